@@ -1,0 +1,150 @@
+"""Composition root: logging, QApplication, exception hooks, services, the window, and shutdown.
+
+`create_main_window(host)` builds everything on a running QApplication without entering the event
+loop (GUI tests start there). `run_gui(...)` is what `runyard-desktop` does with no sub-command.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
+from runyard_desktop.core import resources
+from runyard_desktop.core.logging_setup import configure_logging
+from runyard_desktop.core.paths import app_paths
+from runyard_desktop.tasks.hardware_service import HardwareService
+from runyard_desktop.tasks.runner import TaskRunner
+from runyard_desktop.ui.hardware_panel import HardwarePanel
+from runyard_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+_PROCESS_START = time.perf_counter()
+
+
+class Services:
+    """Everything the window's pages talk to; built once here, shut down when the window closes."""
+
+    def __init__(self, host: str | None) -> None:
+        self.host = host
+        self.paths = app_paths().ensure()
+        self.runner = TaskRunner()
+        self.hardware = HardwareService(self.runner)
+
+    def shutdown(self) -> None:
+        log.info("Shutting down services")
+        self.runner.shutdown()
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources.path("resources", "icons", "runyard.svg")))
+
+
+def create_main_window(host: str | None = None) -> QMainWindow:
+    """Build services and the window on the running QApplication; closing the window stops them."""
+    if QApplication.instance() is None:
+        raise RuntimeError("create_main_window() needs a QApplication")
+    services = Services(host)
+    window = MainWindow(log_dir=str(services.paths.logs))
+    window.setWindowIcon(app_icon())
+    window.services = services  # type: ignore[attr-defined]
+
+    hardware_panel = HardwarePanel()
+    services.hardware.detecting_changed.connect(hardware_panel.set_detecting)
+    services.hardware.profile_changed.connect(hardware_panel.set_profile)
+    services.hardware.detection_failed.connect(hardware_panel.show_error)
+    hardware_panel.refresh_requested.connect(services.hardware.refresh)
+    window.add_page("hardware", "This machine", hardware_panel)
+
+    window.closing.connect(services.shutdown)
+    # Detection starts after the first paint is queued, never before: the window paints "Detecting…".
+    QTimer.singleShot(0, services.hardware.refresh)
+    return window
+
+
+class _FirstPaintWatcher(QObject):
+    """Quits the app right after the window's first paint (`--smoke`) and records when it happened."""
+
+    def __init__(self, window: QMainWindow, on_painted: object) -> None:
+        super().__init__(window)
+        self._on_painted = on_painted
+        self._fired = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._fired and event.type() == QEvent.Type.Paint:
+            self._fired = True
+            QTimer.singleShot(0, self._on_painted)  # type: ignore[arg-type]
+        return False
+
+
+def _install_exception_hooks() -> None:
+    def show(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.critical("Unhandled exception:\n%s", text)
+        if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
+            QMessageBox.critical(
+                None,
+                f"{APP_DISPLAY_NAME} hit an unexpected error",
+                f"{exc}\n\nThe details are in the log file (Help → Open log folder).",
+            )
+
+    sys.excepthook = show
+    threading.excepthook = lambda args: show(args.exc_type, args.exc_value or Exception(), args.exc_traceback)
+
+
+def display_problem() -> str | None:
+    """A plain-language reason the GUI cannot start here, or None. Qt would abort instead."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            return (
+                "Runyard needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                "Start it from your desktop session, or use the terminal commands: "
+                "runyard-desktop detect | fit | pull | chat."
+            )
+    return None
+
+
+def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = False) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    paths = app_paths()
+    configure_logging(paths, verbose=verbose)
+    log.info("%s %s starting (Python %s)", APP_NAME, __version__, sys.version.split()[0])
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setOrganizationName("Runyard")
+    QApplication.setDesktopFileName(APP_NAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    _install_exception_hooks()
+    window = create_main_window(host)
+
+    if smoke:
+        def painted() -> None:
+            elapsed = time.perf_counter() - _PROCESS_START
+            print(f"first paint after {elapsed * 1000:.0f} ms")
+            log.info("smoke: first paint after %.0f ms", elapsed * 1000)
+            window.close()
+            app.quit()
+
+        _FirstPaintWatcher(window, painted)
+        # A window that never paints is a failure, not a hang.
+        QTimer.singleShot(30_000, lambda: app.exit(3))
+    window.show()
+    code = app.exec()
+    window.close()
+    log.info("exit code %s", code)
+    return int(code)

@@ -1,0 +1,64 @@
+"""Command line: no sub-command opens the window; `detect`, `fit`, `pull`, `chat`… use the same core.
+
+Each sub-command lives in `runyard_desktop/commands/<name>.py` with `register(subparsers, common)`
+and `run(args) -> int`. Heavy imports (Qt, ollama) happen inside `run`, never at parse time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from runyard_desktop import __version__
+
+# Sub-command modules, in help order. Add a module here to add a command.
+COMMAND_MODULES: tuple[str, ...] = ("detect",)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--host",
+        default=argparse.SUPPRESS,
+        help="Ollama server URL (default: settings, then $OLLAMA_HOST, then http://127.0.0.1:11434)",
+    )
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log more")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="runyard-desktop",
+        description="Which local AI models this computer can really run. Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke", action="store_true", help="open the window, wait for the first paint, exit 0")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"runyard_desktop.commands.{name}")
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    host = getattr(args, "host", None)
+    verbose = bool(getattr(args, "verbose", False))
+    if args.command is None:
+        from runyard_desktop.app import run_gui
+
+        return run_gui(host, smoke=args.smoke, verbose=verbose)
+    handler = args.handler
+    try:
+        return int(handler(args))
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

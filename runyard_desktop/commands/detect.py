@@ -1,0 +1,53 @@
+"""`runyard-desktop detect [--json]`: this machine's hardware profile."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from runyard_desktop.core import hardware
+from runyard_desktop.core.formatting import human_bytes
+from runyard_desktop.core.hardware import HardwareProfile
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("detect", parents=[common], help="show this machine's CPU, memory, GPUs and disk")
+    parser.add_argument("--json", action="store_true", help="print the profile as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    profile = hardware.detect()
+    if args.json:
+        json.dump(profile.to_json(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_table(profile))
+    return 0
+
+
+def format_table(p: HardwareProfile) -> str:
+    rows = [
+        ("System", f"{p.os} {p.arch}"),
+        ("CPU", p.cpu.name),
+        ("Cores / threads", f"{p.cpu.physical_cores} / {p.cpu.logical_cores}"),
+        ("CPU flags", ", ".join(p.cpu.flags) or "—"),
+        ("RAM", f"{human_bytes(p.ram.available_bytes)} available of {human_bytes(p.ram.total_bytes)}"),
+    ]
+    for gpu in p.gpus:
+        memory = "unified" if gpu.unified_memory else "VRAM"
+        line = f"{gpu.name} — {memory} {human_bytes(gpu.vram_free_bytes)} free of {human_bytes(gpu.vram_total_bytes)}"
+        if gpu.memory_bandwidth_gbps:
+            line += f", {gpu.memory_bandwidth_gbps:.0f} GB/s"
+        if gpu.driver:
+            line += f", driver {gpu.driver}"
+        rows.append((f"GPU {gpu.index} ({gpu.vendor})", line))
+    if not p.gpus:
+        rows.append(("GPU", "none usable: models run on the CPU"))
+    if p.disk:
+        rows.append(("Models disk", f"{human_bytes(p.disk.free_bytes)} free at {p.disk.models_dir}"))
+    width = max(len(k) for k, _ in rows)
+    out = [f"{k.ljust(width)}  {v}" for k, v in rows]
+    out += [f"note: {n}" for n in p.notes]
+    return "\n".join(out) + "\n"

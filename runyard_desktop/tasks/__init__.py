@@ -1,0 +1,1 @@
+"""QtCore-only layer: the one place that knows about threads, timers and cancellation."""

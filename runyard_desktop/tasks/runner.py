@@ -1,0 +1,188 @@
+"""The one threading recipe: a single named asyncio event-loop thread that runs every background job.
+
+The GUI thread submits coroutines (or blocking callables, which run on a small named executor that
+the loop owns) and gets a `TaskHandle` back. Results, failures, cancellation and intermediate
+reports cross back to the GUI thread through queued signals on the handle, so receivers run in the
+GUI thread. `TaskHandle.cancel()` cancels the asyncio task from the GUI thread, which closes any
+socket the job holds at once (the reason we use `ollama.AsyncClient`, see architecture.md).
+
+Only immutable values should be passed to `report()` and returned from jobs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Report = Callable[[object], None]
+JobFactory = Callable[[Report], Coroutine[Any, Any, object]]
+
+_OK, _FAILED, _CANCELLED = "ok", "failed", "cancelled"
+
+
+class TaskHandle(QObject):
+    """One submitted job, living in the GUI thread.
+
+    Signals:
+        reported(object): an intermediate value the job passed to `report()`.
+        finished(object): the job's return value; emitted once.
+        failed(object): the exception the job raised; emitted once.
+        cancelled(): the job was cancelled before it finished; emitted once.
+        done(): always last, after exactly one of finished/failed/cancelled.
+    """
+
+    reported = Signal(object)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()
+
+    # Private bridges: emitted on the loop thread, delivered queued to the slots below.
+    _report_bridge = Signal(object)
+    _outcome_bridge = Signal(str, object)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.name = name
+        self._future: concurrent.futures.Future[object] | None = None
+        self._delivered = False
+        self._report_bridge.connect(self._on_report_bridge)
+        self._outcome_bridge.connect(self._on_outcome_bridge)
+
+    @property
+    def is_done(self) -> bool:
+        return self._delivered
+
+    def cancel(self) -> None:
+        """Cancel from the GUI thread: the coroutine gets CancelledError at its next await."""
+        if self._future is not None and not self._future.done():
+            self._future.cancel()
+
+    def _report_from_loop(self, value: object) -> None:
+        self._report_bridge.emit(value)
+
+    @Slot(object)
+    def _on_report_bridge(self, value: object) -> None:
+        if not self._delivered:
+            self.reported.emit(value)
+
+    @Slot(str, object)
+    def _on_outcome_bridge(self, outcome: str, value: object) -> None:
+        if self._delivered:
+            return
+        self._delivered = True
+        if outcome == _OK:
+            self.finished.emit(value)
+        elif outcome == _FAILED:
+            self.failed.emit(value)
+        else:
+            self.cancelled.emit()
+        self.done.emit()
+
+
+class TaskRunner(QObject):
+    """Owns the background event-loop thread ("runyard-loop") and the blocking-call executor."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loop = asyncio.new_event_loop()
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="runyard-io")
+        self._loop.set_default_executor(self._executor)
+        self._handles: set[TaskHandle] = set()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run_loop, name="runyard-loop", daemon=True)
+        self._thread.start()
+        self._ready.wait()
+        self._closed = False
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop
+
+    def _run_loop(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._loop.call_soon(self._ready.set)
+        self._loop.run_forever()
+
+    def submit(self, factory: JobFactory, name: str) -> TaskHandle:
+        """Run `factory(report)` as a task on the loop thread; returns its GUI-thread handle."""
+        if self._closed:
+            raise RuntimeError("TaskRunner is shut down")
+        handle = TaskHandle(name, parent=self)
+        self._handles.add(handle)
+        handle.done.connect(self._on_handle_done)
+
+        async def wrapper() -> object:
+            return await factory(handle._report_from_loop)
+
+        future = asyncio.run_coroutine_threadsafe(wrapper(), self._loop)
+        handle._future = future
+        future.add_done_callback(lambda f, h=handle: self._deliver(h, f))
+        log.debug("job %s submitted", name)
+        return handle
+
+    def run_blocking(self, fn: Callable[..., object], *args: object, name: str) -> TaskHandle:
+        """Run a blocking callable on the executor; cancelling only abandons its result."""
+
+        async def job(_report: Report) -> object:
+            return await self._loop.run_in_executor(None, fn, *args)
+
+        return self.submit(job, name)
+
+    def _deliver(self, handle: TaskHandle, future: concurrent.futures.Future[object]) -> None:
+        if future.cancelled():
+            handle._outcome_bridge.emit(_CANCELLED, None)
+            return
+        exc = future.exception()
+        if exc is None:
+            handle._outcome_bridge.emit(_OK, future.result())
+        elif isinstance(exc, asyncio.CancelledError):
+            handle._outcome_bridge.emit(_CANCELLED, None)
+        else:
+            log.info("job %s failed: %r", handle.name, exc)
+            handle._outcome_bridge.emit(_FAILED, exc)
+
+    @Slot()
+    def _on_handle_done(self) -> None:
+        handle = self.sender()
+        if isinstance(handle, TaskHandle):
+            self._handles.discard(handle)
+
+    def call_in_loop(self, fn: Callable[[], None]) -> None:
+        """Schedule a plain callable on the loop thread (thread-safe)."""
+        self._loop.call_soon_threadsafe(fn)
+
+    def shutdown(self, timeout: float = 3.0) -> None:
+        """Cancel every job, stop the loop and join its thread. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        for handle in list(self._handles):
+            handle.cancel()
+
+        async def drain() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                await asyncio.wait(tasks, timeout=timeout)
+
+        try:
+            asyncio.run_coroutine_threadsafe(drain(), self._loop).result(timeout + 1)
+        except (concurrent.futures.TimeoutError, RuntimeError):
+            log.warning("background jobs did not stop within %.1f s", timeout)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout)
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        if not self._thread.is_alive():
+            self._loop.close()
+        log.info("task runner stopped")

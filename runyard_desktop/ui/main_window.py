@@ -1,0 +1,108 @@
+"""The main window: a sidebar of pages (This machine, Models, Chat…), a status bar and menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from runyard_desktop import APP_DISPLAY_NAME, __version__
+
+
+class MainWindow(QMainWindow):
+    """Top-level window. Pages are added by the composition root (app.py).
+
+    Signals:
+        closing(): the window is closing; services shut down on this.
+    """
+
+    closing = Signal()
+
+    def __init__(self, log_dir: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} — local AI that fits your computer")
+        self.resize(1180, 760)
+        self.setMinimumSize(QSize(760, 520))
+        self._log_dir = log_dir
+        self._pages: dict[str, int] = {}
+
+        self._nav = QListWidget()
+        self._nav.setObjectName("navigation")
+        self._nav.setFixedWidth(180)
+        self._nav.setIconSize(QSize(20, 20))
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("pages")
+        self._nav.currentRowChanged.connect(self._stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._nav)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setVisible(False)  # shown once a settings dialog is wired in
+        file_menu.addAction(self.settings_action)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        logs_action = QAction("Open &log folder", self)
+        logs_action.triggered.connect(self._open_log_folder)
+        help_menu.addAction(logs_action)
+        about_action = QAction(f"&About {APP_DISPLAY_NAME}", self)
+        about_action.triggered.connect(self._show_about)
+        help_menu.addAction(about_action)
+
+    def add_page(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
+        index = self._stack.addWidget(widget)
+        item = QListWidgetItem(icon or QIcon(), title)
+        item.setSizeHint(QSize(0, 40))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self._nav.addItem(item)
+        self._pages[key] = index
+        if self._nav.currentRow() < 0:
+            self._nav.setCurrentRow(0)
+
+    def show_page(self, key: str) -> None:
+        self._nav.setCurrentRow(self._pages[key])
+
+    def current_page(self) -> str | None:
+        item = self._nav.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def page(self, key: str) -> QWidget:
+        return self._stack.widget(self._pages[key])
+
+    def _open_log_folder(self) -> None:
+        if self._log_dir:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._log_dir))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_DISPLAY_NAME}",
+            f"<b>{APP_DISPLAY_NAME}</b> {__version__}<br>Which local AI models your computer can really run."
+            "<br>Everything stays on this machine.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

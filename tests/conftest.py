@@ -1,0 +1,82 @@
+"""Test harness: offscreen Qt, a private RUNYARD_HOME per test, no real network, no leaked threads."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import threading
+from collections.abc import Iterator
+
+# Must be set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import pytest
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _check_address(address: object) -> None:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        try:
+            if ipaddress.ip_address(host).is_loopback:
+                return
+        except ValueError:
+            if host == "localhost":
+                return
+        raise RuntimeError(f"test tried to reach the network: {address!r} (only loopback is allowed)")
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    _check_address(address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    _check_address(address)
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+
+
+@pytest.fixture(autouse=True)
+def runyard_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Every file the app writes goes to a fresh directory; no real Ollama is ever reachable."""
+    home = tmp_path_factory.mktemp("runyard-home")
+    monkeypatch.setenv("RUNYARD_HOME", str(home))
+    # Port 9 (discard) on loopback: connection refused, so a forgotten --host never finds a real server.
+    monkeypatch.setenv("OLLAMA_HOST", "http://127.0.0.1:9")
+    monkeypatch.setenv("OLLAMA_MODELS", str(home / "ollama-models"))
+    yield str(home)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    """Fail a test that leaves one of our background threads running (e.g. a window never closed)."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    leaked = [
+        t.name
+        for t in threading.enumerate()
+        if t.ident not in before and t.is_alive() and t.name.startswith("runyard-loop")
+    ]
+    assert not leaked, f"background threads left running: {leaked}"
+
+
+@pytest.fixture
+def main_window(qtbot):  # type: ignore[no-untyped-def]
+    """The real window from the contract entry point, closed (services stopped) at teardown."""
+    from runyard_desktop.app import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
