@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core import resources
+from runyard_desktop.core import settings as settings_store
 from runyard_desktop.core.logging_setup import configure_logging
 from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
@@ -37,6 +38,7 @@ class Services:
     def __init__(self, host: str | None) -> None:
         self.host = host
         self.paths = app_paths().ensure()
+        self.settings = settings_store.load(self.paths.settings_file)
         self.runner = TaskRunner()
         self.hardware = HardwareService(self.runner)
 
