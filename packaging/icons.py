@@ -1,0 +1,112 @@
+"""Every app icon, generated from the one SVG in the package (never drawn by hand per size).
+
+    python packaging/icons.py [OUT_DIR]        # default: build/icons
+
+Writes, under OUT_DIR:
+  runyard.ico                                   Windows: PNG-compressed entries 16…256 px
+  runyard.icns                                  macOS: PNG entries 16…1024 px (incl. @2x)
+  hicolor/NxN/apps/runyard-desktop.png          Linux: freedesktop icon theme sizes
+  hicolor/scalable/apps/runyard-desktop.svg     Linux: the source itself
+
+Rasterised with Qt's QSvgRenderer (already a dependency); the .ico and .icns containers are a few
+lines of `struct`, so no Pillow. Both formats have carried plain PNG payloads since Windows Vista
+and OS X 10.7.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_SVG = ROOT / "runyard_desktop" / "resources" / "icons" / "runyard.svg"
+ICON_NAME = "runyard-desktop"  # the desktop file's Icon= and the app's desktop file name
+
+HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# OSType → pixel size. icp4/icp5/icp6 and ic07…ic10 are 1x, ic11…ic14 the @2x of 16…256 pt.
+ICNS_TYPES = (
+    (b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
+    (b"ic10", 1024), (b"ic11", 32), (b"ic12", 64), (b"ic13", 256), (b"ic14", 512),
+)
+
+
+def render_png(renderer: QSvgRenderer, size: int) -> bytes:
+    """The SVG drawn into a transparent size×size square, as PNG bytes."""
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise RuntimeError(f"could not encode a {size}px PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def ico_bytes(pngs: dict[int, bytes]) -> bytes:
+    """An ICONDIR with one PNG-compressed entry per size (a width/height byte of 0 means 256)."""
+    sizes = sorted(pngs)
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    offset = len(header) + 16 * len(sizes)
+    entries, payload = b"", b""
+    for size in sizes:
+        data = pngs[size]
+        dim = 0 if size >= 256 else size
+        entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(data), offset + len(payload))
+        payload += data
+    return header + entries + payload
+
+
+def icns_bytes(pngs: dict[int, bytes]) -> bytes:
+    """An 'icns' container: big-endian lengths that include each 8-byte element header."""
+    body = b"".join(ostype + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for ostype, size in ICNS_TYPES)
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
+def generate(out_dir: Path, source: Path = SOURCE_SVG) -> dict[str, Path]:
+    """Write every icon under out_dir; returns the main paths ('ico', 'icns', 'hicolor', 'png256')."""
+    renderer = QSvgRenderer(str(source))
+    if not renderer.isValid():
+        raise RuntimeError(f"{source} is not a valid SVG")
+    wanted = set(HICOLOR_SIZES) | set(ICO_SIZES) | {size for _, size in ICNS_TYPES}
+    pngs = {size: render_png(renderer, size) for size in sorted(wanted)}
+
+    hicolor = out_dir / "hicolor"
+    if hicolor.exists():
+        shutil.rmtree(hicolor)
+    for size in HICOLOR_SIZES:
+        target = hicolor / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pngs[size])
+    scalable = hicolor / "scalable" / "apps" / f"{ICON_NAME}.svg"
+    scalable.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, scalable)
+
+    ico = out_dir / "runyard.ico"
+    ico.write_bytes(ico_bytes({size: pngs[size] for size in ICO_SIZES}))
+    icns = out_dir / "runyard.icns"
+    icns.write_bytes(icns_bytes(pngs))
+    return {"ico": ico, "icns": icns, "hicolor": hicolor, "png256": hicolor / "256x256" / "apps" / f"{ICON_NAME}.png"}
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0]) if argv else ROOT / "build" / "icons"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = generate(out_dir)
+    print(f"icons: {written['ico'].name}, {written['icns'].name} and {len(HICOLOR_SIZES)} hicolor sizes in {out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
