@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core import resources
 from runyard_desktop.core import settings as settings_store
+from runyard_desktop.core.display import x11_display_problem
 from runyard_desktop.core.logging_setup import configure_logging
 from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
@@ -106,13 +107,23 @@ def _install_exception_hooks() -> None:
 
 def display_problem() -> str | None:
     """A plain-language reason the GUI cannot start here, or None. Qt would abort instead."""
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            return (
-                "Runyard needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-                "Start it from your desktop session, or use the terminal commands: "
-                "runyard-desktop detect | fit | pull | chat."
-            )
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
+        return None
+    display, wayland = os.environ.get("DISPLAY"), os.environ.get("WAYLAND_DISPLAY")
+    if wayland and not platform:
+        return None  # Qt tries Wayland first
+    next_step = "use the terminal commands: runyard-desktop detect | fit | pull | chat."
+    if not display:
+        unset = "DISPLAY is unset" if wayland else "DISPLAY and WAYLAND_DISPLAY are unset"
+        return (
+            f"Runyard needs a graphical display, and none was found ({unset}).\n"
+            f"Start it from your desktop session, or {next_step}"
+        )
+    # A DISPLAY that does not answer makes Qt's xcb plugin abort ("could not connect to display").
+    reason = x11_display_problem(display)
+    if reason:
+        return f"Runyard cannot open its window: {reason}.\nCheck DISPLAY, start it from your desktop session, or {next_step}"
     return None
 
 
