@@ -57,25 +57,28 @@ def ordered_flags(flags: Iterable[str]) -> tuple[str, ...]:
 
 
 def parse_proc_cpuinfo(text: str) -> tuple[str | None, tuple[str, ...]]:
-    """(brand or None, inference flags) from `/proc/cpuinfo`; only the first processor block is read."""
+    """(brand or None, inference flags) from `/proc/cpuinfo`; the first value of each key wins.
+
+    arm64 kernels print no brand: the core is named from "CPU implementer"/"CPU part", and a board
+    name from the trailing "Model" line (Raspberry Pi) is added in brackets.
+    """
     fields: dict[str, str] = {}
     for line in text.splitlines():
-        if not line.strip():
-            if fields:
-                break  # end of the first processor's block
-            continue
         key, sep, value = line.partition(":")
         if sep:
             fields.setdefault(key.strip().lower(), value.strip())
     raw_flags = (fields.get("flags") or fields.get("features") or "").split()
     flags = ordered_flags(_LINUX_ALIASES.get(f, f) for f in raw_flags)
-    name = fields.get("model name") or fields.get("hardware") or None
+    name = fields.get("model name") or None
     if name is None and "cpu implementer" in fields:
         implementer = fields["cpu implementer"].lower()
         part = fields.get("cpu part", "").lower()
         name = _ARM_CORES.get((implementer, part))
         if name is None:
             name = f"{_ARM_VENDORS.get(implementer, 'Unknown')} arm64 CPU (part {part or '?'})"
+        board = fields.get("model", "")
+        if board and not board.isdigit():
+            name = f"{name} ({board})"
     return name, flags
 
 

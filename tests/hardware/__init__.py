@@ -1,0 +1,1 @@
+"""Hardware probe tests over recorded fixtures (tests/fixtures/hardware)."""

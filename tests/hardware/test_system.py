@@ -1,0 +1,74 @@
+"""The orchestrator: merging GPU sources, isolation of failing probes, and this machine end to end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from runyard_desktop.core import hardware
+from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
+from runyard_desktop.core.probes import amd, cpu, nvidia, system
+
+GIB = 2**30
+
+
+def _gpu(vendor: str, name: str, vram: int = 8 * GIB, integrated: bool = False) -> GpuInfo:
+    return GpuInfo(vendor=vendor, name=name, vram_total_bytes=vram, vram_free_bytes=vram, integrated=integrated)
+
+
+def test_nvml_wins_over_registry_for_nvidia() -> None:
+    nv = _gpu("nvidia", "NVIDIA GeForce RTX 4070")
+    registry = (_gpu("nvidia", "NVIDIA GeForce RTX 4070"), _gpu("intel", "Intel UHD", 128 << 20, True))
+    gpus, notes = system.merge_gpus((nv,), (), registry)
+    assert [g.vendor for g in gpus] == ["nvidia", "intel"] and gpus[0] is nv and notes == ()
+
+
+def test_nvidia_seen_elsewhere_but_no_driver_says_so() -> None:
+    gpus, notes = system.merge_gpus((), (nvidia.NO_DRIVER_NOTE,), (_gpu("nvidia", "NVIDIA GeForce GTX 1080"),))
+    assert len(gpus) == 1
+    assert notes[0].startswith("NVIDIA GeForce GTX 1080 is installed, but the NVIDIA driver could not be reached")
+
+
+def test_integrated_gpu_note() -> None:
+    notes = system.gpu_notes((_gpu("intel", "Intel(R) UHD Graphics 770", 0, True), _gpu("amd", "RX 7600")))
+    assert notes == ("Intel(R) UHD Graphics 770 shares system memory with the CPU; Ollama runs models on the CPU here.",)
+
+
+def test_failing_probe_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise PermissionError("/proc/cpuinfo: permission denied")
+
+    monkeypatch.setattr(system, "os_name", lambda: "linux")
+    monkeypatch.setattr(cpu, "read_cpu", broken)
+    monkeypatch.setattr(amd, "read_sysfs_gpus", lambda: 1 / 0)
+    profile = system.detect_all()
+    assert profile.cpu.name == "Unknown CPU" and profile.ram.total_bytes > 0
+    assert any(n.startswith("Could not read the CPU (PermissionError") for n in profile.notes)
+    assert any(n.startswith("Could not read AMD/Intel GPUs (ZeroDivisionError") for n in profile.notes)
+
+
+def test_this_machine_without_a_gpu() -> None:
+    """The acceptance case: a machine with no NVIDIA driver and no sysfs GPU (this build machine)."""
+    import ctypes.util
+
+    if ctypes.util.find_library("nvidia-ml") or system.sysfs_nvidia_cards() or amd.read_sysfs_gpus():
+        pytest.skip("this machine has a GPU")
+    profile = hardware.detect()
+    data = profile.to_json()
+    assert data["gpus"] == []
+    assert any("No NVIDIA driver found" in n for n in data["notes"])
+    assert data["cpu"]["name"] and data["cpu"]["logical_cores"] >= 1
+    assert data["ram"]["total_bytes"] > 0 and data["disk"]["free_bytes"] > 0
+    assert profile.detect_seconds is not None
+
+
+def test_json_round_trip_keeps_every_gpu_field() -> None:
+    gpu = GpuInfo(vendor="nvidia", name="NVIDIA GeForce RTX 4090", vram_total_bytes=24 * GIB, vram_free_bytes=23 * GIB,
+                  driver="550.54.14", memory_bandwidth_gbps=1008.1, vram_used_bytes=GIB, cuda_driver_version="12.4",
+                  compute_capability="8.9", memory_bus_width_bits=384, memory_clock_mhz=10501)
+    profile = HardwareProfile(os="linux", arch="x86_64", cpu=cpu.CpuInfo("x", 8, 16, ("avx2",)),
+                              ram=hardware.RamInfo(64 * GIB, 60 * GIB), gpus=(gpu,),
+                              disk=hardware.DiskInfo("/m", 10**12), notes=("n",))
+    again = HardwareProfile.from_json(json.loads(json.dumps(profile.to_json())))
+    assert again == profile

@@ -1,0 +1,43 @@
+"""Windows display adapters from recorded registry values (runs on any OS)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from runyard_desktop.core.probes import windows
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hardware"
+
+
+def test_registry_values() -> None:
+    data = json.loads((FIXTURES / "windows-display-adapters.json").read_text(encoding="utf-8"))
+    gpus = windows.parse_display_adapters(data["adapters"])
+    assert [g.name for g in gpus] == ["NVIDIA GeForce RTX 4070 Ti SUPER", "Intel(R) UHD Graphics 770", "AMD Radeon RX 7800 XT"]
+    nv, intel, radeon = gpus
+    assert nv.vendor == "nvidia" and nv.vram_total_bytes == 17171480576 > 2**32  # past WMI's 4 GB cap
+    assert intel.vendor == "intel" and intel.integrated
+    assert radeon.vendor == "amd" and not radeon.integrated and radeon.vram_total_bytes == 17163091968
+    assert radeon.driver == "31.0.24033.1003"
+
+
+def test_old_driver_with_binary_memory_size_and_intel_arc() -> None:
+    gpus = windows.parse_display_adapters([
+        {"DriverDesc": "AMD Radeon(TM) Graphics", "MatchingDeviceId": "PCI\\VEN_1002&DEV_1638",
+         "HardwareInformation.MemorySize": (512 * 2**20).to_bytes(4, "little")},
+        {"DriverDesc": "Intel(R) Arc(TM) A770 Graphics", "MatchingDeviceId": "PCI\\VEN_8086&DEV_56A0",
+         "HardwareInformation.qwMemorySize": 16 * 2**30},
+        {"DriverDesc": "Intel(R) Arc(TM) Graphics", "MatchingDeviceId": "PCI\\VEN_8086&DEV_7D55",
+         "HardwareInformation.qwMemorySize": 128 * 2**20},
+        {"DriverDesc": "Microsoft Remote Display Adapter", "MatchingDeviceId": "SWD\\RemoteDisplayEnum"},
+    ])
+    assert [(g.vendor, g.vram_total_bytes, g.integrated) for g in gpus] == [
+        ("amd", 512 * 2**20, True),  # APU carve-out
+        ("intel", 16 * 2**30, False),  # discrete Arc
+        ("intel", 128 * 2**20, True),  # Core Ultra iGPU, also called "Arc"
+    ]
+
+
+def test_adapter_without_any_size() -> None:
+    (gpu,) = windows.parse_display_adapters([{"DriverDesc": "Some GPU"}])
+    assert gpu.vendor == "other" and gpu.vram_total_bytes == 0 and gpu.integrated
