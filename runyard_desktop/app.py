@@ -25,6 +25,7 @@ from runyard_desktop.core.display import x11_display_problem
 from runyard_desktop.core.logging_setup import configure_logging
 from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
+from runyard_desktop.tasks.ollama_wiring import build_ollama_services
 from runyard_desktop.tasks.runner import TaskRunner
 from runyard_desktop.ui.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
@@ -42,10 +43,17 @@ class Services:
         self.settings = settings_store.load(self.paths.settings_file)
         self.runner = TaskRunner()
         self.hardware = HardwareService(self.runner)
+        # services.ollama (OllamaService), .pulls (PullManager), .chat (ChatController); see docs/dev/service-api.md
+        self.ollama_host, self.ollama, self.pulls, self.chat = build_ollama_services(
+            self.runner, host, self.settings.ollama_host, self.paths.logs
+        )
 
     def shutdown(self) -> None:
         log.info("Shutting down services")
+        self.chat.shutdown()
+        self.pulls.shutdown()
         self.runner.shutdown()
+        self.ollama.shutdown()  # after the jobs: stops only an `ollama serve` child we started
 
 
 def app_icon() -> QIcon:
@@ -71,6 +79,7 @@ def create_main_window(host: str | None = None) -> QMainWindow:
     window.closing.connect(services.shutdown)
     # Detection starts after the first paint is queued, never before: the window paints "Detecting…".
     QTimer.singleShot(0, services.hardware.refresh)
+    QTimer.singleShot(0, services.ollama.check)
     return window
 
 

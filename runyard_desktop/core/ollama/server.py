@@ -1,0 +1,169 @@
+"""Server lifecycle as plain code: find Ollama per OS, decide a status, launch it, stop only our own child.
+
+Rules (facts §5): check that nothing answers before starting anything (never a second server); a
+server that is starting accepts TCP but does not answer, so readiness needs a timeout; where the
+official desktop app exists, launch it (it would reap an `ollama serve` we started); otherwise run
+`ollama serve` as a child with its output in a log file, and stop that child — only that — when the
+app quits.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from runyard_desktop.core.ollama import host as hosts
+from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
+from runyard_desktop.core.ollama.types import MIN_VERSION, MIN_VERSION_TEXT, OllamaStatus, ServerState
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Installation:
+    """Where Ollama lives. `app` is the desktop app to launch instead of `ollama serve`, if any."""
+
+    cli: str | None
+    app: str | None = None
+
+
+def parse_version(text: str | None) -> tuple[int, ...] | None:
+    match = re.match(r"\s*v?(\d+)\.(\d+)(?:\.(\d+))?", text or "")
+    if not match:
+        return None
+    return tuple(int(g or 0) for g in match.groups())
+
+
+def is_too_old(version: str | None) -> bool:
+    parsed = parse_version(version)
+    return parsed is not None and parsed != (0, 0, 0) and parsed < MIN_VERSION  # 0.0.0 = dev build
+
+
+def find_installation(
+    platform: str = sys.platform,
+    env: Mapping[str, str] | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+    exists: Callable[[str], bool] = os.path.exists,
+) -> Installation | None:
+    env = os.environ if env is None else env
+    if platform == "darwin":
+        app = next((p for p in ("/Applications/Ollama.app", str(Path.home() / "Applications/Ollama.app")) if exists(p)), None)
+        cli_candidates = [which("ollama"), "/usr/local/bin/ollama", "/opt/homebrew/bin/ollama"]
+        if app:
+            cli_candidates.append(f"{app}/Contents/Resources/ollama")
+        cli = next((c for c in cli_candidates if c and exists(c)), None)
+        return Installation(cli, app) if (cli or app) else None
+    if platform.startswith("win"):
+        local = env.get("LOCALAPPDATA", "")
+        folder = os.path.join(local, "Programs", "Ollama") if local else ""
+        cli = which("ollama") or next((c for c in [os.path.join(folder, "ollama.exe")] if folder and exists(c)), None)
+        app_candidates = [os.path.join(folder, "ollama app.exe")] if folder else []
+        if cli:
+            app_candidates.insert(0, os.path.join(os.path.dirname(cli), "ollama app.exe"))
+        app = next((a for a in app_candidates if exists(a)), None)
+        return Installation(cli, app) if (cli or app) else None
+    cli = which("ollama") or next((c for c in ("/usr/local/bin/ollama", "/usr/bin/ollama", "/bin/ollama") if exists(c)), None)
+    return Installation(cli) if cli else None
+
+
+def status_for(
+    host: str,
+    probe_outcome: str,
+    version: str | None,
+    installation: Installation | None,
+    *,
+    started_by_us: bool = False,
+) -> OllamaStatus:
+    """Turn a probe result into what the UI says."""
+    remote = not hosts.is_loopback(host)
+    binary = (installation.app or installation.cli) if installation else None
+    base = dict(host=host, is_remote=remote, binary=binary, started_by_us=started_by_us)
+    if probe_outcome == "answering":
+        if is_too_old(version) or version is None:
+            shown = version or "an unknown version"
+            return OllamaStatus(
+                ServerState.TOO_OLD, version=version,
+                message=f"Ollama {shown} is too old for Qwen3.5 (it needs {MIN_VERSION_TEXT} or newer).",
+                next_step=f"Update Ollama from {DOWNLOAD_URL}.", **base,
+            )
+        where = f" at {host}" if remote else ""
+        return OllamaStatus(ServerState.RUNNING, version=version, message=f"Ollama {version} is running{where}.", **base)
+    if probe_outcome == "hanging" or started_by_us:
+        return OllamaStatus(ServerState.STARTING, message="Ollama is starting…", next_step="Wait a few seconds.", **base)
+    if remote:
+        return OllamaStatus(
+            ServerState.REMOTE_UNREACHABLE, message=f"No Ollama server answers at {host}.",
+            next_step="Check that it is running there and reachable, or change the server address in Settings.", **base,
+        )
+    if installation is None:
+        return OllamaStatus(
+            ServerState.NOT_INSTALLED, message="Ollama is not installed on this computer.",
+            next_step=f"Install it from {DOWNLOAD_URL}, then come back; the hardware and fit views work without it.", **base,
+        )
+    return OllamaStatus(
+        ServerState.STOPPED, message="Ollama is installed but not running.", next_step="Press Start to run it.", **base,
+    )
+
+
+class ServerProcess:
+    """An `ollama serve` child we started; the only server we ever stop."""
+
+    def __init__(self, popen: subprocess.Popen[bytes], log_path: Path) -> None:
+        self.popen = popen
+        self.log_path = log_path
+
+    @property
+    def running(self) -> bool:
+        return self.popen.poll() is None
+
+    def stop(self, timeout: float = 5.0) -> None:
+        if not self.running:
+            return
+        log.info("stopping the ollama serve we started (pid %s)", self.popen.pid)
+        try:
+            self.popen.send_signal(signal.SIGINT if sys.platform != "win32" else signal.SIGTERM)
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            self.popen.wait(timeout)
+        except ProcessLookupError:
+            pass
+
+
+def launch(installation: Installation, host: str, log_path: Path, platform: str = sys.platform) -> ServerProcess | None:
+    """Start Ollama the way its own CLI would. Returns our child for `ollama serve`, None for the app."""
+    if platform == "darwin" and installation.app:
+        subprocess.Popen(["/usr/bin/open", "-j", "-a", installation.app, "--args", "--fast-startup"])
+        return None
+    if platform.startswith("win") and installation.app:
+        subprocess.Popen([installation.app, "--hide", "--fast-startup"])
+        return None
+    if not installation.cli:
+        raise FileNotFoundError("no ollama executable")
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, OLLAMA_HOST=hosts.host_port(host))
+    with open(log_path, "ab") as out:
+        popen = subprocess.Popen(
+            [installation.cli, "serve"], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+        )
+    log.info("started %s serve (pid %s), log at %s", installation.cli, popen.pid, log_path)
+    return ServerProcess(popen, log_path)
+
+
+def local_models_free_bytes() -> int | None:
+    """Free bytes where a local Ollama keeps its models (None if it cannot be measured)."""
+    from runyard_desktop.core.probes.disk import read_disk
+
+    system = "darwin" if sys.platform == "darwin" else "windows" if sys.platform.startswith("win") else "linux"
+    try:
+        return read_disk(system).free_bytes
+    except OSError:
+        return None

@@ -1,0 +1,224 @@
+"""Streaming chat replies: one at a time, thinking and content separately, batched, stoppable at once.
+
+`start(ChatRequest)` returns a reply id; everything about that reply arrives as signals carrying the
+id. `stop()` cancels the asyncio task that reads the stream, which closes the socket at once — also
+while Ollama is still loading the model and has sent nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from runyard_desktop.core.ollama.chat import metrics_from_final, think_value
+from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest, ModelInfo
+from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
+from runyard_desktop.tasks.throttle import DEFAULT_INTERVAL_S, Throttle
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """Batched text (loop → GUI)."""
+
+    thinking: str = ""
+    content: str = ""
+
+
+@dataclass(frozen=True)
+class _Event:
+    name: str  # "streaming" | "notice"
+    text: str = ""
+
+
+def _merge(old: _Text, new: _Text) -> _Text:
+    return _Text(old.thinking + new.thinking, old.content + new.content)
+
+
+class ChatController(QObject):
+    """Generates one reply at a time.
+
+    Signals (the int is the reply id from `start`):
+        loading(int): the request is sent; Ollama may be loading the model (no bytes yet).
+        streaming_started(int): the first chunk arrived (the model is loaded).
+        thinking_appended(int, str): more reasoning text (batched, ≤ one per ~40 ms).
+        content_appended(int, str): more answer text (batched, ≤ one per ~40 ms).
+        notice(int, str): a plain note for the user, e.g. thinking was turned off for this model.
+        reply_finished(int, ChatMetrics): the reply is complete.
+        reply_stopped(int): `stop()` ended it; the text received so far is the partial reply.
+        reply_failed(int, OllamaError): it failed; text received so far may be kept by the caller.
+    Exactly one of reply_finished / reply_stopped / reply_failed ends each reply.
+    """
+
+    loading = Signal(int)
+    streaming_started = Signal(int)
+    thinking_appended = Signal(int, str)
+    content_appended = Signal(int, str)
+    notice = Signal(int, str)
+    reply_finished = Signal(int, object)
+    reply_stopped = Signal(int)
+    reply_failed = Signal(int, object)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        host: str,
+        *,
+        model_info: Callable[[str], ModelInfo | None] | None = None,
+        emit_interval_s: float = DEFAULT_INTERVAL_S,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.client = OllamaClient(host)
+        self._model_info = model_info
+        self._emit_interval = emit_interval_s
+        self._ids = itertools.count(1)
+        self._current: tuple[int, TaskHandle] | None = None
+        self._tasks: dict[int, asyncio.Task[object]] = {}  # reply id -> task; touched on the loop thread only
+
+    # -- public API -------------------------------------------------------------------------------
+
+    @property
+    def is_busy(self) -> bool:
+        return self._current is not None
+
+    @property
+    def current_reply(self) -> int | None:
+        return self._current[0] if self._current else None
+
+    def start(self, request: ChatRequest) -> int:
+        """Start a reply (stopping one in progress first). Returns its id; `loading(id)` is emitted at once."""
+        self.stop()
+        reply_id = next(self._ids)
+        known = self._model_info(request.model) if self._model_info else None
+        handle = self._runner.submit(lambda report: self._run(reply_id, request, known, report), f"chat-{reply_id}")
+        handle.setProperty("reply_id", reply_id)
+        handle.reported.connect(self._on_job_reported)
+        handle.finished.connect(self._on_job_finished)
+        handle.failed.connect(self._on_job_failed)
+        handle.cancelled.connect(self._on_job_cancelled)
+        handle.done.connect(self._on_job_done)
+        self._current = (reply_id, handle)
+        self.loading.emit(reply_id)
+        return reply_id
+
+    def stop(self) -> None:
+        """Stop the reply in progress now (socket closed at once). reply_stopped follows."""
+        if self._current is None:
+            return
+        reply_id, handle = self._current
+        self._runner.call_in_loop(lambda: self._cancel_in_loop(reply_id, handle))
+
+    def shutdown(self) -> None:
+        self.stop()
+
+    # -- loop thread ----------------------------------------------------------------------------------
+
+    def _cancel_in_loop(self, reply_id: int, handle: TaskHandle) -> None:
+        task = self._tasks.get(reply_id)
+        if task is not None:
+            task.cancel()  # the job flushes its partial text, then the handle reports cancelled
+        else:
+            handle.cancel()  # not started yet: nothing to flush
+
+    async def _run(
+        self, reply_id: int, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]
+    ) -> ChatMetrics:
+        task = asyncio.current_task()
+        assert task is not None
+        self._tasks[reply_id] = task
+        try:
+            return await self._reply(request, known, report)
+        finally:
+            self._tasks.pop(reply_id, None)
+
+    async def _reply(self, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]) -> ChatMetrics:
+        throttle: Throttle[_Text] = Throttle(report, self._emit_interval, _merge)
+        info = known
+        if info is None and request.think:
+            try:
+                info = await self.client.show(request.model)
+            except OllamaError as err:
+                if err.kind is ErrorKind.NOT_INSTALLED:
+                    raise
+                log.info("show %s failed (%s); sending think as asked", request.model, err.kind.value)
+        think, dropped = think_value(request, info)
+        if dropped:
+            report(_Event("notice", f"{request.model} cannot show its thinking; answering without it."))
+        try:
+            return await self._stream(request, think, dropped, throttle, report)
+        except OllamaError as err:
+            if err.kind is not ErrorKind.THINKING_UNSUPPORTED or think is None:
+                raise
+            report(_Event("notice", f"{request.model} cannot show its thinking; answering without it."))
+            return await self._stream(request, None, True, throttle, report)
+        finally:
+            throttle.close()  # the partial text reaches the GUI before the outcome does
+
+    async def _stream(self, request: ChatRequest, think: bool | str | None, dropped: bool,
+                      throttle: Throttle[_Text], report: Callable[[object], None]) -> ChatMetrics:
+        sent = time.monotonic()
+        ttft: float | None = None
+        first = True
+        async for chunk in self.client.chat(request, think=think):
+            if first:
+                first = False
+                report(_Event("streaming"))
+            message = chunk.message
+            thinking, content = message.thinking or "", message.content or ""
+            if (thinking or content) and ttft is None:
+                ttft = time.monotonic() - sent
+            if thinking or content:
+                throttle.push(_Text(thinking, content))
+            if chunk.done:
+                return metrics_from_final(chunk, ttft, thinking_dropped=dropped)
+        raise OllamaError(ErrorKind.CONNECTION_LOST, "The answer ended before it was complete.",
+                          "Try again; if Ollama crashed, start it again.")
+
+    # -- GUI thread ------------------------------------------------------------------------------------
+
+    def _reply_of(self, handle: object) -> int:
+        return int(handle.property("reply_id")) if isinstance(handle, QObject) else 0
+
+    @Slot(object)
+    def _on_job_reported(self, value: object) -> None:
+        reply_id = self._reply_of(self.sender())
+        if isinstance(value, _Text):
+            if value.thinking:
+                self.thinking_appended.emit(reply_id, value.thinking)
+            if value.content:
+                self.content_appended.emit(reply_id, value.content)
+        elif isinstance(value, _Event) and value.name == "streaming":
+            self.streaming_started.emit(reply_id)
+        elif isinstance(value, _Event):
+            self.notice.emit(reply_id, value.text)
+
+    @Slot(object)
+    def _on_job_finished(self, metrics: ChatMetrics) -> None:
+        self.reply_finished.emit(self._reply_of(self.sender()), metrics)
+
+    @Slot(object)
+    def _on_job_failed(self, exc: object) -> None:
+        if not isinstance(exc, OllamaError):
+            exc = OllamaError(ErrorKind.SERVER_ERROR, f"The reply failed: {exc}", "Try again.", detail=repr(exc))
+        self.reply_failed.emit(self._reply_of(self.sender()), exc)
+
+    @Slot()
+    def _on_job_cancelled(self) -> None:
+        self.reply_stopped.emit(self._reply_of(self.sender()))
+
+    @Slot()
+    def _on_job_done(self) -> None:
+        handle = self.sender()
+        if self._current is not None and self._current[1] is handle:
+            self._current = None

@@ -1,0 +1,243 @@
+"""The Ollama server as the GUI sees it: status, start, installed and loaded models, show/delete/unload.
+
+Every call runs on the TaskRunner loop; results arrive as signals in the GUI thread. All values are
+frozen dataclasses from `runyard_desktop.core.ollama.types`; all failures are `OllamaError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from runyard_desktop.core.ollama import server
+from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+from runyard_desktop.core.ollama.host import is_loopback
+from runyard_desktop.core.ollama.types import ModelInfo, OllamaStatus, ServerState
+from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_S = 30.0
+
+
+class OllamaService(QObject):
+    """Server status and model listings for one host.
+
+    Signals:
+        status_changed(OllamaStatus): after every check whose result differs from `status`.
+        installed_models_changed(tuple[InstalledModel, ...]): a fresh /api/tags listing.
+        loaded_models_changed(tuple[LoadedModel, ...]): a fresh /api/ps listing (memory, GPU share).
+        model_info_ready(ModelInfo): a /api/show answer (also cached: `model_info(name)`).
+        model_deleted(str): a model was removed (the installed listing refreshes after it).
+        model_unloaded(str): a model was unloaded from memory.
+        operation_failed(str, OllamaError): "list" | "ps" | "show" | "delete" | "unload" | "start" failed.
+    """
+
+    status_changed = Signal(object)
+    installed_models_changed = Signal(object)
+    loaded_models_changed = Signal(object)
+    model_info_ready = Signal(object)
+    model_deleted = Signal(str)
+    model_unloaded = Signal(str)
+    operation_failed = Signal(str, object)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        host: str,
+        *,
+        log_dir: Path | None = None,
+        find_installation: Callable[[], server.Installation | None] = server.find_installation,
+        recheck_interval_s: float | None = 5.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.host = host
+        self.client = OllamaClient(host)
+        self._log_dir = log_dir
+        self._find_installation = find_installation
+        self.status = OllamaStatus(ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…")
+        self.installed_models: tuple = ()
+        self.loaded_models: tuple = ()
+        self._info: dict[str, ModelInfo] = {}
+        self._check_job: TaskHandle | None = None
+        self._child: server.ServerProcess | None = None
+        self._starting_until = 0.0
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.timeout.connect(self.check)
+        self._recheck_ms = int(recheck_interval_s * 1000) if recheck_interval_s else 0
+        self._closed = False
+
+    # -- public API -------------------------------------------------------------------------------
+
+    def check(self) -> TaskHandle | None:
+        """Probe the server now; emits status_changed if it changed. Refreshes listings when it runs."""
+        if self._closed or self._check_job is not None:
+            return self._check_job
+        self._check_job = self._runner.submit(self._check_coro, "ollama-check")
+        self._check_job.finished.connect(self._on_check_job_finished)
+        self._check_job.done.connect(self._on_check_job_done)
+        return self._check_job
+
+    def start_server(self) -> TaskHandle | None:
+        """Start Ollama if nothing answers (the desktop app where it exists, else `ollama serve`)."""
+        if self._closed:
+            return None
+        if self.status.is_remote:
+            self.operation_failed.emit("start", OllamaError(
+                ErrorKind.NOT_RUNNING, f"Ollama at {self.host} is on another computer; it cannot be started from here.",
+                "Start it there, or change the server address in Settings."))
+            return None
+        job = self._runner.submit(self._start_coro, "ollama-start")
+        job.failed.connect(self._on_start_job_failed)
+        job.done.connect(self.check)
+        return job
+
+    def refresh_installed(self) -> TaskHandle:
+        job = self._runner.submit(lambda _r: self.client.list_models(), "ollama-list")
+        job.finished.connect(self._on_list_job_finished)
+        job.failed.connect(lambda exc: self.operation_failed.emit("list", exc))
+        return job
+
+    def refresh_loaded(self) -> TaskHandle:
+        job = self._runner.submit(lambda _r: self.client.loaded_models(), "ollama-ps")
+        job.finished.connect(self._on_ps_job_finished)
+        job.failed.connect(lambda exc: self.operation_failed.emit("ps", exc))
+        return job
+
+    def model_info(self, model: str) -> ModelInfo | None:
+        """The cached /api/show answer for `model`, if `show` has fetched it."""
+        return self._info.get(model)
+
+    def show(self, model: str) -> TaskHandle:
+        """Fetch capabilities and context length. The handle's finished(ModelInfo)/failed(OllamaError) fire too."""
+        job = self._runner.submit(lambda _r: self.client.show(model), f"ollama-show-{model}")
+        job.finished.connect(self._on_show_job_finished)
+        job.failed.connect(lambda exc: self.operation_failed.emit("show", exc))
+        return job
+
+    def delete(self, model: str) -> TaskHandle:
+        job = self._runner.submit(lambda _r: self._delete_coro(model), f"ollama-delete-{model}")
+        job.finished.connect(self._on_delete_job_finished)
+        job.failed.connect(lambda exc: self.operation_failed.emit("delete", exc))
+        return job
+
+    def unload(self, model: str) -> TaskHandle:
+        job = self._runner.submit(lambda _r: self._unload_coro(model), f"ollama-unload-{model}")
+        job.finished.connect(self._on_unload_job_finished)
+        job.failed.connect(lambda exc: self.operation_failed.emit("unload", exc))
+        return job
+
+    def shutdown(self) -> None:
+        """Stop re-checking and stop the `ollama serve` child if we started one (only that)."""
+        self._closed = True
+        self._recheck.stop()
+        if self._child is not None:
+            self._child.stop()
+            self._child = None
+
+    # -- loop-thread coroutines ---------------------------------------------------------------------
+
+    async def _check_coro(self, _report: object) -> tuple[OllamaStatus, bool]:
+        probe = await self.client.probe()
+        installation = self._find_installation() if probe.outcome != "answering" else None
+        child_alive = self._child is not None and self._child.running
+        starting = probe.outcome != "answering" and (child_alive or time.monotonic() < self._starting_until)
+        status = server.status_for(self.host, probe.outcome, probe.version, installation, started_by_us=starting)
+        if self._child is not None and status.state is ServerState.RUNNING:
+            status = _replace(status, started_by_us=True)
+        return status, probe.outcome == "answering"
+
+    async def _start_coro(self, _report: object) -> None:
+        probe = await self.client.probe()
+        if probe.outcome in ("answering", "hanging"):
+            return  # never a second server
+        installation = self._find_installation()
+        if installation is None:
+            raise OllamaError(ErrorKind.NOT_RUNNING, "Ollama is not installed on this computer.",
+                              "Install it from https://ollama.com/download.")
+        log_path = (self._log_dir or Path.home()) / "ollama-serve.log"
+        self._starting_until = time.monotonic() + START_TIMEOUT_S
+        self._child = server.launch(installation, self.host, log_path)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if (await self.client.probe(timeout=1.0)).outcome == "answering":
+                self._starting_until = 0.0
+                return
+            if self._child is not None and not self._child.running:
+                break
+            await asyncio.sleep(0.5)
+        self._starting_until = 0.0
+        where = f" The server log is at {log_path}." if self._child is not None else ""
+        raise OllamaError(ErrorKind.NOT_RUNNING, "Ollama did not start.", f"Try starting it yourself.{where}")
+
+    async def _delete_coro(self, model: str) -> str:
+        await self.client.delete(model)
+        return model
+
+    async def _unload_coro(self, model: str) -> str:
+        await self.client.unload(model)
+        return model
+
+    # -- GUI-thread slots ---------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_check_job_finished(self, result: tuple[OllamaStatus, bool]) -> None:
+        status, answering = result
+        was_usable = self.status.is_usable
+        if status != self.status:
+            self.status = status
+            self.status_changed.emit(status)
+        if answering and not was_usable:
+            self.refresh_installed()
+            self.refresh_loaded()
+
+    @Slot()
+    def _on_check_job_done(self) -> None:
+        self._check_job = None
+        if not self._closed and self._recheck_ms and self.status.state is not ServerState.RUNNING:
+            self._recheck.start(self._recheck_ms if self.status.state is not ServerState.STARTING else 500)
+
+    @Slot(object)
+    def _on_start_job_failed(self, exc: object) -> None:
+        self.operation_failed.emit("start", exc)
+
+    @Slot(object)
+    def _on_list_job_finished(self, models: tuple) -> None:
+        self.installed_models = models
+        self.installed_models_changed.emit(models)
+
+    @Slot(object)
+    def _on_ps_job_finished(self, models: tuple) -> None:
+        self.loaded_models = models
+        self.loaded_models_changed.emit(models)
+
+    @Slot(object)
+    def _on_show_job_finished(self, info: ModelInfo) -> None:
+        self._info[info.name] = info
+        self.model_info_ready.emit(info)
+
+    @Slot(object)
+    def _on_delete_job_finished(self, model: str) -> None:
+        self._info.pop(model, None)
+        self.model_deleted.emit(model)
+        self.refresh_installed()
+
+    @Slot(object)
+    def _on_unload_job_finished(self, model: str) -> None:
+        self.model_unloaded.emit(model)
+        self.refresh_loaded()
+
+
+def _replace(status: OllamaStatus, **changes: object) -> OllamaStatus:
+    from dataclasses import replace
+
+    return replace(status, **changes)

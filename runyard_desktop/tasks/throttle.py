@@ -1,0 +1,72 @@
+"""Loop-side coalescing: many values in, at most one `emit` per interval out.
+
+Used on the TaskRunner loop thread so that a stream of progress lines or tokens becomes at most one
+queued cross-thread signal per ~40 ms (architecture.md: per-token signals left the GUI thread
+draining a backlog for over half a second). Not thread-safe by design: call it from the loop only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+DEFAULT_INTERVAL_S = 0.04
+
+
+def keep_latest(_old: T, new: T) -> T:
+    return new
+
+
+class Throttle(Generic[T]):
+    """Coalesce values with `merge` and hand them to `emit` no more than once per `interval_s`.
+
+    The first value after a quiet period goes out at once; later ones wait for a timer on the
+    running loop. `flush()` sends what is pending now (call it before a final state), `close()`
+    flushes and stops the timer.
+    """
+
+    def __init__(
+        self,
+        emit: Callable[[T], None],
+        interval_s: float = DEFAULT_INTERVAL_S,
+        merge: Callable[[T, T], T] = keep_latest,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._emit = emit
+        self._interval = interval_s
+        self._merge = merge
+        self._clock = clock
+        self._pending: T | None = None
+        self._has_pending = False
+        self._last = float("-inf")
+        self._timer: asyncio.TimerHandle | None = None
+        self.emitted = 0
+
+    def push(self, value: T) -> None:
+        if self._has_pending:
+            self._pending = self._merge(self._pending, value)  # type: ignore[arg-type]
+        else:
+            self._pending, self._has_pending = value, True
+        wait = self._last + self._interval - self._clock()
+        if wait <= 0:
+            self.flush()
+        elif self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(wait, self.flush)
+
+    def flush(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._has_pending:
+            return
+        value, self._pending, self._has_pending = self._pending, None, False
+        self._last = self._clock()
+        self.emitted += 1
+        self._emit(value)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.flush()
