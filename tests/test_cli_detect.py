@@ -28,3 +28,15 @@ def test_detect_table_is_readable() -> None:
     result = _run("detect")
     assert result.returncode == 0, result.stderr
     assert "CPU" in result.stdout and "RAM" in result.stdout
+
+
+def test_detect_json_without_a_gpu_says_why() -> None:
+    import ctypes.util
+
+    from runyard_desktop.core.probes import amd, system
+
+    if ctypes.util.find_library("nvidia-ml") or system.sysfs_nvidia_cards() or amd.read_sysfs_gpus():
+        return  # a GPU machine: covered by the fixture tests
+    data = json.loads(_run("detect", "--json").stdout)
+    assert data["gpus"] == []
+    assert any("No NVIDIA driver found" in note for note in data["notes"])

@@ -8,7 +8,7 @@ import sys
 
 from runyard_desktop.core import hardware
 from runyard_desktop.core.formatting import human_bytes
-from runyard_desktop.core.hardware import HardwareProfile
+from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -36,14 +36,8 @@ def format_table(p: HardwareProfile) -> str:
         ("RAM", f"{human_bytes(p.ram.available_bytes)} available of {human_bytes(p.ram.total_bytes)}"),
     ]
     for gpu in p.gpus:
-        memory = "unified" if gpu.unified_memory else "VRAM"
-        line = f"{gpu.name} — {memory} {human_bytes(gpu.vram_free_bytes)} free of {human_bytes(gpu.vram_total_bytes)}"
-        if gpu.memory_bandwidth_gbps:
-            line += f", {gpu.memory_bandwidth_gbps:.0f} GB/s"
-        if gpu.driver:
-            line += f", driver {gpu.driver}"
-        rows.append((f"GPU {gpu.index} ({gpu.vendor})", line))
-    if not p.gpus:
+        rows.append((f"GPU {gpu.index} ({gpu.vendor})", _gpu_line(gpu)))
+    if not p.inference_gpus:
         rows.append(("GPU", "none usable: models run on the CPU"))
     if p.disk:
         rows.append(("Models disk", f"{human_bytes(p.disk.free_bytes)} free at {p.disk.models_dir}"))
@@ -51,3 +45,23 @@ def format_table(p: HardwareProfile) -> str:
     out = [f"{k.ljust(width)}  {v}" for k, v in rows]
     out += [f"note: {n}" for n in p.notes]
     return "\n".join(out) + "\n"
+
+
+def _gpu_line(gpu: GpuInfo) -> str:
+    if gpu.unified_memory:
+        memory = f"unified memory, {human_bytes(gpu.vram_total_bytes)} usable by the GPU, {human_bytes(gpu.vram_free_bytes)} free"
+    elif gpu.vram_total_bytes:
+        memory = f"VRAM {human_bytes(gpu.vram_free_bytes)} free of {human_bytes(gpu.vram_total_bytes)}"
+    else:
+        memory = "no dedicated memory"
+    parts = [gpu.name, memory]
+    if gpu.memory_bandwidth_gbps:
+        parts.append(f"{gpu.memory_bandwidth_gbps:.0f} GB/s")
+    if gpu.driver:
+        cuda = f" (CUDA {gpu.cuda_driver_version})" if gpu.cuda_driver_version else ""
+        parts.append(f"driver {gpu.driver}{cuda}")
+    if gpu.compute_capability:
+        parts.append(f"compute {gpu.compute_capability}")
+    if gpu.integrated and not gpu.unified_memory:
+        parts.append("integrated: counts as CPU")
+    return ", ".join(parts)
