@@ -12,6 +12,8 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from runyard_desktop.core.formatting import human_bytes
+
 log = logging.getLogger(__name__)
 
 
@@ -125,6 +127,25 @@ def _gpu_from_json(index: int, g: dict[str, Any]) -> GpuInfo:
     values.setdefault("vendor", "other")
     values.setdefault("name", "GPU")
     return GpuInfo(**values)
+
+
+def inference_summary(p: HardwareProfile) -> str:
+    """One sentence: where models will run on this machine and how much memory they get."""
+    gpus = p.inference_gpus
+    unified = [g for g in gpus if g.unified_memory]
+    if unified:
+        g = unified[0]
+        return (f"Models run on the {g.name}: {human_bytes(g.vram_free_bytes)} of unified memory free for them "
+                f"(of {human_bytes(g.vram_total_bytes)} the GPU may use).")
+    if len(gpus) == 1:
+        g = gpus[0]
+        return (f"Models run on the {g.name}: {human_bytes(g.vram_free_bytes)} of VRAM free. "
+                "Models larger than that spill over to the CPU and slow down.")
+    if gpus:
+        free = sum(g.vram_free_bytes for g in gpus)
+        return f"Models run on {len(gpus)} GPUs: {human_bytes(free)} of VRAM free in total."
+    return (f"Models run on the CPU with {human_bytes(p.ram.available_bytes)} of RAM free. "
+            "No GPU that speeds them up was found.")
 
 
 def detect() -> HardwareProfile:

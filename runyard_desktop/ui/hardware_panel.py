@@ -1,8 +1,13 @@
-"""The *This machine* page: CPU, memory, each GPU with its VRAM, disk for models, and probe notes."""
+"""The *This machine* page: a one-line verdict, then cards for the CPU, memory, each GPU, disk and notes.
+
+Widgets only: it renders a `HardwareProfile` and forwards Refresh. Colours come from the palette
+(light and dark themes both work); the few tints (bars, badges, the notes box) are blended from it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,59 +21,111 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.formatting import human_bytes, percent
-from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
+from runyard_desktop.core.hardware import GpuInfo, HardwareProfile, inference_summary
 
-_INFERENCE_FLAGS = ("avx", "avx2", "avx512f", "fma", "f16c", "neon")
+_FLAG_NAMES = {"avx512f": "AVX-512", "avx512_vnni": "AVX-512 VNNI", "avx512_bf16": "AVX-512 BF16",
+               "neon": "NEON", "dotprod": "DotProd", "i8mm": "I8MM", "sve": "SVE"}
+_VENDOR_NAMES = {"nvidia": "NVIDIA", "amd": "AMD", "apple": "Apple", "intel": "Intel", "qualcomm": "Qualcomm"}
+_HIGH_USE = 90.0  # percent: bars turn amber above this
 
 
-def _label(text: str = "", *, role: str | None = None, wrap: bool = False) -> QLabel:
+def _blend(a: QColor, b: QColor, t: float) -> str:
+    """a mixed with b (t = share of b), as a stylesheet colour."""
+    return QColor(
+        round(a.red() * (1 - t) + b.red() * t), round(a.green() * (1 - t) + b.green() * t),
+        round(a.blue() * (1 - t) + b.blue() * t),
+    ).name()
+
+
+def _stylesheet(palette: QPalette) -> str:
+    base, text, window = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Window)
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    amber = QColor("#d08a00")
+    return f"""
+    QFrame#card {{ background: {base.name()}; border: 1px solid {_blend(window, text, 0.16)}; border-radius: 10px; }}
+    QFrame#notesCard {{ background: {_blend(base, amber, 0.10)}; border: 1px solid {_blend(base, amber, 0.45)};
+                        border-radius: 10px; }}
+    QFrame#summaryBanner {{ background: {_blend(base, accent, 0.10)}; border: 1px solid {_blend(base, accent, 0.35)};
+                            border-radius: 10px; }}
+    QFrame#card QLabel, QFrame#notesCard QLabel, QFrame#summaryBanner QLabel {{ background: transparent; border: none; }}
+    QLabel[role="muted"] {{ color: {_blend(base, text, 0.62)}; }}
+    QFrame#card QLabel[role="badge"] {{ background: {_blend(base, accent, 0.14)}; color: {_blend(accent, text, 0.45)};
+                            border-radius: 8px; padding: 2px 8px; }}
+    QProgressBar {{ background: {_blend(base, text, 0.10)}; border: none; border-radius: 4px; }}
+    QProgressBar::chunk {{ background: {accent.name()}; border-radius: 4px; }}
+    QProgressBar[level="high"]::chunk {{ background: {amber.name()}; }}
+    """
+
+
+def _label(text: str = "", *, role: str | None = None, wrap: bool = False, scale: float = 1.0, bold: bool = False) -> QLabel:
     label = QLabel(text)
     if role:
         label.setProperty("role", role)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if scale != 1.0 or bold:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
     return label
 
 
 def _usage_bar(used: int, total: int) -> QProgressBar:
+    share = percent(used, total)
     bar = QProgressBar()
     bar.setRange(0, 1000)
-    bar.setValue(int(10 * percent(used, total)))
+    bar.setValue(int(10 * share))
     bar.setTextVisible(False)
-    bar.setFixedHeight(10)
+    bar.setFixedHeight(8)
+    bar.setProperty("level", "high" if share >= _HIGH_USE else "ok")
+    bar.setAccessibleName(f"{share:.0f} % used")
     return bar
 
 
 class _Card(QFrame):
-    """A titled box with a grid of rows."""
+    """A rounded box: a bold title, an optional muted subtitle, then rows of name/value pairs."""
 
-    def __init__(self, title: str, subtitle: str = "") -> None:
+    def __init__(self, title: str, subtitle: str = "", *, object_name: str = "card") -> None:
         super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(object_name)
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(16, 12, 16, 14)
-        self._layout.setSpacing(6)
-        heading = _label(title, role="cardTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        heading.setFont(font)
-        self._layout.addWidget(heading)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)  # cards in one row share a height; content sits on top
+        self._layout.setContentsMargins(18, 14, 18, 16)
+        self._layout.setSpacing(8)
+        self.header = QHBoxLayout()
+        self.header.setSpacing(8)
+        self.header.addWidget(_label(title, role="cardTitle", wrap=True, scale=1.15, bold=True), 1)
+        self._layout.addLayout(self.header)
         if subtitle:
             self._layout.addWidget(_label(subtitle, role="muted", wrap=True))
+        self._rows: QGridLayout | None = None
+
+    def add_badge(self, text: str) -> None:
+        self.header.addWidget(_label(text, role="badge"), 0, Qt.AlignmentFlag.AlignTop)
 
     def add(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
+        self._rows = None  # rows added after a widget start a new grid below it
 
     def add_row(self, name: str, value: str) -> None:
-        row = QHBoxLayout()
-        row.addWidget(_label(name, role="muted"))
-        row.addStretch(1)
-        value_label = _label(value)
-        value_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        row.addWidget(value_label)
-        self._layout.addLayout(row)
+        if self._rows is None:
+            self._rows = QGridLayout()
+            self._rows.setHorizontalSpacing(16)
+            self._rows.setVerticalSpacing(6)
+            self._rows.setColumnStretch(1, 1)
+            self._layout.addLayout(self._rows)
+        row = self._rows.rowCount()
+        self._rows.addWidget(_label(name, role="muted"), row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        value_label = _label(value, wrap=True)
+        value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._rows.addWidget(value_label, row, 1)
+
+    def add_meter(self, headline: str, used: int, total: int, caption: str) -> None:
+        """A big "X free" figure, a usage bar, and a muted caption under it."""
+        self.add(_label(headline, scale=1.45, bold=True))
+        self.add(_usage_bar(used, total))
+        self.add(_label(caption, role="muted", wrap=True))
 
 
 class HardwarePanel(QWidget):
@@ -83,22 +140,20 @@ class HardwarePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hardwarePanel")
+        self.setStyleSheet(_stylesheet(self.palette()))
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 12)
+        outer.setContentsMargins(28, 22, 28, 12)
+        outer.setSpacing(12)
 
         header = QHBoxLayout()
-        title = _label("This machine", role="pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        header.addWidget(title)
+        header.addWidget(_label("This machine", role="pageTitle", scale=1.7, bold=True))
         header.addStretch(1)
         self.status_label = _label("Detecting…", role="muted")
         self.status_label.setObjectName("hardwareStatus")
         header.addWidget(self.status_label)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("refreshHardwareButton")
+        self.refresh_button.setToolTip("Detect the hardware again (after plugging in a GPU or installing a driver)")
         self.refresh_button.clicked.connect(self.refresh_requested)
         header.addWidget(self.refresh_button)
         outer.addLayout(header)
@@ -106,6 +161,7 @@ class HardwarePanel(QWidget):
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self._scroll, 1)
         self._show_placeholder("Detecting your CPU, memory, GPUs and disk…")
         self.profile: HardwareProfile | None = None
@@ -113,7 +169,7 @@ class HardwarePanel(QWidget):
     def _show_placeholder(self, text: str) -> None:
         holder = QWidget()
         layout = QVBoxLayout(holder)
-        label = _label(text, role="muted", wrap=True)
+        label = _label(text, role="muted", wrap=True, scale=1.1)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
         layout.addWidget(label)
@@ -135,8 +191,11 @@ class HardwarePanel(QWidget):
     def set_profile(self, profile: HardwareProfile) -> None:
         self.profile = profile
         content = QWidget()
-        grid = QGridLayout(content)
-        grid.setContentsMargins(0, 8, 0, 8)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 4, 4, 8)
+        column.setSpacing(16)
+        column.addWidget(self._summary_banner(profile))
+        grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(16)
         cards: list[QWidget] = [self._cpu_card(profile), self._ram_card(profile)]
@@ -145,38 +204,54 @@ class HardwarePanel(QWidget):
             cards.append(self._disk_card(profile))
         for i, card in enumerate(cards):
             grid.addWidget(card, i // 2, i % 2)
-        row = (len(cards) + 1) // 2
-        if profile.notes:
-            grid.addWidget(self._notes_card(profile.notes), row, 0, 1, 2)
-            row += 1
-        grid.setRowStretch(row, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        column.addLayout(grid)
+        if profile.notes:
+            column.addWidget(self._notes_card(profile.notes))
+        column.addStretch(1)
         self._scroll.setWidget(content)
         self.set_detecting(False)
+
+    def _summary_banner(self, p: HardwareProfile) -> QWidget:
+        banner = QFrame()
+        banner.setObjectName("summaryBanner")
+        layout = QVBoxLayout(banner)
+        layout.setContentsMargins(18, 12, 18, 12)
+        label = _label(inference_summary(p), wrap=True, scale=1.1)
+        label.setObjectName("hardwareSummary")
+        layout.addWidget(label)
+        return banner
 
     def _cpu_card(self, p: HardwareProfile) -> QWidget:
         card = _Card("Processor", p.cpu.name)
         card.add_row("Cores / threads", f"{p.cpu.physical_cores} / {p.cpu.logical_cores}")
-        flags = [f.upper().replace("AVX512F", "AVX-512") for f in _INFERENCE_FLAGS if f in p.cpu.flags]
-        card.add_row("Inference instructions", ", ".join(flags) or "none detected")
-        card.add_row("System", f"{p.os.capitalize()} · {p.arch}")
+        flags = [_FLAG_NAMES.get(f, f.upper()) for f in p.cpu.flags]
+        card.add_row("Fast-math instructions", ", ".join(flags) or "none detected (slow CPU inference)")
+        card.add_row("System", f"{_os_display(p.os)} · {p.arch}")
         return card
 
     def _ram_card(self, p: HardwareProfile) -> QWidget:
         card = _Card("Memory (RAM)")
         used = p.ram.total_bytes - p.ram.available_bytes
-        card.add(_usage_bar(used, p.ram.total_bytes))
-        card.add_row("Available", f"{human_bytes(p.ram.available_bytes)} of {human_bytes(p.ram.total_bytes)}")
+        card.add_meter(f"{human_bytes(p.ram.available_bytes)} free", used, p.ram.total_bytes,
+                       f"{human_bytes(used)} in use of {human_bytes(p.ram.total_bytes)}")
         return card
 
     def _gpu_card(self, gpu: GpuInfo) -> QWidget:
-        kind = "Unified memory" if gpu.unified_memory else ("Integrated (counts as CPU)" if gpu.integrated else "")
-        card = _Card(gpu.name, " · ".join(x for x in (gpu.vendor.upper(), kind) if x))
-        if gpu.vram_total_bytes:
-            card.add(_usage_bar(gpu.vram_total_bytes - gpu.vram_free_bytes, gpu.vram_total_bytes))
-            label = "GPU-usable memory free" if gpu.unified_memory else "VRAM free"
-            card.add_row(label, f"{human_bytes(gpu.vram_free_bytes)} of {human_bytes(gpu.vram_total_bytes)}")
+        if gpu.unified_memory:
+            kind = "Unified memory, shared with the CPU"
+        elif gpu.integrated:
+            kind = "Integrated: shares system memory, so models run on the CPU"
+        else:
+            kind = "Dedicated GPU"
+        card = _Card(gpu.name, kind)
+        card.add_badge(_VENDOR_NAMES.get(gpu.vendor, gpu.vendor.capitalize()))
+        if gpu.vram_total_bytes and not (gpu.integrated and not gpu.unified_memory):
+            memory = "GPU-usable memory" if gpu.unified_memory else "VRAM"
+            used = gpu.vram_total_bytes - gpu.vram_free_bytes
+            card.add_meter(f"{human_bytes(gpu.vram_free_bytes)} free", used, gpu.vram_total_bytes,
+                           f"{memory}: {human_bytes(used)} in use of {human_bytes(gpu.vram_total_bytes)}")
         if gpu.memory_bandwidth_gbps:
             card.add_row("Memory bandwidth", f"{gpu.memory_bandwidth_gbps:.0f} GB/s")
         if gpu.driver:
@@ -187,18 +262,25 @@ class HardwarePanel(QWidget):
         return card
 
     def _no_gpu_card(self) -> QWidget:
-        card = _Card("No dedicated GPU found")
-        card.add(_label("Models run on the CPU with system memory: slower, but they work.", role="muted", wrap=True))
+        card = _Card("No GPU found")
+        card.add(_label("Models run on the CPU with system memory: slower, but small and mid-size models work well.",
+                        role="muted", wrap=True))
         return card
 
     def _disk_card(self, p: HardwareProfile) -> QWidget:
         assert p.disk is not None
-        card = _Card("Disk for models", p.disk.models_dir)
-        card.add_row("Free", human_bytes(p.disk.free_bytes))
+        card = _Card("Disk for models")
+        card.add(_label(f"{human_bytes(p.disk.free_bytes)} free", scale=1.45, bold=True))
+        card.add_row("Ollama's models folder", p.disk.models_dir)
         return card
 
     def _notes_card(self, notes: tuple[str, ...]) -> QWidget:
-        card = _Card("Notes")
+        card = _Card("Notes", object_name="notesCard")
+        card.setObjectName("notesCard")
         for note in notes:
             card.add(_label(f"• {note}", wrap=True))
         return card
+
+
+def _os_display(name: str) -> str:
+    return {"darwin": "macOS", "windows": "Windows", "linux": "Linux"}.get(name, name.capitalize())

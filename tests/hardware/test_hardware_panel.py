@@ -1,0 +1,44 @@
+"""The *This machine* panel renders every part of a profile (fixture profiles this machine can't produce)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar
+
+from runyard_desktop.core.hardware import CpuInfo, DiskInfo, HardwareProfile, RamInfo
+from runyard_desktop.core.probes import nvidia
+from runyard_desktop.ui.hardware_panel import HardwarePanel
+from tests.hardware.fake_nvml import FakeNvml
+
+GIB = 2**30
+
+
+def _texts(panel: HardwarePanel) -> str:
+    return "\n".join(label.text() for label in panel.findChildren(QLabel))
+
+
+def test_panel_shows_a_card_and_a_vram_bar_per_gpu(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = HardwarePanel()
+    qtbot.addWidget(panel)
+    assert panel.status_label.text() == "Detecting…"
+    gpus, _ = nvidia.detect_nvidia(FakeNvml.from_fixture("nvml-2-gpus.json"))
+    profile = HardwareProfile("linux", "x86_64", CpuInfo("AMD Ryzen 9 7950X", 16, 32, ("avx2", "avx512f")),
+                              RamInfo(64 * GIB, 60 * GIB), gpus, DiskInfo("/models", 10**12), ("A note.",), 0.05)
+    panel.set_profile(profile)
+    text = _texts(panel)
+    assert "NVIDIA GeForce RTX 3090" in text and "NVIDIA GeForce RTX 3060" in text
+    assert "20.1 GB free" in text and "936 GB/s" in text and "AVX-512" in text
+    assert "Models run on 2 GPUs" in text and "• A note." in text
+    assert panel.status_label.text() == "Detected in 50 ms"
+    bars = panel.findChildren(QProgressBar)
+    assert len(bars) == 3  # RAM + one per GPU
+    assert panel.findChild(QFrame, "notesCard") is not None
+
+
+def test_empty_profile_and_errors(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = HardwarePanel()
+    qtbot.addWidget(panel)
+    panel.show_error("Hardware detection failed: boom")
+    assert panel.status_label.text() == "Detection failed" and "boom" in _texts(panel)
+    panel.set_profile(HardwareProfile("linux", "x86_64", CpuInfo("Unknown CPU", 1, 1), RamInfo(0, 0)))
+    text = _texts(panel)
+    assert "No GPU found" in text and "none detected" in text and "Disk for models" not in text
