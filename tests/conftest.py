@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest
 
+pytest_plugins = ["tests.support.fake_ollama_fixture"]
+
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 

@@ -1,0 +1,171 @@
+"""State of the stand-in Ollama server: models, blobs, downloads, scripted replies, injected failures.
+
+Thread-safe (one lock); the HTTP handler in `fake_ollama.py` reads and changes it. Byte-level
+behaviour follows ../shared/facts/ollama-api.md: downloads are shared per blob digest and stop when
+the last client detaches, keeping the partial byte count so the next pull resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+def digest_of(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def normalize(name: str) -> str:
+    last = name.rsplit("/", 1)[-1]
+    return name if ":" in last else f"{name}:latest"
+
+
+def rfc3339_local() -> str:
+    now = datetime.now().astimezone()
+    base = now.strftime("%Y-%m-%dT%H:%M:%S")
+    nanos = f"{now.microsecond * 1000 + 123:09d}".rstrip("0")
+    offset = now.strftime("%z")
+    offset = f"{offset[:3]}:{offset[3:]}" if offset else "Z"
+    return f"{base}.{nanos}{offset}" if nanos else f"{base}{offset}"
+
+
+@dataclass
+class Model:
+    name: str
+    blobs: list[tuple[str, int]]  # (digest, size) in manifest order; the last one is the config
+    capabilities: tuple[str, ...] = ("completion",)
+    context_length: int = 262144
+    family: str = "qwen35"
+    parameter_size: str = "4B"
+    quantization: str = "Q4_K_M"
+    modified_at: str = field(default_factory=rfc3339_local)
+
+    @property
+    def size(self) -> int:
+        return sum(size for _, size in self.blobs)
+
+    @property
+    def manifest_digest(self) -> str:
+        return digest_of("manifest:" + self.name)[7:]
+
+    def details(self) -> dict[str, object]:
+        return {"parent_model": "", "format": "gguf", "family": self.family, "families": [self.family],
+                "parameter_size": self.parameter_size, "quantization_level": self.quantization}
+
+
+@dataclass
+class Blob:
+    size: int
+    completed: int = 0
+    refs: int = 0  # clients attached to the running download
+    running: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.completed >= self.size
+
+
+@dataclass
+class Reply:
+    content: tuple[str, ...] = ()
+    thinking: tuple[str, ...] = ()
+    done_reason: str = "stop"
+    eval_count: int | None = None
+    eval_duration_ns: int | None = None
+    prompt_eval_count: int | None = None
+
+
+@dataclass
+class Failure:
+    kind: str
+    times: int = 1
+    status: int = 500
+    body: dict[str, object] | None = None
+
+
+class FakeState:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.changed = threading.Condition(self.lock)
+        self.version = "0.17.1"
+        self.tick_s = 0.06
+        self.bytes_per_tick = 50_000_000
+        self.registry_pause_s: float | None = None  # None: one tick
+        self.load_delay_s = 0.0
+        self.token_delay_s = 0.0
+        self.installed: dict[str, Model] = {}
+        self.remote: dict[str, Model] = {}
+        self.blobs: dict[str, Blob] = {}
+        self.loaded: dict[str, tuple[Model, int, int]] = {}  # name -> (model, size_vram, context_length)
+        self.replies: dict[str, Reply] = {}
+        self.failures: dict[str, list[Failure]] = defaultdict(list)
+        self.stalls: dict[str, float] = {}  # model -> fraction where the current connection stops progressing
+        self.disconnects: list[tuple[str, float]] = []
+        self.requests: list[tuple[str, str, object]] = []
+        self.closing = False
+
+    # -- setup ------------------------------------------------------------------------------------
+
+    def make_model(self, name: str, layers: tuple[int, ...], **kw: object) -> Model:
+        name = normalize(name)
+        family = str(kw.get("family", "qwen35"))
+        blobs = []
+        for i, size in enumerate(layers):
+            # The big first layer is per model; small ones (template, license, params) are shared by
+            # size within a family, so a second tag gets cache hits like a real pull.
+            key = f"{name}:{i}" if i == 0 else f"{family}:{i}:{size}"
+            blobs.append((digest_of(key), int(size)))
+        return Model(name, blobs, **kw)  # type: ignore[arg-type]
+
+    def take_failure(self, route: str) -> Failure | None:
+        with self.lock:
+            queue = self.failures.get(route) or []
+            if not queue:
+                return None
+            failure = queue[0]
+            failure.times -= 1
+            if failure.times <= 0:
+                queue.pop(0)
+            return failure
+
+    def note_disconnect(self, route: str) -> None:
+        with self.changed:
+            self.disconnects.append((route, time.monotonic()))
+            self.changed.notify_all()
+
+    # -- downloads ------------------------------------------------------------------------------
+
+    def attach(self, model: Model, digest: str, size: int) -> Blob:
+        """Join (or start) the shared download of one blob."""
+        with self.lock:
+            blob = self.blobs.setdefault(digest, Blob(size))
+            blob.refs += 1
+            if not blob.running and not blob.done:
+                blob.running = True
+                threading.Thread(target=self._download, args=(model, blob), name="fake-ollama-dl", daemon=True).start()
+            return blob
+
+    def detach(self, model: Model, blob: Blob) -> None:
+        with self.lock:
+            blob.refs -= 1
+            if blob.refs <= 0:
+                self.stalls.pop(model.name, None)  # a stuck connection is gone; the next one flows
+
+    def _download(self, model: Model, blob: Blob) -> None:
+        while True:
+            time.sleep(self.tick_s)
+            with self.lock:
+                if blob.refs <= 0 or self.closing or blob.done:
+                    blob.running = False  # the last client left: stop, keep the partial bytes
+                    return
+                stall = self.stalls.get(model.name)
+                if stall is not None and blob.completed >= stall * blob.size:
+                    continue
+                step = self.bytes_per_tick
+                if stall is not None:
+                    step = min(step, max(0, int(stall * blob.size) - blob.completed) or step)
+                blob.completed = min(blob.size, blob.completed + step)
