@@ -289,6 +289,9 @@ class Handler(BaseHTTPRequestHandler):
         self._wait(self.state.tick_s)  # the registry HEAD request
         blob = self.state.attach(model, digest, size)
         try:
+            with self.state.lock:
+                completed = blob.completed
+            self._line(progress(status, digest, size, completed))  # a resume starts above 0 at once
             return self._follow(model, blob, digest, size, status, kind)
         finally:
             self.state.detach(model, blob)
@@ -430,6 +433,13 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     state: FakeState
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, _Gone)):
+            return  # a client that hung up is normal here
+        super().handle_error(request, client_address)
 
 
 class FakeOllama:

@@ -1,0 +1,147 @@
+"""Every error of issue 4 item 5, produced by the stand-in and read by the real `ollama` client over loopback."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import ollama
+import pytest
+
+from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, translate
+from runyard_desktop.core.ollama.types import ChatMessage, ChatRequest
+
+
+async def _drain_pull(client: OllamaClient, tag: str) -> list[str]:
+    return [status async for status, *_ in client.pull(tag)]
+
+
+async def _drain_chat(client: OllamaClient, model: str, think: object = None) -> str:
+    request = ChatRequest(model, (ChatMessage("user", "hi"),))
+    return "".join([c.message.content async for c in client.chat(request, think=think)])
+
+
+def _pull_error(fake, tag: str = "qwen3.5:4b") -> OllamaError:  # type: ignore[no-untyped-def]
+    with pytest.raises(OllamaError) as info:
+        asyncio.run(_drain_pull(OllamaClient(fake.url), tag))
+    return info.value
+
+
+def _chat_error(fake, model: str = "qwen3.5:4b", think: object = None) -> OllamaError:  # type: ignore[no-untyped-def]
+    with pytest.raises(OllamaError) as info:
+        asyncio.run(_drain_chat(OllamaClient(fake.url), model, think))
+    return info.value
+
+
+@pytest.fixture
+def fake(fake_ollama):  # type: ignore[no-untyped-def]
+    fake_ollama.add_remote("qwen3.5:4b", (3_000_000, 1429, 561))
+    fake_ollama.add_installed("qwen3.5:2b", capabilities=("completion",))
+    return fake_ollama
+
+
+def test_connection_refused_stream_and_non_stream() -> None:
+    client = OllamaClient("http://127.0.0.1:9")
+    for coro in (_drain_pull(client, "x"), client.list_models()):
+        with pytest.raises(OllamaError) as info:
+            asyncio.run(coro)
+        assert info.value.kind is ErrorKind.NOT_RUNNING
+        assert "not running" in info.value.message and "Start Ollama" in info.value.next_step
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected", "words"),
+    [
+        ("unknown_model", ErrorKind.UNKNOWN_MODEL, "no model called"),
+        ("offline", ErrorKind.OFFLINE, "internet"),
+        ("needs_newer", ErrorKind.NEEDS_NEWER_OLLAMA, "0.17.1"),
+        ("max_retries", ErrorKind.NETWORK_DROPPED, "gave up"),
+        ("digest_mismatch", ErrorKind.DIGEST_MISMATCH, "damaged"),
+        ("disk_full", ErrorKind.DISK_FULL, "full"),
+        ("malformed", ErrorKind.MALFORMED, "could not read"),
+        ("drop", ErrorKind.CONNECTION_LOST, "dropped"),
+    ],
+)
+def test_pull_errors(fake, kind: str, expected: ErrorKind, words: str) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("pull", kind)
+    client = OllamaClient(fake.url)
+    asyncio.run(client.probe())  # learn the version, as the app does
+    with pytest.raises(OllamaError) as info:
+        asyncio.run(_drain_pull(client, "qwen3.5:4b"))
+    err = info.value
+    assert err.kind is expected, repr(err)
+    assert words in err.plain()
+    assert err.next_step
+
+
+def test_unknown_model_without_injection_and_404_status(fake) -> None:  # type: ignore[no-untyped-def]
+    assert _pull_error(fake, "nope:1b").kind is ErrorKind.UNKNOWN_MODEL
+    err = _chat_error(fake, "nope:1b")
+    assert err.kind is ErrorKind.NOT_INSTALLED and err.status_code == 404
+    with pytest.raises(OllamaError) as info:
+        asyncio.run(OllamaClient(fake.url).show("nope"))
+    assert info.value.kind is ErrorKind.NOT_INSTALLED
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected", "status"),
+    [
+        ("out_of_memory", ErrorKind.OUT_OF_MEMORY, 500),
+        ("runner_stopped", ErrorKind.OUT_OF_MEMORY, 500),
+        ("busy", ErrorKind.BUSY, 503),
+        ("mid_stream", ErrorKind.SERVER_ERROR, -1),
+        ("malformed", ErrorKind.MALFORMED, None),
+        ("drop", ErrorKind.CONNECTION_LOST, None),
+    ],
+)
+def test_chat_errors(fake, kind: str, expected: ErrorKind, status: int | None) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("chat", kind)
+    err = _chat_error(fake, "qwen3.5:2b")
+    assert err.kind is expected, repr(err)
+    assert err.status_code == status
+    assert err.message and err.next_step
+
+
+def test_memory_message_names_the_sizes(fake) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("chat", "out_of_memory")
+    assert "7.3 GiB" in _chat_error(fake, "qwen3.5:2b").message
+
+
+def test_thinking_not_supported(fake) -> None:  # type: ignore[no-untyped-def]
+    err = _chat_error(fake, "qwen3.5:2b", think=True)
+    assert err.kind is ErrorKind.THINKING_UNSUPPORTED and err.status_code == 400
+
+
+def test_pydantic_validation_error_from_show_without_model_info(fake) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("show", "no_model_info")
+    with pytest.raises(OllamaError) as info:
+        asyncio.run(OllamaClient(fake.url).show("qwen3.5:2b"))
+    assert info.value.kind is ErrorKind.MALFORMED
+
+
+def test_read_timeout_is_translated(fake) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("chat", "hang")
+
+    async def run() -> None:
+        client = ollama.AsyncClient(host=fake.url, timeout=httpx.Timeout(5.0, read=0.2))
+        async for _ in await client.chat("qwen3.5:2b", messages=[{"role": "user", "content": "x"}], stream=True):
+            pass
+
+    with pytest.raises(httpx.ReadTimeout) as info:
+        asyncio.run(run())
+    assert translate(info.value, host=fake.url).kind is ErrorKind.TIMEOUT
+
+
+def test_builtin_connection_error_from_the_library() -> None:
+    exc = ConnectionError("Failed to connect to Ollama. Please check that Ollama is downloaded, running and accessible.")
+    assert translate(exc, host="http://h:1").kind is ErrorKind.NOT_RUNNING
+
+
+def test_unknown_route_and_wrong_method(fake) -> None:  # type: ignore[no-untyped-def]
+    with httpx.Client(base_url=fake.url) as http:
+        assert http.get("/api/nothing").text == "404 page not found"
+        assert http.get("/api/pull").status_code == 405
+        head = http.head("/")
+        assert head.status_code == 200 and head.headers["content-type"] == "text/plain; charset=utf-8"
+        assert http.get("/").text == "Ollama is running"

@@ -1,0 +1,88 @@
+"""OllamaService: status for every server state, listings, show/delete/unload, host resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from runyard_desktop.core.ollama import host as hosts
+from runyard_desktop.core.ollama.server import Installation, status_for
+from runyard_desktop.core.ollama.types import ServerState
+from runyard_desktop.tasks.ollama_service import OllamaService
+
+
+def _service(runner, url, installed=None):  # type: ignore[no-untyped-def]
+    return OllamaService(runner, url, find_installation=lambda: installed, recheck_interval_s=None)
+
+
+def test_running_then_listings(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b", size=3_400_000_000, capabilities=("completion", "vision", "thinking"))
+    fake_ollama.load("qwen3.5:4b", size_vram=1_700_000_000, context_length=8192)
+    service = _service(runner, fake_ollama.url)
+    with qtbot.waitSignals([service.status_changed, service.installed_models_changed, service.loaded_models_changed],
+                           timeout=5000):
+        service.check()
+    assert service.status.state is ServerState.RUNNING and service.status.version == "0.17.1"
+    assert [m.name for m in service.installed_models] == ["qwen3.5:4b"]
+    loaded = service.loaded_models[0]
+    assert loaded.context_length == 8192 and 0.0 < loaded.gpu_share < 1.0
+    with qtbot.waitSignal(service.model_info_ready, timeout=5000) as info:
+        service.show("qwen3.5:4b")
+    assert info.args[0].can_think and info.args[0].has_vision and info.args[0].context_length == 262144
+    assert service.model_info("qwen3.5:4b") == info.args[0]
+    with qtbot.waitSignal(service.loaded_models_changed, timeout=5000):
+        service.unload("qwen3.5:4b")
+    assert service.loaded_models == ()
+    with qtbot.waitSignal(service.installed_models_changed, timeout=5000):
+        service.delete("qwen3.5:4b")
+    assert service.installed_models == ()
+    with qtbot.waitSignal(service.operation_failed, timeout=5000) as failed:
+        service.delete("qwen3.5:4b")
+    assert failed.args[0] == "delete"
+
+
+def test_too_old_server(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.version = "0.12.6"
+    service = _service(runner, fake_ollama.url)
+    with qtbot.waitSignal(service.status_changed, timeout=5000):
+        service.check()
+    assert service.status.state is ServerState.TOO_OLD and "0.12.6" in service.status.message
+
+
+def test_stopped_and_not_installed(runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+    service = _service(runner, "http://127.0.0.1:9")
+    with qtbot.waitSignal(service.status_changed, timeout=5000):
+        service.check()
+    assert service.status.state is ServerState.NOT_INSTALLED and "ollama.com/download" in service.status.next_step
+    service = _service(runner, "http://127.0.0.1:9", Installation("/usr/bin/ollama"))
+    with qtbot.waitSignal(service.status_changed, timeout=5000):
+        service.check()
+    assert service.status.state is ServerState.STOPPED
+
+
+def test_status_words() -> None:
+    assert status_for("http://10.0.0.5:11434", "refused", None, None).state is ServerState.REMOTE_UNREACHABLE
+    assert status_for("http://127.0.0.1:11434", "hanging", None, None).state is ServerState.STARTING
+    assert status_for("http://127.0.0.1:11434", "answering", "0.0.0", None).state is ServerState.RUNNING
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, "http://127.0.0.1:11434"),
+        ("10.0.0.5", "http://10.0.0.5:11434"),
+        (":5000", "http://127.0.0.1:5000"),
+        ("0.0.0.0", "http://127.0.0.1:11434"),
+        ("http://[::]:11434", "http://[::1]:11434"),
+        ("https://ollama.example", "https://ollama.example:443"),
+    ],
+)
+def test_host_normalisation(raw: str | None, expected: str) -> None:
+    assert hosts.normalize(raw) == expected
+
+
+def test_host_precedence() -> None:
+    env = {"OLLAMA_HOST": "0.0.0.0:1234"}
+    assert hosts.resolve("h:1", "s:2", env) == "http://h:1"
+    assert hosts.resolve(None, "s:2", env) == "http://s:2"
+    assert hosts.resolve(None, None, env) == "http://127.0.0.1:1234"
+    assert hosts.resolve(None, None, {}) == "http://127.0.0.1:11434"
