@@ -1,0 +1,153 @@
+"""Packaging: package data ships in the wheel and loads through core.resources; the icons, version
+resource, Info.plist and the Linux install scripts that packaging/ generates are well-formed.
+
+The frozen bundle itself is built and smoke-tested by `.ci/run` (PyInstaller takes ~45 s), and
+packaging/build.py checks that every data file and module made it into the bundle.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from runyard_desktop.core import resources
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+
+
+def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """A module from packaging/ (not an importable package: `packaging` is taken by PyPA's library)."""
+    monkeypatch.syspath_prepend(str(PACKAGING))
+    spec = importlib.util.spec_from_file_location(f"_runyard_packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _data_files() -> list[Path]:
+    package = ROOT / "runyard_desktop"
+    return sorted(
+        p.relative_to(package)
+        for p in package.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".py", ".pyc"}
+    )
+
+
+def test_package_has_data_files() -> None:
+    names = {p.as_posix() for p in _data_files()}
+    assert {"resources/icons/runyard.svg", "resources/runyard-desktop.desktop"} <= names
+
+
+def test_wheel_contains_every_package_data_file(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    shutil.copytree(ROOT / "runyard_desktop", source / "runyard_desktop", ignore=shutil.ignore_patterns("__pycache__"))
+    # --no-build-isolation: offline, with the setuptools the test extra installs.
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "out"), "."],
+        cwd=source, check=True, capture_output=True, timeout=120,
+    )
+    (wheel,) = (tmp_path / "out").glob("runyard_desktop-*.whl")
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    missing = [p.as_posix() for p in _data_files() if f"runyard_desktop/{p.as_posix()}" not in inside]
+    assert not missing, f"package data left out of the wheel (pyproject [tool.setuptools.package-data]): {missing}"
+
+
+def test_core_resources_reads_every_package_data_file() -> None:
+    package = ROOT / "runyard_desktop"
+    for rel in _data_files():
+        assert resources.read_bytes(*rel.parts) == (package / rel).read_bytes(), rel
+        assert resources.path(*rel.parts).is_file(), rel
+    assert "<svg" in resources.read_text("resources", "icons", "runyard.svg")
+
+
+def test_icons_are_generated_for_every_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QImage, QImageReader
+
+    icons = _load("icons", monkeypatch)
+    written = icons.generate(tmp_path)
+    for key, expected in (("ico", list(icons.ICO_SIZES)), ("icns", [size for _, size in icons.ICNS_TYPES])):
+        reader = QImageReader(str(written[key]))
+        sizes = []
+        for index in range(reader.imageCount()):
+            assert reader.jumpToImage(index)
+            sizes.append(reader.read().width())
+        assert sizes == expected, key
+    for size in icons.HICOLOR_SIZES:
+        image = QImage(str(tmp_path / "hicolor" / f"{size}x{size}" / "apps" / "runyard-desktop.png"))
+        assert (image.width(), image.height()) == (size, size)
+        assert image.hasAlphaChannel()
+    assert (tmp_path / "hicolor" / "scalable" / "apps" / "runyard-desktop.svg").is_file()
+
+
+def test_windows_version_resource_and_macos_plist(monkeypatch: pytest.MonkeyPatch) -> None:
+    from runyard_desktop import __version__
+
+    info = _load("bundle_info", monkeypatch)
+    assert info.version() == __version__
+    assert info.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
+    text = info.windows_version_file("Runyard")
+    tree = ast.parse(text)  # PyInstaller evaluates this text as a Python expression
+    calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert {"VSVersionInfo", "FixedFileInfo", "StringStruct", "VarStruct"} <= calls
+    assert f"StringStruct('ProductVersion', '{__version__}')" in text
+    assert "StringStruct('OriginalFilename', 'Runyard.exe')" in text
+    plist = info.info_plist()
+    assert plist["CFBundleIdentifier"] == "dev.runyard.desktop"
+    assert plist["CFBundleShortVersionString"] == __version__
+    assert plist["NSHighResolutionCapable"] is True
+    assert info.CLI_NAME.lower() != info.DISPLAY_NAME.lower()  # case-insensitive file systems
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the install scripts are for Linux")
+def test_linux_install_and_uninstall_under_a_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    icons = _load("icons", monkeypatch)
+    build = _load("build", monkeypatch)
+    bundle = tmp_path / "dl" / "Runyard"
+    bundle.mkdir(parents=True)
+    (bundle / "Runyard").write_text("#!/bin/sh\necho frozen\n")
+    (bundle / "Runyard").chmod(0o755)
+    icons.generate(tmp_path / "icons")
+    build.add_linux_desktop_files(bundle, icons_dir=tmp_path / "icons")
+
+    prefix = tmp_path / "home dir" / ".local"  # a space: the Exec= line must be quoted
+    env = {**os.environ, "PREFIX": str(prefix)}
+    done = subprocess.run(["sh", str(bundle / "install.sh")], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    app_dir = prefix / "lib" / "runyard-desktop"
+    desktop = prefix / "share" / "applications" / "runyard-desktop.desktop"
+    assert f'Exec="{app_dir}/Runyard"' in desktop.read_text()
+    assert (prefix / "share" / "icons" / "hicolor" / "48x48" / "apps" / "runyard-desktop.png").is_file()
+    assert (prefix / "share" / "metainfo" / "dev.runyard.desktop.metainfo.xml").is_file()
+    launcher = prefix / "bin" / "runyard-desktop"
+    assert subprocess.run([str(launcher)], capture_output=True, text=True, timeout=30).stdout == "frozen\n"
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=30)
+        assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout + checked.stderr
+
+    gone = subprocess.run(["sh", str(app_dir / "uninstall.sh")], env=env, capture_output=True, text=True, timeout=60)
+    assert gone.returncode == 0, gone.stderr
+    # mimeinfo.cache is update-desktop-database's index of every menu entry, not ours to delete.
+    left = [p for p in prefix.rglob("*") if (p.is_file() or p.is_symlink()) and p.name != "mimeinfo.cache"]
+    assert left == [], left
+
+
+def test_package_desktop_file_is_valid() -> None:
+    if not shutil.which("desktop-file-validate"):
+        pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils)")
+    desktop = ROOT / "runyard_desktop" / "resources" / "runyard-desktop.desktop"
+    checked = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=30)
+    assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout + checked.stderr
