@@ -27,6 +27,7 @@ from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.tasks.ollama_wiring import build_ollama_services
 from runyard_desktop.tasks.runner import TaskRunner
+from runyard_desktop.ui.chat.chat_page import build_chat_page
 from runyard_desktop.ui.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
 
@@ -75,6 +76,10 @@ def create_main_window(host: str | None = None) -> QMainWindow:
     services.hardware.detection_failed.connect(hardware_panel.show_error)
     hardware_panel.refresh_requested.connect(services.hardware.refresh)
     window.add_page("hardware", "This machine", hardware_panel)
+
+    chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
+    window.add_page("chat", "Chat", chat_pane)
+    window.closing.connect(chat_pane.shutdown)  # before services.shutdown: keeps a partial reply
 
     window.closing.connect(services.shutdown)
     # Detection starts after the first paint is queued, never before: the window paints "Detecting…".

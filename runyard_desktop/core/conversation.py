@@ -86,6 +86,7 @@ class ReplyMetrics:
     ttft_s: float | None = None  # request sent → first token (thinking or content), client-side
     num_ctx: int | None = None  # the context the request asked for
     done_reason: str = ""
+    thinking_s: float | None = None  # first thinking token → first answer token, client-side
 
     @property
     def tokens_per_s(self) -> float | None:

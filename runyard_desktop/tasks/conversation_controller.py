@@ -1,0 +1,406 @@
+"""GUI-thread orchestration of the chat: the history store on one side, `ChatController` on the other.
+
+Order of events for one turn, chosen so that nothing typed or received is ever lost:
+1. the user's message is written to the store (committed) *before* the request is sent;
+2. an empty `streaming` reply row is written, then rewritten as text arrives through a
+   `ReplyRecorder` (at most one write per `flush_interval_s`, plus a timer for quiet spells);
+3. the outcome (complete + metrics, stopped, failed + plain message) is written last.
+
+The store lives on the GUI thread: each write is one small committed row (well under 1 ms in WAL).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from runyard_desktop.core.conversation import (
+    DEFAULT_CONTEXT,
+    KIND_IMAGE,
+    STATUS_COMPLETE,
+    STATUS_FAILED,
+    STATUS_STOPPED,
+    Attachment,
+    ContextUsage,
+    Conversation,
+    Message,
+    ReplyMetrics,
+    build_chat_messages,
+    context_usage,
+    edit_cut,
+    regenerate_cut,
+    summarize_prompt,
+    title_from_text,
+)
+from runyard_desktop.core.documents import DocumentError, read_attachment
+from runyard_desktop.core.history import HistoryStore, ReplyRecorder
+from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
+from runyard_desktop.core.settings import Settings
+from runyard_desktop.tasks.chat_controller import ChatController
+
+log = logging.getLogger(__name__)
+
+STOPPED_NOTE = "You stopped this reply; the text so far is kept."
+CLOSED_NOTE = "Stopped because Runyard was closed; the text so far is kept."
+
+
+class ConversationController(QObject):
+    """The open conversation and its history.
+
+    Signals:
+        conversations_changed(): the list of conversations changed (new, renamed, deleted, reordered).
+        conversation_opened(object): a Conversation became current; its messages follow in `messages`.
+        conversation_updated(object): the current Conversation's title, model or parameters changed.
+        message_added(object): a stored Message was appended (the user's turn, or a reply starting).
+        messages_removed(object): tuple of message ids removed (regenerate / edit).
+        reply_loading(int): the reply with this message id is waiting for the model to load.
+        thinking_appended(int, str): reasoning text for the streaming reply (message id).
+        content_appended(int, str): answer text for the streaming reply (message id).
+        reply_ended(object): the final stored Message (complete, stopped or failed).
+        busy_changed(bool): a reply started (True) or ended (False).
+        notice(str): a plain sentence for the user (recovered database, a refused send…).
+    """
+
+    conversations_changed = Signal()
+    conversation_opened = Signal(object)
+    conversation_updated = Signal(object)
+    message_added = Signal(object)
+    messages_removed = Signal(object)
+    reply_loading = Signal(int)
+    thinking_appended = Signal(int, str)
+    content_appended = Signal(int, str)
+    reply_ended = Signal(object)
+    busy_changed = Signal(bool)
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        chat: ChatController,
+        *,
+        settings: Settings | None = None,
+        model_info: Callable[[str], ModelInfo | None] = lambda _name: None,
+        flush_interval_s: float = 0.4,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._chat = chat
+        self._settings = settings or Settings()
+        self._model_info = model_info
+        self._flush_interval = flush_interval_s
+        self.current: Conversation | None = None
+        self.messages: list[Message] = []
+        self.default_model = ""  # for new conversations when none is open (the pane sets it)
+        self._reply_id: int | None = None
+        self._recorder: ReplyRecorder | None = None
+        self._sent_at = 0.0
+        self._first_thinking: float | None = None
+        self._first_content: float | None = None
+        self._num_ctx: int | None = None
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setInterval(int(flush_interval_s * 1000))
+        self._flush_timer.timeout.connect(self._on_flush_timer_timeout)
+        chat.loading.connect(self._on_chat_loading)
+        chat.thinking_appended.connect(self._on_chat_thinking_appended)
+        chat.content_appended.connect(self._on_chat_content_appended)
+        chat.notice.connect(self._on_chat_notice)
+        chat.reply_finished.connect(self._on_chat_reply_finished)
+        chat.reply_stopped.connect(self._on_chat_reply_stopped)
+        chat.reply_failed.connect(self._on_chat_reply_failed)
+
+    # ---- conversations -------------------------------------------------------------------------
+
+    @property
+    def is_busy(self) -> bool:
+        return self._recorder is not None
+
+    @property
+    def streaming_message_id(self) -> int | None:
+        return None if self._recorder is None else self._recorder.message.id
+
+    def conversations(self) -> list[Conversation]:
+        return self.store.conversations()
+
+    def new_conversation(self, model: str | None = None) -> Conversation:
+        s = self._settings
+        conversation = self.store.create_conversation(
+            model=model if model is not None else (self.current.model if self.current else self.default_model),
+            system_prompt=s.default_system_prompt,
+            temperature=s.default_temperature,
+            num_ctx=s.default_context,
+            think=s.think_by_default,
+        )
+        self.conversations_changed.emit()
+        self.open(conversation.id)
+        return conversation
+
+    def open(self, conversation_id: int) -> None:
+        if self.current is not None and self.current.id == conversation_id:
+            return
+        self._stop_now()
+        self.current = self.store.conversation(conversation_id)
+        self.messages = self.store.messages(conversation_id)
+        self.conversation_opened.emit(self.current)
+
+    def open_with_model(self, tag: str) -> Conversation:
+        """Use `tag` in the open conversation if it is still empty, else in a new conversation."""
+        if self.current is not None and not self.messages:
+            return self.update_current(model=tag)
+        return self.new_conversation(model=tag)
+
+    def update_current(self, **changes: object) -> Conversation:
+        """Change the open conversation's title, model, system_prompt, temperature, num_ctx or think."""
+        if self.current is None:
+            return self.new_conversation(model=str(changes.get("model", "")))
+        self.current = self.store.update_conversation(replace(self.current, **changes))  # type: ignore[arg-type]
+        self.conversation_updated.emit(self.current)
+        if "title" in changes:
+            self.conversations_changed.emit()
+        return self.current
+
+    def rename(self, conversation_id: int, title: str) -> None:
+        conversation = self.store.update_conversation(replace(self.store.conversation(conversation_id), title=title))
+        if self.current is not None and self.current.id == conversation_id:
+            self.current = conversation
+            self.conversation_updated.emit(conversation)
+        self.conversations_changed.emit()
+
+    def delete(self, conversation_id: int) -> None:
+        """Hide the conversation; `undo_delete` brings it back until the app closes."""
+        if self.current is not None and self.current.id == conversation_id:
+            self._stop_now()
+            self.current, self.messages = None, []
+        self.store.delete_conversation(conversation_id)
+        self.conversations_changed.emit()
+
+    def undo_delete(self, conversation_id: int) -> None:
+        self.store.restore_conversation(conversation_id)
+        self.conversations_changed.emit()
+
+    # ---- turns -------------------------------------------------------------------------------
+
+    def read_attachments(self, paths: Sequence[str]) -> tuple[list[Attachment], list[str]]:
+        """Read files for the composer: (attachments, plain messages for the files that were refused)."""
+        attachments: list[Attachment] = []
+        errors: list[str] = []
+        vision = self.can_use_images()
+        for path in paths:
+            try:
+                attachments.append(read_attachment(Path(path), vision=vision))
+            except DocumentError as exc:
+                errors.append(str(exc))
+        return attachments, errors
+
+    def can_use_images(self, model: str | None = None) -> bool:
+        info = self._model_info(model or (self.current.model if self.current else ""))
+        return info is not None and info.has_vision
+
+    def can_think(self, model: str | None = None) -> bool:
+        info = self._model_info(model or (self.current.model if self.current else ""))
+        return info is not None and info.can_think
+
+    def send(self, text: str, attachments: Sequence[Attachment] = ()) -> bool:
+        """Store the user's message, then ask for a reply. False (with a notice) when it cannot be sent."""
+        text = text.strip()
+        if not text and not attachments:
+            return False
+        if self.current is None:
+            self.new_conversation()
+        assert self.current is not None
+        if not self.current.model:
+            self.notice.emit("Pick a model first: the list shows the models installed in Ollama.")
+            return False
+        if any(a.kind == KIND_IMAGE for a in attachments) and not self.can_use_images():
+            self.notice.emit(f"{self.current.model} cannot see images. Remove the image or pick a vision model.")
+            return False
+        self._stop_now()
+        message = self.store.add_message(self.current.id, "user", text, attachments=attachments)
+        if not self.current.title:
+            self.current = self.store.update_conversation(
+                replace(self.current, title=title_from_text(text or attachments[0].name))
+            )
+            self.conversation_updated.emit(self.current)
+        self.messages.append(message)
+        self.message_added.emit(message)
+        self.conversations_changed.emit()
+        self._start_reply()
+        return True
+
+    def summarize(self, attachments: Sequence[Attachment]) -> bool:
+        """Send the "Summarize document" request with these documents attached."""
+        return self.send(summarize_prompt([a.name for a in attachments]), attachments)
+
+    def regenerate(self) -> bool:
+        if self.current is None or not self.messages:
+            return False
+        self._stop_now()
+        self._drop(regenerate_cut(self.messages))
+        if not self.messages or self.messages[-1].role != "user":
+            return False
+        self._start_reply()
+        return True
+
+    def edit_last(self, new_text: str) -> bool:
+        """Replace the last user message's text, drop the replies after it, and ask again."""
+        new_text = new_text.strip()
+        last, drop = edit_cut(self.messages)
+        if last is None or not new_text:
+            return False
+        self._stop_now()
+        self._drop([*drop, last])
+        updated = self.store.update_message_content(last.id, new_text)
+        self.messages.append(updated)
+        self.message_added.emit(updated)
+        self._start_reply()
+        return True
+
+    def stop(self) -> None:
+        """Stop the reply; the text received so far is delivered, then stored as `stopped`."""
+        if self.is_busy:
+            self._chat.stop()
+
+    def _stop_now(self) -> None:
+        """Stop and record the reply at once (before starting something else)."""
+        if self.is_busy:
+            self._chat.stop()
+            self._end(STATUS_STOPPED, error=STOPPED_NOTE)
+
+    def context_usage(self, pending_text: str = "", pending: Sequence[Attachment] = ()) -> ContextUsage:
+        if self.current is None:
+            return context_usage(Conversation(id=0), [], pending_text=pending_text, pending=pending)
+        return context_usage(self.current, self.messages, pending_text=pending_text, pending=pending,
+                             limit=self.effective_context())
+
+    def effective_context(self) -> int:
+        """The num_ctx that will be sent: the conversation's, else the settings default, else 4096."""
+        if self.current is not None and self.current.num_ctx:
+            return self.current.num_ctx
+        return self._settings.default_context or DEFAULT_CONTEXT
+
+    def shutdown(self) -> None:
+        """The window is closing: keep the partial reply (marked stopped) and close the store."""
+        if self.is_busy:
+            self._chat.stop()
+            self._end(STATUS_STOPPED, error=CLOSED_NOTE)
+        self.store.close()
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _drop(self, messages: Sequence[Message]) -> None:
+        ids = tuple(m.id for m in messages)
+        if not ids:
+            return
+        self.store.delete_messages(ids)
+        self.messages = [m for m in self.messages if m.id not in ids]
+        self.messages_removed.emit(ids)
+
+    def _start_reply(self) -> None:
+        assert self.current is not None
+        conversation = self.current
+        info = self._model_info(conversation.model)
+        think: bool | None = conversation.think if (info is None or info.can_think) else None
+        self._num_ctx = self.effective_context()
+        request = ChatRequest(
+            model=conversation.model,
+            messages=tuple(
+                ChatMessage(role=m["role"], content=m["content"], images=tuple(m.get("images", ())))
+                for m in build_chat_messages(conversation, self.messages)
+            ),
+            think=think,
+            num_ctx=self._num_ctx,
+            temperature=conversation.temperature,
+        )
+        reply = self.store.begin_reply(conversation.id, conversation.model)
+        self.messages.append(reply)
+        self._recorder = ReplyRecorder(self.store, reply, interval_s=self._flush_interval)
+        self._sent_at = time.monotonic()
+        self._first_thinking = self._first_content = None
+        self.message_added.emit(reply)
+        self.busy_changed.emit(True)
+        self._flush_timer.start()
+        self._reply_id = self._chat.start(request)
+
+    def _is_ours(self, reply_id: int) -> bool:
+        return self._recorder is not None and reply_id == self._reply_id
+
+    def _end(self, status: str, metrics: ReplyMetrics | None = None, error: str = "") -> None:
+        assert self._recorder is not None
+        final = self._recorder.finish(status, metrics, error)
+        self._recorder, self._reply_id = None, None
+        self._flush_timer.stop()
+        self.messages = [final if m.id == final.id else m for m in self.messages]
+        self.store.touch(final.conversation_id)
+        self.reply_ended.emit(final)
+        self.busy_changed.emit(False)
+
+    def _metrics(self, metrics: ChatMetrics) -> ReplyMetrics:
+        thinking_s = None
+        if self._first_thinking is not None:
+            thinking_s = (self._first_content or time.monotonic()) - self._first_thinking
+        return ReplyMetrics(
+            model=self._recorder.message.model if self._recorder else "",
+            prompt_eval_count=metrics.prompt_eval_count,
+            eval_count=metrics.eval_count,
+            eval_duration_s=metrics.eval_s or 0.0,
+            prompt_eval_duration_s=metrics.prompt_eval_s or 0.0,
+            load_duration_s=metrics.load_s or 0.0,
+            total_duration_s=metrics.total_s or 0.0,
+            ttft_s=metrics.ttft_s,
+            num_ctx=self._num_ctx,
+            done_reason=metrics.done_reason,
+            thinking_s=thinking_s,
+        )
+
+    @Slot(int)
+    def _on_chat_loading(self, reply_id: int) -> None:
+        if self._is_ours(reply_id) and self._recorder is not None:
+            self.reply_loading.emit(self._recorder.message.id)
+
+    @Slot(int, str)
+    def _on_chat_thinking_appended(self, reply_id: int, text: str) -> None:
+        if self._is_ours(reply_id) and self._recorder is not None:
+            if self._first_thinking is None:
+                self._first_thinking = time.monotonic()
+            self._recorder.append(thinking=text)
+            self.thinking_appended.emit(self._recorder.message.id, text)
+
+    @Slot(int, str)
+    def _on_chat_content_appended(self, reply_id: int, text: str) -> None:
+        if self._is_ours(reply_id) and self._recorder is not None:
+            if self._first_content is None:
+                self._first_content = time.monotonic()
+            self._recorder.append(content=text)
+            self.content_appended.emit(self._recorder.message.id, text)
+
+    @Slot(int, str)
+    def _on_chat_notice(self, reply_id: int, text: str) -> None:
+        if self._is_ours(reply_id):
+            self.notice.emit(text)
+
+    @Slot(int, object)
+    def _on_chat_reply_finished(self, reply_id: int, metrics: ChatMetrics) -> None:
+        if self._is_ours(reply_id):
+            self._end(STATUS_COMPLETE, self._metrics(metrics))
+
+    @Slot(int)
+    def _on_chat_reply_stopped(self, reply_id: int) -> None:
+        if self._is_ours(reply_id):
+            self._end(STATUS_STOPPED, error=STOPPED_NOTE)
+
+    @Slot(int, object)
+    def _on_chat_reply_failed(self, reply_id: int, error: object) -> None:
+        if self._is_ours(reply_id):
+            plain = error.plain() if hasattr(error, "plain") else str(error)
+            log.info("reply failed: %s", getattr(error, "detail", "") or plain)
+            self._end(STATUS_FAILED, error=plain)
+
+    @Slot()
+    def _on_flush_timer_timeout(self) -> None:
+        if self._recorder is not None:
+            self._recorder.flush_if_due()

@@ -1,0 +1,1 @@
+"""The Chat page: conversations, streaming transcript, composer, parameters."""

@@ -1,0 +1,487 @@
+"""The Chat page (`chatPane`): conversations, transcript, composer, model picker and parameters.
+
+The pane renders and forwards intent; `ConversationController` decides and stores. Public API:
+- `open_with_model(tag)`: select a conversation with that model (the open one if it is still empty,
+  else a new one) and focus the input. The downloads page calls it after a pull, after
+  `window.show_page("chat")`.
+- `set_installed_models(models)`, `set_model_info(info)`: fed from `services.ollama`.
+- `add_files(paths)`: attach files as if dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runyard_desktop.core.chat_fit import ChatFitAdvisor
+from runyard_desktop.core.conversation import Conversation, Message, context_needed
+from runyard_desktop.tasks.conversation_controller import ConversationController
+from runyard_desktop.ui.chat.chat_style import chat_stylesheet
+from runyard_desktop.ui.chat.composer import Composer
+from runyard_desktop.ui.chat.conversation_sidebar import ConversationSidebar
+from runyard_desktop.ui.chat.message_view import MessageView
+from runyard_desktop.ui.chat.parameters_panel import CONTEXT_CHOICES, ParametersPanel
+
+RENDER_TICK_MS = 250
+EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything stays on this machine."
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+class ChatPane(QWidget):
+    """The chat page.
+
+    Signals:
+        model_info_needed(str): the pane needs capabilities for this model (→ `services.ollama.show`).
+    """
+
+    model_info_needed = Signal(str)
+
+    def __init__(
+        self,
+        controller: ConversationController,
+        *,
+        enter_sends: bool = True,
+        default_temperature: float = 0.7,
+        fit: ChatFitAdvisor | None = None,
+        pick_files: Callable[[QWidget], Sequence[str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatPane")
+        self.setAcceptDrops(True)
+        self.controller = controller
+        self._fit = fit or ChatFitAdvisor(None, lambda: None)
+        self._default_temperature = default_temperature
+        self._pick_files = pick_files or _ask_for_files
+        self._installed: list[str] = []
+        self._offer_context: int | None = None
+
+        self.sidebar = ConversationSidebar()
+        self.view = MessageView()
+        self.composer = Composer(enter_sends)
+        self.parameters = ParametersPanel()
+        self.parameters.fit_note = self._context_note
+        self.parameters.hide()
+        self._build_header()
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(0)
+        center_layout.addWidget(self.header)
+        center_layout.addWidget(self.view, 1)
+        center_layout.addWidget(self.composer)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(center)
+        splitter.addWidget(self.parameters)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 800, 280])
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._render_timer = QTimer(self)
+        self._render_timer.setInterval(RENDER_TICK_MS)
+        self._render_timer.timeout.connect(self._on_render_timer_timeout)
+        self._esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._esc.activated.connect(self._on_esc_activated)
+        self._connect()
+        self.setStyleSheet(chat_stylesheet(QGuiApplication.palette()))
+        self.view.set_empty_hint(EMPTY_HINT)
+        self._reload_conversations()
+        store = controller.store
+        if store.recovered_from is not None:
+            self.composer.show_notice(
+                "The conversation history was damaged and could not be read. It was moved aside to "
+                f"{store.recovered_from} and a fresh history was started.", "error")
+        conversations = controller.conversations()
+        if conversations:
+            controller.open(conversations[0].id)
+        self.composer.set_context(controller.context_usage())
+
+    def _build_header(self) -> None:
+        self.header = QFrame()
+        self.header.setObjectName("chatHeader")
+        self.title = QLabel("New conversation")
+        self.title.setObjectName("conversationTitle")
+        self.model_picker = QComboBox()
+        self.model_picker.setObjectName("modelPicker")
+        self.model_picker.setMinimumWidth(220)
+        self.model_picker.setPlaceholderText("Choose a model")
+        self.model_picker.activated.connect(self._on_model_picker_activated)
+        self.fit_badge = QLabel()
+        self.fit_badge.setObjectName("fitBadge")
+        self.fit_badge.hide()
+        self.think_toggle = QCheckBox("Think")
+        self.think_toggle.setObjectName("thinkToggle")
+        self.think_toggle.setToolTip("Let the model reason before answering (slower, often better)")
+        self.think_toggle.hide()
+        self.think_toggle.toggled.connect(self._on_think_toggle_toggled)
+        self.params_button = QToolButton()
+        self.params_button.setObjectName("parametersButton")
+        self.params_button.setText("Parameters")
+        self.params_button.setCheckable(True)
+        self.params_button.toggled.connect(self.parameters.setVisible)
+        row = QHBoxLayout(self.header)
+        row.setContentsMargins(16, 8, 12, 8)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.model_picker)
+        row.addWidget(self.fit_badge)
+        row.addWidget(self.think_toggle)
+        row.addWidget(self.params_button)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.conversations_changed.connect(self._on_controller_conversations_changed)
+        c.conversation_opened.connect(self._on_controller_conversation_opened)
+        c.conversation_updated.connect(self._on_controller_conversation_updated)
+        c.message_added.connect(self._on_controller_message_added)
+        c.messages_removed.connect(self._on_controller_messages_removed)
+        c.reply_loading.connect(self._on_controller_reply_loading)
+        c.thinking_appended.connect(self._on_controller_thinking_appended)
+        c.content_appended.connect(self._on_controller_content_appended)
+        c.reply_ended.connect(self._on_controller_reply_ended)
+        c.busy_changed.connect(self._on_controller_busy_changed)
+        c.notice.connect(self._on_controller_notice)
+        s = self.sidebar
+        s.new_requested.connect(self._on_sidebar_new_requested)
+        s.open_requested.connect(c.open)
+        s.rename_requested.connect(c.rename)
+        s.delete_requested.connect(c.delete)
+        s.undo_delete_requested.connect(c.undo_delete)
+        s.search_changed.connect(self._on_sidebar_search_changed)
+        m = self.composer
+        m.send_requested.connect(self._on_composer_send_requested)
+        m.stop_requested.connect(c.stop)
+        m.attach_requested.connect(self._on_composer_attach_requested)
+        m.summarize_requested.connect(self._on_composer_summarize_requested)
+        m.attachments_changed.connect(self._on_composer_attachments_changed)
+        m.input.textChanged.connect(self._update_context_meter)
+        m.raise_context_requested.connect(self._on_composer_raise_context_requested)
+        self.view.link_clicked.connect(self._on_view_link_clicked)
+        self.view.regenerate_requested.connect(c.regenerate)
+        self.view.edit_requested.connect(self._on_view_edit_requested)
+        self.parameters.parameters_changed.connect(self._on_parameters_changed)
+
+    # ---- public ------------------------------------------------------------------------------
+
+    def open_with_model(self, tag: str) -> None:
+        """Select a conversation using `tag` (the open one if empty, else a new one); focus the input."""
+        self.controller.open_with_model(tag)
+        self.composer.input.setFocus()
+
+    def set_installed_models(self, models: Sequence[object]) -> None:
+        """Installed models (objects with `.name`, e.g. InstalledModel) fill the model picker."""
+        self._installed = [str(getattr(m, "name", m)) for m in models]
+        if self._installed and self.controller.default_model not in self._installed:
+            self.controller.default_model = self._installed[0]
+        current = self.controller.current
+        if current is not None and not current.model and self._installed:
+            self.controller.update_current(model=self._installed[0])
+        self._refill_picker()
+
+    def set_model_info(self, _info: object = None) -> None:
+        """Capabilities (or the hardware profile) changed: refresh badges and the Think toggle."""
+        self._refill_picker()
+
+    def shutdown(self) -> None:
+        """The window is closing: keep any partial reply and close the history."""
+        self._render_timer.stop()
+        self.controller.shutdown()
+
+    def add_files(self, paths: Sequence[str]) -> None:
+        attachments, errors = self.controller.read_attachments(paths)
+        for attachment in attachments:
+            self.composer.add_attachment(attachment)
+        notices = errors + [a.notice for a in attachments if a.notice]
+        if notices:
+            self.composer.show_notice("\n".join(notices), "warn" if not errors else "error")
+        elif attachments:
+            self.composer.show_notice("")
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def _reload_conversations(self) -> None:
+        current = self.controller.current
+        self.sidebar.set_conversations(self.controller.conversations(), current.id if current else None)
+
+    def _refill_picker(self) -> None:
+        current = self.controller.current
+        model = current.model if current else self.controller.default_model
+        self.model_picker.blockSignals(True)
+        self.model_picker.clear()
+        names = list(self._installed)
+        if model and model not in names:
+            names.append(model)
+        for name in names:
+            badge = self._fit.badge(name, current.num_ctx if current else None)
+            label = name if name in self._installed else f"{name} (not installed)"
+            self.model_picker.addItem(f"{label}   ·   {badge}" if badge else label, name)
+        self.model_picker.setCurrentIndex(self.model_picker.findData(model) if model else -1)
+        self.model_picker.blockSignals(False)
+        self._refresh_capabilities()
+
+    def _refresh_capabilities(self) -> None:
+        current = self.controller.current
+        model = current.model if current else self.controller.default_model
+        badge = self._fit.badge(model, current.num_ctx if current else None) if model else ""
+        self.fit_badge.setText(badge)
+        self.fit_badge.setVisible(bool(badge))
+        can_think = bool(model) and self.controller.can_think(model)
+        self.think_toggle.blockSignals(True)
+        self.think_toggle.setChecked(bool(current and current.think))
+        self.think_toggle.blockSignals(False)
+        self.think_toggle.setVisible(can_think)
+        self.parameters.refresh_fit_note()
+
+    def _update_context_meter(self) -> None:
+        usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
+        self.composer.set_context(usage)
+
+    def _context_note(self, num_ctx: int | None) -> str:
+        current = self.controller.current
+        return self._fit.context_note(current.model, num_ctx) if current and current.model else ""
+
+    def _offer_larger_context(self) -> None:
+        """When the attachments overflow the context: offer the next size that fits, or explain."""
+        current = self.controller.current
+        usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
+        self._offer_context = None
+        if current is None or usage.level != "over":
+            self.composer.set_offer("")
+            return
+        need = context_needed(usage)
+        target = next((n for n in CONTEXT_CHOICES if n >= need), None)
+        largest = self._fit.largest_context(current.model)
+        if target is not None and (largest is None or target <= largest):
+            self._offer_context = target
+            self.composer.set_offer(
+                f"The attachments need ≈ {usage.used:,} tokens but the context is {usage.limit:,}.",
+                f"Raise context to {target:,}")
+        elif largest is not None and largest > usage.limit:
+            self._offer_context = largest
+            self.composer.set_offer(
+                f"The attachments need ≈ {usage.used:,} tokens; this machine holds at most {largest:,} for "
+                f"{current.model} and the rest would be cut off. Attach a shorter part for a complete answer.",
+                f"Raise context to {largest:,}")
+        else:
+            self.composer.set_offer(
+                f"The attachments need ≈ {usage.used:,} tokens but {current.model} can use only {usage.limit:,} "
+                "on this machine; Ollama would cut off the start. Attach a shorter part, or pick a smaller model "
+                "that leaves room for a longer context.")
+
+    # ---- controller slots --------------------------------------------------------------------
+
+    @Slot()
+    def _on_controller_conversations_changed(self) -> None:
+        self._reload_conversations()
+
+    @Slot(object)
+    def _on_controller_conversation_opened(self, conversation: Conversation) -> None:
+        self.view.set_messages(self.controller.messages)
+        self._on_controller_conversation_updated(conversation)
+        self.parameters.set_conversation(conversation, self._default_temperature)
+        self.composer.end_edit()
+        self.sidebar.select(conversation.id)
+        if conversation.model:
+            self.model_info_needed.emit(conversation.model)
+
+    @Slot(object)
+    def _on_controller_conversation_updated(self, conversation: Conversation) -> None:
+        self.title.setText(conversation.display_title)
+        self._refill_picker()
+        self._update_context_meter()
+
+    @Slot(object)
+    def _on_controller_message_added(self, message: Message) -> None:
+        self.view.add_message(message)
+        self._update_context_meter()
+
+    @Slot(object)
+    def _on_controller_messages_removed(self, ids: tuple[int, ...]) -> None:
+        self.view.remove_messages(ids)
+
+    def _live(self, message_id: int):  # type: ignore[no-untyped-def]
+        widget = self.view.last_widget()
+        return widget if widget is not None and widget.message.id == message_id else None
+
+    @Slot(int)
+    def _on_controller_reply_loading(self, message_id: int) -> None:
+        widget = self._live(message_id)
+        if widget is not None:
+            widget.set_loading("Loading the model… the first reply after a start can take a while.")
+
+    @Slot(int, str)
+    def _on_controller_thinking_appended(self, message_id: int, text: str) -> None:
+        widget = self._live(message_id)
+        if widget is not None:
+            widget.append_thinking(text)
+            self.view.follow()
+
+    @Slot(int, str)
+    def _on_controller_content_appended(self, message_id: int, text: str) -> None:
+        widget = self._live(message_id)
+        if widget is not None:
+            widget.append_content(text)
+            self.view.follow()
+
+    @Slot(object)
+    def _on_controller_reply_ended(self, message: Message) -> None:
+        self.view.replace_message(message)
+        self.view.follow()
+        self._update_context_meter()
+
+    @Slot(bool)
+    def _on_controller_busy_changed(self, busy: bool) -> None:
+        self.composer.set_busy(busy)
+        if busy:
+            self._render_timer.start()
+        else:
+            self._render_timer.stop()
+
+    @Slot(str)
+    def _on_controller_notice(self, text: str) -> None:
+        self.composer.show_notice(text, "warn")
+
+    # ---- widget slots ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_render_timer_timeout(self) -> None:
+        widget = self.view.last_widget()
+        if widget is not None:
+            widget.flush()
+
+    @Slot()
+    def _on_sidebar_new_requested(self) -> None:
+        self.controller.new_conversation()
+        self.composer.input.setFocus()
+
+    @Slot(str)
+    def _on_sidebar_search_changed(self, text: str) -> None:
+        self.sidebar.set_search_matches(text, self.controller.store.search(text) if text.strip() else set())
+
+    @Slot(str)
+    def _on_composer_send_requested(self, text: str) -> None:
+        attachments = self.composer.attachments()
+        if self.composer.editing_message_id is not None:
+            ok = self.controller.edit_last(text)
+            if ok:
+                self.composer.end_edit()
+        else:
+            ok = self.controller.send(text, attachments)
+        if ok:
+            self.composer.take_text()
+            self.composer.clear_attachments()
+            self.composer.show_notice("")
+
+    @Slot()
+    def _on_composer_attach_requested(self) -> None:
+        paths = self._pick_files(self)
+        if paths:
+            self.add_files(paths)
+
+    @Slot()
+    def _on_composer_summarize_requested(self) -> None:
+        attachments = self.composer.attachments()
+        if self.controller.summarize(attachments):
+            self.composer.take_text()
+            self.composer.clear_attachments()
+
+    @Slot()
+    def _on_composer_attachments_changed(self) -> None:
+        self._update_context_meter()
+        self._offer_larger_context()
+
+    @Slot()
+    def _on_composer_raise_context_requested(self) -> None:
+        if self._offer_context is not None:
+            self.controller.update_current(num_ctx=self._offer_context)
+            self.parameters.set_context_value(self._offer_context)
+            self._offer_larger_context()
+
+    @Slot(QUrl)
+    def _on_view_link_clicked(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+
+    @Slot(int)
+    def _on_view_edit_requested(self, message_id: int) -> None:
+        message = next((m for m in self.controller.messages if m.id == message_id), None)
+        if message is not None:
+            self.composer.start_edit(message_id, message.content)
+
+    @Slot(bool)
+    def _on_think_toggle_toggled(self, checked: bool) -> None:
+        self.controller.update_current(think=checked)
+
+    @Slot(int)
+    def _on_model_picker_activated(self, index: int) -> None:
+        tag = self.model_picker.itemData(index)
+        if tag:
+            self.controller.update_current(model=str(tag))
+            self.model_info_needed.emit(str(tag))
+
+    @Slot(dict)
+    def _on_parameters_changed(self, changes: dict) -> None:  # type: ignore[type-arg]
+        self.controller.update_current(**changes)
+
+    @Slot()
+    def _on_esc_activated(self) -> None:
+        if self.controller.is_busy:
+            self.controller.stop()
+        elif self.composer.editing_message_id is not None:
+            self.composer.end_edit()
+            self.composer.input.clear()
+
+    # ---- events ------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # The application palette (light/dark) changed: rebuild the colours. Compare first, since
+        # setting a style sheet itself sends change events.
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            sheet = chat_stylesheet(QGuiApplication.palette())
+            if sheet != self.styleSheet():
+                self.setStyleSheet(sheet)
+        super().changeEvent(event)
+
+
+def _ask_for_files(parent: QWidget) -> Sequence[str]:
+    paths, _filter = QFileDialog.getOpenFileNames(
+        parent, "Attach files", "",
+        "Documents and images (*.txt *.md *.csv *.tsv *.json *.yaml *.yml *.log *.py *.js *.ts *.java *.c *.cpp "
+        "*.h *.go *.rs *.rb *.sh *.sql *.html *.css *.xml *.png *.jpg *.jpeg);;All files (*)",
+    )
+    return paths

@@ -1,0 +1,213 @@
+"""The transcript (`messageList`): a scroll area of message widgets, built lazily from the bottom.
+
+Opening a long conversation creates widgets only for the last `PAGE` messages; scrolling near the
+top (or "Show earlier messages") prepends the next page, keeping the view where it was. So opening a
+1,000-message conversation costs about as much as opening a short one.
+
+While a reply streams the view stays pinned to the bottom unless the user scrolled up to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from runyard_desktop.core.conversation import Message
+from runyard_desktop.ui.chat.message_widgets import MessageWidget
+
+PAGE = 12
+STICKY_PX = 48
+
+
+class MessageView(QScrollArea):
+    """All turns of the open conversation.
+
+    Signals:
+        link_clicked(QUrl): a link in any message was clicked.
+        regenerate_requested(): Regenerate on the last reply.
+        edit_requested(int): Edit on the last user message (its id).
+    """
+
+    link_clicked = Signal(QUrl)
+    regenerate_requested = Signal()
+    edit_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageList")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = QWidget()
+        self._content.setObjectName("messageListContent")
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(24, 16, 24, 16)
+        self._layout.setSpacing(12)
+        self._earlier = QPushButton("Show earlier messages")
+        self._earlier.setObjectName("showEarlierButton")
+        self._earlier.setFlat(True)
+        self._earlier.clicked.connect(self._on_earlier_clicked)
+        self._earlier.hide()
+        self._layout.addWidget(self._earlier, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._empty = QLabel()
+        self._empty.setObjectName("emptyChatHint")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._layout.addWidget(self._empty, 1)
+        self._layout.addStretch(0)
+        self.setWidget(self._content)
+        self._messages: list[Message] = []
+        self._widgets: list[MessageWidget] = []  # the shown tail of _messages, in order
+        self._first_shown = 0
+        self._stick = True
+        self._prepend_anchor: int | None = None
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
+        self.set_empty_hint("")
+
+    # ---- content -----------------------------------------------------------------------------
+
+    def set_empty_hint(self, text: str) -> None:
+        self._empty.setText(text)
+        self._empty.setVisible(not self._messages)
+
+    def set_messages(self, messages: Sequence[Message]) -> None:
+        """Show a conversation: only its last page of messages gets widgets now."""
+        self.clear()
+        self._messages = list(messages)
+        self._first_shown = max(0, len(self._messages) - PAGE)
+        for message in self._messages[self._first_shown :]:
+            self._append_widget(message)
+        self._after_change()
+        self._stick = True
+        self.scroll_to_bottom()
+
+    def clear(self) -> None:
+        for widget in self._widgets:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self._widgets.clear()
+        self._messages.clear()
+        self._first_shown = 0
+        self._after_change()
+
+    def add_message(self, message: Message) -> MessageWidget:
+        """Append a new turn (the user's message, or a reply that is about to stream)."""
+        self._messages.append(message)
+        widget = self._append_widget(message)
+        self._after_change()
+        self._stick = True
+        self.scroll_to_bottom()
+        return widget
+
+    def replace_message(self, message: Message) -> None:
+        """A stored message changed (e.g. its outcome); rebuild its widget if it is shown."""
+        for i, m in enumerate(self._messages):
+            if m.id == message.id:
+                self._messages[i] = message
+                break
+        for widget in self._widgets:
+            if widget.message.id == message.id:
+                widget.finish(message)
+
+    def remove_messages(self, ids: Sequence[int]) -> None:
+        drop = set(ids)
+        self._messages = [m for m in self._messages if m.id not in drop]
+        for widget in [w for w in self._widgets if w.message.id in drop]:
+            self._widgets.remove(widget)
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self._first_shown = len(self._messages) - len(self._widgets)
+        self._after_change()
+
+    def widgets(self) -> list[MessageWidget]:
+        return list(self._widgets)
+
+    def last_widget(self) -> MessageWidget | None:
+        return self._widgets[-1] if self._widgets else None
+
+    def message_count(self) -> int:
+        return len(self._messages)
+
+    def shown_count(self) -> int:
+        return len(self._widgets)
+
+    def texts(self) -> list[str]:
+        """The plain text of each shown message, oldest first (for tests and accessibility)."""
+        return [w.text() for w in self._widgets]
+
+    # ---- lazy pages --------------------------------------------------------------------------
+
+    def show_earlier(self) -> int:
+        """Prepend the next page of older messages; returns how many were added."""
+        if self._first_shown == 0:
+            return 0
+        start = max(0, self._first_shown - PAGE)
+        bar = self.verticalScrollBar()
+        self._prepend_anchor = bar.maximum() - bar.value()
+        for offset, message in enumerate(self._messages[start : self._first_shown]):
+            widget = self._make_widget(message)
+            self._widgets.insert(offset, widget)
+            self._layout.insertWidget(1 + offset, widget)
+        added = self._first_shown - start
+        self._first_shown = start
+        self._after_change()
+        return added
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _make_widget(self, message: Message) -> MessageWidget:
+        widget = MessageWidget(message)
+        widget.link_clicked.connect(self.link_clicked)
+        widget.regenerate_requested.connect(self.regenerate_requested)
+        widget.edit_requested.connect(self.edit_requested)
+        return widget
+
+    def _append_widget(self, message: Message) -> MessageWidget:
+        widget = self._make_widget(message)
+        self._widgets.append(widget)
+        self._layout.insertWidget(self._layout.count() - 2, widget)
+        return widget
+
+    def _after_change(self) -> None:
+        self._earlier.setVisible(self._first_shown > 0)
+        if self._first_shown > 0:
+            self._earlier.setText(f"Show earlier messages ({self._first_shown:,})")
+        self._empty.setVisible(not self._messages)
+        last_user = next((w for w in reversed(self._widgets) if w.role == "user"), None)
+        last_reply = self._widgets[-1] if self._widgets and self._widgets[-1].role == "assistant" else None
+        for widget in self._widgets:
+            widget.set_last(widget is last_user or widget is last_reply)
+
+    def scroll_to_bottom(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def follow(self) -> None:
+        """Keep the newest text in view while streaming, unless the user scrolled away."""
+        if self._stick:
+            QTimer.singleShot(0, self.scroll_to_bottom)
+
+    @Slot(int)
+    def _on_scroll_value_changed(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        self._stick = bar.maximum() - value <= STICKY_PX
+        if value <= 40 and self._first_shown > 0 and bar.maximum() > 0 and self._prepend_anchor is None:
+            QTimer.singleShot(0, self.show_earlier)
+
+    @Slot(int, int)
+    def _on_scroll_range_changed(self, _min: int, maximum: int) -> None:
+        bar = self.verticalScrollBar()
+        if self._prepend_anchor is not None:
+            bar.setValue(maximum - self._prepend_anchor)
+            self._prepend_anchor = None
+        elif self._stick:
+            bar.setValue(maximum)
+
+    @Slot()
+    def _on_earlier_clicked(self) -> None:
+        self.show_earlier()

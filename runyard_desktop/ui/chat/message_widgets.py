@@ -1,0 +1,292 @@
+"""One chat turn on screen: the user's bubble, or the assistant's thinking block, answer and footer.
+
+Streaming methods (`append_thinking`, `append_content`, `finish`) only ever append; see rich_text.py.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runyard_desktop.core.conversation import (
+    KIND_IMAGE,
+    STATUS_FAILED,
+    STATUS_STOPPED,
+    STATUS_STREAMING,
+    Message,
+    estimate_tokens,
+)
+from runyard_desktop.core.markdown_stream import MarkdownStream
+from runyard_desktop.ui.chat.rich_text import MessageBody
+
+THINKING_MAX_HEIGHT = 220
+
+
+class ThinkingBlock(QFrame):
+    """Collapsible reasoning: "Thinking · 812 tokens · 14 s", open while thinking, closed after."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thinkingBlock")
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("thinkingToggle")
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.toggled.connect(self._on_toggle_toggled)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("thinkingText")
+        self.text.setReadOnly(True)
+        self.text.setFrameShape(QFrame.Shape.NoFrame)
+        self.text.setMaximumHeight(THINKING_MAX_HEIGHT)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.text)
+        self._chars = 0
+        self._started = time.monotonic()
+        self._ended: float | None = None
+        self._known_seconds: float | None = 0.0
+        self.tokens = 0
+        self._update_label()
+
+    @property
+    def collapsed(self) -> bool:
+        return not self.toggle.isChecked()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.toggle.setChecked(not collapsed)
+
+    def append(self, text: str, tokens: int | None = None) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text)
+        self._chars += len(text)
+        self.tokens = tokens if tokens is not None else max(self.tokens, estimate_tokens("x" * self._chars))
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self._update_label()
+
+    def set_text(self, text: str, seconds: float | None = None) -> None:
+        """Show stored thinking; `seconds` is how long it took, when that was recorded."""
+        self.text.setPlainText(text)
+        self._chars = len(text)
+        self.tokens = estimate_tokens(text)
+        self._ended = self._started
+        self._known_seconds = seconds
+        self._update_label(seconds)
+
+    def end(self) -> None:
+        if self._ended is None:
+            self._ended = time.monotonic()
+        self._update_label()
+
+    def tick(self) -> None:
+        if self._ended is None:
+            self._update_label()
+
+    def label_text(self) -> str:
+        return self.toggle.text()
+
+    def _update_label(self, seconds: float | None = None) -> None:
+        verb = "Thinking" if self._ended is None else "Thought"
+        if seconds is None and self._known_seconds is None and self._ended == self._started:
+            self.toggle.setText(f"{verb} · {self.tokens:,} tokens")
+            return
+        if seconds is None:
+            seconds = (self._ended or time.monotonic()) - self._started
+        self.toggle.setText(f"{verb} · {self.tokens:,} tokens · {seconds:.0f} s")
+
+    @Slot(bool)
+    def _on_toggle_toggled(self, open_: bool) -> None:
+        self.text.setVisible(open_)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+
+
+class MessageWidget(QFrame):
+    """One turn. Assistant turns stream; user turns show attachments and an Edit action when last.
+
+    Signals:
+        link_clicked(QUrl): a link in the message was clicked.
+        regenerate_requested(): "Regenerate" on this (last) reply.
+        edit_requested(int): "Edit" on this (last) user message; the message id.
+    """
+
+    link_clicked = Signal(QUrl)
+    regenerate_requested = Signal()
+    edit_requested = Signal(int)
+
+    def __init__(self, message: Message, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = message
+        self.role = message.role
+        self.setObjectName("userMessage" if message.role == "user" else "assistantMessage")
+        self.setProperty("role", message.role)
+        self._stream: MarkdownStream | None = None
+        self.thinking: ThinkingBlock | None = None
+        self.body = MessageBody()
+        self.body.link_clicked.connect(self.link_clicked)
+        self._status = QLabel()
+        self._status.setObjectName("messageStatus")
+        self._status.setWordWrap(True)
+        self._status.hide()
+        self._metrics = QLabel()
+        self._metrics.setObjectName("messageMetrics")
+        self._metrics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(14, 10, 14, 8)
+        self._outer.setSpacing(6)
+        if message.role == "user":
+            self._build_user(message)
+        else:
+            self._build_assistant(message)
+
+    # ---- construction ----------------------------------------------------------------------
+
+    def _build_user(self, message: Message) -> None:
+        for att in message.attachments:
+            chip = QLabel(("🖼 " if att.kind == KIND_IMAGE else "📄 ") + f"{att.name} · ≈{att.tokens:,} tokens")
+            chip.setObjectName("attachmentChip")
+            self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.set_markdown(message.content)
+        self._outer.addWidget(self.body)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        self.edit_button = self._tool("Edit", "editMessageButton", self._on_edit_button_clicked)
+        self.edit_button.hide()
+        footer.addWidget(self.edit_button)
+        footer.addWidget(self._tool("Copy", "copyMessageButton", self._on_copy_button_clicked))
+        self._outer.addLayout(footer)
+
+    def _build_assistant(self, message: Message) -> None:
+        if message.thinking:
+            self._ensure_thinking()
+            assert self.thinking is not None
+            self.thinking.set_text(message.thinking, self._thinking_seconds(message))
+            self.thinking.set_collapsed(True)
+        self._outer.addWidget(self.body)
+        if message.status == STATUS_STREAMING:
+            self._stream = MarkdownStream()
+            self._status.setText("Waiting for the model…")
+            self._status.show()
+        else:
+            self.body.set_markdown(message.content)
+        self._outer.addWidget(self._status)
+        footer = QHBoxLayout()
+        footer.addWidget(self._metrics, 1)
+        self.copy_button = self._tool("Copy", "copyMessageButton", self._on_copy_button_clicked)
+        self.regenerate_button = self._tool("Regenerate", "regenerateButton", self.regenerate_requested.emit)
+        self.regenerate_button.hide()
+        footer.addWidget(self.regenerate_button)
+        footer.addWidget(self.copy_button)
+        self._outer.addLayout(footer)
+        self._show_outcome(message)
+
+    def _tool(self, text: str, name: str, slot: object) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setObjectName(name)
+        button.setAutoRaise(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(slot)  # type: ignore[arg-type]
+        return button
+
+    def _ensure_thinking(self) -> None:
+        if self.thinking is None:
+            self.thinking = ThinkingBlock()
+            self._outer.insertWidget(0, self.thinking)
+
+    @staticmethod
+    def _thinking_seconds(message: Message) -> float | None:
+        return None if message.metrics is None else message.metrics.thinking_s
+
+    # ---- streaming ---------------------------------------------------------------------------
+
+    def set_loading(self, text: str) -> None:
+        self._status.setText(text)
+        self._status.setVisible(bool(text))
+
+    def append_thinking(self, text: str) -> None:
+        self._ensure_thinking()
+        assert self.thinking is not None
+        if self._status.isVisible() and self._stream is not None:
+            self._status.hide()
+        self.thinking.append(text)
+
+    def append_content(self, text: str) -> None:
+        if self._stream is None:
+            self._stream = MarkdownStream()
+        if self._status.isVisible():
+            self._status.hide()
+        if self.thinking is not None and not self.thinking.collapsed and self.thinking._ended is None:
+            self.thinking.end()
+            self.thinking.set_collapsed(True)  # the answer has started
+        self.body.apply(self._stream.feed(text))
+
+    def flush(self) -> None:
+        self.body.flush()
+        if self.thinking is not None:
+            self.thinking.tick()
+
+    def finish(self, message: Message) -> None:
+        """The reply ended (complete, stopped or failed): render the rest and show the outcome."""
+        if self._stream is not None:
+            self.body.apply(self._stream.finish(), final=True)
+            self._stream = None
+        if self.thinking is not None:
+            self.thinking.end()
+            if message.content:
+                self.thinking.set_collapsed(True)
+        self.message = message
+        self._show_outcome(message)
+
+    def _show_outcome(self, message: Message) -> None:
+        if message.metrics is not None:
+            self._metrics.setText(message.metrics.summary())
+        elif message.model and message.status != STATUS_STREAMING:
+            self._metrics.setText(message.model)
+        if message.status == STATUS_STOPPED:
+            self._status.setText("⏹ Stopped — " + (message.error or "you stopped this reply; the text so far is kept."))
+            self._status.setProperty("level", "warn")
+            self._status.show()
+        elif message.status == STATUS_FAILED:
+            self._status.setText("⚠ " + (message.error or "This reply failed."))
+            self._status.setProperty("level", "error")
+            self._status.show()
+        elif message.status != STATUS_STREAMING:
+            self._status.hide()
+        self.setProperty("status", message.status)
+
+    def set_last(self, last: bool) -> None:
+        """Only the last reply can be regenerated and only the last user message edited."""
+        if self.role == "user":
+            self.edit_button.setVisible(last)
+        else:
+            self.regenerate_button.setVisible(last)
+
+    def text(self) -> str:
+        return self.body.plain_text()
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.message.content or self.text())
+
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        self.edit_requested.emit(self.message.id)

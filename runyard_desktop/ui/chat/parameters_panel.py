@@ -1,0 +1,118 @@
+"""Per-conversation parameters, shown beside the transcript: system prompt, temperature, context length.
+
+Changing the context asks the pane for a fit check (`fit_note`), which says whether the larger
+context would push the model off the GPU, and offers the largest context this machine holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runyard_desktop.core.conversation import Conversation
+
+CONTEXT_CHOICES = (2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144)
+
+
+class ParametersPanel(QFrame):
+    """Edits the open conversation's parameters.
+
+    Signals:
+        parameters_changed(dict): changed fields among system_prompt, temperature, num_ctx.
+    """
+
+    parameters_changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("parametersPanel")
+        self.setMinimumWidth(260)
+        self.setMaximumWidth(340)
+        self.fit_note: Callable[[int | None], str] = lambda _ctx: ""
+        self._loading = False
+        title = QLabel("Parameters")
+        title.setObjectName("panelTitle")
+        self.system_prompt = QPlainTextEdit()
+        self.system_prompt.setObjectName("systemPromptEdit")
+        self.system_prompt.setPlaceholderText("System prompt (optional): how the model should behave")
+        self.system_prompt.setFixedHeight(120)
+        self.save_prompt = QPushButton("Save prompt")
+        self.save_prompt.setObjectName("saveSystemPromptButton")
+        self.save_prompt.clicked.connect(self._on_save_prompt_clicked)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setObjectName("temperatureSpin")
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setDecimals(2)
+        self.temperature.setToolTip("Lower is more focused and repeatable; higher is more varied.")
+        self.temperature.valueChanged.connect(self._on_temperature_value_changed)
+        self.context = QComboBox()
+        self.context.setObjectName("contextLengthCombo")
+        self.context.addItem("Ollama default", None)
+        for n in CONTEXT_CHOICES:
+            self.context.addItem(f"{n:,} tokens", n)
+        self.context.currentIndexChanged.connect(self._on_context_index_changed)
+        self.fit_label = QLabel()
+        self.fit_label.setObjectName("contextFitNote")
+        self.fit_label.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Temperature", self.temperature)
+        form.addRow("Context", self.context)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.system_prompt)
+        layout.addWidget(self.save_prompt, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(form)
+        layout.addWidget(self.fit_label)
+        layout.addStretch(1)
+
+    def set_conversation(self, conversation: Conversation | None, default_temperature: float) -> None:
+        self._loading = True
+        self.setEnabled(conversation is not None)
+        c = conversation
+        self.system_prompt.setPlainText(c.system_prompt if c else "")
+        self.temperature.setValue(c.temperature if c and c.temperature is not None else default_temperature)
+        self.set_context_value(c.num_ctx if c else None)
+        self._loading = False
+        self.refresh_fit_note()
+
+    def set_context_value(self, num_ctx: int | None) -> None:
+        index = self.context.findData(num_ctx)
+        if index < 0 and num_ctx is not None:
+            self.context.addItem(f"{num_ctx:,} tokens", num_ctx)
+            index = self.context.count() - 1
+        self.context.setCurrentIndex(max(0, index))
+
+    def refresh_fit_note(self) -> None:
+        note = self.fit_note(self.context.currentData())
+        self.fit_label.setText(note)
+        self.fit_label.setVisible(bool(note))
+
+    @Slot()
+    def _on_save_prompt_clicked(self) -> None:
+        self.parameters_changed.emit({"system_prompt": self.system_prompt.toPlainText().strip()})
+
+    @Slot(float)
+    def _on_temperature_value_changed(self, value: float) -> None:
+        if not self._loading:
+            self.parameters_changed.emit({"temperature": round(value, 2)})
+
+    @Slot(int)
+    def _on_context_index_changed(self, _index: int) -> None:
+        if not self._loading:
+            self.parameters_changed.emit({"num_ctx": self.context.currentData()})
+            self.refresh_fit_note()
