@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from runyard_desktop.core import hardware
 from runyard_desktop.core.formatting import human_bytes
-from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
+
+if TYPE_CHECKING:  # the probes load in run(): parsing the command line stays cheap for the window
+    from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,6 +20,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from runyard_desktop.core import hardware
+
     profile = hardware.detect()
     if args.json:
         json.dump(profile.to_json(), sys.stdout, indent=2)
