@@ -1,0 +1,77 @@
+"""The window's first paint must not wait for the Ollama client (~0.5 s of imports): keep it off that path.
+
+A child process pre-creates the QApplication (run_gui reuses it), snapshots `sys.modules` at the first
+Paint event, then runs `runyard-desktop --smoke`. Pages may import `ollama` lazily after the paint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CLIENT = ("ollama",)
+TRANSPORT = ("httpx", "httpcore", "anyio", "h11")
+HEAVY = CLIENT + TRANSPORT
+
+_DRIVER = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if not seen and event.type() == QEvent.Type.Paint:
+            seen["modules"] = sorted(sys.modules)
+        return False
+
+spy = FirstPaint()
+app.installEventFilter(spy)
+from runyard_desktop.cli import main
+code = main(["--smoke"])
+print("SNAPSHOT " + json.dumps({"code": code, "modules": seen.get("modules")}))
+"""
+
+
+def _heavy(modules: list[str], roots: tuple[str, ...] = HEAVY) -> list[str]:
+    return sorted({m for m in modules if m.split(".")[0] in roots})
+
+
+def _modules_at_first_paint(tmp_path: Path) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, timeout=60,
+                            env=env, cwd=tmp_path, check=False)
+    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("SNAPSHOT ")), None)
+    assert line is not None, result.stdout + result.stderr
+    data = json.loads(line.removeprefix("SNAPSHOT "))
+    assert data["code"] == 0, result.stderr
+    assert data["modules"], "the window never painted"
+    return list(data["modules"])
+
+
+def test_no_ollama_client_before_the_first_paint(tmp_path: Path) -> None:
+    assert _heavy(_modules_at_first_paint(tmp_path), CLIENT) == [], "import `ollama` lazily, after the first paint"
+
+
+# Known today: app.create_main_window starts services.ollama.check with QTimer.singleShot(0), which runs
+# before the first paint; its ping imports httpx (~0.1-0.3 s, ~15 MiB) on the loop thread while the GUI
+# thread is still starting. Whether the import has begun by the paint is a race, hence not strict.
+# Fix: start background work (detection, the Ollama check) from the window's first Paint event.
+@pytest.mark.xfail(strict=False, reason="the Ollama check starts before the first paint and imports httpx")
+def test_no_http_transport_before_the_first_paint(tmp_path: Path) -> None:
+    assert _heavy(_modules_at_first_paint(tmp_path), TRANSPORT) == [], "imported before the first paint"
+
+
+def test_command_line_parsing_imports_no_client() -> None:
+    code = "import sys, json; from runyard_desktop.cli import build_parser; build_parser(); print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    modules = json.loads(result.stdout)
+    assert _heavy(modules) == [], "a command module imports the Ollama client at parse time; import it in run()"
+    assert not [m for m in modules if m.startswith("PySide6")], "parsing the command line must not load Qt"
