@@ -72,3 +72,82 @@ def test_json_round_trip_keeps_every_gpu_field() -> None:
                               disk=hardware.DiskInfo("/m", 10**12), notes=("n",))
     again = HardwareProfile.from_json(json.loads(json.dumps(profile.to_json())))
     assert again == profile
+
+
+def test_mac_without_sysctl_still_counts_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from runyard_desktop.core.probes import apple
+
+    def broken() -> dict[str, str]:
+        raise FileNotFoundError("sysctl")
+
+    monkeypatch.setattr(system, "os_name", lambda: "darwin")
+    monkeypatch.setattr(apple, "read_sysctl", broken)
+    profile = system.detect_all()
+    assert profile.os == "darwin" and profile.gpus == ()
+    assert profile.cpu.logical_cores >= 1 and profile.ram.total_bytes > 0
+    assert any("sysctl" in n for n in profile.notes)
+
+
+def test_apple_silicon_profile_from_recorded_sysctl(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from runyard_desktop.core.probes import apple
+
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "sysctl-m2-pro-32gb.txt").read_text()
+    monkeypatch.setattr(system, "os_name", lambda: "darwin")
+    monkeypatch.setattr(apple, "read_sysctl", lambda: apple.parse_sysctl(text))
+    profile = system.detect_all()
+    (gpu,) = profile.gpus
+    assert gpu.unified_memory and profile.cpu.name == "Apple M2 Pro"
+    assert not any("NVIDIA" in n for n in profile.notes)  # no NVML probing on a Mac
+    assert "unified memory" in hardware.inference_summary(profile)
+
+
+def test_windows_profile_nvidia_without_driver(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from runyard_desktop.core.probes import windows
+    from tests.hardware.fake_nvml import FakeNvml
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "windows-display-adapters.json"
+    adapters = json.loads(fixture.read_text(encoding="utf-8"))["adapters"]
+    real_detect = nvidia.detect_nvidia
+    monkeypatch.setattr(system, "os_name", lambda: "windows")
+    monkeypatch.setattr(cpu, "read_cpu", lambda: cpu.CpuInfo("Intel(R) Core(TM) i7-13700K", 16, 24, ("avx2",)))
+    monkeypatch.setattr(nvidia, "detect_nvidia", lambda: real_detect(FakeNvml.from_fixture("nvml-library-missing.json")))
+    monkeypatch.setattr(windows, "read_display_adapters", lambda: adapters)
+    profile = system.detect_all()
+    assert [g.vendor for g in profile.gpus] == ["nvidia", "intel", "amd"]
+    assert profile.notes[0].startswith("NVIDIA GeForce RTX 4070 Ti SUPER is installed, but the NVIDIA driver")
+    assert any("UHD Graphics 770 shares system memory" in n for n in profile.notes)
+
+
+def test_linux_profile_nvml_plus_sysfs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from tests.hardware.fake_nvml import FakeNvml
+
+    root = Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "sysfs-amd"
+    real_detect, real_sysfs = nvidia.detect_nvidia, amd.read_sysfs_gpus
+    monkeypatch.setattr(system, "os_name", lambda: "linux")
+    monkeypatch.setattr(nvidia, "detect_nvidia", lambda: real_detect(FakeNvml.from_fixture("nvml-1-gpu.json")))
+    monkeypatch.setattr(amd, "read_sysfs_gpus", lambda: real_sysfs(root))
+    profile = system.detect_all()
+    assert [g.name for g in profile.gpus] == ["NVIDIA GeForce RTX 4090", "AMD Radeon RX 7900 XTX", "AMD Radeon 780M"]
+    assert [g.name for g in profile.inference_gpus] == ["NVIDIA GeForce RTX 4090", "AMD Radeon RX 7900 XTX"]
+    assert profile.notes == ("AMD Radeon 780M shares system memory with the CPU; Ollama runs models on the CPU here.",)
+    assert "Models run on 2 GPUs" in hardware.inference_summary(profile)
+
+
+def test_linux_nvidia_card_without_driver(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "sysfs-instinct-and-nvidia"
+    real_sysfs, real_count = amd.read_sysfs_gpus, system.sysfs_nvidia_cards
+    monkeypatch.setattr(system, "os_name", lambda: "linux")
+    monkeypatch.setattr(nvidia, "detect_nvidia", lambda: ((), (nvidia.NO_DRIVER_NOTE,)))
+    monkeypatch.setattr(amd, "read_sysfs_gpus", lambda: real_sysfs(root))
+    monkeypatch.setattr(system, "sysfs_nvidia_cards", lambda: real_count(root))
+    profile = system.detect_all()
+    assert profile.notes[0].startswith("An NVIDIA GPU is installed, but no NVIDIA driver is loaded")
+    assert profile.gpus[0].name == "AMD Instinct MI300X"

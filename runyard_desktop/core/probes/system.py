@@ -113,6 +113,9 @@ def detect_all() -> HardwareProfile:
     if system == "darwin":
         values = _isolated("the Mac's hardware (sysctl)", apple.read_sysctl, {}, notes)
         cpu_info = apple.cpu_from_sysctl(values)
+        if not values:  # sysctl failed: psutil still knows the core counts
+            physical, logical = cpu.core_counts()
+            cpu_info = CpuInfo(platform.processor() or "Unknown Mac CPU", physical, logical)
         gpu = apple.gpu_from_sysctl(values, ram.available_bytes or None)
         gpus = (gpu,) if gpu else ()
     else:
