@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core import resources
 from runyard_desktop.core import settings as settings_store
+from runyard_desktop.core.catalogue import load_catalogue
 from runyard_desktop.core.display import x11_display_problem
 from runyard_desktop.core.logging_setup import configure_logging
 from runyard_desktop.core.paths import app_paths
@@ -30,6 +31,7 @@ from runyard_desktop.tasks.runner import TaskRunner
 from runyard_desktop.ui.chat.chat_page import build_chat_page
 from runyard_desktop.ui.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
+from runyard_desktop.ui.models_view import ModelsView
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
@@ -76,6 +78,10 @@ def create_main_window(host: str | None = None) -> QMainWindow:
     services.hardware.detection_failed.connect(hardware_panel.show_error)
     hardware_panel.refresh_requested.connect(services.hardware.refresh)
     window.add_page("hardware", "This machine", hardware_panel)
+
+    models_view = ModelsView(load_catalogue())  # Models page; API in docs/dev/models-view-api.md
+    services.hardware.profile_changed.connect(models_view.set_profile)
+    window.add_page("models", "Models", models_view)
 
     chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
     window.add_page("chat", "Chat", chat_pane)

@@ -283,7 +283,12 @@ def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | Non
     good = [r for r in runnable if mid[r.tag] >= GOOD_SPEED_TPS and r.tokens_per_second[0] >= USABLE_SPEED_TPS]  # type: ignore[index]
     if good:
         best = max(good, key=lambda r: (by_tag[r.tag].size.quality_rank, r.verdict is Verdict.GPU))
-        where = {"gpu": "fully on your GPU", "partial": f"with {best.placement}", "cpu": "on your CPU"}[best.verdict.value]
+        where = {
+            "gpu": "fully on your GPU",
+            "partial": "with its experts partly on the CPU" if best.placement == "experts on CPU"
+            else f"partly on your GPU ({best.gpu_share * 100:.0f} % of layers)",
+            "cpu": "on your CPU",
+        }[best.verdict.value]
         speed = fit_text.speed_phrase(best.tokens_per_second)
         return best.tag, f"The largest model that runs well here: {where} at about {speed}."
     best = max(runnable, key=lambda r: mid[r.tag])

@@ -1,0 +1,153 @@
+"""The Models table model, its proxy (qtmodeltester), and the Models page wired into the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QTableView
+
+from runyard_desktop.core.catalogue import load_catalogue
+from runyard_desktop.core.fit import FitOptions, evaluate_all
+from runyard_desktop.core.presets import MACHINES
+from runyard_desktop.core.row_status import RowStatus
+from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
+from runyard_desktop.ui.models_view import ModelsView
+from runyard_desktop.ui.whatif_editor import CUSTOM, THIS_MACHINE
+
+CAT = load_catalogue()
+RTX4060 = MACHINES["RTX 4060 8 GB + 16 GB RAM"]
+
+
+def _model() -> CatalogueModel:
+    model = CatalogueModel(CAT)
+    model.set_reports(evaluate_all(CAT, RTX4060))
+    return model
+
+
+def test_qtmodeltester_on_the_table_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = _model()
+    model.set_row_status("qwen3.5:4b", RowStatus("Downloading 10 %", progress=0.1))
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(CatalogueModel(CAT), force_py=True)  # before any report
+
+
+def test_qtmodeltester_on_the_proxy(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    proxy = CatalogueFilterProxy()
+    model = _model()
+    proxy.setSourceModel(model)
+    proxy.set_fits_only(True)
+    proxy.sort(Column.SPEED, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy, force_py=True)
+
+
+def test_table_cells_show_the_estimate() -> None:
+    model = _model()
+    row = model.row_of("qwen3.5:9b")
+    text = {c: model.index(row, c).data() for c in Column}
+    assert text[Column.MODEL] == "qwen3.5:9b  ★ Recommended"
+    assert text[Column.VERDICT].startswith("Partial GPU offload (") and text[Column.VERDICT].endswith("% on GPU)")
+    assert text[Column.MEMORY] == "8.1 GiB" and text[Column.SIZE] == "6.6 GB" and "tok/s" in text[Column.SPEED]
+    assert "vision" in text[Column.CAPABILITIES] and text[Column.STATUS] == ""
+    labels = {model.index(model.row_of(t), Column.VERDICT).data() for t in ("qwen3.5:4b", "qwen3.5:27b")}
+    assert labels == {"Runs on GPU", "Won't fit"}
+    assert "RTX 4060" in model.index(row, Column.VERDICT).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_row_status_api(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = _model()
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.set_row_status("qwen3.5:latest", RowStatus("Installed", installed=True, measured="31 tok/s measured"))
+    top, bottom = blocker.args[0], blocker.args[1]
+    assert top.row() == bottom.row() == model.row_of("qwen3.5:9b") and bottom.column() == Column.STATUS
+    assert model.row_status("qwen3.5:9b") == RowStatus("Installed", installed=True, measured="31 tok/s measured")
+    assert model.index(top.row(), Column.STATUS).data() == "Installed"
+    assert "31 tok/s measured" in model.index(top.row(), Column.SPEED).data(Qt.ItemDataRole.ToolTipRole)
+    model.set_reports(evaluate_all(CAT, MACHINES["H100 80 GB server"]))
+    assert model.row_status("qwen3.5:9b") is not None  # survives re-evaluation
+    model.set_row_status("qwen3.5:9b", None)
+    assert model.row_status("qwen3.5:9b") is None
+    with pytest.raises(KeyError):
+        model.set_row_status("qwen3.5:7b", RowStatus("x"))
+    with pytest.raises(ValueError):
+        RowStatus("x", progress=1.5)
+
+
+def test_proxy_filters_and_sorts() -> None:
+    proxy = CatalogueFilterProxy()
+    model = _model()
+    proxy.setSourceModel(model)
+    shown = lambda: [proxy.index(r, 0).data(CatalogueModel.TagRole) for r in range(proxy.rowCount())]  # noqa: E731
+    assert "qwen3.5:9b-q4_K_M" not in shown() and "qwen3.5:122b-a10b" in shown()
+    proxy.set_hide_duplicates(False)
+    assert "qwen3.5:9b-q4_K_M" in shown()
+    proxy.set_fits_only(True)
+    assert "qwen3.5:122b-a10b" not in shown() and "qwen3.5:9b" in shown()
+    proxy.sort(Column.SIZE, Qt.SortOrder.AscendingOrder)
+    sizes = [CAT.get(t).download_bytes for t in shown()]
+    assert sizes == sorted(sizes)
+    proxy.sort(Column.VERDICT, Qt.SortOrder.AscendingOrder)
+    verdicts = [model.report_for(t).verdict.value for t in shown()]  # type: ignore[union-attr]
+    assert verdicts.index("partial") > verdicts.index("gpu")
+
+
+def test_models_page_in_the_window(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view: ModelsView = main_window.page("models")
+    main_window.show_page("models")
+    assert main_window.current_page() == "models"
+    table = main_window.findChild(QTableView, "modelTable")
+    assert table is view.table and table.isVisible()
+    # The page follows the hardware service (emitted by hand: a real detection's timing varies under load)
+    main_window.services.hardware.profile_changed.emit(RTX4060)
+    assert view.report_for("qwen3.5:9b").verdict.value == "partial"  # type: ignore[union-attr]
+    assert view.kv_cache_type() == "f16" and view.context_length() is None and not view.is_what_if()
+
+
+def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = ModelsView(CAT)
+    qtbot.addWidget(view)
+    assert view.report_for("qwen3.5:9b") is None and view.selected_tag() is None
+    with qtbot.waitSignal(view.fit_changed):
+        view.set_profile(RTX4060)
+    assert view.selected_tag() == "qwen3.5:9b"  # the recommendation is preselected
+    assert view.report_for("qwen3.5:9b").context == 4096  # type: ignore[union-attr]
+    with qtbot.waitSignal(view.selection_changed) as blocker:
+        assert view.select_tag("qwen3.5:27b")
+    assert blocker.args == ["qwen3.5:27b"] and "won't fit" in view.details.reason.text()
+
+    button = QPushButton("Download")
+    button.setObjectName("downloadButton")
+    view.add_action_widget(button)
+    assert view.findChild(QPushButton, "downloadButton") is button and view.actions_layout.indexOf(button) == 0
+
+    with qtbot.waitSignal(view.fit_changed):
+        view.set_context_length(262144)
+    assert view.effective_context("qwen3.5:9b") == 262144
+    assert view.report_for("qwen3.5:9b").breakdown.kv_cache == 8 * 2**30  # type: ignore[union-attr]
+
+    with qtbot.waitSignal(view.fit_changed):
+        view.kv_combo.setCurrentIndex(view.kv_combo.findData("q4_0"))
+    assert view.kv_cache_type() == "q4_0"
+
+    with qtbot.waitSignal(view.fit_changed):
+        view.what_if_editor.choose("H100 80 GB server")
+    assert view.is_what_if() and view.report_for("qwen3.5:27b").verdict.value == "gpu"  # type: ignore[union-attr]
+    assert "What if" in view.machine_label.text()
+    with qtbot.waitSignal(view.fit_changed):
+        view.what_if_editor.ram_available.setValue(4)
+    assert view.what_if_editor.preset.currentText() == CUSTOM
+    with qtbot.waitSignal(view.fit_changed):
+        view.what_if_editor.choose(THIS_MACHINE)
+    assert not view.is_what_if()
+
+
+def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = ModelsView(CAT)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.set_profile(RTX4060)
+    view.catalogue_model.set_row_status("qwen3.5:4b", RowStatus("Downloading 42 %", progress=0.42))
+    view.catalogue_model.set_row_status("qwen3.5:2b", RowStatus("Installed", installed=True))
+    view.catalogue_model.set_row_status("qwen3.5:0.8b", RowStatus("Failed: disk full", error=True))
+    image = view.grab().toImage()
+    assert not image.isNull() and view.details.bar.report is not None
+    assert view.details.badge.text().startswith("Partial GPU offload")
