@@ -10,13 +10,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from runyard_desktop.core.ollama.chat import metrics_from_final, think_value
+from runyard_desktop.core.ollama.chat import stream_reply
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest, ModelInfo
@@ -144,46 +143,14 @@ class ChatController(QObject):
 
     async def _reply(self, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]) -> ChatMetrics:
         throttle: Throttle[_Text] = Throttle(report, self._emit_interval, _merge)
-        info = known
-        if info is None and request.think:
-            try:
-                info = await self.client.show(request.model)
-            except OllamaError as err:
-                if err.kind is ErrorKind.NOT_INSTALLED:
-                    raise
-                log.info("show %s failed (%s); sending think as asked", request.model, err.kind.value)
-        think, dropped = think_value(request, info)
-        if dropped:
-            report(_Event("notice", f"{request.model} cannot show its thinking; answering without it."))
         try:
-            return await self._stream(request, think, dropped, throttle, report)
-        except OllamaError as err:
-            if err.kind is not ErrorKind.THINKING_UNSUPPORTED or think is None:
-                raise
-            report(_Event("notice", f"{request.model} cannot show its thinking; answering without it."))
-            return await self._stream(request, None, True, throttle, report)
+            return await stream_reply(
+                self.client, request, known,
+                on_text=lambda thinking, content: throttle.push(_Text(thinking, content)),
+                on_event=lambda name, text: (throttle.flush(), report(_Event(name, text))),
+            )
         finally:
             throttle.close()  # the partial text reaches the GUI before the outcome does
-
-    async def _stream(self, request: ChatRequest, think: bool | str | None, dropped: bool,
-                      throttle: Throttle[_Text], report: Callable[[object], None]) -> ChatMetrics:
-        sent = time.monotonic()
-        ttft: float | None = None
-        first = True
-        async for chunk in self.client.chat(request, think=think):
-            if first:
-                first = False
-                report(_Event("streaming"))
-            message = chunk.message
-            thinking, content = message.thinking or "", message.content or ""
-            if (thinking or content) and ttft is None:
-                ttft = time.monotonic() - sent
-            if thinking or content:
-                throttle.push(_Text(thinking, content))
-            if chunk.done:
-                return metrics_from_final(chunk, ttft, thinking_dropped=dropped)
-        raise OllamaError(ErrorKind.CONNECTION_LOST, "The answer ended before it was complete.",
-                          "Try again; if Ollama crashed, start it again.")
 
     # -- GUI thread ------------------------------------------------------------------------------------
 

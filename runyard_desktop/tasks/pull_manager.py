@@ -9,7 +9,6 @@ many). A model counts as downloaded only after `success` *and* a listing that sh
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import deque
 from collections.abc import Callable
@@ -20,25 +19,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
-from runyard_desktop.core.ollama.pull import PullTracker, normalize_tag
+from runyard_desktop.core.ollama.pull import normalize_tag
+from runyard_desktop.core.ollama.pull_job import PullPolicy, run_pull
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
-from runyard_desktop.tasks.throttle import DEFAULT_INTERVAL_S, Throttle
+from runyard_desktop.tasks.throttle import Throttle
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PullPolicy:
-    """Timing knobs; tests shrink them."""
-
-    stall_timeout_s: float = 30.0  # no byte progress while downloading for this long -> reconnect
-    max_stall_reconnects: int = 5
-    max_retries: int = 3  # transient failures (connection lost, max retries exceeded, 503, …)
-    backoff_s: float = 2.0  # 2, 4, 8 s …
-    watch_interval_s: float = 0.25
-    emit_interval_s: float = DEFAULT_INTERVAL_S
-    max_concurrent: int = 1
 
 
 @dataclass
@@ -73,7 +60,7 @@ class PullManager(QObject):
         *,
         free_disk: Callable[[], int | None] | None = None,
         on_installed: Callable[[], object] | None = None,
-        policy: PullPolicy = PullPolicy(),
+        policy: PullPolicy | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,7 +68,7 @@ class PullManager(QObject):
         self.client = OllamaClient(host)
         self._free_disk = free_disk
         self._on_installed = on_installed
-        self.policy = policy
+        self.policy = policy or PullPolicy()
         self._states: dict[str, PullState] = {}
         self._queue: deque[_Job] = deque()
         self._running: dict[str, _Job] = {}
@@ -199,83 +186,5 @@ class PullManager(QObject):
         if job.cancel_requested:
             raise asyncio.CancelledError
         throttle: Throttle[PullState] = Throttle(report, self.policy.emit_interval_s)
-        await self._check_disk(job)
-        tracker: PullTracker | None = None
-        attempt = retries = stalls = 0
-        while True:
-            attempt += 1
-            tracker = PullTracker(job.tag, size_hint=job.size_hint, prior=tracker)
-            throttle.push(tracker.snapshot(attempt=attempt))
-            try:
-                finished = await self._attempt(job.tag, tracker, throttle, attempt)
-            except OllamaError as err:
-                if not err.transient or retries >= self.policy.max_retries:
-                    throttle.flush()
-                    raise
-                retries += 1
-                delay = self.policy.backoff_s * 2 ** (retries - 1)
-                log.info("pull %s: %s; retry %d in %.1f s", job.tag, err.kind.value, retries, delay)
-                throttle.push(tracker.snapshot(PullStatus.RETRYING, attempt=attempt,
-                                               message=f"{err.message} Retrying in {delay:.0f} s…"))
-                throttle.flush()
-                await asyncio.sleep(delay)
-                continue
-            if finished:
-                break
-            stalls += 1
-            if stalls > self.policy.max_stall_reconnects:
-                throttle.flush()
-                raise OllamaError(ErrorKind.STALLED, "The download stopped making progress.",
-                                  "Check your internet connection and download again; it resumes.")
-            throttle.push(tracker.snapshot(PullStatus.STALLED, attempt=attempt, message="Stalled — reconnecting"))
-            throttle.flush()
-        throttle.push(tracker.snapshot(attempt=attempt, message="Checking the installed models"))
-        throttle.flush()
-        await self._confirm_listed(job.tag)
-        return tracker.snapshot(PullStatus.DONE, attempt=attempt)
-
-    async def _attempt(self, tag: str, tracker: PullTracker, throttle: Throttle[PullState], attempt: int) -> bool:
-        """One connection. True on success, False when stalled (the stream is closed); raises on errors."""
-
-        async def consume() -> None:
-            async for status, digest, total, completed in self.client.pull(tag):
-                tracker.feed(status, digest, total, completed)
-                throttle.push(tracker.snapshot(attempt=attempt))
-            if not tracker.succeeded:
-                raise OllamaError(ErrorKind.CONNECTION_LOST, "The download connection closed before it finished.",
-                                  "Download again; it resumes.")
-
-        consumer = asyncio.ensure_future(consume())
-        try:
-            while True:
-                done, _ = await asyncio.wait({consumer}, timeout=self.policy.watch_interval_s)
-                if done:
-                    consumer.result()
-                    return True
-                if tracker.stalled_for() > self.policy.stall_timeout_s:
-                    log.info("pull %s stalled for %.1f s; reconnecting", tag, tracker.stalled_for())
-                    return False
-        finally:
-            if not consumer.done():
-                consumer.cancel()
-                with contextlib.suppress(asyncio.CancelledError, OllamaError):
-                    await consumer
-
-    async def _check_disk(self, job: _Job) -> None:
-        if self._free_disk is None or not job.size_hint:
-            return
-        free = await asyncio.get_running_loop().run_in_executor(None, self._free_disk)
-        if free is not None and free < job.size_hint:
-            raise OllamaError(
-                ErrorKind.NO_SPACE_PRECHECK,
-                f"{job.tag} needs {human_bytes(job.size_hint)} but only {human_bytes(free)} is free on the models disk.",
-                "Free some space or delete a model you no longer use, then try again.",
-            )
-
-    async def _confirm_listed(self, tag: str) -> None:
-        names = {normalize_tag(m.name) for m in await self.client.list_models()}
-        if tag not in names:
-            raise OllamaError(ErrorKind.SERVER_ERROR, f"Ollama said {tag} finished downloading but does not list it.",
-                              "Download it again.")
-
-
+        return await run_pull(self.client, job.tag, throttle, self.policy, size_hint=job.size_hint,
+                              free_disk=self._free_disk)

@@ -80,11 +80,11 @@ def test_transient_failure_is_retried(runner, fake_ollama, qtbot) -> None:  # ty
 
 def test_permanent_failure_and_disk_precheck(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
     manager = _manager(runner, fake_ollama, free_disk=lambda: 1000)
-    with qtbot.waitSignal(manager.pull_failed, timeout=5000) as failed:
+    with qtbot.waitSignal(manager.pull_failed, timeout=10_000) as failed:
         manager.pull("nope:1b")
     assert failed.args[1].kind is ErrorKind.UNKNOWN_MODEL
     assert manager.state("nope:1b").status is PullStatus.FAILED
-    with qtbot.waitSignal(manager.pull_failed, timeout=5000) as failed:
+    with qtbot.waitSignal(manager.pull_failed, timeout=10_000) as failed:
         manager.pull("qwen3.5:4b", size_hint=SIZE)
     assert failed.args[1].kind is ErrorKind.NO_SPACE_PRECHECK
     assert not [r for r in fake_ollama.requests if r[1] == "/api/pull" and r[2]["model"] == "qwen3.5:4b"]

@@ -1,10 +1,17 @@
-"""Chat as pure code: whether to send `think`, metrics from the final chunk, and "will it fit" estimates."""
+"""Chat logic: whether to send `think`, metrics from the final chunk, "will it fit", and one streamed reply."""
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
+from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest, ModelInfo
+
+log = logging.getLogger(__name__)
 
 NS = 1_000_000_000
 # Rough: English text with Qwen's tokenizer is ~4 characters per token; we err on the side of warning.
@@ -57,3 +64,62 @@ def fits_context(document: str, num_ctx: int, *, reserve_tokens: int = 1024) -> 
     """(fits, estimated tokens). Reserve room for the question and the answer."""
     tokens = estimate_tokens(document)
     return tokens + reserve_tokens <= num_ctx, tokens
+
+
+async def stream_reply(
+    client: OllamaClient,
+    request: ChatRequest,
+    info: ModelInfo | None,
+    *,
+    on_text: Callable[[str, str], None],
+    on_event: Callable[[str, str], None],
+) -> ChatMetrics:
+    """Stream one reply: `on_text(thinking, content)` per chunk, `on_event("streaming"|"notice", text)`.
+
+    Thinking is requested only where the model can think (capabilities from `info`, else fetched with
+    show); a "does not support thinking" answer is retried once without it. Cancel the task to stop.
+    """
+    if info is None and request.think:
+        try:
+            info = await client.show(request.model)
+        except OllamaError as err:
+            if err.kind is ErrorKind.NOT_INSTALLED:
+                raise
+            log.info("show %s failed (%s); sending think as asked", request.model, err.kind.value)
+    think, dropped = think_value(request, info)
+    notice = f"{request.model} cannot show its thinking; answering without it."
+    if dropped:
+        on_event("notice", notice)
+    try:
+        return await _stream(client, request, think, dropped, on_text, on_event)
+    except OllamaError as err:
+        if err.kind is not ErrorKind.THINKING_UNSUPPORTED or think is None:
+            raise
+        on_event("notice", notice)
+        return await _stream(client, request, None, True, on_text, on_event)
+
+
+async def _stream(
+    client: OllamaClient,
+    request: ChatRequest,
+    think: bool | str | None,
+    dropped: bool,
+    on_text: Callable[[str, str], None],
+    on_event: Callable[[str, str], None],
+) -> ChatMetrics:
+    sent = time.monotonic()
+    ttft: float | None = None
+    first = True
+    async for chunk in client.chat(request, think=think):
+        if first:
+            first = False
+            on_event("streaming", "")
+        thinking, content = chunk.message.thinking or "", chunk.message.content or ""
+        if thinking or content:
+            if ttft is None:
+                ttft = time.monotonic() - sent
+            on_text(thinking, content)
+        if chunk.done:
+            return metrics_from_final(chunk, ttft, thinking_dropped=dropped)
+    raise OllamaError(ErrorKind.CONNECTION_LOST, "The answer ended before it was complete.",
+                      "Try again; if Ollama crashed, start it again.")

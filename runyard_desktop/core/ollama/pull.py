@@ -146,7 +146,7 @@ class PullTracker:
             eta_s=eta,
             resumed_from_bytes=self.resumed_from_bytes,
             attempt=attempt,
-            message=message or phase_message(phase, self.resumed_from_bytes),
+            message=message or ("Downloaded" if status is PullStatus.DONE else phase_message(phase, self.resumed_from_bytes)),
         )
 
 
@@ -161,5 +161,5 @@ def phase_message(phase: PullPhase, resumed_from: int = 0) -> str:
         PullPhase.DOWNLOADING: "Downloading",
         PullPhase.VERIFYING: "Verifying",
         PullPhase.WRITING: "Finishing",
-        PullPhase.DONE: "Downloaded",
+        PullPhase.DONE: "Finishing",
     }[phase]

@@ -1,0 +1,118 @@
+"""`runyard-desktop pull MODEL`: download through Ollama with a progress bar; Ctrl-C cancels, pull again resumes.
+
+Exit status: 0 only when Ollama said `success` and lists the model; 1 with a plain message on any
+failure; 130 when cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from typing import TextIO
+
+from runyard_desktop.commands.ollama_common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, print_error, resolve_host
+from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
+from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
+
+BAR_WIDTH = 24
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("pull", parents=[common], help="download a model through Ollama (Ctrl-C cancels; run again to resume)")
+    parser.add_argument("model", help="model tag, e.g. qwen3.5:4b")
+    parser.add_argument("--stall-timeout", type=float, default=30.0, help="seconds without progress before reconnecting")
+    parser.set_defaults(handler=run)
+
+
+def format_progress(state: PullState) -> str:
+    """One line: 'qwen3.5:4b  [######------]  42%  1.2 GB / 2.9 GB  35.0 MB/s  ETA 48 s'."""
+    if state.phase in (PullPhase.DOWNLOADING,) and state.total:
+        fraction = state.fraction or 0.0
+        filled = int(fraction * BAR_WIDTH)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        line = (f"{state.tag}  [{bar}] {fraction * 100:3.0f}%  {human_bytes(state.completed)} / {human_bytes(state.total)}"
+                f"  {human_rate(state.speed_bps)}  ETA {human_duration(state.eta_s)}")
+        if state.status is not PullStatus.RUNNING:
+            line += f"  {state.message}"
+        return line
+    return f"{state.tag}  {state.message}"
+
+
+class TerminalSink:
+    """Draws progress: redraws one line on a terminal (≤ 10/s); prints a line every few seconds otherwise."""
+
+    def __init__(self, out: TextIO, interval_s: float | None = None) -> None:
+        self.out = out
+        self.tty = out.isatty()
+        self.interval = interval_s if interval_s is not None else (0.1 if self.tty else 2.0)
+        self.last = float("-inf")
+        self.pending: PullState | None = None
+        self.shown: PullState | None = None
+        self.shown_text = ""
+        self.resume_told = False
+
+    def push(self, state: PullState) -> None:
+        self.pending = state
+        changed = self.shown is None or (state.status, state.phase) != (self.shown.status, self.shown.phase)
+        if changed or time.monotonic() - self.last >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        state, self.pending = self.pending, None
+        if state is None:
+            return
+        if state.resumed_from_bytes and not self.resume_told:
+            self.resume_told = True
+            self._write(f"Resuming from {human_bytes(state.resumed_from_bytes)}", newline=True)
+        text = format_progress(state)
+        if text != self.shown_text:
+            self._write(text, newline=not self.tty)
+        self.shown, self.shown_text, self.last = state, text, time.monotonic()
+
+    def _write(self, text: str, *, newline: bool) -> None:
+        if self.tty:
+            self.out.write("\r\x1b[2K" + text + ("\n" if newline else ""))
+        else:
+            self.out.write(text + "\n")
+        self.out.flush()
+
+    def end_line(self) -> None:
+        if self.tty and self.shown is not None:
+            self.out.write("\n")
+            self.out.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from runyard_desktop.core.ollama.client import OllamaClient
+    from runyard_desktop.core.ollama.errors import OllamaError
+    from runyard_desktop.core.ollama.pull_job import PullPolicy, run_pull
+    from runyard_desktop.core.ollama.server import local_models_free_bytes
+
+    host = resolve_host(args)
+    sink = TerminalSink(sys.stderr)
+    policy = PullPolicy(stall_timeout_s=args.stall_timeout)
+    try:
+        final = asyncio.run(run_pull(OllamaClient(host), args.model, sink, policy,
+                                     free_disk=local_models_free_bytes if _is_local(host) else None))
+    except KeyboardInterrupt:
+        sink.flush()
+        sink.end_line()
+        kept = sink.shown.completed if sink.shown else 0
+        note = f" {human_bytes(kept)} is kept." if kept else ""
+        print(f"Cancelled.{note} Run `runyard-desktop pull {args.model}` again to resume.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OllamaError as err:
+        sink.end_line()
+        print_error(err)
+        return EXIT_FAILED
+    sink.end_line()
+    print(f"Downloaded {final.tag} ({human_bytes(final.total)}).")
+    return EXIT_OK
+
+
+def _is_local(host: str) -> bool:
+    from runyard_desktop.core.ollama.host import is_loopback
+
+    return is_loopback(host)

@@ -1,0 +1,32 @@
+"""`runyard-desktop rm MODEL`: delete a downloaded model from Ollama."""
+
+from __future__ import annotations
+
+import argparse
+
+from runyard_desktop.commands.ollama_common import EXIT_OK, resolve_host, run_async
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("rm", parents=[common], help="delete a downloaded model")
+    parser.add_argument("model", help="model tag, e.g. qwen3.5:4b")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from runyard_desktop.core.ollama.client import OllamaClient
+    from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+
+    async def main() -> int:
+        try:
+            await OllamaClient(resolve_host(args)).delete(args.model)
+        except OllamaError as err:
+            if err.kind is not ErrorKind.NOT_INSTALLED:
+                raise
+            raise OllamaError(err.kind, f"{args.model} is not downloaded, so there is nothing to delete.",
+                              "See what is downloaded with `runyard-desktop models`.", detail=err.detail,
+                              status_code=err.status_code) from err
+        print(f"Deleted {args.model}.")
+        return EXIT_OK
+
+    return run_async(main())

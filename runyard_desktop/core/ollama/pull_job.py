@@ -1,0 +1,138 @@
+"""One model download with recovery, as plain async code shared by the GUI's PullManager and the CLI.
+
+`run_pull()` pulls until `success` and a listing shows the model. It reconnects when the download
+stops making progress (the stall watchdog; the reconnect resumes), retries transient failures with
+backoff, checks free disk first, and reports `PullState`s to a sink (`push` for progress, which the
+sink may coalesce; `flush` before status changes). Cancelling the task closes the connection at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from runyard_desktop.core.formatting import human_bytes
+from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+from runyard_desktop.core.ollama.pull import PullTracker, normalize_tag
+from runyard_desktop.core.ollama.types import PullState, PullStatus
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PullPolicy:
+    """Timing knobs; tests shrink them."""
+
+    stall_timeout_s: float = 30.0  # no byte progress while downloading for this long -> reconnect
+    max_stall_reconnects: int = 5
+    max_retries: int = 3  # transient failures (connection lost, max retries exceeded, 503, …)
+    backoff_s: float = 2.0  # 2, 4, 8 s …
+    watch_interval_s: float = 0.25
+    emit_interval_s: float = 0.04
+    max_concurrent: int = 1
+
+
+class StateSink(Protocol):
+    def push(self, state: PullState) -> None: ...
+
+    def flush(self) -> None: ...
+
+
+async def check_disk(tag: str, size_hint: int | None, free_disk: Callable[[], int | None] | None) -> None:
+    if free_disk is None or not size_hint:
+        return
+    free = await asyncio.get_running_loop().run_in_executor(None, free_disk)
+    if free is not None and free < size_hint:
+        raise OllamaError(
+            ErrorKind.NO_SPACE_PRECHECK,
+            f"{tag} needs {human_bytes(size_hint)} but only {human_bytes(free)} is free on the models disk.",
+            "Free some space or delete a model you no longer use, then try again.",
+        )
+
+
+async def run_pull(
+    client: OllamaClient,
+    tag: str,
+    sink: StateSink,
+    policy: PullPolicy = PullPolicy(),
+    *,
+    size_hint: int | None = None,
+    free_disk: Callable[[], int | None] | None = None,
+) -> PullState:
+    """Pull `tag` to the end; returns the DONE state or raises OllamaError (CancelledError on cancel)."""
+    tag = normalize_tag(tag)
+    await check_disk(tag, size_hint, free_disk)
+    tracker: PullTracker | None = None
+    attempt = retries = stalls = 0
+    while True:
+        attempt += 1
+        tracker = PullTracker(tag, size_hint=size_hint, prior=tracker)
+        sink.push(tracker.snapshot(attempt=attempt))
+        try:
+            if await _attempt(client, tag, tracker, sink, policy, attempt):
+                break
+        except OllamaError as err:
+            if not err.transient or retries >= policy.max_retries:
+                sink.flush()
+                raise
+            retries += 1
+            delay = policy.backoff_s * 2 ** (retries - 1)
+            log.info("pull %s: %s; retry %d in %.1f s", tag, err.kind.value, retries, delay)
+            sink.push(tracker.snapshot(PullStatus.RETRYING, attempt=attempt,
+                                       message=f"{err.message} Retrying in {delay:.0f} s…"))
+            sink.flush()
+            await asyncio.sleep(delay)
+            continue
+        stalls += 1
+        if stalls > policy.max_stall_reconnects:
+            sink.flush()
+            raise OllamaError(ErrorKind.STALLED, "The download stopped making progress.",
+                              "Check your internet connection and download again; it resumes.")
+        sink.push(tracker.snapshot(PullStatus.STALLED, attempt=attempt, message="Stalled — reconnecting"))
+        sink.flush()
+    sink.push(tracker.snapshot(attempt=attempt, message="Checking the installed models"))
+    sink.flush()
+    await confirm_listed(client, tag)
+    return tracker.snapshot(PullStatus.DONE, attempt=attempt)
+
+
+async def _attempt(
+    client: OllamaClient, tag: str, tracker: PullTracker, sink: StateSink, policy: PullPolicy, attempt: int
+) -> bool:
+    """One connection. True on success, False when stalled (the stream is closed); raises on errors."""
+
+    async def consume() -> None:
+        async for status, digest, total, completed in client.pull(tag):
+            tracker.feed(status, digest, total, completed)
+            sink.push(tracker.snapshot(attempt=attempt))
+        if not tracker.succeeded:
+            raise OllamaError(ErrorKind.CONNECTION_LOST, "The download connection closed before it finished.",
+                              "Download again; it resumes.")
+
+    consumer = asyncio.ensure_future(consume())
+    try:
+        while True:
+            done, _ = await asyncio.wait({consumer}, timeout=policy.watch_interval_s)
+            if done:
+                consumer.result()
+                return True
+            if tracker.stalled_for() > policy.stall_timeout_s:
+                log.info("pull %s stalled for %.1f s; reconnecting", tag, tracker.stalled_for())
+                return False
+    finally:
+        if not consumer.done():
+            consumer.cancel()
+            with contextlib.suppress(asyncio.CancelledError, OllamaError):
+                await consumer
+
+
+async def confirm_listed(client: OllamaClient, tag: str) -> None:
+    names = {normalize_tag(m.name) for m in await client.list_models()}
+    if tag not in names:
+        raise OllamaError(ErrorKind.SERVER_ERROR, f"Ollama said {tag} finished downloading but does not list it.",
+                          "Download it again.")

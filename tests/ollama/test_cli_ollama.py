@@ -1,0 +1,128 @@
+"""pull / chat / models / rm commands against the stand-in, including Ctrl-C on a real child process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from runyard_desktop.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_pull_then_models_then_rm(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_remote("qwen3.5:4b", (5_000_000, 1429, 561))
+    code, out, err = _run(capsys, "pull", "qwen3.5:4b", "--host", fake_ollama.url)
+    assert code == 0, err
+    assert "Downloaded qwen3.5:4b" in out and "Verifying" in err
+    fake_ollama.load("qwen3.5:4b", size_vram=2_500_000, context_length=8192)
+    code, out, _ = _run(capsys, "models", "--host", fake_ollama.url)
+    assert code == 0 and "qwen3.5:4b" in out and "CPU/GPU" in out and "8192" in out
+    code, out, _ = _run(capsys, "rm", "qwen3.5:4b", "--host", fake_ollama.url)
+    assert code == 0 and "Deleted" in out
+    code, _, err = _run(capsys, "rm", "qwen3.5:4b", "--host", fake_ollama.url)
+    assert code == 1 and "nothing to delete" in err
+
+
+@pytest.mark.parametrize(("kind", "words"), [("offline", "internet"), ("needs_newer", "newer version"),
+                                             ("unknown_model", "no model called")])
+def test_pull_failures_exit_1_with_a_plain_message(fake_ollama, capsys, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_remote("qwen3.5:4b")
+    fake_ollama.fail("pull", kind)
+    code, _, err = _run(capsys, "pull", "qwen3.5:4b", "--host", fake_ollama.url)
+    assert code == 1 and words in err and "Traceback" not in err
+
+
+def test_not_running(capsys) -> None:  # type: ignore[no-untyped-def]
+    for argv in (["pull", "x"], ["models"], ["chat", "x", "hi"], ["rm", "x"]):
+        code, _, err = _run(capsys, *argv)  # OLLAMA_HOST points at a closed port
+        assert code == 1 and "not running" in err, argv
+
+
+def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
+    fake_ollama.script_reply("qwen3.5:4b", content=["Blue ", "light ", "scatters."], thinking=["Rayleigh"])
+    code, out, err = _run(capsys, "chat", "qwen3.5:4b", "Why is the sky blue?", "--system", "Be brief",
+                          "--num-ctx", "8192", "--host", fake_ollama.url)
+    assert code == 0 and out == "Blue light scatters.\n" and "Rayleigh" in err
+    body = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]
+    assert body["messages"][0] == {"role": "system", "content": "Be brief"} and body["options"]["num_ctx"] == 8192
+    code, out, err = _run(capsys, "chat", "qwen3.5:4b", "again", "--no-think", "--host", fake_ollama.url)
+    assert code == 0 and "Rayleigh" not in err
+    assert [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]["think"] is False
+
+
+def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
+    doc = tmp_path / "report.txt"
+    doc.write_text("word " * 8000, encoding="utf-8")
+    code, out, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--host", fake_ollama.url)
+    assert code == 0 and out
+    assert "report.txt" in err and "--num-ctx 16384" in err
+    sent = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]["messages"][-1]["content"]
+    assert sent.startswith("Summarise this document.") and "--- report.txt ---" in sent
+    code, _, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--num-ctx", "32768", "--host", fake_ollama.url)
+    assert code == 0 and "warning" not in err
+
+
+def test_chat_errors_and_interactive(fake_ollama, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = _run(capsys, "chat", "qwen3.5:27b", "hi", "--host", fake_ollama.url)
+    assert code == 1 and "not downloaded" in err
+    fake_ollama.add_installed("qwen3.5:4b")
+    fake_ollama.fail("chat", "mid_stream")
+    code, _, err = _run(capsys, "chat", "qwen3.5:4b", "hi", "--host", fake_ollama.url)
+    assert code == 1 and "error" in err.lower()
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("first\nsecond\n/bye\n"))
+    code, out, _ = _run(capsys, "chat", "qwen3.5:4b", "--host", fake_ollama.url)
+    assert code == 0 and "You said: first" in out and "You said: second" in out
+    last = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]["messages"]
+    assert [m["role"] for m in last] == ["user", "assistant", "user"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_remote("qwen3.5:9b", (400_000_000, 1429, 561))
+    fake_ollama.bytes_per_tick = 1_000_000
+    # A background job started from a script ignores SIGINT, and children inherit that: reset it.
+    launcher = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                "os.execv(sys.executable, [sys.executable, '-m', 'runyard_desktop'] + sys.argv[1:])")
+    argv = [sys.executable, "-c", launcher, "pull", "qwen3.5:9b", "--host", fake_ollama.url]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 30
+        while fake_ollama.partial("qwen3.5:9b") < 5_000_000:
+            assert time.monotonic() < deadline and child.poll() is None
+            time.sleep(0.02)
+        sent = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    gone = fake_ollama.wait_disconnect("pull", timeout=1.0)
+    assert child.returncode == 130, err.decode()
+    assert gone - sent < 1.0
+    text = err.decode()
+    assert "Cancelled" in text and "runyard-desktop pull qwen3.5:9b" in text and "again to resume" in text
+    assert "Traceback" not in text
+    kept = fake_ollama.partial("qwen3.5:9b")
+    fake_ollama.bytes_per_tick = 100_000_000
+    again = subprocess.run(argv, capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert again.returncode == 0, again.stderr.decode()
+    assert "Resuming from" in again.stderr.decode() and kept > 0
