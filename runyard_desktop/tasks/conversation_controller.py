@@ -253,7 +253,10 @@ class ConversationController(QObject):
         if last is None or not new_text:
             return False
         self._stop_now()
-        self._drop([*drop, last])
+        self._drop(drop)
+        # The user's row is kept (same id) with the new text; the view re-adds it at the end.
+        self.messages = [m for m in self.messages if m.id != last.id]
+        self.messages_removed.emit((last.id,))
         updated = self.store.update_message_content(last.id, new_text)
         self.messages.append(updated)
         self.message_added.emit(updated)

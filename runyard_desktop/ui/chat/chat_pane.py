@@ -297,6 +297,15 @@ class ChatPane(QWidget):
 
     @Slot()
     def _on_controller_conversations_changed(self) -> None:
+        if self.controller.current is None:  # the open conversation was deleted: show the next one
+            remaining = self.controller.conversations()
+            if remaining:
+                self.sidebar.set_conversations(remaining, None)
+                self.controller.open(remaining[0].id)
+                return
+            self.view.clear()
+            self.title.setText("New conversation")
+            self.parameters.set_conversation(None, self._default_temperature)
         self._reload_conversations()
 
     @Slot(object)
@@ -382,6 +391,8 @@ class ChatPane(QWidget):
     @Slot(str)
     def _on_sidebar_search_changed(self, text: str) -> None:
         self.sidebar.set_search_matches(text, self.controller.store.search(text) if text.strip() else set())
+        current = self.controller.current
+        self.sidebar.select(current.id if current else None)
 
     @Slot(str)
     def _on_composer_send_requested(self, text: str) -> None:

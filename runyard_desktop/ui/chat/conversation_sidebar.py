@@ -120,7 +120,10 @@ class ConversationSidebar(QFrame):
             self._selecting = was
 
     def set_search_matches(self, query: str, ids: set[int]) -> None:
+        # Filtering moves the view's current row; that must not open another conversation.
+        self._selecting = True
         self.proxy.set_search(query, ids)
+        self._selecting = False
 
     def current_id(self) -> int | None:
         index = self.list.currentIndex()

@@ -1,0 +1,90 @@
+"""Documents and images in the chat: summary, vision-only images, clear refusals, context offer."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from runyard_desktop.core.conversation import KIND_IMAGE, KIND_TEXT
+from tests.chat.conftest import chat_requests, send
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = tmp_path / "q3-report.md"
+    doc.write_text("# Q3\nRevenue rose 12 % to 4.2 M EUR on 2026-09-30. Decision: hire two engineers.\n", encoding="utf-8")
+    chat_fake.script_reply("qwen3.5:4b", content=["- Revenue +12 % to 4.2 M EUR (2026-09-30)\n", "- Hire two engineers"])
+    _window, pane = open_chat()
+    pane.add_files([str(doc)])
+    summarize = pane.findChild(QPushButton, "summarizeButton")
+    assert summarize.isVisibleTo(pane)
+    chips = pane.composer.findChildren(QWidget, "attachmentChip")
+    assert len(chips) == 1 and "q3-report.md" in chips[0].findChild(QLabel).text()
+    with qtbot.waitSignal(pane.controller.reply_ended, timeout=10_000) as blocker:
+        summarize.click()
+    assert "4.2 M EUR" in blocker.args[0].content
+    sent = chat_requests(chat_fake)[-1]["messages"][-1]["content"]
+    assert "Revenue rose 12 %" in sent and "Summarize" in sent and '"q3-report.md"' in sent
+    user = pane.controller.store.messages(pane.controller.current.id)[0]
+    assert user.attachments[0].kind == KIND_TEXT and user.attachments[0].name == "q3-report.md"
+    assert not pane.composer.attachments() and not summarize.isVisibleTo(pane)
+
+
+def test_image_goes_to_a_vision_model(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    image = tmp_path / "chart.png"
+    image.write_bytes(PNG)
+    _window, pane = open_chat()
+    pane.add_files([str(image)])
+    assert [a.kind for a in pane.composer.attachments()] == [KIND_IMAGE]
+    send(qtbot, pane, "What is in this picture?")
+    sent = chat_requests(chat_fake)[-1]["messages"][-1]
+    assert sent["images"] == [base64.b64encode(PNG).decode()]
+
+
+def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    image = tmp_path / "chart.png"
+    image.write_bytes(PNG)
+    _window, pane = open_chat()
+    pane.open_with_model("textonly:1b")
+    pane.model_info_needed.emit("textonly:1b")
+    qtbot.waitUntil(lambda: pane.controller._model_info("textonly:1b") is not None, timeout=5_000)
+    pane.add_files([str(image)])
+    assert pane.composer.attachments() == []
+    assert pane.composer.notice.isVisibleTo(pane) and "cannot see images" in pane.composer.notice.text()
+    before = len(chat_requests(chat_fake))
+    assert len(chat_requests(chat_fake)) == before
+
+
+def test_binary_and_non_utf8_files_get_clear_messages(open_chat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    binary = tmp_path / "data.bin"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 100)
+    latin = tmp_path / "notes.txt"
+    latin.write_bytes("Café crème".encode("cp1252"))
+    _window, pane = open_chat()
+    pane.add_files([str(binary)])
+    assert "binary" in pane.composer.notice.text() and not pane.composer.attachments()
+    pane.add_files([str(latin)])
+    assert "not UTF-8" in pane.composer.notice.text()
+    assert pane.composer.attachments()[0].text == "Café crème"
+
+
+def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = tmp_path / "long.txt"
+    doc.write_text("lorem ipsum dolor sit amet " * 1500, encoding="utf-8")  # ≈ 10k tokens
+    _window, pane = open_chat()
+    pane.controller.update_current(num_ctx=4096)
+    pane.add_files([str(doc)])
+    assert pane.composer.context_label.property("level") == "over"
+    offer = pane.composer.offer
+    assert offer.isVisibleTo(pane)
+    assert "context is 4,096" in offer.text() or "can use only" in offer.text() or "at most" in offer.text()
+    button = pane.composer.offer_button
+    if button.isVisibleTo(pane):
+        button.click()
+        assert pane.controller.current.num_ctx >= 12288
+        assert pane.composer.context_label.property("level") in ("ok", "warn")

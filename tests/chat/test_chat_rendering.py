@@ -1,0 +1,85 @@
+"""Rendering: model output is text (no HTML, nothing fetched), links open only on click, lazy long chats."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QScrollArea
+
+from runyard_desktop.core.conversation import Message
+from runyard_desktop.core.markdown_stream import MarkdownStream
+from runyard_desktop.ui.chat.message_view import PAGE, MessageView
+from runyard_desktop.ui.chat.rich_text import MessageBody, SafeTextBrowser
+
+HOSTILE = (
+    "Hi <b>bold?</b> <script>alert(1)</script> <img src='http://evil.example/a.png'>\n\n"
+    "![tracker](http://evil.example/pixel.png) and [docs](https://doc.qt.io) "
+    "and [bad](javascript:alert(1)) and [file](file:///etc/passwd)\n"
+)
+
+
+def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    loads: list[str] = []
+    original = SafeTextBrowser.loadResource
+
+    def spy(self, kind, url):  # type: ignore[no-untyped-def]
+        loads.append(url.toString())
+        return original(self, kind, url)
+
+    monkeypatch.setattr(SafeTextBrowser, "loadResource", spy)
+    body = MessageBody()
+    holder = QScrollArea()  # a fixed-size parent: the offscreen platform warns when a top level resizes itself
+    holder.setWidgetResizable(True)
+    holder.setWidget(body)
+    qtbot.addWidget(holder)
+    holder.resize(500, 300)
+    holder.show()
+    body.set_markdown(HOSTILE)
+    qtbot.wait(10)
+    text = body.plain_text()
+    assert "<script>alert(1)</script>" in text and "<b>bold?</b>" in text
+    assert "🖼 tracker" in text  # the image became a link, not a fetched picture
+    html = body.segments[0].toHtml()
+    assert "<script" not in html.replace("&lt;script", "") and 'src="http' not in html
+    assert all(not u.startswith("http") for u in loads)  # even a stray request is refused
+
+
+def test_links_open_in_the_browser_only_when_clicked_and_only_web_links(open_chat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    _window, pane = open_chat()
+    assert opened == []
+    pane.view.link_clicked.emit(QUrl("https://doc.qt.io"))
+    pane.view.link_clicked.emit(QUrl("javascript:alert(1)"))
+    pane.view.link_clicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == ["https://doc.qt.io"]
+
+
+def test_streamed_rendering_matches_the_one_shot_rendering(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "# T\n\nPara **b** one.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nlet x = 1;\n```\nEnd *it*.\n"
+    streamed, whole = MessageBody(), MessageBody()
+    qtbot.addWidget(streamed)
+    qtbot.addWidget(whole)
+    stream = MarkdownStream()
+    for i in range(0, len(text), 3):
+        streamed.apply(stream.feed(text[i : i + 3]))
+    streamed.apply(stream.finish(), final=True)
+    whole.set_markdown(text)
+    def lines(t: str) -> list[str]:  # fragment insertion may add an empty block before a table
+        return [line for line in t.splitlines() if line.strip()]
+
+    assert lines(streamed.plain_text()) == lines(whole.plain_text())
+    assert "#" not in streamed.plain_text() and "**" not in streamed.plain_text()
+
+
+def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = MessageView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    messages = [Message(i, 1, "user" if i % 2 else "assistant", f"message {i}") for i in range(1, 1001)]
+    view.set_messages(messages)
+    assert view.message_count() == 1000 and view.shown_count() == PAGE
+    assert view.texts()[-1].strip() == "message 1000"
+    assert view.show_earlier() == PAGE and view.shown_count() == 2 * PAGE
+    assert view.texts()[0].strip() == f"message {1000 - 2 * PAGE + 1}"
