@@ -221,7 +221,9 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         compute=COMPUTE_BYTES * max(1, gpus), gpu_reserve=reserve * gpus,
     )
     tps = fit_speed.tokens_per_second(
-        tag, profile, budget, fit_speed.SpeedInputs(placed.verdict.value, gpus, placed.share, placed.placement)
+        tag, profile, budget, fit_speed.SpeedInputs(
+            placed.verdict.value, gpus, placed.share, placed.placement, options.regime is OllamaRegime.OLLAMA_ENGINE
+        )
     )
     disk_free = profile.disk.free_bytes if profile.disk is not None else None
     reason = fit_text.memory_reason(

@@ -3,10 +3,11 @@
 Decoding reads every active weight once per token, so speed ≈ efficiency × bandwidth / bytes per
 token (facts §6.4). Efficiency factors, fitted on the measured figures in the facts file:
     GPU / unified memory   0.45–0.70 (≥ 5 B active parameters read per token)
-                           0.30–0.60 (1.5–5 B), 0.25–0.60 (< 1.5 B: small models are overhead-bound)
+                           0.25–0.70 (1.5–5 B), 0.20–0.75 (< 1.5 B: small models vary most)
     CPU                    0.35–0.60 of RAM bandwidth
-plus a fixed ~2 ms per token of runtime overhead (sampling, kernel launches), which caps tiny
-models near 500 tok/s (measured: 0.8B at 262 tok/s on a 273 GB/s GB10).
+    Ollama 0.17–0.29 with partial offload: × 0.3 (measured, see ENGINE_PARTIAL_FACTOR)
+plus a fixed ~1.5 ms per token of runtime overhead (sampling, kernel launches), which caps tiny
+models near 650 tok/s (measured: 0.8B at 262 tok/s on a 273 GB/s GB10).
 Partial offload adds the time of the CPU-held bytes at RAM bandwidth. For MoE with experts on the
 CPU only the routed experts held there are read from RAM, which is why 35b-a3b stays usable.
 """
@@ -21,10 +22,13 @@ from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.core.memory_budget import MemoryBudget
 
 GPU_EFFICIENCY_LARGE = (0.45, 0.70)
-GPU_EFFICIENCY_MEDIUM = (0.30, 0.60)
-GPU_EFFICIENCY_SMALL = (0.25, 0.60)
+GPU_EFFICIENCY_MEDIUM = (0.25, 0.70)
+GPU_EFFICIENCY_SMALL = (0.20, 0.75)
 CPU_EFFICIENCY = (0.35, 0.60)
-PER_TOKEN_OVERHEAD_S = 0.002
+PER_TOKEN_OVERHEAD_S = 0.0015
+# Ollama 0.17–0.29 (its own engine) was far slower than llama.cpp once any layer spilled to the CPU:
+# 35B-A3B on a 3090 Ti 15–20 tok/s vs ~100 (ollama #14579); 27B on a 4090 at ≥ 32K 8.5–15.5 vs 33.
+ENGINE_PARTIAL_FACTOR = 0.3
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class SpeedInputs:
     gpus_used: int
     share: float  # of bytes/layers on the GPU
     placement: str
+    engine_era: bool = False  # Ollama 0.17–0.29
 
 
 def bytes_per_token(tag: ModelTag) -> float:
@@ -89,5 +94,7 @@ def tokens_per_second(
     seconds = (gpu_bytes / gpu_bw if gpu_bytes else 0.0) + (cpu_bytes / ram_bw if cpu_bytes else 0.0)
     if seconds <= 0:
         return None
+    if s.engine_era and s.verdict == "partial":
+        low_eff, high_eff = low_eff * ENGINE_PARTIAL_FACTOR, high_eff * ENGINE_PARTIAL_FACTOR
     low, high = _with_overhead(low_eff / seconds), _with_overhead(high_eff / seconds)
     return (round(low, 1), round(high, 1))
