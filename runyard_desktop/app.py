@@ -29,6 +29,7 @@ from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.tasks.ollama_wiring import build_ollama_services
 from runyard_desktop.tasks.runner import TaskRunner
 from runyard_desktop.ui.chat.chat_page import build_chat_page
+from runyard_desktop.ui.downloads_wiring import install_downloads
 from runyard_desktop.ui.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
 from runyard_desktop.ui.models_view import ModelsView
@@ -86,6 +87,8 @@ def create_main_window(host: str | None = None) -> QMainWindow:
     chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
     window.add_page("chat", "Chat", chat_pane)
     window.closing.connect(chat_pane.shutdown)  # before services.shutdown: keeps a partial reply
+    # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
+    window.downloads = install_downloads(window, services, models_view, chat_pane)  # type: ignore[attr-defined]
 
     window.closing.connect(services.shutdown)
     # Detection starts after the first paint is queued, never before: the window paints "Detecting…".

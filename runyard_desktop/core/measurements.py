@@ -1,0 +1,75 @@
+"""Measured checks kept on disk: one JSON file under the data dir, the latest measurement per tag.
+
+Writes are atomic (temp file in the same directory, fsync, `os.replace`), so a crash leaves either
+the old file or the new one. A damaged file is moved aside and logged, never silently emptied.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from runyard_desktop.core.measure import Measurement
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "measurements.json"
+SCHEMA_VERSION = 1
+
+
+class MeasurementStore:
+    """The latest `Measurement` per tag, persisted to `path`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._items: dict[str, Measurement] = {}
+        self.recovered_from: Path | None = None
+        self._load()
+
+    def get(self, tag: str) -> Measurement | None:
+        return self._items.get(tag)
+
+    def all(self) -> dict[str, Measurement]:
+        return dict(self._items)
+
+    def record(self, measurement: Measurement) -> None:
+        self._items[measurement.tag] = measurement
+        self._save()
+
+    def forget(self, tag: str) -> None:
+        if self._items.pop(tag, None) is not None:
+            self._save()
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        try:
+            data = json.loads(raw)
+            items = data["measurements"]
+            self._items = {tag: Measurement.from_json(item) for tag, item in items.items()}
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            aside = self.path.with_suffix(".damaged.json")
+            log.warning("measurements file %s is damaged (%s); moved to %s", self.path, exc, aside)
+            os.replace(self.path, aside)
+            self.recovered_from = aside
+            self._items = {}
+
+    def _save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"schema_version": SCHEMA_VERSION,
+                   "measurements": {tag: m.to_json() for tag, m in sorted(self._items.items())}}
+        fd, tmp = tempfile.mkstemp(prefix=".measurements-", suffix=".json", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, indent=2)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,151 @@
+"""The Ollama status in the window's status bar: one plain sentence (`ollamaStatus`) and the next step
+as a button — Get Ollama / Check again, Start Ollama, progress while starting, Update Ollama, or, for a
+server on another computer, a way to enter that computer's hardware.
+
+`status_words()` is the wording table (plain, testable); the widget renders it and forwards clicks.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
+from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
+
+
+def download_page(platform: str = sys.platform) -> tuple[str, str]:
+    """(url, OS name) of Ollama's official download page for this OS."""
+    if platform == "darwin":
+        return f"{DOWNLOAD_URL}/mac", "macOS"
+    if platform.startswith("win"):
+        return f"{DOWNLOAD_URL}/windows", "Windows"
+    return f"{DOWNLOAD_URL}/linux", "Linux"
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    text: str  # the status-bar sentence
+    action: str = ""  # the primary button's text ("" = none)
+    action_key: str = ""  # "download" | "start" | "update" | "hardware" | "settings"
+    check_again: bool = False
+    busy: bool = False
+    colour: str = "#888888"  # the dot
+
+
+GREEN, AMBER, RED, GREY = "#2e9d57", "#d08a00", "#d93b3b", "#888888"
+
+
+def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWords:
+    state = status.state
+    _url, os_name = download_page(platform)
+    if state is ServerState.NOT_INSTALLED:
+        return StatusWords("Ollama is not installed — it runs the models. The hardware and Models pages work without it.",
+                           f"Get Ollama for {os_name}", "download", True, colour=RED)
+    if state is ServerState.STOPPED:
+        return StatusWords("Ollama is installed but not running. Start Ollama to download and chat.",
+                           "Start Ollama", "start", True, colour=AMBER)
+    if state is ServerState.STARTING:
+        return StatusWords("Starting Ollama…", busy=True, colour=AMBER)
+    if state is ServerState.TOO_OLD:
+        have = status.version or "an unknown version"
+        return StatusWords(f"Ollama {have} is too old for Qwen3.5.",
+                           f"Update Ollama (Qwen3.5 needs {MIN_VERSION_TEXT} or newer)", "update", True, colour=RED)
+    if state is ServerState.REMOTE_UNREACHABLE:
+        return StatusWords(f"No Ollama server answers at {status.host}.", "Settings…", "settings", True, colour=RED)
+    if state is ServerState.RUNNING and status.is_remote:
+        return StatusWords(f"Connected to Ollama at {status.host} — verdicts describe this computer",
+                           "Enter that computer's hardware…", "hardware", colour=GREEN)
+    if state is ServerState.RUNNING:
+        return StatusWords(f"Ollama {status.version or ''} is running".replace("  ", " "), colour=GREEN)
+    return StatusWords("Checking Ollama…", busy=True, colour=GREY)
+
+
+class OllamaStatusBar(QWidget):
+    """Status-bar strip: dot, sentence (objectName `ollamaStatus`), next-step button, Check again.
+
+    Signals:
+        start_requested(): "Start Ollama".
+        check_requested(): "Check again".
+        open_url_requested(str): the official download/update page.
+        hardware_requested(): enter the remote computer's hardware (the what-if editor).
+        settings_requested(): open Settings (to change the server address).
+    """
+
+    start_requested = Signal()
+    check_requested = Signal()
+    open_url_requested = Signal(str)
+    hardware_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ollamaStatusBar")
+        self._key = ""
+        self.dot = QLabel("●")
+        self.dot.setObjectName("ollamaStatusDot")
+        self.label = QLabel("Checking Ollama…")
+        self.label.setObjectName("ollamaStatus")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("ollamaStartingProgress")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(12)
+        self.busy.setTextVisible(False)
+        self.action = QPushButton()
+        self.action.setObjectName("ollamaStatusAction")
+        self.check = QPushButton("Check again")
+        self.check.setObjectName("ollamaCheckAgain")
+        for button in (self.action, self.check):
+            button.setFlat(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.action)
+        layout.addWidget(self.check)
+        self.action.clicked.connect(self._on_action_clicked)
+        self.check.clicked.connect(self.check_requested)
+        self._status: OllamaStatus | None = None
+        self._render(status_words_placeholder())
+
+    def text(self) -> str:
+        return self.label.text()
+
+    @Slot(object)
+    def set_status(self, status: OllamaStatus) -> None:
+        self._status = status
+        self._render(status_words(status))
+        tip = " ".join(p for p in (status.message, status.next_step) if p)
+        self.label.setToolTip(tip)
+
+    def _render(self, words: StatusWords) -> None:
+        self._key = words.action_key
+        self.label.setText(words.text)
+        self.dot.setStyleSheet(f"color: {words.colour};")
+        self.busy.setVisible(words.busy)
+        self.action.setVisible(bool(words.action))
+        self.action.setText(words.action)
+        self.action.setEnabled(True)
+        self.check.setVisible(words.check_again)
+
+    @Slot()
+    def _on_action_clicked(self) -> None:
+        if self._key == "download" or self._key == "update":
+            self.open_url_requested.emit(download_page()[0])
+        elif self._key == "start":
+            self.action.setEnabled(False)
+            self.start_requested.emit()
+        elif self._key == "hardware":
+            self.hardware_requested.emit()
+        elif self._key == "settings":
+            self.settings_requested.emit()
+
+
+def status_words_placeholder() -> StatusWords:
+    return StatusWords("Checking Ollama…", busy=True, colour=GREY)

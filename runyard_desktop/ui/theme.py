@@ -1,0 +1,63 @@
+"""App-wide light/dark theme through the palette (Qt's own colour-scheme support, no style sheets).
+
+"system" follows the desktop (`QStyleHints.colorScheme()`, and later changes of it); "light" and
+"dark" pin the scheme. Where the platform theme cannot switch (e.g. Linux without a platform theme),
+an explicit Fusion palette makes the choice visible anyway.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+_SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark, "system": Qt.ColorScheme.Unknown}
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#26282b"),
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#2d2f33"),
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.ToolTipBase: QColor("#2d2f33"),
+        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Highlight: QColor("#3b78d8"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"), QPalette.ColorRole.Link: QColor("#8ab4f8"),
+        QPalette.ColorRole.PlaceholderText: QColor("#9aa0a6"), QPalette.ColorRole.Mid: QColor("#3c4043"),
+        QPalette.ColorRole.Midlight: QColor("#35373b"), QPalette.ColorRole.Dark: QColor("#101113"),
+        QPalette.ColorRole.Shadow: QColor("#000000"), QPalette.ColorRole.Light: QColor("#45474b"),
+        QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
+    return p
+
+
+def effective_scheme(theme: str) -> str:
+    """'light' or 'dark': what `theme` means on this desktop now."""
+    if theme in ("light", "dark"):
+        return theme
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def apply_theme(theme: str, app: QApplication | None = None) -> str:
+    """Apply "system" | "light" | "dark" to the whole app; returns the scheme in effect."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None:
+        return "light"
+    hints = QGuiApplication.styleHints()
+    hints.setColorScheme(_SCHEMES.get(theme, Qt.ColorScheme.Unknown))
+    scheme = effective_scheme(theme)
+    if theme != "system" and app.style().name().lower() != "fusion":
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+    if scheme == "dark":
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
+    return scheme

@@ -1,0 +1,46 @@
+"""Fixtures for the download tests: the real window on the stand-in Ollama, with fast pull timings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from runyard_desktop.core.ollama.pull_job import PullPolicy
+
+FAST = PullPolicy(stall_timeout_s=0.5, backoff_s=0.05, watch_interval_s=0.05)
+SMALL = (3_000_000, 1429, 7711, 561)  # a qwen3.5:0.8b that downloads in a blink
+
+
+@pytest.fixture
+def dl_fake(fake_ollama):  # type: ignore[no-untyped-def]
+    fake_ollama.add_remote("qwen3.5:0.8b", SMALL, capabilities=("completion", "thinking"))
+    fake_ollama.add_remote("qwen3.5:2b", (4_000_000, 1429, 7711, 561), capabilities=("completion",))
+    fake_ollama.bytes_per_tick = 100_000
+    fake_ollama.load_delay_s = 0.0
+    fake_ollama.token_delay_s = 0.0
+    return fake_ollama
+
+
+@pytest.fixture
+def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+    """Call it to get the window (Ollama checked); every window it opened is closed at teardown."""
+    from runyard_desktop.app import create_main_window
+
+    windows: list[Any] = []
+
+    def make(host: str | None = None, *, wait_running: bool = True) -> Any:
+        window = create_main_window(host=host or dl_fake.url)
+        qtbot.addWidget(window)
+        window.services.pulls.policy = FAST
+        window.show()
+        window.show_page("models")
+        windows.append(window)
+        if wait_running:
+            qtbot.waitUntil(lambda: window.services.ollama.status.is_usable, timeout=10_000)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
