@@ -12,9 +12,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,8 +67,22 @@ class ModelsView(QWidget):
         outer.setContentsMargins(24, 20, 24, 12)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_controls())
-        outer.addWidget(self._build_table_side(), 1)
-        outer.addWidget(self._build_bottom_panel(), 0)
+        # A splitter with a scrolling bottom: other pages may add banners above, and small screens
+        # must never squeeze the table, the badges and the breakdown bar on top of each other.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("modelsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_table_side())
+        bottom = QScrollArea()
+        bottom.setWidgetResizable(True)
+        bottom.setFrameShape(QFrame.Shape.NoFrame)
+        bottom.setWidget(self._build_bottom_panel())
+        bottom.setMinimumHeight(140)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([10_000, min(280, bottom.widget().sizeHint().height())])
+        outer.addWidget(self.splitter, 1)
         self._reevaluate()
 
     # --- layout ------------------------------------------------------------------------------------
@@ -136,7 +153,7 @@ class ModelsView(QWidget):
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.CAPABILITIES, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(Column.STATUS, 170)
-        self.table.setMinimumHeight(8 * (self.fontMetrics().height() + 14))
+        self.table.setMinimumHeight(4 * (self.fontMetrics().height() + 14))
         header.setMinimumSectionSize(60)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -204,6 +221,7 @@ class ModelsView(QWidget):
     def set_profile(self, profile: HardwareProfile) -> None:
         """This machine's profile (from HardwareService.profile_changed)."""
         self._profile = profile
+        self.what_if_editor.show_this_machine(profile)
         self._reevaluate()
 
     # --- behaviour ---------------------------------------------------------------------------------

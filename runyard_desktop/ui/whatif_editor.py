@@ -36,6 +36,7 @@ class WhatIfEditor(QGroupBox):
         super().__init__("What if… (another machine)", parent)
         self.setObjectName("whatIfEditor")
         self._updating = False
+        self._this_machine: HardwareProfile | None = None
         form = QFormLayout(self)
         self.preset = QComboBox()
         self.preset.setObjectName("whatIfPreset")
@@ -76,6 +77,12 @@ class WhatIfEditor(QGroupBox):
         spin.setToolTip(tip)
         spin.setAccessibleName(tip)
         return spin
+
+    def show_this_machine(self, profile: HardwareProfile) -> None:
+        """Show the detected machine's numbers while "This machine" is selected (a start for typing)."""
+        self._this_machine = profile
+        if self.preset.currentText() == THIS_MACHINE:
+            self._fill(profile)
 
     def choose(self, name: str) -> None:
         """Select a preset by name (THIS_MACHINE, a MACHINES key, or CUSTOM)."""
@@ -120,6 +127,8 @@ class WhatIfEditor(QGroupBox):
     def _on_preset_current_text_changed(self, name: str) -> None:
         if name in MACHINES:
             self._fill(MACHINES[name])
+        elif name == THIS_MACHINE and self._this_machine is not None:
+            self._fill(self._this_machine)
         self.profile_changed.emit(self.current_profile())
 
     @Slot()
