@@ -132,11 +132,13 @@ class DownloadBar(QWidget):
         elif state.status is PullStatus.CANCELLED:
             words = f"Paused · {human_bytes(state.completed)} of {human_bytes(state.total)} kept"
         elif state.status is PullStatus.FAILED:
-            words = "Failed"
+            words = f"Failed: {state.error.message if state.error is not None else state.message}"
         elif state.status is PullStatus.QUEUED:
             words = "Queued"
         else:
             words = progress_text(state) or state.message
+            if state.resumed_from_bytes and state.status is PullStatus.RUNNING:
+                words = f"Resumed from {human_bytes(state.resumed_from_bytes)} · {words}"
         self.progress.setFormat(prefix + words.replace("%", "%%"))
 
     @Slot()

@@ -46,7 +46,8 @@ class DownloadsCoordinator(QObject):
     """Everything issue #5 adds to the window. Signals: none (it only reacts).
 
     Replaceable for tests: `ask(issue) -> "proceed" | "better" | "cancel"`, `confirm_delete(parent,
-    title, text) -> bool`, `open_url(url)`, `notifier` (TrayNotifier), `open_chat_after_download`.
+    title, text) -> bool`, `open_url(url)`, `free_disk() -> int | None`, `notifier` (TrayNotifier),
+    `open_chat_after_download`, `auto_measure`.
     """
 
     def __init__(self, window: QMainWindow, services: Any, models_view: Any, chat_pane: Any) -> None:
@@ -59,6 +60,7 @@ class DownloadsCoordinator(QObject):
         self.confirm_delete = dialogs.ask_delete
         self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
         self.notifier = dialogs.TrayNotifier(window.windowIcon(), window)
+        self.free_disk = local_models_free_bytes  # where a local Ollama keeps models; None when unknown
         self.open_chat_after_download = True
         self.auto_measure = True
         catalogue = models_view.catalogue_model
@@ -315,7 +317,7 @@ class DownloadsCoordinator(QObject):
         if not self.view.is_what_if():
             recommended = next((t for t in model.tags() if (r := model.report_for(t)) and r.recommended), None)
         profile = self.services.hardware.profile
-        free = None if remote else local_models_free_bytes()
+        free = None if remote else self.free_disk()
         models_dir = profile.disk.models_dir if profile is not None and profile.disk is not None else None
         if report is not None and remote:
             report = replace(report, disk_ok=None)

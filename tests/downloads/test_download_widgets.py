@@ -1,0 +1,128 @@
+"""Models (qtmodeltester), the Ollama status strip and first-run card per state, Settings, theme."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
+
+from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel, OllamaStatus, PullPhase, PullState, PullStatus, ServerState
+from runyard_desktop.models.download_model import DownloadListModel
+from runyard_desktop.models.installed_model import installed_models_model, loaded_models_model
+from runyard_desktop.ui.first_run import FirstRunBanner
+from runyard_desktop.ui.ollama_status import OllamaStatusBar, status_words
+from runyard_desktop.ui.settings_dialog import SettingsDialog
+from runyard_desktop.ui.theme import apply_theme
+
+
+def test_download_list_model_passes_qtmodeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = DownloadListModel()
+    model.update(PullState("qwen3.5:4b", PullStatus.RUNNING, PullPhase.DOWNLOADING, completed=5, total=10))
+    model.update(PullState("qwen3.5:9b", PullStatus.QUEUED))
+    model.update(PullState("qwen3.5:4b", PullStatus.DONE, PullPhase.DONE, completed=10, total=10))
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 2 and model.active_count() == 1
+    model.clear_finished()
+    assert model.rowCount() == 1 and model.state(0).tag == "qwen3.5:9b"
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_installed_and_loaded_models_pass_qtmodeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    installed = installed_models_model()
+    installed.set_rows([InstalledModel("llama3.2:3b", 2_000_000_000, modified_at="2026-11-01T10:00:00+00:00",
+                                       quantization="Q4_K_M", parameter_size="3.2B", family="llama")])
+    qtmodeltester.check(installed, force_py=True)
+    loaded = loaded_models_model()
+    loaded.set_rows([LoadedModel("qwen3.5:4b", 4 * 2**30, 2**30, context_length=8192)])
+    qtmodeltester.check(loaded, force_py=True)
+    assert loaded.index(0, 2).data() == "25 % (1.0 GiB)" and loaded.index(0, 3).data() == "8,192 tokens"
+
+
+def _status(state: ServerState, **kw) -> OllamaStatus:  # type: ignore[no-untyped-def]
+    return OllamaStatus(state, host=kw.pop("host", "http://127.0.0.1:11434"), **kw)
+
+
+def test_status_words_give_a_next_step_for_each_state() -> None:
+    linux = "linux"
+    assert status_words(_status(ServerState.NOT_INSTALLED), linux).action == "Get Ollama for Linux"
+    assert status_words(_status(ServerState.NOT_INSTALLED), "darwin").action == "Get Ollama for macOS"
+    assert status_words(_status(ServerState.NOT_INSTALLED), linux).check_again
+    assert status_words(_status(ServerState.STOPPED), linux).action == "Start Ollama"
+    assert status_words(_status(ServerState.STARTING), linux).busy
+    too_old = status_words(_status(ServerState.TOO_OLD, version="0.12.6"), linux)
+    assert too_old.action == "Update Ollama (Qwen3.5 needs 0.17.1 or newer)" and "0.12.6" in too_old.text
+    remote = status_words(_status(ServerState.RUNNING, host="http://10.0.0.5:11434", is_remote=True, version="0.18.0"))
+    assert remote.text == "Connected to Ollama at http://10.0.0.5:11434 — verdicts describe this computer"
+    assert remote.action_key == "hardware"
+
+
+def test_status_strip_forwards_the_next_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    strip = OllamaStatusBar()
+    qtbot.addWidget(strip)
+    strip.set_status(_status(ServerState.NOT_INSTALLED))
+    assert strip.findChild(QLabel, "ollamaStatus").text().startswith("Ollama is not installed")
+    with qtbot.waitSignal(strip.open_url_requested) as url:
+        qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)
+    assert url.args[0].startswith("https://ollama.com/download")
+    with qtbot.waitSignal(strip.check_requested):
+        qtbot.mouseClick(strip.check, Qt.MouseButton.LeftButton)
+    strip.set_status(_status(ServerState.STOPPED))
+    with qtbot.waitSignal(strip.start_requested):
+        qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)
+    strip.set_status(_status(ServerState.RUNNING, host="http://10.0.0.5:11434", is_remote=True))
+    with qtbot.waitSignal(strip.hardware_requested):
+        qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)
+
+
+def test_not_installed_window_guides_first_run_and_views_still_work(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `ollama` anywhere on PATH
+    from runyard_desktop.app import create_main_window
+
+    window = create_main_window(host="http://127.0.0.1:9")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.services.ollama.status.state is ServerState.NOT_INSTALLED, timeout=10_000)
+        banner = window.findChild(FirstRunBanner, "firstRunBanner")
+        assert banner.isVisibleTo(window.page("models"))
+        assert banner.primary.text() == "Get Ollama for Linux"
+        opened = []
+        window.downloads.open_url = opened.append
+        qtbot.mouseClick(banner.primary, Qt.MouseButton.LeftButton)
+        assert opened == ["https://ollama.com/download/linux"]
+        status = window.findChild(QLabel, "ollamaStatus")
+        assert "not installed" in status.text()
+        assert window.findChild(QWidget, "modelTable").model().rowCount() > 0
+        asked = []
+        window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
+        window.page("models").select_tag("qwen3.5:0.8b")
+        qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
+        assert asked and asked[0].title == "Ollama is not ready"
+    finally:
+        window.close()
+
+
+def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    assert window.settings_action.isVisible()
+    s = window.services
+    dialog = SettingsDialog(s.settings, current_host=s.ollama_host, data_dir=s.paths.data, log_dir=s.paths.logs)
+    qtbot.addWidget(dialog)
+    assert str(s.paths.logs) in dialog.findChild(QLabel, "logDirLabel").text()
+    dialog.findChild(QComboBox, "defaultContextCombo").setCurrentIndex(3)  # 16K
+    dialog.findChild(QComboBox, "themeCombo").setCurrentIndex(2)  # dark
+    new = dialog.result_settings()
+    assert new.default_context == 16384 and new.theme == "dark"
+    app = QApplication.instance()
+    old_palette, old_style = app.palette(), app.style().name()
+    try:
+        window.downloads.apply_settings(new)
+        assert window.page("models").context_length() == 16384
+        assert json.loads(s.paths.settings_file.read_text())["theme"] == "dark"
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    finally:
+        apply_theme("system")
+        app.setPalette(old_palette)
+        app.setStyle(old_style)
