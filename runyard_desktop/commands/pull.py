@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from runyard_desktop.commands.ollama_common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, print_error, resolve_host
@@ -53,7 +54,9 @@ class TerminalSink:
         self.shown_text = ""
         self.resume_told = False
 
-    def push(self, state: PullState) -> None:
+    def push(self, state: PullState | Callable[[], PullState]) -> None:
+        if callable(state):
+            state = state()  # a terminal needs the phase of every line; Ollama sends ~17 lines/s
         self.pending = state
         changed = self.shown is None or (state.status, state.phase) != (self.shown.status, self.shown.phase)
         if changed or time.monotonic() - self.last >= self.interval:

@@ -25,7 +25,8 @@ class Throttle(Generic[T]):
     """Coalesce values with `merge` and hand them to `emit` no more than once per `interval_s`.
 
     The first value after a quiet period goes out at once; later ones wait for a timer on the
-    running loop. `flush()` sends what is pending now (call it before a final state), `close()`
+    running loop. A callable value is lazy: it is called at emit time (so costly snapshots are
+    built ≤ once per interval, not once per line). `flush()` sends what is pending now (call it before a final state), `close()`
     flushes and stops the timer.
     """
 
@@ -66,6 +67,8 @@ class Throttle(Generic[T]):
         value, self._pending, self._has_pending = self._pending, None, False
         self._last = self._clock()
         self.emitted += 1
+        if callable(value):  # a lazy value: built only now, once per emit, not once per push
+            value = value()
         self._emit(value)  # type: ignore[arg-type]
 
     def close(self) -> None:

@@ -117,6 +117,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
         except OSError as exc:
             raise _Gone from exc
+        self.state.lines_sent += 1
 
     def _end_stream(self) -> None:
         try:

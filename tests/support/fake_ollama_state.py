@@ -107,6 +107,7 @@ class FakeState:
         self.disconnects: list[tuple[str, float]] = []
         self.requests: list[tuple[str, str, object]] = []
         self.closing = False
+        self.lines_sent = 0  # NDJSON lines written (approximate under concurrency; for benchmarks)
 
     # -- setup ------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 
 SPEED_WINDOW_S = 3.0
+SAMPLE_EVERY_S = 0.1
 _PHASES = (
     ("pulling manifest", PullPhase.MANIFEST),
     ("verifying", PullPhase.VERIFYING),
@@ -64,7 +65,7 @@ class PullTracker:
         self.lines = 0
         now = clock()
         self.last_progress_at = now
-        self._samples: deque[tuple[float, int]] = deque(maxlen=256)
+        self._samples: deque[tuple[float, int]] = deque(maxlen=64)
         self._completed = 0
         self._total = 0
         if prior is not None:  # a reconnect keeps the bytes we already know about
@@ -102,7 +103,10 @@ class PullTracker:
         now = self._clock()
         if self._completed > before or previous is None:
             self.last_progress_at = now
-        self._samples.append((now, self._completed))
+        if not self._samples or now - self._samples[-1][0] >= SAMPLE_EVERY_S:
+            self._samples.append((now, self._completed))
+        else:  # a fast stream: keep the window ~3 s long with few samples, refresh the newest one
+            self._samples[-1] = (self._samples[-1][0], self._completed)
 
     def _recount(self) -> None:
         self._completed = sum(c for c, _ in self.layers.values())

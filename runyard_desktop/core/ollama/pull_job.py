@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +39,9 @@ class PullPolicy:
 
 
 class StateSink(Protocol):
-    def push(self, state: PullState) -> None: ...
+    """Receives states; a pushed callable is a lazy state (call it when you actually emit)."""
+
+    def push(self, state: PullState | Callable[[], PullState]) -> None: ...
 
     def flush(self) -> None: ...
 
@@ -106,10 +109,12 @@ async def _attempt(
 ) -> bool:
     """One connection. True on success, False when stalled (the stream is closed); raises on errors."""
 
+    snapshot = functools.partial(tracker.snapshot, attempt=attempt)  # built only when the sink emits
+
     async def consume() -> None:
         async for status, digest, total, completed in client.pull(tag):
             tracker.feed(status, digest, total, completed)
-            sink.push(tracker.snapshot(attempt=attempt))
+            sink.push(snapshot)
         if not tracker.succeeded:
             raise OllamaError(ErrorKind.CONNECTION_LOST, "The download connection closed before it finished.",
                               "Download again; it resumes.")
