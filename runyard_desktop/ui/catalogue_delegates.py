@@ -32,7 +32,10 @@ def verdict_colour(verdict: str) -> QColor:
 
 
 class VerdictBadgeDelegate(QStyledItemDelegate):
-    """Draws the Verdict cell as a rounded badge with the verdict's words on it."""
+    """Draws the Verdict cell as a rounded badge with the verdict's words on it.
+
+    Signals: none of its own.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         report: FitReport | None = index.data(CatalogueModel.ReportRole)
@@ -64,7 +67,10 @@ class VerdictBadgeDelegate(QStyledItemDelegate):
 
 
 class StatusDelegate(QStyledItemDelegate):
-    """Status cell: a progress bar with the text on it while `progress` is set; else coloured text."""
+    """Status cell: a progress bar with the text on it while `progress` is set; else coloured text.
+
+    Signals: none of its own.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         status: RowStatus | None = index.data(CatalogueModel.StatusRole)
