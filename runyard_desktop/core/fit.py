@@ -171,7 +171,8 @@ def _place(tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, 
     if share > 0:
         used = sum(1 for g in gpus if g.free_bytes > per_gpu)
         pool = budget.ram_usable if budget.unified else budget.gpu_free + budget.ram_usable
-        need = model_bytes + used * per_gpu - (used * per_gpu if budget.unified else 0)
+        # Unified memory: the GPU window is part of RAM, and its reserve is free space, not use.
+        need = model_bytes + (COMPUTE_BYTES if budget.unified else used * per_gpu)
         if need <= pool:
             experts = moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes)
             kind = "experts on CPU" if experts else "layers on CPU"

@@ -161,3 +161,10 @@ def test_speed_grows_with_bandwidth_and_shrinks_with_size() -> None:
     big = evaluate(T("qwen3.5:27b"), MACHINES["RTX 4090 24 GB + 64 GB RAM"]).tokens_per_second
     assert fast and slow and big and fast[0] > slow[1] and big[1] < fast[0]
     assert evaluate(T("qwen3.5:122b-a10b"), machine(8, 5)).tokens_per_second is None
+
+
+def test_apple_model_beyond_the_metal_window_but_within_ram_is_partial() -> None:
+    mac = apple("Apple M2 Max", 32, 28)  # 21.3 GiB Metal window, 26 GiB usable RAM
+    r = evaluate(T("qwen3.5:35b-a3b"), mac)
+    assert r.verdict is Verdict.PARTIAL and 0 < r.gpu_share < 1
+    assert evaluate(T("qwen3.5:27b-q8_0"), mac).verdict is Verdict.NO_FIT
