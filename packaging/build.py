@@ -1,6 +1,6 @@
 """One command builds the double-click app for the OS it runs on, then checks and measures it.
 
-    python packaging/build.py [--archive] [--clean]
+    python packaging/build.py [--archive] [--clean] [--verbose]
 
   Linux    dist/Runyard/          Runyard (binary), share/ (menu entry, icons, metainfo), install.sh, uninstall.sh
   Windows  dist/Runyard/          Runyard.exe (no console) and runyard-cli.exe (console, for the sub-commands)
@@ -55,8 +55,9 @@ def contents_dir(bundle: Path) -> Path:
     return bundle / "Contents" / "Resources" if IS_MAC else bundle / "_internal"
 
 
-def run_pyinstaller(clean: bool) -> float:
+def run_pyinstaller(clean: bool, verbose: bool) -> float:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST), "--workpath", str(WORK)]
+    command += ["--log-level", "INFO" if verbose else "WARN"]  # INFO is ~1,000 lines per build
     if clean:
         command.append("--clean")
     started = time.perf_counter()
@@ -120,10 +121,14 @@ def check_bundle(bundle: Path) -> list[str]:
         for name in (*package_modules(), *LAZY_IMPORTS)
         if name not in modules
     ]
-    if not IS_MAC and not IS_WIN:
+    if IS_WIN:
+        needed = [f"{bundle_info.CLI_NAME}.exe"]
+    elif not IS_MAC:
         needed = ["install.sh", "uninstall.sh", f"share/applications/{bundle_info.APP_ID}.desktop",
                   f"share/icons/hicolor/256x256/apps/{bundle_info.APP_ID}.png"]
-        problems += [f"desktop integration file missing: {rel}" for rel in needed if not (bundle / rel).exists()]
+    else:
+        needed = []
+    problems += [f"file missing: {rel}" for rel in needed if not (bundle / rel).exists()]
     return problems
 
 
@@ -152,9 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the Runyard app for this OS with PyInstaller.")
     parser.add_argument("--archive", action="store_true", help="also pack the bundle for download")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
+    parser.add_argument("--verbose", action="store_true", help="show PyInstaller's INFO log")
     args = parser.parse_args(argv)
 
-    seconds = run_pyinstaller(args.clean)
+    seconds = run_pyinstaller(args.clean, args.verbose)
     bundle = bundle_path()
     if not IS_MAC and not IS_WIN:
         add_linux_desktop_files(bundle)

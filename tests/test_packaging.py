@@ -35,21 +35,19 @@ def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     return module
 
 
-def _data_files() -> list[Path]:
-    package = ROOT / "runyard_desktop"
-    return sorted(
-        p.relative_to(package)
-        for p in package.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".py", ".pyc"}
-    )
+@pytest.fixture
+def data_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Package data as build.py checks it in the bundle, relative to the package directory."""
+    build = _load("build", monkeypatch)
+    return [path.relative_to("runyard_desktop") for path in build.package_data_files()]
 
 
-def test_package_has_data_files() -> None:
-    names = {p.as_posix() for p in _data_files()}
+def test_package_has_data_files(data_files: list[Path]) -> None:
+    names = {p.as_posix() for p in data_files}
     assert {"resources/icons/runyard.svg", "resources/runyard-desktop.desktop"} <= names
 
 
-def test_wheel_contains_every_package_data_file(tmp_path: Path) -> None:
+def test_wheel_contains_every_package_data_file(tmp_path: Path, data_files: list[Path]) -> None:
     source = tmp_path / "src"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
@@ -62,13 +60,13 @@ def test_wheel_contains_every_package_data_file(tmp_path: Path) -> None:
     )
     (wheel,) = (tmp_path / "out").glob("runyard_desktop-*.whl")
     inside = set(zipfile.ZipFile(wheel).namelist())
-    missing = [p.as_posix() for p in _data_files() if f"runyard_desktop/{p.as_posix()}" not in inside]
+    missing = [p.as_posix() for p in data_files if f"runyard_desktop/{p.as_posix()}" not in inside]
     assert not missing, f"package data left out of the wheel (pyproject [tool.setuptools.package-data]): {missing}"
 
 
-def test_core_resources_reads_every_package_data_file() -> None:
+def test_core_resources_reads_every_package_data_file(data_files: list[Path]) -> None:
     package = ROOT / "runyard_desktop"
-    for rel in _data_files():
+    for rel in data_files:
         assert resources.read_bytes(*rel.parts) == (package / rel).read_bytes(), rel
         assert resources.path(*rel.parts).is_file(), rel
     assert "<svg" in resources.read_text("resources", "icons", "runyard.svg")
