@@ -162,6 +162,8 @@ class _Placement:
 def _place(tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool) -> _Placement:
     gpus = budget.gpus
     usable_gpu = bool(gpus) and gpus[0].free_bytes >= MIN_USEFUL_GPU
+    if budget.unified:
+        return _place_unified(tag, model_bytes, budget, per_gpu, moe_aware, usable_gpu)
     if usable_gpu and model_bytes + per_gpu <= gpus[0].free_bytes:
         return _Placement(Verdict.GPU, 1, model_bytes, 1.0, "GPU")
     if usable_gpu and len(gpus) > 1 and model_bytes + len(gpus) * per_gpu <= budget.gpu_free:
@@ -170,16 +172,33 @@ def _place(tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, 
     share = _gpu_share(tag, model_bytes, capacity, moe_aware)
     if share > 0:
         used = sum(1 for g in gpus if g.free_bytes > per_gpu)
-        pool = budget.ram_usable if budget.unified else budget.gpu_free + budget.ram_usable
-        # Unified memory: the GPU window is part of RAM, and its reserve is free space, not use.
-        need = model_bytes + (COMPUTE_BYTES if budget.unified else used * per_gpu)
-        if need <= pool:
-            experts = moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes)
-            kind = "experts on CPU" if experts else "layers on CPU"
-            return _Placement(Verdict.PARTIAL, used, capacity, share, kind)
+        if model_bytes + used * per_gpu <= budget.gpu_free + budget.ram_usable:
+            return _Placement(Verdict.PARTIAL, used, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware))
     if model_bytes + COMPUTE_BYTES <= budget.ram_usable:
         return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
     return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
+
+
+def _place_unified(
+    tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool, usable_gpu: bool
+) -> _Placement:
+    """Apple-style unified memory: the Metal window is part of RAM. Everything the model uses must fit
+    usable RAM once; the GPU part must also fit the window (with its reserve as free space)."""
+    if model_bytes + COMPUTE_BYTES > budget.ram_usable:
+        return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
+    window = budget.gpus[0].free_bytes if usable_gpu else 0
+    if usable_gpu and model_bytes + per_gpu <= window:
+        return _Placement(Verdict.GPU, 1, model_bytes, 1.0, "GPU")
+    capacity = max(0, window - per_gpu)
+    share = _gpu_share(tag, model_bytes, capacity, moe_aware)
+    if share > 0:
+        return _Placement(Verdict.PARTIAL, 1, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware))
+    return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
+
+
+def _partial_kind(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> str:
+    experts = moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes)
+    return "experts on CPU" if experts else "layers on CPU"
 
 
 def _dense_bytes(tag: ModelTag, model_bytes: int) -> int:

@@ -51,7 +51,7 @@ class MemoryBudget:
     gpus: tuple[GpuSlot, ...]  # the group a model can be split over, most free first
     ram_available: int
     ram_usable: int  # available minus headroom
-    unified: bool
+    unified: bool  # the GPU memory is a window into RAM (Apple Silicon, some AMD APUs)
 
     @property
     def gpu_free(self) -> int:
@@ -85,7 +85,8 @@ def memory_budget(profile: HardwareProfile) -> MemoryBudget:
     for gpu in profile.inference_gpus:
         if gpu.unified_memory:
             limit = metal_limit(gpu, ram.total_bytes)
-            free = min(gpu.vram_free_bytes or limit, limit, usable_ram)
+            # The window, not RAM: the fit engine checks RAM separately so nothing is counted twice.
+            free = min(gpu.vram_free_bytes or limit, limit)
             slots.append(GpuSlot(gpu.name, gpu.vendor, limit, max(0, free), True, gpu))
         elif gpu.vram_total_bytes > 0:
             free = min(gpu.vram_free_bytes, gpu.vram_total_bytes)
