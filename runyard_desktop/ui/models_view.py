@@ -215,7 +215,12 @@ class ModelsView(QWidget):
         return self._what_if is not None
 
     def set_context_length(self, context: int | None) -> None:
-        self.context_combo.setCurrentIndex(max(0, self.context_combo.findData(context)))
+        """Pick a context (None = Ollama's default); a value not in the list is added to it."""
+        index = self.context_combo.findData(context)
+        if index < 0 and context is not None:
+            self.context_combo.addItem(f"{context:,} tokens", context)
+            index = self.context_combo.count() - 1
+        self.context_combo.setCurrentIndex(max(0, index))
 
     @Slot(object)
     def set_profile(self, profile: HardwareProfile) -> None:

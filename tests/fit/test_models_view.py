@@ -125,6 +125,9 @@ def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ign
     assert view.report_for("qwen3.5:9b").breakdown.kv_cache == 8 * 2**30  # type: ignore[union-attr]
 
     with qtbot.waitSignal(view.fit_changed):
+        view.set_context_length(12000)  # not in the list: added
+    assert view.context_length() == 12000 and view.effective_context("qwen3.5:9b") == 12000
+    with qtbot.waitSignal(view.fit_changed):
         view.kv_combo.setCurrentIndex(view.kv_combo.findData("q4_0"))
     assert view.kv_cache_type() == "q4_0"
 
