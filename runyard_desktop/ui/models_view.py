@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.catalogue import Catalogue
-from runyard_desktop.core.fit import KV_CACHE_TYPES, FitOptions, FitReport, evaluate_all
+from runyard_desktop.core.fit import KV_CACHE_TYPES, FitOptions, FitReport, OllamaRegime, evaluate_all, regime_for_version
 from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
@@ -58,6 +58,7 @@ class ModelsView(QWidget):
         self._catalogue = catalogue
         self._profile: HardwareProfile | None = None
         self._what_if: HardwareProfile | None = None
+        self._regime = OllamaRegime.LLAMA_SERVER  # until the server says otherwise
         self.catalogue_model = CatalogueModel(catalogue, self)
         self.proxy = CatalogueFilterProxy(self)
         self.proxy.setSourceModel(self.catalogue_model)
@@ -222,6 +223,17 @@ class ModelsView(QWidget):
             index = self.context_combo.count() - 1
         self.context_combo.setCurrentIndex(max(0, index))
 
+    def ollama_regime(self) -> OllamaRegime:
+        return self._regime
+
+    @Slot(object)
+    def set_ollama_status(self, status: object) -> None:
+        """Follow the server's version (OllamaService.status_changed): 0.17–0.29 places models differently."""
+        regime = regime_for_version(getattr(status, "version", None))
+        if regime is not self._regime:
+            self._regime = regime
+            self._reevaluate()
+
     @Slot(object)
     def set_profile(self, profile: HardwareProfile) -> None:
         """This machine's profile (from HardwareService.profile_changed)."""
@@ -239,7 +251,7 @@ class ModelsView(QWidget):
             self.catalogue_model.set_reports([])
             self.details.show_report(None, None, self._catalogue)
             return
-        options = FitOptions(context=self.context_length(), kv_cache_type=self.kv_cache_type())
+        options = FitOptions(context=self.context_length(), kv_cache_type=self.kv_cache_type(), regime=self._regime)
         self.catalogue_model.set_reports(evaluate_all(self._catalogue, profile, options))
         self.machine_label.setText(self._machine_text(profile))
         if self.selected_tag() is None:
@@ -253,7 +265,8 @@ class ModelsView(QWidget):
         prefix = "What if: " if self.is_what_if() else "For this machine: "
         gpus = profile.inference_gpus
         gpu = ", ".join(g.name for g in gpus) if gpus else "no GPU"
-        return f"{prefix}{gpu} · {profile.ram.total_bytes / 2**30:.0f} GiB RAM"
+        engine = " · estimates for Ollama 0.17–0.29" if self._regime is OllamaRegime.OLLAMA_ENGINE else ""
+        return f"{prefix}{gpu} · {profile.ram.total_bytes / 2**30:.0f} GiB RAM{engine}"
 
     def _show_details(self) -> None:
         tag = self.selected_tag()

@@ -154,3 +154,20 @@ def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-un
     image = view.grab().toImage()
     assert not image.isNull() and view.details.bar.report is not None
     assert view.details.badge.text().startswith("Partial GPU offload")
+
+
+def test_view_follows_the_ollama_version(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from runyard_desktop.core.fit import OllamaRegime
+    from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
+
+    view = ModelsView(CAT)
+    qtbot.addWidget(view)
+    view.set_profile(RTX4060)
+    before = view.report_for("qwen3.5:9b").breakdown.recurrent_state  # type: ignore[union-attr]
+    with qtbot.waitSignal(view.fit_changed):
+        view.set_ollama_status(OllamaStatus(ServerState.RUNNING, "http://127.0.0.1:11434", version="0.24.1"))
+    assert view.ollama_regime() is OllamaRegime.OLLAMA_ENGINE and "0.17–0.29" in view.machine_label.text()
+    assert view.report_for("qwen3.5:9b").breakdown.recurrent_state == 25 * before  # type: ignore[union-attr]
+    with qtbot.waitSignal(view.fit_changed):
+        view.set_ollama_status(OllamaStatus(ServerState.RUNNING, "http://127.0.0.1:11434", version="0.31.0"))
+    assert view.ollama_regime() is OllamaRegime.LLAMA_SERVER
