@@ -79,10 +79,13 @@ class FakeOllama:
 
     def add_installed(self, name: str, *, size: int = 3_400_000_000, **kw: Any) -> Model:
         """Install `name` as if pulled (its blobs are on disk, so a re-pull is all cache hits)."""
-        model = self.state.make_model(name, (size - 9797, 1429, 7711, 96, 561), **kw)
+        with self.state.lock:
+            remote = self.state.remote.get(normalize(name))
+        layers = tuple(s for _, s in remote.blobs) if remote else (size - 9797, 1429, 7711, 96, 561)
+        model = self.state.make_model(name, layers, **kw)
         with self.state.lock:
             self.state.installed[model.name] = model
-            self.state.remote.setdefault(model.name, model)
+            self.state.remote[model.name] = model
             for digest, blob_size in model.blobs:
                 self.state.blobs[digest] = Blob(blob_size, blob_size)
         return model
