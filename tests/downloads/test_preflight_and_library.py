@@ -128,7 +128,9 @@ def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_f
     assert sorted(page.installed_model.names()) == ["llama3.2:3b", TAG]
     row = page.installed_model.names().index("llama3.2:3b")
     assert page.installed_model.index(row, 1).data() == "2.0 GB"
-    assert page.loaded_model.index(0, 2).data().startswith("38 %")  # 0.5 GB of 1.3 GB on the GPU
+    loaded = page.loaded_model.record(0)
+    assert loaded.size_vram == 500_000_000
+    assert page.loaded_model.index(0, 2).data() == f"{loaded.gpu_share * 100:.0f} % (0.5 GiB)"
     assert page.select_loaded(TAG)
     with qtbot.waitSignal(window.services.ollama.model_unloaded, timeout=5000):
         qtbot.mouseClick(page.unload_button, Qt.MouseButton.LeftButton)
