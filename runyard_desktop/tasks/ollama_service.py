@@ -19,7 +19,7 @@ from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.host import is_loopback
 from runyard_desktop.core.ollama.types import ModelInfo, OllamaStatus, ServerState
-from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
+from runyard_desktop.tasks.runner import JobFactory, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -96,22 +96,17 @@ class OllamaService(QObject):
                 ErrorKind.NOT_RUNNING, f"Ollama at {self.host} is on another computer; it cannot be started from here.",
                 "Start it there, or change the server address in Settings."))
             return None
-        job = self._runner.submit(self._start_coro, "ollama-start")
-        job.failed.connect(self._on_start_job_failed)
+        if self.status.state is not ServerState.RUNNING:
+            self._set_status(server.status_for(self.host, "hanging", None, None))  # "Ollama is starting…"
+        job = self._submit("start", self._start_coro, "ollama-start", None)
         job.done.connect(self.check)
         return job
 
     def refresh_installed(self) -> TaskHandle:
-        job = self._runner.submit(lambda _r: self.client.list_models(), "ollama-list")
-        job.finished.connect(self._on_list_job_finished)
-        job.failed.connect(lambda exc: self.operation_failed.emit("list", exc))
-        return job
+        return self._submit("list", lambda _r: self.client.list_models(), "ollama-list", self._on_list_job_finished)
 
     def refresh_loaded(self) -> TaskHandle:
-        job = self._runner.submit(lambda _r: self.client.loaded_models(), "ollama-ps")
-        job.finished.connect(self._on_ps_job_finished)
-        job.failed.connect(lambda exc: self.operation_failed.emit("ps", exc))
-        return job
+        return self._submit("ps", lambda _r: self.client.loaded_models(), "ollama-ps", self._on_ps_job_finished)
 
     def model_info(self, model: str) -> ModelInfo | None:
         """The cached /api/show answer for `model`, if `show` has fetched it."""
@@ -119,22 +114,28 @@ class OllamaService(QObject):
 
     def show(self, model: str) -> TaskHandle:
         """Fetch capabilities and context length. The handle's finished(ModelInfo)/failed(OllamaError) fire too."""
-        job = self._runner.submit(lambda _r: self.client.show(model), f"ollama-show-{model}")
-        job.finished.connect(self._on_show_job_finished)
-        job.failed.connect(lambda exc: self.operation_failed.emit("show", exc))
-        return job
+        return self._submit("show", lambda _r: self.client.show(model), f"ollama-show-{model}", self._on_show_job_finished)
 
     def delete(self, model: str) -> TaskHandle:
-        job = self._runner.submit(lambda _r: self._delete_coro(model), f"ollama-delete-{model}")
-        job.finished.connect(self._on_delete_job_finished)
-        job.failed.connect(lambda exc: self.operation_failed.emit("delete", exc))
-        return job
+        return self._submit("delete", lambda _r: self._delete_coro(model), f"ollama-delete-{model}",
+                            self._on_delete_job_finished)
 
     def unload(self, model: str) -> TaskHandle:
-        job = self._runner.submit(lambda _r: self._unload_coro(model), f"ollama-unload-{model}")
-        job.finished.connect(self._on_unload_job_finished)
-        job.failed.connect(lambda exc: self.operation_failed.emit("unload", exc))
+        return self._submit("unload", lambda _r: self._unload_coro(model), f"ollama-unload-{model}",
+                            self._on_unload_job_finished)
+
+    def _submit(self, op: str, factory: JobFactory, name: str, on_finished: Callable[[object], None] | None) -> TaskHandle:
+        job = self._runner.submit(factory, name)
+        job.setProperty("op", op)
+        if on_finished is not None:
+            job.finished.connect(on_finished)
+        job.failed.connect(self._on_job_failed)
         return job
+
+    def _set_status(self, status: OllamaStatus) -> None:
+        if status != self.status:
+            self.status = status
+            self.status_changed.emit(status)
 
     def shutdown(self) -> None:
         """Stop re-checking and stop the `ollama serve` child if we started one (only that)."""
@@ -193,9 +194,7 @@ class OllamaService(QObject):
     def _on_check_job_finished(self, result: tuple[OllamaStatus, bool]) -> None:
         status, answering = result
         was_usable = self.status.is_usable
-        if status != self.status:
-            self.status = status
-            self.status_changed.emit(status)
+        self._set_status(status)
         if answering and not was_usable:
             self.refresh_installed()
             self.refresh_loaded()
@@ -207,8 +206,10 @@ class OllamaService(QObject):
             self._recheck.start(self._recheck_ms if self.status.state is not ServerState.STARTING else 500)
 
     @Slot(object)
-    def _on_start_job_failed(self, exc: object) -> None:
-        self.operation_failed.emit("start", exc)
+    def _on_job_failed(self, exc: object) -> None:
+        op = self.sender().property("op") if self.sender() is not None else "unknown"
+        log.info("ollama %s failed: %r", op, exc)
+        self.operation_failed.emit(str(op), exc)
 
     @Slot(object)
     def _on_list_job_finished(self, models: tuple) -> None:

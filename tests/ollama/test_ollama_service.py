@@ -86,3 +86,55 @@ def test_host_precedence() -> None:
     assert hosts.resolve(None, "s:2", env) == "http://s:2"
     assert hosts.resolve(None, None, env) == "http://127.0.0.1:1234"
     assert hosts.resolve(None, None, {}) == "http://127.0.0.1:11434"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    fake_bin = tmp_path / "ollama"
+    fake_bin.write_text(
+        "#!/bin/sh\n"
+        "# a fake `ollama`: `ollama serve` runs the stand-in on $OLLAMA_HOST's port\n"
+        '[ "$1" = serve ] || exit 2\n'
+        f'cd "{root}" && exec "{sys.executable}" -m tests.support.fake_ollama --port "${{OLLAMA_HOST##*:}}" --tick 0.01\n'
+    )
+    fake_bin.chmod(fake_bin.stat().st_mode | stat.S_IXUSR)
+    url = f"http://127.0.0.1:{_free_port()}"
+    service = OllamaService(runner, url, log_dir=tmp_path, find_installation=lambda: Installation(str(fake_bin)),
+                            recheck_interval_s=None)
+    with qtbot.waitSignal(service.status_changed, timeout=5000):
+        service.check()
+    assert service.status.state is ServerState.STOPPED
+    service.start_server()
+    assert service.status.state is ServerState.STARTING
+    qtbot.waitUntil(lambda: service.status.state is ServerState.RUNNING, timeout=20_000)
+    assert service.status.started_by_us
+    child = service._child
+    assert child is not None and child.running
+    with qtbot.waitSignal(service.status_changed, timeout=5000, raising=False):
+        job = service.start_server()  # already running: never a second server
+    qtbot.waitUntil(lambda: job.is_done, timeout=5000)
+    assert service._child is child
+    assert "stand-in Ollama" in (tmp_path / "ollama-serve.log").read_text()
+    service.shutdown()
+    assert child.popen.poll() is not None
+    assert os.path.exists(fake_bin)
+
+
+def test_start_server_on_a_remote_host_says_why_not(runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+    service = _service(runner, "http://10.1.2.3:11434")
+    with qtbot.waitSignal(service.operation_failed, timeout=1000) as failed:
+        service.start_server()
+    assert "another computer" in failed.args[1].message

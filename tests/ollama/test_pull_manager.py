@@ -104,3 +104,21 @@ def test_queue_runs_one_at_a_time_and_cancel_queued(runner, fake_ollama, qtbot) 
     assert manager.state("qwen3.5:9b").status is PullStatus.CANCELLED
     qtbot.waitUntil(lambda: len(finished) == 2, timeout=10_000)
     assert finished == ["qwen3.5:4b", "qwen3.5:2b"]
+
+
+def test_success_without_a_listing_is_not_installed(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    manager = _manager(runner, fake_ollama)
+    fake_ollama.fail("tags", "status", status=200, body={"models": []})
+    with qtbot.waitSignal(manager.pull_failed, timeout=10_000) as failed:
+        manager.pull("qwen3.5:4b")
+    assert "does not list it" in failed.args[1].message
+
+
+def test_finished_pull_refreshes_the_installed_listing(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from runyard_desktop.tasks.ollama_service import OllamaService
+
+    service = OllamaService(runner, fake_ollama.url, find_installation=lambda: None, recheck_interval_s=None)
+    manager = _manager(runner, fake_ollama, on_installed=service.refresh_installed)
+    with qtbot.waitSignal(service.installed_models_changed, timeout=10_000) as listed:
+        manager.pull("qwen3.5:4b")
+    assert [m.name for m in listed.args[0]] == ["qwen3.5:4b"]

@@ -13,7 +13,6 @@ import logging
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -129,7 +128,9 @@ class ServerProcess:
             return
         log.info("stopping the ollama serve we started (pid %s)", self.popen.pid)
         try:
-            self.popen.send_signal(signal.SIGINT if sys.platform != "win32" else signal.SIGTERM)
+            # SIGTERM: `ollama serve` shuts down cleanly on it (as on SIGINT), and unlike SIGINT it is
+            # not ignored by children of a shell's background job.
+            self.popen.terminate()
             self.popen.wait(timeout)
         except subprocess.TimeoutExpired:
             self.popen.kill()
