@@ -157,8 +157,18 @@ def row_status(state: PullState) -> RowStatus:
     if state.speed_bps:
         parts.append(human_rate(state.speed_bps))
     if state.eta_s is not None:
-        parts.append(human_duration(state.eta_s))
+        parts.append(short_duration(state.eta_s))
     return RowStatus(text=" · ".join(parts), progress=fraction)
+
+
+def short_duration(seconds: float) -> str:
+    """A narrow-cell ETA: '45 s', '3 min', '2 h 10 min'."""
+    s = int(round(seconds))
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{round(s / 60)} min"
+    return f"{s // 3600} h {s % 3600 // 60:02d} min"
 
 
 def action_label(state: PullState | None, installed: bool) -> tuple[str, bool]:

@@ -112,10 +112,13 @@ def _placement_notes(m: Measurement, report: FitReport) -> list[str]:
     if abs(actual - expected) <= SHARE_TOLERANCE:
         return []
     if actual < expected:
-        return [f"Ollama put {actual * 100:.0f} % of it on the GPU, less than the {expected * 100:.0f} % "
-                "expected. Other programs may be using GPU memory, or the context is larger than assumed."]
-    return [f"Ollama put {actual * 100:.0f} % of it on the GPU, more than the {expected * 100:.0f} % expected "
-            "— good news: this computer has more free GPU memory than the estimate assumed."]
+        return [f"Ollama put {actual * 100:.0f} % of it on the GPU; the estimate expected {expected * 100:.0f} %. "
+                "Other programs may be using GPU memory, or the context is larger than assumed."]
+    if report.gpu_free_bytes <= 0:
+        return [f"Ollama put {actual * 100:.0f} % of it on a GPU, but Runyard found no usable GPU here, so the "
+                "estimate assumed the CPU. The GPU check may have missed it (see This machine)."]
+    return [f"Ollama put {actual * 100:.0f} % of it on the GPU; the estimate expected {expected * 100:.0f} %. "
+            "Good news: more GPU memory was free than the estimate assumed."]
 
 
 def _speed_notes(m: Measurement, report: FitReport) -> list[str]:
@@ -123,11 +126,11 @@ def _speed_notes(m: Measurement, report: FitReport) -> list[str]:
         return []
     low, high = report.tokens_per_second
     if m.tokens_per_s < low * SPEED_SLOW_FACTOR:
-        return [f"It generated {m.tokens_per_s:.1f} tok/s, slower than the estimated {speed_phrase((low, high))}. "
-                "A busy GPU or CPU, power saving, or a first run still warming up can cause this; Measure again to check."]
+        return [f"It ran at {m.tokens_per_s:.1f} tok/s, slower than the estimated {speed_phrase((low, high))}. "
+                "A busy computer, power saving or a cold first run can do this; Measure again to check."]
     if m.tokens_per_s > high * SPEED_FAST_FACTOR:
-        return [f"It generated {m.tokens_per_s:.0f} tok/s, faster than the estimated {speed_phrase((low, high))}. "
-                "Short replies often run faster than long ones."]
+        return [f"It ran at {m.tokens_per_s:.0f} tok/s, faster than the estimated {speed_phrase((low, high))} "
+                "(short replies run faster than long ones)."]
     return []
 
 

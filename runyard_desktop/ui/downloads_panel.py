@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
@@ -64,7 +65,8 @@ class DownloadBar(QWidget):
         self.progress.setObjectName("downloadProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.progress.setMinimumWidth(280)
+        self.progress.setMinimumWidth(360)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
         self.cancel_button = QPushButton("Cancel")
@@ -79,9 +81,14 @@ class DownloadBar(QWidget):
         self.delete_button.setObjectName("deleteModelButton")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.download_button, self.progress, self.cancel_button, self.chat_button,
-                       self.measure_button, self.delete_button):
+        layout.addWidget(self.download_button)
+        layout.addWidget(self.progress, 1)
+        for widget in (self.cancel_button, self.chat_button, self.measure_button, self.delete_button):
             layout.addWidget(widget)
+        for button in (self.download_button, self.cancel_button, self.chat_button, self.measure_button,
+                       self.delete_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout.addStretch(0)
         self.download_button.clicked.connect(self._on_download_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.chat_button.clicked.connect(lambda: self._tag and self.chat_requested.emit(self._tag))
@@ -137,9 +144,7 @@ class DownloadBar(QWidget):
             words = "Queued"
         else:
             words = progress_text(state) or state.message
-            if state.resumed_from_bytes and state.status is PullStatus.RUNNING:
-                words = f"Resumed from {human_bytes(state.resumed_from_bytes)} · {words}"
-        self.progress.setFormat(prefix + words.replace("%", "%%"))
+        self.progress.setFormat(prefix + words)  # QProgressBar only expands %p, %v and %m
 
     @Slot()
     def _on_download_button_clicked(self) -> None:
@@ -179,9 +184,9 @@ class DownloadItemDelegate(QStyledItemDelegate):
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, state.tag)
         painter.setFont(option.font)
-        if state.status is PullStatus.FAILED:
+        if not selected and state.status is PullStatus.FAILED:  # on the highlight, its own colour reads best
             painter.setPen(ERROR_COLOUR)
-        elif state.status is PullStatus.DONE:
+        elif not selected and state.status is PullStatus.DONE:
             painter.setPen(INSTALLED_COLOUR)
         line_rect = QRect(rect.left(), rect.top() + metrics.height() + 2, rect.width(), metrics.height())
         painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

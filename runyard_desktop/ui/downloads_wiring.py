@@ -42,6 +42,7 @@ from runyard_desktop.ui.whatif_editor import CUSTOM
 log = logging.getLogger(__name__)
 
 UNFREEZE_DELAY_MS = 1500
+DOCK_HEIGHT = 215
 
 
 class DownloadsCoordinator(QObject):
@@ -85,6 +86,7 @@ class DownloadsCoordinator(QObject):
     def _build_widgets(self) -> None:
         self.bar = DownloadBar()
         self.view.add_action_widget(self.bar)
+        self.view.actions_layout.setStretchFactor(self.bar, 1)
         self.list_model = DownloadListModel(self)
         self.panel = DownloadsPanel(self.list_model)
         self.card = MeasureCard()
@@ -96,6 +98,7 @@ class DownloadsCoordinator(QObject):
         self.dock = QDockWidget("Downloads", self.window)
         self.dock.setObjectName("downloadsDock")
         self.dock.setWidget(body)
+        body.setMaximumHeight(DOCK_HEIGHT + 40)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                               | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
@@ -171,7 +174,7 @@ class DownloadsCoordinator(QObject):
                 return False
         if not self.controller.start(tag):
             return False
-        self.dock.show()
+        self._show_dock()
         self.panel.select_tag(self.services.pulls.state(tag).tag)
         self._refresh_bar()
         return True
@@ -179,7 +182,7 @@ class DownloadsCoordinator(QObject):
     @Slot(str)
     def request_measure(self, tag: str) -> None:
         if self.measure.measure(tag, self._context_for(tag)):
-            self.dock.show()
+            self._show_dock()
             self.card.show_measuring(tag)
 
     @Slot(str)
@@ -269,7 +272,10 @@ class DownloadsCoordinator(QObject):
         self._refresh_bar()
         if not self.window.isActiveWindow() and self.services.settings.notify_when_download_finishes:
             self.notifier.notify("Download finished", f"{tag} is installed and ready to chat.")
-        if self.auto_measure and self.measurements.get(tag) is None:
+        known = self.measurements.get(tag)
+        if known is not None:  # measured before (e.g. deleted and downloaded again): show that
+            self.card.show_comparison(known, compare(known, self._report_here(tag)))
+        elif self.auto_measure:
             self.request_measure(tag)
         if self.open_chat_after_download and self.controller.active_tag() is None:
             self.open_chat(tag)
@@ -326,6 +332,11 @@ class DownloadsCoordinator(QObject):
         self.bar.show_for(tag, state, installed=installed, active=active, usable=status.is_usable)
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def _show_dock(self) -> None:
+        if not self.dock.isVisible():
+            self.dock.show()
+            self.window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def _report_here(self, tag: str) -> FitReport | None:
         """The estimate for THIS computer (the what-if editor may show another one)."""

@@ -61,7 +61,7 @@ def test_row_and_list_words_for_each_pull_status() -> None:
                         total=6_600_000_000, speed_bps=18e6, eta_s=250, resumed_from_bytes=2_100_000_000)
     row = row_status(running)
     assert row.progress is not None and abs(row.progress - 2.1 / 6.6) < 1e-6
-    assert row.text == "32 % · 18.0 MB/s · 4 min 10 s"
+    assert row.text == "32 % · 18.0 MB/s · 4 min"
     assert list_line(running) == "Resuming from 2.1 GB · 32 % · 2.1 GB of 6.6 GB · 18.0 MB/s · 4 min 10 s left"
     assert list_line(replace(running, message="Downloading (resumed from 2.1 GB)")).startswith("Downloading (resumed")
     cancelled = replace(running, status=PullStatus.CANCELLED, speed_bps=None, eta_s=None)
@@ -96,7 +96,7 @@ def test_measurement_disagreement_is_said_plainly() -> None:
     c = compare(_measurement(0.6, 12.0), report)
     assert not c.agrees
     assert c.notes[0] == "The measurement differs from the estimate:"
-    assert any("60 % of it on the GPU" in n for n in c.notes)
+    assert any("60 % of it on the GPU; the estimate expected 100 %" in n for n in c.notes)
     assert any("slower than the estimated 35–60 tok/s" in n for n in c.notes)
     assert compare(_measurement(0.0, 5.0), None).notes[0].startswith("There is no estimate")
 
