@@ -1,6 +1,6 @@
 """Frozen vs unfrozen start-up: time to first paint of `Runyard --smoke` and `python -m runyard_desktop --smoke`.
 
-    python packaging/bench_frozen.py [--runs 7] [--bundle dist/Runyard]           # offscreen
+    python packaging/bench_frozen.py [--runs 7] [--bundle dist/Runyard]...        # offscreen
     xvfb-run -a python packaging/bench_frozen.py --platform xcb                    # a real X window
 
 The two programs run interleaved in fresh child processes, each with a fresh RUNYARD_HOME. Per run:
@@ -67,14 +67,14 @@ def one_run(command: list[str], platform: str) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "Runyard")
+    parser.add_argument("--bundle", type=Path, action="append",
+                        help="folder holding a frozen `Runyard` (repeatable; default dist/Runyard)")
     parser.add_argument("--platform", default="offscreen", choices=("offscreen", "xcb"))
     args = parser.parse_args(argv)
 
-    programs = {
-        "frozen (PyInstaller onedir)": [str(args.bundle / "Runyard"), "--smoke"],
-        "unfrozen (python -m runyard_desktop)": [sys.executable, "-m", "runyard_desktop", "--smoke"],
-    }
+    bundles = args.bundle or [ROOT / "dist" / "Runyard"]
+    programs = {f"frozen: {bundle / 'Runyard'}": [str(bundle / "Runyard"), "--smoke"] for bundle in bundles}
+    programs["unfrozen: python -m runyard_desktop"] = [sys.executable, "-m", "runyard_desktop", "--smoke"]
     for command in programs.values():  # warm the page cache once; not counted
         one_run(command, args.platform)
     results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in programs}
