@@ -330,6 +330,22 @@ class HistoryStore:
         ).fetchall()
         return [_message(r) for r in rows]
 
+    def messages_tail(self, conversation_id: int, limit: int) -> tuple[list[Message], int]:
+        """The last `limit` messages (oldest first) and how many older ones were left out."""
+        rows = self._db.execute(
+            _MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id DESC LIMIT ?", (conversation_id, limit)
+        ).fetchall()
+        older = self.message_count(conversation_id) - len(rows) if len(rows) == limit else 0
+        return [_message(r) for r in reversed(rows)], older
+
+    def content_chars(self, conversation_id: int, before_id: int) -> int:
+        """Characters of text in messages older than `before_id` (for an estimate without loading them)."""
+        row = self._db.execute(
+            "SELECT COALESCE(SUM(LENGTH(content)), 0) FROM messages WHERE conversation_id=? AND id<?",
+            (conversation_id, before_id),
+        ).fetchone()
+        return int(row[0])
+
     def message_count(self, conversation_id: int) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM messages WHERE conversation_id=?", (conversation_id,)).fetchone()
         return int(row[0])

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from runyard_desktop.core.conversation import (
+    CHARS_PER_TOKEN,
     DEFAULT_CONTEXT,
     KIND_IMAGE,
     STATUS_COMPLETE,
@@ -46,6 +47,7 @@ from runyard_desktop.tasks.chat_controller import ChatController
 log = logging.getLogger(__name__)
 
 STOPPED_NOTE = "You stopped this reply; the text so far is kept."
+OPEN_TAIL = 40
 CLOSED_NOTE = "Stopped because Runyard was closed; the text so far is kept."
 
 
@@ -95,7 +97,8 @@ class ConversationController(QObject):
         self._model_info = model_info
         self._flush_interval = flush_interval_s
         self.current: Conversation | None = None
-        self.messages: list[Message] = []
+        self.messages: list[Message] = []  # the loaded tail of the open conversation (all, after load_all)
+        self.older_count = 0  # messages older than `messages` not loaded yet
         self.default_model = ""  # for new conversations when none is open (the pane sets it)
         self._reply_id: int | None = None
         self._recorder: ReplyRecorder | None = None
@@ -145,8 +148,18 @@ class ConversationController(QObject):
             return
         self._stop_now()
         self.current = self.store.conversation(conversation_id)
-        self.messages = self.store.messages(conversation_id)
+        # Only the tail is read now, so a 1,000-message conversation opens as fast as a short one.
+        self.messages, self.older_count = self.store.messages_tail(conversation_id, OPEN_TAIL)
         self.conversation_opened.emit(self.current)
+
+    def load_all(self) -> list[Message]:
+        """Read the open conversation's older messages too (to send it, or to scroll back)."""
+        if self.current is not None and self.older_count:
+            loaded = {m.id for m in self.messages}
+            older = [m for m in self.store.messages(self.current.id) if m.id not in loaded]
+            self.messages = older + self.messages
+            self.older_count = 0
+        return self.messages
 
     def open_with_model(self, tag: str) -> Conversation:
         """Use `tag` in the open conversation if it is still empty, else in a new conversation."""
@@ -175,7 +188,7 @@ class ConversationController(QObject):
         """Hide the conversation; `undo_delete` brings it back until the app closes."""
         if self.current is not None and self.current.id == conversation_id:
             self._stop_now()
-            self.current, self.messages = None, []
+            self.current, self.messages, self.older_count = None, [], 0
         self.store.delete_conversation(conversation_id)
         self.conversations_changed.emit()
 
@@ -277,8 +290,13 @@ class ConversationController(QObject):
     def context_usage(self, pending_text: str = "", pending: Sequence[Attachment] = ()) -> ContextUsage:
         if self.current is None:
             return context_usage(Conversation(id=0), [], pending_text=pending_text, pending=pending)
-        return context_usage(self.current, self.messages, pending_text=pending_text, pending=pending,
-                             limit=self.effective_context())
+        usage = context_usage(self.current, self.messages, pending_text=pending_text, pending=pending,
+                              limit=self.effective_context())
+        if usage.estimated and self.older_count and self.messages:
+            # No measured reply in the loaded tail: estimate the older text without loading it.
+            older = self.store.content_chars(self.current.id, self.messages[0].id)
+            usage = replace(usage, used=usage.used + int(older / CHARS_PER_TOKEN))
+        return usage
 
     def effective_context(self) -> int:
         """The num_ctx that will be sent: the conversation's, else the settings default, else 4096."""
@@ -306,6 +324,7 @@ class ConversationController(QObject):
     def _start_reply(self) -> None:
         assert self.current is not None
         conversation = self.current
+        self.load_all()
         info = self._model_info(conversation.model)
         think: bool | None = conversation.think if (info is None or info.can_think) else None
         self._num_ctx = self.effective_context()

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 
 from runyard_desktop.core.conversation import STATUS_COMPLETE, STATUS_STOPPED
-from runyard_desktop.ui.chat.rich_text import CodeBlock
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
 from tests.chat.conftest import chat_requests, send
 
 REPLY = [
@@ -24,26 +25,30 @@ def test_contract_widgets_exist(open_chat) -> None:  # type: ignore[no-untyped-d
 
 def test_send_streams_thinking_then_collapses_and_stores(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
     chat_fake.token_delay_s = 0.02
-    chat_fake.script_reply("qwen3.5:4b", content=REPLY, thinking=["Let me ", "think ", "about it."])
+    thinking = ["Let me ", "think ", "about it."] + [f" step {i}." for i in range(30)]
+    chat_fake.script_reply("qwen3.5:4b", content=REPLY, thinking=thinking)
     _window, pane = open_chat()
-    seen: list[tuple[bool, str]] = []
+    pane.composer.input.setPlainText("Plan my day")
+    with qtbot.waitSignal(pane.controller.reply_ended, timeout=10_000) as blocker:
+        pane.composer.send_button.click()
 
-    def on_thinking(_mid: int, _text: str) -> None:
-        block = pane.view.last_widget().thinking
-        seen.append((block.collapsed, block.label_text()))
+        def thinking_open() -> bool:
+            block = pane.view.last_widget().thinking
+            return block is not None and not block.collapsed and block.label_text().startswith("Thinking · ")
 
-    pane.controller.thinking_appended.connect(on_thinking)
-    reply = send(qtbot, pane, "Plan my day")
-    assert seen and seen[0][0] is False and seen[0][1].startswith("Thinking · ")
+        qtbot.waitUntil(thinking_open, timeout=5_000)
+        assert pane.view.last_widget().text() == ""  # no answer yet
+    reply = blocker.args[0]
     widget = pane.view.last_widget()
     assert widget.thinking.collapsed and widget.thinking.label_text().startswith("Thought · ")
     assert reply.status == STATUS_COMPLETE and reply.content == "".join(REPLY)
-    assert reply.thinking == "Let me think about it." and reply.metrics.eval_count > 0
+    assert reply.thinking == "".join(thinking) and reply.metrics.eval_count > 0
     text = widget.text()
     assert "Plan" in text and "Item" in text and "print('hi')" in text and "# Plan" not in text
-    codes = widget.findChildren(CodeBlock)
-    assert len(codes) == 1 and codes[0].language == "python"
-    assert codes[0].findChild(QToolButton, "copyCodeButton") is not None
+    assert widget.body.code_blocks() == [("python", "print('hi')")]
+    assert "python    Copy" in text
+    widget.body.anchorClicked.emit(QUrl("copy:0"))  # the Copy link of the first code block
+    assert QGuiApplication.clipboard().text() == "print('hi')"
     metrics = widget.findChild(QWidget, "messageMetrics").text()
     assert "tok/s" in metrics and "tokens" in metrics and "first token" in metrics and "qwen3.5:4b" in metrics
     stored = pane.controller.store.messages(pane.controller.current.id)

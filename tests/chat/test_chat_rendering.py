@@ -39,7 +39,7 @@ def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> 
     text = body.plain_text()
     assert "<script>alert(1)</script>" in text and "<b>bold?</b>" in text
     assert "🖼 tracker" in text  # the image became a link, not a fetched picture
-    html = body.segments[0].toHtml()
+    html = body.toHtml()
     assert "<script" not in html.replace("&lt;script", "") and 'src="http' not in html
     assert all(not u.startswith("http") for u in loads)  # even a stray request is refused
 
@@ -79,7 +79,8 @@ def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:
     view.show()
     messages = [Message(i, 1, "user" if i % 2 else "assistant", f"message {i}") for i in range(1, 1001)]
     view.set_messages(messages)
-    assert view.message_count() == 1000 and view.shown_count() == PAGE
+    first = view.shown_count()
+    assert view.message_count() == 1000 and 1 <= first <= PAGE  # about one screenful
     assert view.texts()[-1].strip() == "message 1000"
-    assert view.show_earlier() == PAGE and view.shown_count() == 2 * PAGE
-    assert view.texts()[0].strip() == f"message {1000 - 2 * PAGE + 1}"
+    assert view.show_earlier() == PAGE and view.shown_count() == first + PAGE
+    assert view.texts()[0].strip() == f"message {1000 - first - PAGE + 1}"

@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
 from runyard_desktop.core.chat_fit import ChatFitAdvisor
 from runyard_desktop.core.conversation import Conversation, Message, context_needed
 from runyard_desktop.tasks.conversation_controller import ConversationController
-from runyard_desktop.ui.chat.chat_style import chat_stylesheet
+from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet
 from runyard_desktop.ui.chat.composer import Composer
 from runyard_desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from runyard_desktop.ui.chat.message_view import MessageView
 from runyard_desktop.ui.chat.parameters_panel import CONTEXT_CHOICES, ParametersPanel
 
-RENDER_TICK_MS = 250
+RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
+UPDATE_MS = 80  # streamed text reaches the transcript at most this often
 EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything stays on this machine."
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -105,11 +106,18 @@ class ChatPane(QWidget):
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(RENDER_TICK_MS)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
+        self._update_timer = QTimer(self)
+        self._update_timer.setSingleShot(True)
+        self._update_timer.setInterval(UPDATE_MS)
+        self._update_timer.timeout.connect(self._apply_pending)
+        self._pending_id: int | None = None
+        self._pending_thinking: list[str] = []
+        self._pending_content: list[str] = []
         self._esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._esc.activated.connect(self._on_esc_activated)
         self._connect()
-        self.setStyleSheet(chat_stylesheet(QGuiApplication.palette()))
+        self._apply_colors()
         self.view.set_empty_hint(EMPTY_HINT)
         self._reload_conversations()
         store = controller.store
@@ -310,7 +318,7 @@ class ChatPane(QWidget):
 
     @Slot(object)
     def _on_controller_conversation_opened(self, conversation: Conversation) -> None:
-        self.view.set_messages(self.controller.messages)
+        self.view.set_messages(self.controller.messages, self.controller.older_count, self.controller.load_all)
         self._on_controller_conversation_updated(conversation)
         self.parameters.set_conversation(conversation, self._default_temperature)
         self.composer.end_edit()
@@ -345,20 +353,40 @@ class ChatPane(QWidget):
 
     @Slot(int, str)
     def _on_controller_thinking_appended(self, message_id: int, text: str) -> None:
-        widget = self._live(message_id)
-        if widget is not None:
-            widget.append_thinking(text)
-            self.view.follow()
+        self._queue(message_id, text, thinking=True)
 
     @Slot(int, str)
     def _on_controller_content_appended(self, message_id: int, text: str) -> None:
-        widget = self._live(message_id)
+        self._queue(message_id, text, thinking=False)
+
+    def _queue(self, message_id: int, text: str, *, thinking: bool) -> None:
+        """Text waits up to UPDATE_MS so the transcript relayouts and repaints ~12 times a second."""
+        if self._pending_id != message_id:
+            self._apply_pending()
+            self._pending_id = message_id
+        (self._pending_thinking if thinking else self._pending_content).append(text)
+        if not self._update_timer.isActive():
+            self._update_timer.start()
+
+    @Slot()
+    def _apply_pending(self) -> None:
+        self._update_timer.stop()
+        widget = self._live(self._pending_id) if self._pending_id is not None else None
+        thinking, content = "".join(self._pending_thinking), "".join(self._pending_content)
+        self._pending_thinking.clear()
+        self._pending_content.clear()
         if widget is not None:
-            widget.append_content(text)
-            self.view.follow()
+            if thinking:
+                widget.append_thinking(thinking)
+            if content:
+                widget.append_content(content)
+            if thinking or content:
+                self.view.follow()
 
     @Slot(object)
     def _on_controller_reply_ended(self, message: Message) -> None:
+        self._apply_pending()
+        self._pending_id = None
         self.view.replace_message(message)
         self.view.follow()
         self._update_context_meter()
@@ -483,10 +511,17 @@ class ChatPane(QWidget):
         # The application palette (light/dark) changed: rebuild the colours. Compare first, since
         # setting a style sheet itself sends change events.
         if event.type() == QEvent.Type.ApplicationPaletteChange:
-            sheet = chat_stylesheet(QGuiApplication.palette())
-            if sheet != self.styleSheet():
-                self.setStyleSheet(sheet)
+            self._apply_colors()
         super().changeEvent(event)
+
+    def _apply_colors(self) -> None:
+        colors = ChatColors.from_palette(QGuiApplication.palette())
+        sheet = chat_stylesheet(colors)
+        for chrome in (self.sidebar, self.header, self.composer, self.parameters):
+            if chrome.styleSheet() != sheet:
+                chrome.setStyleSheet(sheet)
+        if colors != self.view.colors:
+            self.view.set_colors(colors)
 
 
 def _ask_for_files(parent: QWidget) -> Sequence[str]:

@@ -1,71 +1,92 @@
-"""The chat page's stylesheet, derived from the current palette so light and dark both read well."""
+"""The chat page's colours, derived from the current palette so light and dark both read well.
+
+The chrome (sidebar, header, composer, parameters) uses a style sheet. The transcript does not: a
+style sheet makes every widget under it paint and polish through QStyleSheetStyle, which is several
+times slower, and the transcript repaints while a reply streams. Its widgets paint their own
+backgrounds from `ChatColors` and tint labels through their palette.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
 
 
-def _rgba(color: QColor, alpha: float) -> str:
-    return f"rgba({color.red()}, {color.green()}, {color.blue()}, {int(alpha * 255)})"
+@dataclass(frozen=True)
+class ChatColors:
+    base: QColor
+    text: QColor
+    muted: QColor
+    accent: QColor
+    user_bubble: QColor
+    code_bg: QColor
+    border: QColor
+    warn: QColor
+    error: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChatColors:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        dark = base.lightness() < 128
+        bubble = QColor(accent)
+        bubble.setAlphaF(0.16 if not dark else 0.30)
+        return cls(
+            base=base,
+            text=text,
+            muted=_blend(text, base, 0.45),
+            accent=accent,
+            user_bubble=bubble,
+            code_bg=_blend(base, text, 0.06 if not dark else 0.10),
+            border=_blend(base, text, 0.14),
+            warn=QColor("#b26a00" if not dark else "#f0b35a"),
+            error=QColor("#c62828" if not dark else "#ff8a80"),
+        )
 
 
-def _mix(a: QColor, b: QColor, t: float) -> str:
-    r = int(a.red() * (1 - t) + b.red() * t)
-    g = int(a.green() * (1 - t) + b.green() * t)
-    bl = int(a.blue() * (1 - t) + b.blue() * t)
-    return f"rgb({r}, {g}, {bl})"
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        int(a.red() * (1 - t) + b.red() * t), int(a.green() * (1 - t) + b.green() * t), int(a.blue() * (1 - t) + b.blue() * t)
+    )
 
 
-def chat_stylesheet(palette: QPalette) -> str:
-    base = palette.color(QPalette.ColorRole.Base)
-    window = palette.color(QPalette.ColorRole.Window)
-    text = palette.color(QPalette.ColorRole.Text)
-    accent = palette.color(QPalette.ColorRole.Highlight)
-    dark = base.lightness() < 128
-    muted = _mix(text, base, 0.45)
-    code_bg = _mix(base, text, 0.07 if not dark else 0.10)
-    user_bg = _rgba(accent, 0.16 if not dark else 0.28)
-    border = _mix(base, text, 0.14)
-    warn = "#b26a00" if not dark else "#f0b35a"
-    error = "#c62828" if not dark else "#ff8a80"
+def tint(widget: QWidget, color: QColor) -> None:
+    """Set a widget's text colour through its palette (no style sheet)."""
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, color)
+    widget.setPalette(palette)
+
+
+def chat_stylesheet(colors: ChatColors) -> str:
+    """The chrome's style sheet (sidebar, header, composer, parameters); never set on the transcript."""
+    c = colors
+    bubble = f"rgba({c.accent.red()}, {c.accent.green()}, {c.accent.blue()}, {c.user_bubble.alpha()})"
     return f"""
-    #chatPane {{ background: {base.name()}; }}
-    #messageList, #messageListContent {{ background: {base.name()}; border: none; }}
-    #conversationSidebar {{ background: {window.name()}; border-right: 1px solid {border}; }}
-    #conversationList {{ background: transparent; border: none; font-size: 13px; }}
+    #conversationSidebar {{ border-right: 1px solid {c.border.name()}; }}
+    #conversationList {{ background: transparent; border: none; }}
     #conversationList::item {{ padding: 7px 8px; border-radius: 6px; }}
-    #conversationList::item:selected {{ background: {user_bg}; color: {text.name()}; }}
+    #conversationList::item:selected {{ background: {bubble}; color: {c.text.name()}; }}
     #newConversationButton {{ padding: 7px; font-weight: 600; }}
-    #chatHeader {{ border-bottom: 1px solid {border}; background: {base.name()}; }}
+    #chatHeader {{ border-bottom: 1px solid {c.border.name()}; background: {c.base.name()}; }}
     #conversationTitle {{ font-size: 15px; font-weight: 600; }}
-    #fitBadge {{ color: {muted}; padding: 2px 8px; border: 1px solid {border}; border-radius: 9px; }}
-    #userMessage {{ background: {user_bg}; border-radius: 14px; }}
-    #assistantMessage {{ background: transparent; }}
-    #thinkingBlock {{ border-left: 3px solid {border}; }}
-    #thinkingToggle {{ color: {muted}; font-style: italic; border: none; }}
-    #thinkingText {{ background: transparent; color: {muted}; }}
-    #codeBlock {{ background: {code_bg}; border: 1px solid {border}; border-radius: 8px; }}
-    #codeText {{ background: transparent; }}
-    #codeLanguage {{ color: {muted}; font-size: 11px; }}
-    #copyCodeButton, #copyMessageButton, #regenerateButton, #editMessageButton {{ color: {muted}; }}
-    #messageMetrics {{ color: {muted}; font-size: 11px; }}
-    #messageStatus {{ color: {muted}; font-style: italic; }}
-    #messageStatus[level="warn"] {{ color: {warn}; font-style: normal; }}
-    #messageStatus[level="error"] {{ color: {error}; font-style: normal; }}
-    #attachmentChip {{ background: {code_bg}; border: 1px solid {border}; border-radius: 10px; padding: 2px 6px; }}
-    #composer {{ border-top: 1px solid {border}; background: {base.name()}; }}
-    #chatInput {{ border: 1px solid {border}; border-radius: 10px; padding: 6px 8px; background: {base.name()}; }}
-    #chatInput:focus {{ border: 1px solid {accent.name()}; }}
-    #contextMeter {{ color: {muted}; font-size: 11px; }}
-    #contextMeter[level="warn"] {{ color: {warn}; font-weight: 600; }}
-    #contextMeter[level="over"] {{ color: {error}; font-weight: 600; }}
-    #composerNotice {{ color: {muted}; }}
-    #composerNotice[level="warn"] {{ color: {warn}; }}
-    #composerNotice[level="error"] {{ color: {error}; }}
-    #editBanner {{ color: {accent.name()}; font-weight: 600; }}
-    #emptyChatHint {{ color: {muted}; font-size: 15px; }}
-    #parametersPanel {{ border-left: 1px solid {border}; background: {window.name()}; }}
+    #fitBadge {{ color: {c.muted.name()}; padding: 2px 8px; border: 1px solid {c.border.name()}; border-radius: 9px; }}
+    #composer {{ border-top: 1px solid {c.border.name()}; background: {c.base.name()}; }}
+    #chatInput {{ border: 1px solid {c.border.name()}; border-radius: 10px; padding: 6px 8px; background: {c.base.name()}; }}
+    #chatInput:focus {{ border: 1px solid {c.accent.name()}; }}
+    #attachmentChip {{ background: {c.code_bg.name()}; border: 1px solid {c.border.name()}; border-radius: 10px; }}
+    #contextMeter {{ color: {c.muted.name()}; }}
+    #contextMeter[level="warn"] {{ color: {c.warn.name()}; font-weight: 600; }}
+    #contextMeter[level="over"] {{ color: {c.error.name()}; font-weight: 600; }}
+    #composerNotice, #contextOffer {{ color: {c.muted.name()}; }}
+    #composerNotice[level="warn"] {{ color: {c.warn.name()}; }}
+    #composerNotice[level="error"] {{ color: {c.error.name()}; }}
+    #editBanner {{ color: {c.accent.name()}; font-weight: 600; }}
+    #parametersPanel {{ border-left: 1px solid {c.border.name()}; }}
     #panelTitle {{ font-weight: 600; }}
-    #contextFitNote {{ color: {warn}; }}
-    #undoBar {{ background: {code_bg}; border-radius: 6px; }}
+    #contextFitNote {{ color: {c.warn.name()}; }}
+    #undoBar {{ background: {c.code_bg.name()}; border-radius: 6px; }}
     """

@@ -9,15 +9,28 @@ While a reply streams the view stays pinned to the bottom unless the user scroll
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from runyard_desktop.core.conversation import Message
+
+LINE_PX = 20  # a rough line height for the opening estimate; real heights come from layout
+
+
+def estimate_height(message: Message, width_px: int) -> int:
+    """A cheap guess of a message's height, to decide how many widgets fill the screen at open."""
+    per_line = max(20, width_px // 8)
+    lines = 0
+    for paragraph in message.content.split("\n"):
+        lines += 1 + len(paragraph) // per_line
+    return 70 + lines * LINE_PX
+from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.message_widgets import MessageWidget
 
-PAGE = 12
+PAGE = 12  # at most this many widgets are created at once
 STICKY_PX = 48
 
 
@@ -40,8 +53,10 @@ class MessageView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.colors = ChatColors.from_palette(QGuiApplication.palette())
         self._content = QWidget()
         self._content.setObjectName("messageListContent")
+        self._content.setAutoFillBackground(True)
         self._layout = QVBoxLayout(self._content)
         self._layout.setContentsMargins(24, 16, 24, 16)
         self._layout.setSpacing(12)
@@ -56,16 +71,33 @@ class MessageView(QScrollArea):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._layout.addWidget(self._empty, 1)
+        hint_font = self._empty.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.15)
+        self._empty.setFont(hint_font)
         self._layout.addStretch(0)
         self.setWidget(self._content)
         self._messages: list[Message] = []
         self._widgets: list[MessageWidget] = []  # the shown tail of _messages, in order
         self._first_shown = 0
+        self._older_count = 0
+        self._fetch_all: Callable[[], Sequence[Message]] | None = None
         self._stick = True
         self._prepend_anchor: int | None = None
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.verticalScrollBar().actionTriggered.connect(self._on_scroll_action_triggered)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.set_empty_hint("")
+        self.set_colors(self.colors)
+
+    def set_colors(self, colors: ChatColors) -> None:
+        """Light/dark changed: repaint the page and rebuild the shown messages with the new colours."""
+        self.colors = colors
+        palette = self._content.palette()
+        palette.setColor(QPalette.ColorRole.Window, colors.base)
+        self._content.setPalette(palette)
+        tint(self._empty, colors.muted)
+        if self._messages:
+            self.set_messages(list(self._messages))
 
     # ---- content -----------------------------------------------------------------------------
 
@@ -73,12 +105,28 @@ class MessageView(QScrollArea):
         self._empty.setText(text)
         self._empty.setVisible(not self._messages)
 
-    def set_messages(self, messages: Sequence[Message]) -> None:
-        """Show a conversation: only its last page of messages gets widgets now."""
+    def set_messages(
+        self,
+        messages: Sequence[Message],
+        older_count: int = 0,
+        fetch_all: Callable[[], Sequence[Message]] | None = None,
+    ) -> None:
+        """Show a conversation: only the newest messages that fill about two screens get widgets now.
+
+        `older_count` messages before `messages` are not loaded; `fetch_all()` returns every message
+        when the user scrolls back to them.
+        """
         self.clear()
         self._messages = list(messages)
-        self._first_shown = max(0, len(self._messages) - PAGE)
-        for message in self._messages[self._first_shown :]:
+        self._older_count = older_count
+        self._fetch_all = fetch_all
+        budget = max(300, self.viewport().height())  # one screenful now; more as the user scrolls up
+        start = len(self._messages)
+        while start > 0 and len(self._messages) - start < PAGE and budget > 0:
+            start -= 1
+            budget -= estimate_height(self._messages[start], max(300, self.viewport().width() - 60))
+        self._first_shown = start
+        for message in self._messages[start:]:
             self._append_widget(message)
         self._after_change()
         self._stick = True
@@ -91,6 +139,7 @@ class MessageView(QScrollArea):
             widget.deleteLater()
         self._widgets.clear()
         self._messages.clear()
+        self._older_count = 0
         self._first_shown = 0
         self._after_change()
 
@@ -131,7 +180,7 @@ class MessageView(QScrollArea):
         return self._widgets[-1] if self._widgets else None
 
     def message_count(self) -> int:
-        return len(self._messages)
+        return len(self._messages) + self._older_count
 
     def shown_count(self) -> int:
         return len(self._widgets)
@@ -144,6 +193,10 @@ class MessageView(QScrollArea):
 
     def show_earlier(self) -> int:
         """Prepend the next page of older messages; returns how many were added."""
+        if self._first_shown == 0 and self._older_count and self._fetch_all is not None:
+            everything = list(self._fetch_all())
+            self._first_shown = len(everything) - len(self._messages)
+            self._messages, self._older_count = everything, 0
         if self._first_shown == 0:
             return 0
         start = max(0, self._first_shown - PAGE)
@@ -161,7 +214,7 @@ class MessageView(QScrollArea):
     # ---- internals ---------------------------------------------------------------------------
 
     def _make_widget(self, message: Message) -> MessageWidget:
-        widget = MessageWidget(message)
+        widget = MessageWidget(message, self.colors)
         widget.link_clicked.connect(self.link_clicked)
         widget.regenerate_requested.connect(self.regenerate_requested)
         widget.edit_requested.connect(self.edit_requested)
@@ -174,9 +227,10 @@ class MessageView(QScrollArea):
         return widget
 
     def _after_change(self) -> None:
-        self._earlier.setVisible(self._first_shown > 0)
-        if self._first_shown > 0:
-            self._earlier.setText(f"Show earlier messages ({self._first_shown:,})")
+        hidden = self._first_shown + self._older_count
+        self._earlier.setVisible(hidden > 0)
+        if hidden > 0:
+            self._earlier.setText(f"Show earlier messages ({hidden:,})")
         self._empty.setVisible(not self._messages)
         last_user = next((w for w in reversed(self._widgets) if w.role == "user"), None)
         last_reply = self._widgets[-1] if self._widgets and self._widgets[-1].role == "assistant" else None
@@ -196,8 +250,18 @@ class MessageView(QScrollArea):
     def _on_scroll_value_changed(self, value: int) -> None:
         bar = self.verticalScrollBar()
         self._stick = bar.maximum() - value <= STICKY_PX
-        if value <= 40 and self._first_shown > 0 and bar.maximum() > 0 and self._prepend_anchor is None:
-            QTimer.singleShot(0, self.show_earlier)
+
+    @Slot(int)
+    def _on_scroll_action_triggered(self, _action: int) -> None:
+        # Only the user's own scrolling (wheel, keys, drag) loads older messages, after it applies.
+        QTimer.singleShot(0, self._load_earlier_if_at_top)
+
+    @Slot()
+    def _load_earlier_if_at_top(self) -> None:
+        bar = self.verticalScrollBar()
+        earlier = self._first_shown > 0 or self._older_count > 0
+        if bar.value() <= 40 and earlier and self._prepend_anchor is None:
+            self.show_earlier()
 
     @Slot(int, int)
     def _on_scroll_range_changed(self, _min: int, maximum: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from runyard_desktop.core.conversation import (
     estimate_tokens,
 )
 from runyard_desktop.core.markdown_stream import MarkdownStream
+from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 
 THINKING_MAX_HEIGHT = 220
@@ -37,9 +38,10 @@ THINKING_MAX_HEIGHT = 220
 class ThinkingBlock(QFrame):
     """Collapsible reasoning: "Thinking · 812 tokens · 14 s", open while thinking, closed after."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, colors: ChatColors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thinkingBlock")
+        self._colors = colors
         self.toggle = QToolButton()
         self.toggle.setObjectName("thinkingToggle")
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -48,14 +50,20 @@ class ThinkingBlock(QFrame):
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
         self.toggle.toggled.connect(self._on_toggle_toggled)
+        font = self.toggle.font()
+        font.setItalic(True)
+        self.toggle.setFont(font)
+        tint(self.toggle, colors.muted)
         self.text = QPlainTextEdit()
         self.text.setObjectName("thinkingText")
         self.text.setReadOnly(True)
         self.text.setFrameShape(QFrame.Shape.NoFrame)
         self.text.setMaximumHeight(THINKING_MAX_HEIGHT)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.text.viewport().setAutoFillBackground(False)
+        tint(self.text, colors.muted)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 4)
+        layout.setContentsMargins(12, 2, 6, 4)
         layout.setSpacing(2)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.text)
@@ -65,6 +73,10 @@ class ThinkingBlock(QFrame):
         self._known_seconds: float | None = 0.0
         self.tokens = 0
         self._update_label()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(0, 4, 3, self.height() - 8, self._colors.border)
 
     @property
     def collapsed(self) -> bool:
@@ -132,22 +144,28 @@ class MessageWidget(QFrame):
     regenerate_requested = Signal()
     edit_requested = Signal(int)
 
-    def __init__(self, message: Message, parent: QWidget | None = None) -> None:
+    def __init__(self, message: Message, colors: ChatColors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = message
+        self._colors = colors
         self.role = message.role
         self.setObjectName("userMessage" if message.role == "user" else "assistantMessage")
         self.setProperty("role", message.role)
         self._stream: MarkdownStream | None = None
         self.thinking: ThinkingBlock | None = None
-        self.body = MessageBody()
+        self.body = MessageBody(colors)
         self.body.link_clicked.connect(self.link_clicked)
         self._status = QLabel()
         self._status.setObjectName("messageStatus")
         self._status.setWordWrap(True)
         self._status.hide()
+        tint(self._status, colors.muted)
         self._metrics = QLabel()
         self._metrics.setObjectName("messageMetrics")
+        tint(self._metrics, colors.muted)
+        small = self._metrics.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        self._metrics.setFont(small)
         self._metrics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(14, 10, 14, 8)
@@ -163,6 +181,7 @@ class MessageWidget(QFrame):
         for att in message.attachments:
             chip = QLabel(("🖼 " if att.kind == KIND_IMAGE else "📄 ") + f"{att.name} · ≈{att.tokens:,} tokens")
             chip.setObjectName("attachmentChip")
+            tint(chip, self._colors.muted)
             self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.set_markdown(message.content)
         self._outer.addWidget(self.body)
@@ -204,12 +223,13 @@ class MessageWidget(QFrame):
         button.setObjectName(name)
         button.setAutoRaise(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
+        tint(button, self._colors.muted)
         button.clicked.connect(slot)  # type: ignore[arg-type]
         return button
 
     def _ensure_thinking(self) -> None:
         if self.thinking is None:
-            self.thinking = ThinkingBlock()
+            self.thinking = ThinkingBlock(self._colors)
             self._outer.insertWidget(0, self.thinking)
 
     @staticmethod
@@ -264,14 +284,24 @@ class MessageWidget(QFrame):
         if message.status == STATUS_STOPPED:
             self._status.setText("⏹ Stopped — " + (message.error or "you stopped this reply; the text so far is kept."))
             self._status.setProperty("level", "warn")
+            tint(self._status, self._colors.warn)
             self._status.show()
         elif message.status == STATUS_FAILED:
             self._status.setText("⚠ " + (message.error or "This reply failed."))
             self._status.setProperty("level", "error")
+            tint(self._status, self._colors.error)
             self._status.show()
         elif message.status != STATUS_STREAMING:
             self._status.hide()
         self.setProperty("status", message.status)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self.role == "user":
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._colors.user_bubble)
+            painter.drawRoundedRect(self.rect(), 14, 14)
 
     def set_last(self, last: bool) -> None:
         """Only the last reply can be regenerated and only the last user message edited."""

@@ -1,4 +1,4 @@
-"""Safe, cheap rendering of one message body: prose via QTextDocument Markdown, code in its own block.
+"""Safe, cheap rendering of one message body in ONE QTextDocument: Markdown prose and code frames.
 
 Safety:
 - Markdown is parsed with `MarkdownNoHTML`: raw HTML in model output is shown as text, never
@@ -9,9 +9,11 @@ Safety:
   opens http(s)/mailto links in the system browser.
 
 Speed (streaming): `MessageBody.apply(ops)` takes the operations of `core.markdown_stream`. Prose is
-appended as plain text at the end of the live segment; when a paragraph is settled it is rendered as
-Markdown once (at most every `RENDER_INTERVAL_S`, or on finish) by replacing only the plain tail.
-Code lines are appended to a monospaced `CodeBlock`. No step touches text that was already rendered.
+appended as plain text at the end; when paragraphs are settled they are rendered as Markdown once
+(at most every `RENDER_INTERVAL_S`, or on finish) by replacing only the plain tail. A fenced code
+block becomes a bordered frame (language, a "Copy" link, monospaced lines) that code is appended to
+directly. No step touches text that was already rendered, and a message is one widget, so opening a
+long conversation stays cheap (a widget per code block was 5× slower to show).
 """
 
 from __future__ import annotations
@@ -26,21 +28,14 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextOption,
+    QTextFrame,
+    QTextFrameFormat,
+    QTextLength,
 )
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QSizePolicy,
-    QTextBrowser,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from runyard_desktop.core.markdown_stream import Op, neutralise_images, split_complete
+from runyard_desktop.ui.chat.chat_style import ChatColors
 
 _F = QTextDocument.MarkdownFeature
 MARKDOWN_FEATURES = _F(_F.MarkdownDialectGitHub.value | _F.MarkdownNoHTML.value)
@@ -67,8 +62,7 @@ class SafeTextBrowser(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
-        self.viewport().setAutoFillBackground(False)
-        self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)  # transparent: the bubble or page shows through
         self.document().setDocumentMargin(2)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.document().documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
@@ -92,26 +86,85 @@ class SafeTextBrowser(QTextBrowser):
         return QSize(200, self.height())
 
 
-class ProseSegment(SafeTextBrowser):
-    """A run of Markdown prose: rendered part first, then a plain-text tail still arriving."""
+class MessageBody(SafeTextBrowser):
+    """One message's text: rendered Markdown, then a plain tail still arriving; code in frames.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals (besides SafeTextBrowser's):
+        code_copied(int): the Copy link of that code block was clicked (the code is on the clipboard).
+    """
+
+    code_copied = Signal(int)
+
+    def __init__(self, colors: ChatColors | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rendered_end = 0
-        self._plain: list[str] = []  # text after _rendered_end, shown as plain
+        self._colors = colors or ChatColors.from_palette(QGuiApplication.palette())
+        self._rendered_end = 0  # everything before this position is final
+        self._plain: list[str] = []  # prose after _rendered_end, shown as plain text for now
         self._settled_chars = 0  # leading characters of _plain that form complete Markdown
         self._last_render = 0.0
+        self._codes: list[tuple[str, list[str]]] = []  # (language, code pieces) per fenced block
+        self._code_cursor: QTextCursor | None = None  # inside the open code frame
+        self._code_frame: QTextFrame | None = None
+        self._code_format = QTextCharFormat()
+        self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
-    def append_plain(self, text: str) -> None:
+    # ---- driving -----------------------------------------------------------------------------
+
+    def set_markdown(self, text: str) -> None:
+        """Show a finished text (a stored message) in one pass."""
+        self.apply(split_complete(text), final=True)
+
+    def apply(self, ops: list[Op], *, final: bool = False) -> None:
+        for op in ops:
+            kind = op[0]
+            if kind == "prose":
+                self._append_plain(op[1])
+            elif kind == "settle":
+                self._settle(force=final)
+            elif kind == "code_start":
+                self._start_code(op[1])
+            elif kind == "code":
+                if self._code_cursor is None:
+                    self._start_code("")
+                self._append_code(op[1])
+            elif kind == "code_end":
+                self._end_code()
+        if final:
+            self._end_code()
+            self._settle(force=True)
+
+    def flush(self) -> None:
+        """Render settled prose that was waiting for the render interval (called on a slow timer)."""
+        self.render_settled()
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def plain_text(self) -> str:
+        return self.toPlainText()
+
+    def code_blocks(self) -> list[tuple[str, str]]:
+        """(language, code) of every fenced block, in order."""
+        return [(lang, "".join(pieces).rstrip("\n")) for lang, pieces in self._codes]
+
+    def copy_code(self, index: int) -> None:
+        QGuiApplication.clipboard().setText(self.code_blocks()[index][1])
+        self.code_copied.emit(index)
+
+    # ---- prose -------------------------------------------------------------------------------
+
+    def _end_cursor(self) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        if not self._plain and not self.document().isEmpty():
+        return cursor
+
+    def _append_plain(self, text: str) -> None:
+        cursor = self._end_cursor()
+        if not self._plain and cursor.block().length() > 1:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         cursor.insertText(text, QTextCharFormat())
         self._plain.append(text)
 
-    def settle(self, force: bool = False) -> None:
-        """Everything appended so far is complete Markdown; render it now or at the next interval."""
+    def _settle(self, force: bool = False) -> None:
         self._settled_chars = sum(len(p) for p in self._plain)
         now = time.monotonic()
         if force or now - self._last_render >= RENDER_INTERVAL_S:
@@ -123,166 +176,67 @@ class ProseSegment(SafeTextBrowser):
             return
         plain = "".join(self._plain)
         markdown, rest = plain[: self._settled_chars], plain[self._settled_chars :]
-        doc = self.document()
-        cursor = QTextCursor(doc)
+        cursor = QTextCursor(self.document())
         cursor.setPosition(self._rendered_end)
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         if markdown.strip():
-            if self._rendered_end > 0:
+            if cursor.block().length() > 1:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertMarkdown(neutralise_images(markdown), MARKDOWN_FEATURES)
         self._rendered_end = cursor.position()
         self._plain, self._settled_chars = [], 0
         if rest:
-            self.append_plain(rest)
+            self._append_plain(rest)
 
+    # ---- code --------------------------------------------------------------------------------
 
-class CodeBlock(QFrame):
-    """A fenced code block: language, a Copy button, and monospaced text that is appended to.
+    def _start_code(self, language: str) -> None:
+        self._settle(force=True)  # a fence ends the prose before it
+        self._end_code()
+        index = len(self._codes)
+        self._codes.append((language, []))
+        frame_format = QTextFrameFormat()
+        frame_format.setBackground(self._colors.code_bg)
+        frame_format.setBorder(1)
+        frame_format.setBorderBrush(self._colors.border)
+        frame_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        frame_format.setPadding(8)
+        frame_format.setTopMargin(4)
+        frame_format.setBottomMargin(4)
+        frame_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        cursor = self._end_cursor()
+        frame: QTextFrame = cursor.insertFrame(frame_format)
+        label = QTextCharFormat()
+        label.setForeground(self._colors.muted)
+        label.setFontPointSize(max(7.0, self.font().pointSizeF() * 0.85))
+        cursor.insertText(f"{language or 'code'}    ", label)
+        link = QTextCharFormat(label)
+        link.setAnchor(True)
+        link.setAnchorHref(f"copy:{index}")
+        link.setForeground(self._colors.accent)
+        cursor.insertText("Copy", link)
+        cursor.insertBlock(QTextBlockFormat(), self._code_format)
+        self._code_cursor = cursor
+        self._code_frame = frame
 
-    Signals:
-        copied(): the code was put on the clipboard.
-    """
+    def _append_code(self, text: str) -> None:
+        assert self._code_cursor is not None
+        self._code_cursor.insertText(text, self._code_format)
+        self._codes[-1][1].append(text)
 
-    copied = Signal()
-
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("codeBlock")
-        self.language = language
-        header = QHBoxLayout()
-        header.setContentsMargins(10, 4, 4, 0)
-        label = QLabel(language or "code")
-        label.setObjectName("codeLanguage")
-        self.copy_button = QToolButton()
-        self.copy_button.setObjectName("copyCodeButton")
-        self.copy_button.setText("Copy")
-        self.copy_button.setAutoRaise(True)
-        self.copy_button.clicked.connect(self._on_copy_button_clicked)
-        header.addWidget(label)
-        header.addStretch(1)
-        header.addWidget(self.copy_button)
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("codeText")
-        self.editor.setReadOnly(True)
-        self.editor.setFrameShape(QFrame.Shape.NoFrame)
-        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.editor.setWordWrapMode(QTextOption.WrapMode.NoWrap)
-        self.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 4)
-        layout.setSpacing(0)
-        layout.addLayout(header)
-        layout.addWidget(self.editor)
-        self._lines = 0
-        self._fit_height()
-
-    def append(self, text: str) -> None:
-        cursor = QTextCursor(self.editor.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text)
-        lines = self.editor.document().blockCount()
-        if lines != self._lines:
-            self._lines = lines
-            self._fit_height()
-
-    def finish(self) -> None:
-        # A fence's last newline leaves an empty last line; drop it so the block ends on the code.
-        doc = self.editor.document()
-        if doc.lastBlock().text() == "" and doc.blockCount() > 1:
-            cursor = QTextCursor(doc)
-            cursor.movePosition(QTextCursor.MoveOperation.End)
+    def _end_code(self) -> None:
+        cursor = self._code_cursor
+        if cursor is None:
+            return
+        if cursor.block().length() == 1:  # the fence's last newline left an empty line
             cursor.deletePreviousChar()
-            self._lines = doc.blockCount()
-            self._fit_height()
+        self._code_cursor = None
+        self._rendered_end = self._end_cursor().position()
 
-    def code(self) -> str:
-        return self.editor.toPlainText()
-
-    def _fit_height(self) -> None:
-        metrics = self.editor.fontMetrics()
-        lines = max(1, self.editor.document().blockCount())
-        scrollbar = self.editor.horizontalScrollBar().sizeHint().height()
-        self.editor.setFixedHeight(lines * metrics.lineSpacing() + 2 * int(self.editor.document().documentMargin()) + scrollbar)
-
-    @Slot()
-    def _on_copy_button_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.code())
-        self.copy_button.setText("Copied")
-        self.copied.emit()
-
-
-class MessageBody(QWidget):
-    """The segments of one message (prose and code), driven by `core.markdown_stream` operations.
-
-    Signals:
-        link_clicked(QUrl): a link in the text was clicked.
-    """
-
-    link_clicked = Signal(QUrl)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-        self._prose: ProseSegment | None = None
-        self._code: CodeBlock | None = None
-        self.segments: list[QWidget] = []
-
-    def set_markdown(self, text: str) -> None:
-        """Show a finished text (a stored message) in one pass."""
-        self.apply(split_complete(text), final=True)
-
-    def apply(self, ops: list[Op], *, final: bool = False) -> None:
-        for op in ops:
-            kind = op[0]
-            if kind == "prose":
-                self._prose_segment().append_plain(op[1])
-            elif kind == "settle":
-                if self._prose is not None:
-                    self._prose.settle(force=final)
-            elif kind == "code_start":
-                self._end_prose()
-                self._code = CodeBlock(op[1])
-                self._add(self._code)
-            elif kind == "code":
-                if self._code is None:
-                    self._code = CodeBlock("")
-                    self._add(self._code)
-                self._code.append(op[1])
-            elif kind == "code_end":
-                if self._code is not None:
-                    self._code.finish()
-                self._code = None
-        if final:
-            self._end_prose()
-
-    def flush(self) -> None:
-        """Render settled prose that was waiting for the render interval (called on a slow timer)."""
-        if self._prose is not None:
-            self._prose.render_settled()
-
-    def plain_text(self) -> str:
-        parts = []
-        for seg in self.segments:
-            parts.append(seg.code() if isinstance(seg, CodeBlock) else seg.toPlainText())  # type: ignore[attr-defined]
-        return "\n".join(parts)
-
-    def _prose_segment(self) -> ProseSegment:
-        if self._prose is None:
-            self._prose = ProseSegment()
-            self._prose.link_clicked.connect(self.link_clicked)
-            self._add(self._prose)
-        return self._prose
-
-    def _end_prose(self) -> None:
-        if self._prose is not None:
-            self._prose.settle(force=True)
-            self._prose = None
-
-    def _add(self, widget: QWidget) -> None:
-        self.segments.append(widget)
-        self._layout.addWidget(widget)
+    @Slot(QUrl)
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "copy" and url.path().isdigit() and int(url.path()) < len(self._codes):
+            self.copy_code(int(url.path()))
+            return
+        self.link_clicked.emit(url)
