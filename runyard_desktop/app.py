@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -91,10 +92,22 @@ def create_main_window(host: str | None = None) -> QMainWindow:
     window.downloads = install_downloads(window, services, models_view, chat_pane)  # type: ignore[attr-defined]
 
     window.closing.connect(services.shutdown)
-    # Detection starts after the first paint is queued, never before: the window paints "Detecting…".
-    QTimer.singleShot(0, services.hardware.refresh)
-    QTimer.singleShot(0, services.ollama.check)
+    # Background work starts once the window has painted ("Detecting…" shows at once, and the Ollama
+    # check's httpx import and the probes do not compete with start-up); tests/test_startup_path.py.
+    _after_first_paint(window, services.hardware.refresh, services.ollama.check)
     return window
+
+
+def _after_first_paint(window: QMainWindow, *callbacks: Callable[[], object]) -> None:
+    """Run callbacks right after the window's first paint, or after 1 s if it is never shown."""
+    pending = list(callbacks)
+
+    def start() -> None:
+        while pending:
+            pending.pop(0)()
+
+    _FirstPaintWatcher(window, start)
+    QTimer.singleShot(1000, window, start)
 
 
 class _FirstPaintWatcher(QObject):

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +55,10 @@ class TaskHandle(QObject):
         self.name = name
         self._future: concurrent.futures.Future[object] | None = None
         self._delivered = False
-        self._report_bridge.connect(self._on_report_bridge)
-        self._outcome_bridge.connect(self._on_outcome_bridge)
+        # Always queued, also when emitted from the GUI thread: a job that finished before submit()
+        # returned (its done-callback then runs right here) must reach slots the caller connects next.
+        self._report_bridge.connect(self._on_report_bridge, Qt.ConnectionType.QueuedConnection)
+        self._outcome_bridge.connect(self._on_outcome_bridge, Qt.ConnectionType.QueuedConnection)
 
     @property
     def is_done(self) -> bool:

@@ -1,0 +1,38 @@
+"""A job that finishes before `submit()` returns must still deliver its outcome to slots connected afterwards.
+
+Callers (HardwareService, the Ollama services) connect `finished`/`done` after `run_blocking()`/`submit()`
+return. When the loop thread finished the job before `add_done_callback` was registered, the callback
+ran in the GUI thread and the outcome used to be emitted synchronously, before anyone connected: the
+hardware panel then said "Detecting…" forever with Refresh disabled (warm detection takes ~1 ms).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+
+import pytest
+
+from runyard_desktop.tasks import runner as runner_module
+from runyard_desktop.tasks.runner import TaskRunner
+
+
+def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    real = asyncio.run_coroutine_threadsafe
+
+    def finish_first(coro, loop):  # type: ignore[no-untyped-def]
+        future: concurrent.futures.Future[object] = real(coro, loop)
+        concurrent.futures.wait([future])  # the loop thread wins the race, deterministically
+        return future
+
+    monkeypatch.setattr(runner_module.asyncio, "run_coroutine_threadsafe", finish_first)
+    runner = TaskRunner()
+    try:
+        handle = runner.run_blocking(lambda: 42, name="instant")
+        results: list[object] = []
+        handle.finished.connect(results.append)
+        with qtbot.waitSignal(handle.done, timeout=2000):
+            pass
+        assert results == [42]
+    finally:
+        runner.shutdown()
