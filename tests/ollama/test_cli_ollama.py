@@ -43,6 +43,8 @@ def test_pull_failures_exit_1_with_a_plain_message(fake_ollama, capsys, kind: st
     fake_ollama.fail("pull", kind)
     code, _, err = _run(capsys, "pull", "qwen3.5:4b", "--host", fake_ollama.url)
     assert code == 1 and words in err and "Traceback" not in err
+    if kind == "needs_newer":
+        assert "this computer has Ollama 0.17.1" in err
 
 
 def test_not_running(capsys) -> None:  # type: ignore[no-untyped-def]

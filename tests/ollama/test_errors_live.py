@@ -145,3 +145,37 @@ def test_unknown_route_and_wrong_method(fake) -> None:  # type: ignore[no-untype
         head = http.head("/")
         assert head.status_code == 200 and head.headers["content-type"] == "text/plain; charset=utf-8"
         assert http.get("/").text == "Ollama is running"
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected", "words"),
+    [
+        ("old_thinking", ErrorKind.THINKING_UNSUPPORTED, "thinking"),
+        ("no_tools", ErrorKind.INVALID_REQUEST, "tools"),
+        ("no_chat", ErrorKind.INVALID_REQUEST, "embedding"),
+        ("unauthorized", ErrorKind.INVALID_REQUEST, "sign in"),
+        ("canceled", ErrorKind.CONNECTION_LOST, "cancelled"),
+        ("invalid_name", ErrorKind.INVALID_REQUEST, "refused"),
+    ],
+)
+def test_other_chat_errors_of_facts_2_3(fake, kind: str, expected: ErrorKind, words: str) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("chat", kind)
+    err = _chat_error(fake, "qwen3.5:2b")
+    assert err.kind is expected and words in err.plain(), repr(err)
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("needs_prerelease", ErrorKind.NEEDS_NEWER_OLLAMA),
+                                                ("blob_unreachable", ErrorKind.OFFLINE), ("mlx", ErrorKind.SERVER_ERROR),
+                                                ("registry_error", ErrorKind.SERVER_ERROR)])
+def test_other_pull_errors_of_facts_1_3(fake, kind: str, expected: ErrorKind) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("pull", kind)
+    assert _pull_error(fake).kind is expected
+
+
+def test_pull_still_succeeds_when_pruning_fails_and_on_update(fake) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("pull", "prune_failed")
+    statuses = asyncio.run(_drain_pull(OllamaClient(fake.url), "qwen3.5:4b"))
+    assert statuses[-2].startswith("couldn't remove unused layers") and statuses[-1] == "success"
+    fake.fail("pull", "update")
+    statuses = asyncio.run(_drain_pull(OllamaClient(fake.url), "qwen3.5:4b"))
+    assert statuses[-2:] == ["removing unused layers", "success"]

@@ -32,7 +32,24 @@ PULL_ERRORS = {
     "disk_full": "write /root/.ollama/models/blobs/sha256-{hex}-partial: no space left on device",
     "digest_mismatch": "digest mismatch, file must be downloaded again: want sha256:{hex}, got sha256:{other}",
 }
-MID_DOWNLOAD = {"max_retries", "disk_full", "drop", "malformed"}
+PULL_ERRORS["needs_prerelease"] = (
+    "pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of Ollama that may "
+    "be in pre-release.\n\nPlease see https://github.com/ollama/ollama/releases for more details.\n")
+PULL_ERRORS["mlx"] = "this model requires MLX support, but the MLX runtime is not available"
+PULL_ERRORS["blob_unreachable"] = ('Head "https://dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com/ollama/'
+                                   'docker/registry/v2/blobs/sha256/{hex}/data": dial tcp: lookup '
+                                   "dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com: no such host")
+MID_DOWNLOAD = {"max_retries", "disk_full", "drop", "malformed", "blob_unreachable"}
+CHAT_ERRORS = {  # kind -> (status, text); {name} is the name as sent, {full} the registry form
+    "out_of_memory": (500, MEMORY_ERROR),
+    "runner_stopped": (500, RUNNER_STOPPED),
+    "busy": (503, "server busy, please try again.  maximum pending requests exceeded"),
+    "old_thinking": (400, "{full} does not support thinking"),  # v0.9.0–v0.12.5 wording
+    "no_tools": (400, "{full} does not support tools"),
+    "no_chat": (400, '"{name}" does not support chat'),
+    "canceled": (499, "request canceled"),
+    "invalid_name": (400, "invalid model name"),
+}
 ROUTES = {
     "/": ("GET", "HEAD"), "/api/version": ("GET", "HEAD"), "/api/tags": ("GET", "HEAD"), "/api/ps": ("GET",),
     "/api/pull": ("POST",), "/api/chat": ("POST",), "/api/show": ("POST",), "/api/delete": ("DELETE",),

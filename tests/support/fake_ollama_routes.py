@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.fake_ollama_http import (
-    MEMORY_ERROR, MID_DOWNLOAD, PULL_ERRORS, RUNNER_STOPPED, HttpBase, created_at, progress,
-)
+from tests.support.fake_ollama_http import CHAT_ERRORS, MID_DOWNLOAD, PULL_ERRORS, HttpBase, created_at, progress
 from tests.support.fake_ollama_state import Blob, Failure, Model, Reply, normalize
 
 
@@ -20,6 +18,8 @@ class Handler(HttpBase):
         if not name or " " in name:
             return self._error(400, "invalid model name")
         failure = self.state.take_failure("pull")
+        if failure is not None and failure.kind == "status":
+            return self._json(failure.status, failure.body)
         if body.get("stream", True) is False:
             return self._pull_blocking(name, failure)
         self._start_stream()
@@ -28,7 +28,8 @@ class Handler(HttpBase):
         with self.state.lock:
             model = self.state.remote.get(normalize(name))
         kind = failure.kind if failure else None
-        if model is None or kind in ("unknown_model", "offline", "needs_newer", "registry_error"):
+        if model is None or kind in ("unknown_model", "offline", "needs_newer", "needs_prerelease", "registry_error",
+                                     "mlx"):
             base, _, tag = normalize(name).partition(":")
             text = PULL_ERRORS[kind if kind in PULL_ERRORS else "unknown_model"].format(base=base, tag=tag)
             self._line({"error": text})
@@ -45,7 +46,12 @@ class Handler(HttpBase):
             return self._end_stream()
         self._line(progress("writing manifest"))
         with self.state.lock:
+            updated = model.name in self.state.installed
             self.state.installed[model.name] = Model(**{**model.__dict__, "modified_at": model.modified_at})
+        if kind == "prune_failed":
+            self._line(progress("couldn't remove unused layers: remove /root/.ollama/models/blobs/x: permission denied"))
+        elif updated and kind == "update":
+            self._line(progress("removing unused layers"))  # only when an older manifest had other layers
         self._line(progress("success"))
         self._end_stream()
 
@@ -122,10 +128,13 @@ class Handler(HttpBase):
             return self._load_only(name, model, body.get("keep_alive"))
         failure = self.state.take_failure("chat")
         kind = failure.kind if failure else None
-        if kind in ("out_of_memory", "busy", "runner_stopped"):
-            status, text = {"out_of_memory": (500, MEMORY_ERROR), "runner_stopped": (500, RUNNER_STOPPED),
-                            "busy": (503, "server busy, please try again.  maximum pending requests exceeded")}[kind]
-            return self._error(status, text)
+        if failure is not None and failure.kind == "status":
+            return self._json(failure.status, failure.body)
+        if kind == "unauthorized":
+            return self._json(401, {"error": "unauthorized", "signin_url": "https://ollama.com/connect?name=x&key=y"})
+        if kind in CHAT_ERRORS:
+            status, text = CHAT_ERRORS[kind]
+            return self._error(status, text.format(name=name, full=f"registry.ollama.ai/library/{normalize(name)}"))
         self._ensure_loaded(model, body)
         if body.get("stream", True) is False:
             return self._chat_blocking(name, model, body, think)

@@ -173,6 +173,18 @@ def from_server_text(  # noqa: C901 - one flat table of the server's texts
             f"{name} cannot show its thinking.",
             "Turn thinking off for this model.",
         )
+    if "does not support tools" in low or "does not support chat" in low:
+        what = "use tools" if "tools" in low else "chat (it is an embedding model)"
+        return mk(ErrorKind.INVALID_REQUEST, f"{name} cannot {what}.", "Pick another model for this.")
+    if status_code == 401 or low == "unauthorized":
+        return mk(ErrorKind.INVALID_REQUEST, f"{name} runs on ollama.com and needs you to sign in to Ollama.",
+                  "Sign in with `ollama signin`, or pick a local model.")
+    if "requires mlx support" in low:
+        return mk(ErrorKind.SERVER_ERROR, f"{name} needs Apple's MLX runtime, which this Ollama does not have.",
+                  "Pick a GGUF version of the model (the Qwen3.5 tags in the list are).")
+    if status_code == 499:
+        return mk(ErrorKind.CONNECTION_LOST, "The request was cancelled before the model finished loading.",
+                  "Try again.")
     if "server busy" in low or status_code == 503:
         return mk(ErrorKind.BUSY, "Ollama is busy with other requests.", "Wait a moment and try again.")
     if status_code == 404 or re.search(r"model ['\"].*['\"] not found", text):

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.client import OllamaClient
-from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, from_server_text
 from runyard_desktop.core.ollama.pull import PullTracker, normalize_tag
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 
@@ -82,7 +82,7 @@ async def run_pull(
         except OllamaError as err:
             if not err.transient or retries >= policy.max_retries:
                 sink.flush()
-                raise
+                raise await _with_version(client, err, tag) from err
             retries += 1
             delay = policy.backoff_s * 2 ** (retries - 1)
             log.info("pull %s: %s; retry %d in %.1f s", tag, err.kind.value, retries, delay)
@@ -134,6 +134,14 @@ async def _attempt(
             consumer.cancel()
             with contextlib.suppress(asyncio.CancelledError, OllamaError):
                 await consumer
+
+
+async def _with_version(client: OllamaClient, err: OllamaError, tag: str) -> OllamaError:
+    """A "needs a newer Ollama" error says which version is installed; ask the server if we do not know."""
+    if err.kind is not ErrorKind.NEEDS_NEWER_OLLAMA or client.server_version:
+        return err
+    await client.probe()
+    return from_server_text(err.detail, err.status_code, model=tag, installed_version=client.server_version)
 
 
 async def confirm_listed(client: OllamaClient, tag: str) -> None:
