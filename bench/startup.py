@@ -60,7 +60,10 @@ window.show()
 sys.exit(app.exec())
 """
 
-DETECT_COLD = "import time; t = time.perf_counter(); from runyard_desktop.core import hardware; hardware.detect(); print(time.perf_counter() - t)"
+DETECT_COLD = (
+    "import time; t = time.perf_counter(); from runyard_desktop.core import hardware; hardware.detect(); "
+    "print(time.perf_counter() - t)"
+)
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:

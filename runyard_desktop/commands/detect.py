@@ -53,7 +53,8 @@ def format_table(p: HardwareProfile) -> str:
 
 def _gpu_line(gpu: GpuInfo) -> str:
     if gpu.unified_memory:
-        memory = f"unified memory, {human_bytes(gpu.vram_total_bytes)} usable by the GPU, {human_bytes(gpu.vram_free_bytes)} free"
+        usable, free = human_bytes(gpu.vram_total_bytes), human_bytes(gpu.vram_free_bytes)
+        memory = f"unified memory, {usable} usable by the GPU, {free} free"
     elif gpu.vram_total_bytes:
         memory = f"VRAM {human_bytes(gpu.vram_free_bytes)} free of {human_bytes(gpu.vram_total_bytes)}"
     else:

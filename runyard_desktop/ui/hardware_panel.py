@@ -38,8 +38,9 @@ def _blend(a: QColor, b: QColor, t: float) -> str:
 
 
 def _stylesheet(palette: QPalette) -> str:
-    base, text, window = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Window)
-    accent = palette.color(QPalette.ColorRole.Highlight)
+    role = QPalette.ColorRole
+    base, text, window = palette.color(role.Base), palette.color(role.Text), palette.color(role.Window)
+    accent = palette.color(role.Highlight)
     amber = QColor("#d08a00")
     return f"""
     QFrame#card {{ background: {base.name()}; border: 1px solid {_blend(window, text, 0.16)}; border-radius: 10px; }}
@@ -47,7 +48,8 @@ def _stylesheet(palette: QPalette) -> str:
                         border-radius: 10px; }}
     QFrame#summaryBanner {{ background: {_blend(base, accent, 0.10)}; border: 1px solid {_blend(base, accent, 0.35)};
                             border-radius: 10px; }}
-    QFrame#card QLabel, QFrame#notesCard QLabel, QFrame#summaryBanner QLabel {{ background: transparent; border: none; }}
+    QFrame#card QLabel, QFrame#notesCard QLabel, QFrame#summaryBanner QLabel {{
+        background: transparent; border: none; }}
     QLabel[role="muted"] {{ color: {_blend(base, text, 0.62)}; }}
     QFrame#card QLabel[role="badge"] {{ background: {_blend(base, accent, 0.14)}; color: {_blend(accent, text, 0.45)};
                             border-radius: 8px; padding: 2px 8px; }}
@@ -57,7 +59,9 @@ def _stylesheet(palette: QPalette) -> str:
     """
 
 
-def _label(text: str = "", *, role: str | None = None, wrap: bool = False, scale: float = 1.0, bold: bool = False) -> QLabel:
+def _label(
+    text: str = "", *, role: str | None = None, wrap: bool = False, scale: float = 1.0, bold: bool = False
+) -> QLabel:
     label = QLabel(text)
     if role:
         label.setProperty("role", role)

@@ -120,7 +120,9 @@ def _read_device(nvml: Any, index: int) -> dict[str, Any]:
         "memory_used": int(memory.used),
         "compute_capability": _optional(nvml, lambda: tuple(nvml.nvmlDeviceGetCudaComputeCapability(handle))),
         "memory_bus_width_bits": _optional(nvml, lambda: int(nvml.nvmlDeviceGetMemoryBusWidth(handle))),
-        "max_memory_clock_mhz": _optional(nvml, lambda: int(nvml.nvmlDeviceGetMaxClockInfo(handle, nvml.NVML_CLOCK_MEM))),
+        "max_memory_clock_mhz": _optional(
+            nvml, lambda: int(nvml.nvmlDeviceGetMaxClockInfo(handle, nvml.NVML_CLOCK_MEM))
+        ),
     }
 
 
@@ -149,7 +151,9 @@ def read_nvml(nvml: ModuleType | Any | None = None) -> NvmlReading:
             except nvml.NVMLError as exc:
                 log.warning("NVML query of GPU %d failed: %r", index, exc)
                 if _is(nvml, exc, "NVMLError_GpuIsLost"):
-                    notes.append(f"NVIDIA GPU {index} stopped responding (GPU is lost). Restart the computer to use it.")
+                    notes.append(
+                        f"NVIDIA GPU {index} stopped responding (GPU is lost). Restart the computer to use it."
+                    )
                 else:
                     notes.append(f"NVIDIA GPU {index} could not be read ({exc}); it is left out.")
                 continue
