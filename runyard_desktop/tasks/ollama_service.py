@@ -202,14 +202,20 @@ class OllamaService(QObject):
     @Slot()
     def _on_check_job_done(self) -> None:
         self._check_job = None
-        if not self._closed and self._recheck_ms and self.status.state is not ServerState.RUNNING:
-            self._recheck.start(self._recheck_ms if self.status.state is not ServerState.STARTING else 500)
+        if self._closed or not self._recheck_ms:
+            return
+        state = self.status.state
+        # Starting: poll fast. Running: a slow heartbeat notices a server that went away.
+        self._recheck.start(500 if state is ServerState.STARTING else self._recheck_ms * 3 if state is ServerState.RUNNING
+                            else self._recheck_ms)
 
     @Slot(object)
     def _on_job_failed(self, exc: object) -> None:
         op = self.sender().property("op") if self.sender() is not None else "unknown"
         log.info("ollama %s failed: %r", op, exc)
         self.operation_failed.emit(str(op), exc)
+        if isinstance(exc, OllamaError) and exc.kind is ErrorKind.NOT_RUNNING and op != "start":
+            self.check()  # the server went away: say so now, not at the next heartbeat
 
     @Slot(object)
     def _on_list_job_finished(self, models: tuple) -> None:

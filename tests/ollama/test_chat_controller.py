@@ -102,3 +102,42 @@ def test_failure_is_reported_with_a_plain_message(runner, fake_ollama, qtbot) ->
         chat.start(_request("qwen3.5:27b"))
     assert failed.args[1].kind is ErrorKind.NOT_INSTALLED
     assert "pull" in failed.args[1].next_step
+
+
+def test_images_keep_alive_and_history_reach_the_server(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "vision"))
+    chat = ChatController(runner, fake_ollama.url)
+    request = ChatRequest("qwen3.5:4b", (ChatMessage("user", "hi"), ChatMessage("assistant", "hello", thinking="t"),
+                                         ChatMessage("user", "what is this?", images=("aGVsbG8=",))),
+                          keep_alive="10m")
+    with qtbot.waitSignal(chat.reply_finished, timeout=5000):
+        chat.start(request)
+    body = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]
+    assert body["keep_alive"] == "10m" and "think" not in body and body["stream"] is True
+    assert body["messages"][-1] == {"role": "user", "content": "what is this?", "images": ["aGVsbG8="]}
+    assert body["messages"][1] == {"role": "assistant", "content": "hello", "thinking": "t"}
+
+
+def test_start_while_busy_stops_the_previous_reply(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b")
+    fake_ollama.load_delay_s = 5.0
+    chat = ChatController(runner, fake_ollama.url)
+    stopped, finished = [], []
+    chat.reply_stopped.connect(stopped.append)
+    chat.reply_finished.connect(lambda i, _m: finished.append(i))
+    first = chat.start(_request())
+    fake_ollama.load_delay_s = 0.0
+    second = chat.start(_request())
+    qtbot.waitUntil(lambda: stopped == [first] and finished == [second], timeout=10_000)
+    assert not chat.is_busy
+
+
+def test_stop_right_after_start(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b")
+    chat = ChatController(runner, fake_ollama.url)
+    finished = []
+    chat.reply_finished.connect(lambda i, _m: finished.append(i))
+    with qtbot.waitSignal(chat.reply_stopped, timeout=2000):
+        chat.start(_request())
+        chat.stop()
+    assert not finished and not chat.is_busy
