@@ -5,8 +5,9 @@ Each is a plain function so the coordinator can take a stand-in (tests answer wi
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from runyard_desktop.core.downloads import CheckLevel, PreflightIssue
 
@@ -20,10 +21,11 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
     box.setWindowTitle(issue.title)
     box.setText(f"<b>{issue.title}</b>")
     box.setInformativeText(issue.text)
-    if issue.level is CheckLevel.BLOCK:
+    if issue.level is CheckLevel.BLOCK:  # nothing to decide: say it without blocking the event loop
         box.setIcon(QMessageBox.Icon.Warning)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
         return CANCEL
     box.setIcon(QMessageBox.Icon.Question)
     better = box.addButton(f"Download {issue.better_choice} instead", QMessageBox.ButtonRole.AcceptRole) \
@@ -42,9 +44,11 @@ def ask_delete(parent: QWidget, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("confirmDeleteDialog")
-    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    yes.setText("Delete")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    result = box.exec()
+    return box.clickedButton() is yes or result in (QMessageBox.StandardButton.Yes, QDialog.DialogCode.Accepted)
 
 
 def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:

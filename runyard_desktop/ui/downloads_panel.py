@@ -69,6 +69,11 @@ class DownloadBar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
+        self.message = QLabel()
+        self.message.setObjectName("downloadMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()};")
+        self.message.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancelDownloadButton")
         self.cancel_button.setEnabled(False)
@@ -83,6 +88,7 @@ class DownloadBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.download_button)
         layout.addWidget(self.progress, 1)
+        layout.addWidget(self.message, 1)
         for widget in (self.cancel_button, self.chat_button, self.measure_button, self.delete_button):
             layout.addWidget(widget)
         for button in (self.download_button, self.cancel_button, self.chat_button, self.measure_button,
@@ -125,6 +131,15 @@ class DownloadBar(QWidget):
             button.setEnabled(installed and usable)
 
     def _render_progress(self, state: PullState | None, installed: bool) -> None:
+        failed = state is not None and state.status is PullStatus.FAILED
+        self.message.setVisible(failed)
+        if failed:  # the whole sentence with its next step, in place of the bar
+            error = state.error
+            self.message.setText(f"{state.tag} failed: {error.plain() if error is not None else state.message}")
+            self.progress.setVisible(False)
+            self.progress.setValue(int((state.fraction or 0) * 100))
+            self.progress.setFormat(f"Failed: {error.message if error is not None else state.message}")
+            return
         if state is None:
             self.progress.setValue(100 if installed else 0)
             self.progress.setFormat("Installed" if installed else "")

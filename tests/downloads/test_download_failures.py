@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from runyard_desktop.core.ollama.errors import ErrorKind
 
@@ -41,7 +41,9 @@ def test_failed_pull_shows_its_message_and_nothing_usable(open_window, dl_fake, 
     qtbot.waitUntil(lambda: (s := view.catalogue_model.row_status(tag)) is not None and s.error, timeout=5000)
     status = view.catalogue_model.row_status(tag)
     assert not status.installed and error.message in status.text
-    assert error.message in progress.format() and progress.isVisible()
+    message = window.findChild(QLabel, "downloadMessage")
+    assert message.isVisible() and error.plain() in message.text() and not progress.isVisible()
+    assert error.message in progress.format() and progress.value() < 100
     assert download.text() == "Retry" and download.isEnabled()
     # Never shown as usable: not installed, not in the chat's model list, no Chat button, no chat opened.
     assert not window.downloads.controller.is_installed(tag)
