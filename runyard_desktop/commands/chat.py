@@ -93,14 +93,25 @@ def context_warning(model: str, info: ModelInfo | None, tokens: int, num_ctx: in
             f"the start.{step}{upto}; a longer context needs more memory.")
 
 
-async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, ChatMessage | None, int]:  # type: ignore[no-untyped-def]
-    info = await client.show(args.model)
+async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, int]:  # type: ignore[no-untyped-def]
+    """Capabilities and the context in use. Only "not downloaded" stops here; other trouble shows in the reply."""
+    from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+
+    try:
+        info = await client.show(args.model)
+    except OllamaError as err:
+        if err.kind in (ErrorKind.NOT_INSTALLED, ErrorKind.NOT_RUNNING):
+            raise
+        info = ModelInfo(args.model, None, None)
     num_ctx = args.num_ctx
     if num_ctx is None:
-        loaded = {m.name: m for m in await client.loaded_models()}
+        try:
+            loaded = {m.name: m for m in await client.loaded_models()}
+        except OllamaError:
+            loaded = {}
         current = loaded.get(args.model) or loaded.get(f"{args.model}:latest")
         num_ctx = current.context_length if current and current.context_length else DEFAULT_NUM_CTX
-    return info, None, num_ctx
+    return info, num_ctx
 
 
 def _attach(args: argparse.Namespace, info: ModelInfo, prompt: str, num_ctx: int) -> ChatMessage:
@@ -127,9 +138,12 @@ async def _reply(client, request: ChatRequest, info: ModelInfo, printer: Printer
     from runyard_desktop.core.ollama.chat import stream_reply
 
     try:
-        return await stream_reply(client, request, info, on_text=printer.text, on_event=printer.event)
+        metrics = await stream_reply(client, request, info, on_text=printer.text, on_event=printer.event)
     finally:
         printer.finish()
+    if metrics.done_reason == "length":
+        print("note: the reply was cut off at the length limit; a longer --num-ctx gives it more room.", file=sys.stderr)
+    return metrics
 
 
 def run(args: argparse.Namespace) -> int:
@@ -139,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
 
     client = OllamaClient(resolve_host(args))
     try:
-        info, _, num_ctx = asyncio.run(_prepare(client, args))
+        info, num_ctx = asyncio.run(_prepare(client, args))
         history: list[ChatMessage] = []
         if args.file is not None:
             history.append(_attach(args, info, args.prompt or SUMMARY_PROMPT, num_ctx))

@@ -128,3 +128,11 @@ def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # typ
     again = subprocess.run(argv, capture_output=True, env=env, cwd=ROOT, timeout=60)
     assert again.returncode == 0, again.stderr.decode()
     assert "Resuming from" in again.stderr.decode() and kept > 0
+
+
+def test_chat_copes_with_a_server_without_show(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b")
+    fake_ollama.fail("show", "status", status=500, body={"error": "something odd"})
+    fake_ollama.fail("ps", "status", status=404, body=None)
+    code, out, err = _run(capsys, "chat", "qwen3.5:4b", "hi", "--host", fake_ollama.url)
+    assert code == 0 and "You said: hi" in out, err

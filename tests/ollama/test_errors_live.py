@@ -179,3 +179,8 @@ def test_pull_still_succeeds_when_pruning_fails_and_on_update(fake) -> None:  # 
     fake.fail("pull", "update")
     statuses = asyncio.run(_drain_pull(OllamaClient(fake.url), "qwen3.5:4b"))
     assert statuses[-2:] == ["removing unused layers", "success"]
+
+
+def test_pull_answered_with_http_404_is_an_unknown_model(fake) -> None:  # type: ignore[no-untyped-def]
+    fake.fail("pull", "status", status=404, body={"error": "model not found"})
+    assert _pull_error(fake).kind is ErrorKind.UNKNOWN_MODEL

@@ -50,8 +50,11 @@ class OllamaClient:
 
         return ollama.AsyncClient(host=self.host, timeout=_timeout(self.connect_timeout))
 
-    def _err(self, exc: BaseException, model: str | None = None, *, mid_stream: bool = False) -> OllamaError:
-        return translate(exc, host=self.host, model=model, installed_version=self.server_version, mid_stream=mid_stream)
+    def _err(
+        self, exc: BaseException, model: str | None = None, *, mid_stream: bool = False, operation: str = ""
+    ) -> OllamaError:
+        return translate(exc, host=self.host, model=model, installed_version=self.server_version, mid_stream=mid_stream,
+                         operation=operation)
 
     # -- health ---------------------------------------------------------------------------------
 
@@ -162,10 +165,12 @@ class OllamaClient:
                 async for line in stream:
                     started = True
                     yield (line.status or "", line.digest, line.total, line.completed)
+                    if line.status == "success":
+                        return  # nothing follows; do not wait on a server that keeps the stream open
         except (OllamaError, asyncio.CancelledError, GeneratorExit):
             raise
         except Exception as exc:  # noqa: BLE001
-            raise self._err(exc, model, mid_stream=started) from exc
+            raise self._err(exc, model, mid_stream=started, operation="pull") from exc
 
     async def chat(self, request: ChatRequest, *, think: bool | str | None) -> AsyncIterator[Any]:
         """Yield ollama ChatResponse chunks for `request` (with `think` as decided by the caller)."""

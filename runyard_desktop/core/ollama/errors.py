@@ -110,8 +110,9 @@ def from_server_text(  # noqa: C901 - one flat table of the server's texts
     *,
     model: str | None = None,
     installed_version: str | None = None,
+    operation: str = "",
 ) -> OllamaError:
-    """Map the server's `error` string (and HTTP status) to an OllamaError."""
+    """Map the server's `error` string (and HTTP status) to an OllamaError. `operation`: "pull", "chat", …"""
     low = text.lower()
     name = model or "this model"
     mk = lambda kind, msg, step: OllamaError(kind, msg, step, detail=text, status_code=status_code)  # noqa: E731
@@ -122,7 +123,10 @@ def from_server_text(  # noqa: C901 - one flat table of the server's texts
             f"{name} needs a newer version of Ollama{have}.",
             f"Update Ollama from {DOWNLOAD_URL}, then download the model again.",
         )
-    if "pull model manifest" in low and "file does not exist" in low:
+    if low.strip() in ("404 page not found", "405 method not allowed"):
+        return mk(ErrorKind.SERVER_ERROR, "This server does not offer what Ollama should (it may be too old, or not Ollama).",
+                  f"Update Ollama from {DOWNLOAD_URL}, or check the server address.")
+    if ("pull model manifest" in low and "file does not exist" in low) or (operation == "pull" and status_code == 404):
         return mk(
             ErrorKind.UNKNOWN_MODEL,
             f"The Ollama library has no model called {name}.",
@@ -210,6 +214,7 @@ def translate(
     model: str | None = None,
     installed_version: str | None = None,
     mid_stream: bool = False,
+    operation: str = "",
 ) -> OllamaError:
     """Turn anything the client stack raises into an OllamaError (OllamaError passes through)."""
     if isinstance(exc, OllamaError):
@@ -219,7 +224,8 @@ def translate(
     pydantic = sys.modules.get("pydantic")
     detail = f"{type(exc).__name__}: {exc}"
     if ollama is not None and isinstance(exc, ollama.ResponseError):
-        return from_server_text(str(exc.error), exc.status_code, model=model, installed_version=installed_version)
+        return from_server_text(str(exc.error), exc.status_code, model=model, installed_version=installed_version,
+                                operation=operation)
     if httpx is not None and isinstance(exc, httpx.TimeoutException):
         if isinstance(exc, httpx.ConnectTimeout):
             return OllamaError(
