@@ -208,7 +208,8 @@ def time_open(app: QApplication, pane, conversation_id: int, other_id: int) -> f
     start = time.perf_counter()
     pane.controller.open(conversation_id)
     pane.window().repaint()
-    app.processEvents()
+    for _ in range(3):  # whatever the open left queued (layouts, shows, repaints) counts too
+        app.processEvents()
     return time.perf_counter() - start
 
 

@@ -90,6 +90,7 @@ class ChatFitAdvisor:
         self._catalogue: Catalogue | None = None
         self._profile = profile
         self._kv = kv_cache_type
+        self._cache: dict[tuple[str, int | None, int], tuple[object, FitReport | None]] = {}
 
     @property
     def catalogue(self) -> Catalogue | None:
@@ -104,7 +105,14 @@ class ChatFitAdvisor:
     def _report(self, tag: str, context: int | None) -> FitReport | None:
         if self.catalogue is None or not tag:
             return None
-        return fit_report(self.catalogue, self._profile(), tag, context, self._kv)
+        profile = self._profile()
+        key = (tag, context, id(profile))
+        if key not in self._cache:  # the picker asks on every conversation switch
+            if len(self._cache) > 256:
+                self._cache.clear()
+            # The profile is kept with its report so its id() cannot be reused by another profile.
+            self._cache[key] = (profile, fit_report(self.catalogue, profile, tag, context, self._kv))
+        return self._cache[key][1]
 
     def badge(self, tag: str, context: int | None = None) -> str:
         return badge(self._report(tag, context))

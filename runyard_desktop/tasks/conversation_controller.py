@@ -47,7 +47,7 @@ from runyard_desktop.tasks.chat_controller import ChatController
 log = logging.getLogger(__name__)
 
 STOPPED_NOTE = "You stopped this reply; the text so far is kept."
-OPEN_TAIL = 40
+OPEN_TAIL = 16  # enough for a screenful and the last measured reply; older ones load on scroll
 CLOSED_NOTE = "Stopped because Runyard was closed; the text so far is kept."
 
 

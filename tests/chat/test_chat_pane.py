@@ -45,7 +45,7 @@ def test_send_streams_thinking_then_collapses_and_stores(open_chat, chat_fake, q
     assert reply.thinking == "".join(thinking) and reply.metrics.eval_count > 0
     text = widget.text()
     assert "Plan" in text and "Item" in text and "print('hi')" in text and "# Plan" not in text
-    assert widget.body.code_blocks() == [("python", "print('hi')")]
+    assert widget.code_blocks() == [("python", "print('hi')")]
     assert "python    Copy" in text
     widget.body.anchorClicked.emit(QUrl("copy:0"))  # the Copy link of the first code block
     assert QGuiApplication.clipboard().text() == "print('hi')"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -130,7 +130,7 @@ class MessageView(QScrollArea):
             self._append_widget(message)
         self._after_change()
         self._stick = True
-        self.scroll_to_bottom()
+        self.follow()  # lay out now and land at the bottom: the first paint shows the final state
 
     def clear(self) -> None:
         for widget in self._widgets:
@@ -224,6 +224,7 @@ class MessageView(QScrollArea):
         widget = self._make_widget(message)
         self._widgets.append(widget)
         self._layout.insertWidget(self._layout.count() - 2, widget)
+        widget.show()  # now, not in a queued call, so the layout below already includes it
         return widget
 
     def _after_change(self) -> None:
@@ -242,9 +243,14 @@ class MessageView(QScrollArea):
         bar.setValue(bar.maximum())
 
     def follow(self) -> None:
-        """Keep the newest text in view while streaming, unless the user scrolled away."""
+        """Keep the newest text in view while streaming, unless the user scrolled away.
+
+        The layouts are settled now rather than in later events, so each update of the streaming
+        text costs one repaint instead of two (text change, then geometry change and scroll).
+        """
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if self._stick:
-            QTimer.singleShot(0, self.scroll_to_bottom)
+            self.scroll_to_bottom()
 
     @Slot(int)
     def _on_scroll_value_changed(self, value: int) -> None:

@@ -33,6 +33,7 @@ from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 
 THINKING_MAX_HEIGHT = 220
+BODY_CHARS = 12_000  # a streaming reply continues in a new document after about this much text
 
 
 class ThinkingBlock(QFrame):
@@ -153,8 +154,9 @@ class MessageWidget(QFrame):
         self.setProperty("role", message.role)
         self._stream: MarkdownStream | None = None
         self.thinking: ThinkingBlock | None = None
-        self.body = MessageBody(colors)
+        self.body = MessageBody(colors)  # the body text is appended to; see _next_body
         self.body.link_clicked.connect(self.link_clicked)
+        self.bodies = [self.body]
         self._status = QLabel()
         self._status.setObjectName("messageStatus")
         self._status.setWordWrap(True)
@@ -257,7 +259,22 @@ class MessageWidget(QFrame):
         if self.thinking is not None and not self.thinking.collapsed and self.thinking._ended is None:
             self.thinking.end()
             self.thinking.set_collapsed(True)  # the answer has started
-        self.body.apply(self._stream.feed(text))
+        for op in self._stream.feed(text):
+            self.body.apply([op])
+            if self.body.chars > BODY_CHARS and self.body.is_quiescent():
+                self._next_body()
+
+    def _next_body(self) -> None:
+        """Continue a very long reply in a fresh document, so each update stays as cheap as the first
+        (a QTextDocument's layout and paint walk more of it as it grows)."""
+        body = MessageBody(self._colors)
+        body.link_clicked.connect(self.link_clicked)
+        self._outer.insertWidget(self._outer.indexOf(self.body) + 1, body)
+        self.body = body
+        self.bodies.append(body)
+
+    def code_blocks(self) -> list[tuple[str, str]]:
+        return [block for body in self.bodies for block in body.code_blocks()]
 
     def flush(self) -> None:
         self.body.flush()
@@ -311,7 +328,7 @@ class MessageWidget(QFrame):
             self.regenerate_button.setVisible(last)
 
     def text(self) -> str:
-        return self.body.plain_text()
+        return "\n".join(body.plain_text() for body in self.bodies)
 
     @Slot()
     def _on_copy_button_clicked(self) -> None:

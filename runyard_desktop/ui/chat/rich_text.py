@@ -105,6 +105,7 @@ class MessageBody(SafeTextBrowser):
         self._codes: list[tuple[str, list[str]]] = []  # (language, code pieces) per fenced block
         self._code_cursor: QTextCursor | None = None  # inside the open code frame
         self._code_frame: QTextFrame | None = None
+        self.chars = 0  # characters appended so far
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
@@ -114,9 +115,15 @@ class MessageBody(SafeTextBrowser):
         """Show a finished text (a stored message) in one pass."""
         self.apply(split_complete(text), final=True)
 
+    def is_quiescent(self) -> bool:
+        """Nothing pending: no plain tail waiting for Markdown, no open code block."""
+        return not self._plain and self._code_cursor is None
+
     def apply(self, ops: list[Op], *, final: bool = False) -> None:
         for op in ops:
             kind = op[0]
+            if len(op) > 1:
+                self.chars += len(op[1])
             if kind == "prose":
                 self._append_plain(op[1])
             elif kind == "settle":
