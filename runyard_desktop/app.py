@@ -83,6 +83,7 @@ def create_main_window(host: str | None = None) -> QMainWindow:
 
     models_view = ModelsView(load_catalogue())  # Models page; API in docs/dev/models-view-api.md
     services.hardware.profile_changed.connect(models_view.set_profile)
+    services.ollama.status_changed.connect(models_view.set_ollama_status)  # older Ollama places differently
     window.add_page("models", "Models", models_view)
 
     chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
