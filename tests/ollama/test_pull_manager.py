@@ -60,11 +60,14 @@ def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:  #
     fake_ollama.bytes_per_tick = 400_000
     manager = _manager(runner, fake_ollama)
     fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5)
-    seen = []
-    manager.pull_changed.connect(lambda s: seen.append(s.status))
+    fake_ollama.registry_pause_s = 0.1  # the reconnect takes a moment before bytes flow
+    states = []
+    manager.pull_changed.connect(states.append)
     with qtbot.waitSignal(manager.pull_finished, timeout=10_000):
         manager.pull("qwen3.5:4b")
-    assert PullStatus.STALLED in seen
+    assert PullStatus.STALLED in [s.status for s in states]
+    stalled = [s for s in states if s.status is PullStatus.STALLED]
+    assert stalled[0].message == "Stalled — reconnecting" and len(stalled) >= 2  # until bytes flow again
     assert manager.state("qwen3.5:4b").status is PullStatus.DONE
 
 

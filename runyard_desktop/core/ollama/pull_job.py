@@ -75,9 +75,10 @@ async def run_pull(
     while True:
         attempt += 1
         tracker = PullTracker(tag, size_hint=size_hint, prior=tracker)
-        sink.push(tracker.snapshot(attempt=attempt))
+        reconnecting = stalls > 0
+        sink.push(_label(tracker, attempt, reconnecting))
         try:
-            if await _attempt(client, tag, tracker, sink, policy, attempt):
+            if await _attempt(client, tag, tracker, sink, policy, attempt, reconnecting):
                 break
         except OllamaError as err:
             if not err.transient or retries >= policy.max_retries:
@@ -104,16 +105,28 @@ async def run_pull(
     return tracker.snapshot(PullStatus.DONE, attempt=attempt)
 
 
+def _label(tracker: PullTracker, attempt: int, reconnecting: bool) -> PullState:
+    if reconnecting:  # until bytes flow again after a stall, keep saying so
+        return tracker.snapshot(PullStatus.STALLED, attempt=attempt, message="Stalled — reconnecting")
+    return tracker.snapshot(attempt=attempt)
+
+
 async def _attempt(
-    client: OllamaClient, tag: str, tracker: PullTracker, sink: StateSink, policy: PullPolicy, attempt: int
+    client: OllamaClient, tag: str, tracker: PullTracker, sink: StateSink, policy: PullPolicy, attempt: int,
+    reconnecting: bool,
 ) -> bool:
     """One connection. True on success, False when stalled (the stream is closed); raises on errors."""
-
-    snapshot = functools.partial(tracker.snapshot, attempt=attempt)  # built only when the sink emits
+    # Built only when the sink emits (≤ 25/s), not per line.
+    snapshot = functools.partial(_label, tracker, attempt, reconnecting)
 
     async def consume() -> None:
+        nonlocal snapshot, reconnecting
         async for status, digest, total, completed in client.pull(tag):
+            before = tracker.completed
             tracker.feed(status, digest, total, completed)
+            if reconnecting and (tracker.completed > before or tracker.succeeded):
+                reconnecting = False
+                snapshot = functools.partial(_label, tracker, attempt, False)
             sink.push(snapshot)
         if not tracker.succeeded:
             raise OllamaError(ErrorKind.CONNECTION_LOST, "The download connection closed before it finished.",
