@@ -138,3 +138,25 @@ def test_start_server_on_a_remote_host_says_why_not(runner, qtbot) -> None:  # t
     with qtbot.waitSignal(service.operation_failed, timeout=1000) as failed:
         service.start_server()
     assert "another computer" in failed.args[1].message
+
+
+def test_probe_tells_a_starting_server_from_a_stopped_one() -> None:
+    import asyncio
+    import socket
+
+    from runyard_desktop.core.ollama.client import OllamaClient
+
+    with socket.socket() as listener:  # accepts TCP (the backlog) but never answers: a server still starting
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        assert asyncio.run(OllamaClient(url).probe(timeout=0.3)).outcome == "hanging"
+    assert asyncio.run(OllamaClient(url).probe(timeout=0.3)).outcome == "refused"
+
+
+def test_something_else_on_the_port(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.fail("version", "status", status=404, body=None)
+    service = _service(runner, fake_ollama.url)
+    with qtbot.waitSignal(service.status_changed, timeout=5000):
+        service.check()
+    assert service.status.state is ServerState.TOO_OLD and "does not say" in service.status.message

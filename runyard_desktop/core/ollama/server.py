@@ -86,8 +86,13 @@ def status_for(
     binary = (installation.app or installation.cli) if installation else None
     base = dict(host=host, is_remote=remote, binary=binary, started_by_us=started_by_us)
     if probe_outcome == "answering":
-        if is_too_old(version) or version is None:
-            shown = version or "an unknown version"
+        if version is None:
+            return OllamaStatus(
+                ServerState.TOO_OLD, message=f"Something answers at {host}, but it does not say which Ollama it is.",
+                next_step=f"Check the server address, or update Ollama from {DOWNLOAD_URL}.", **base,
+            )
+        if is_too_old(version):
+            shown = version
             return OllamaStatus(
                 ServerState.TOO_OLD, version=version,
                 message=f"Ollama {shown} is too old for Qwen3.5 (it needs {MIN_VERSION_TEXT} or newer).",
