@@ -125,3 +125,13 @@ def test_finished_pull_refreshes_the_installed_listing(runner, fake_ollama, qtbo
     with qtbot.waitSignal(service.installed_models_changed, timeout=10_000) as listed:
         manager.pull("qwen3.5:4b")
     assert [m.name for m in listed.args[0]] == ["qwen3.5:4b"]
+
+
+def test_disk_checked_when_the_first_layer_size_is_known(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.bytes_per_tick = 100_000
+    manager = _manager(runner, fake_ollama, free_disk=lambda: 5_000_000)
+    with qtbot.waitSignal(manager.pull_failed, timeout=10_000) as failed:
+        manager.pull("qwen3.5:4b")  # no size hint: the first progress line tells the size
+    assert failed.args[1].kind is ErrorKind.NO_SPACE_PRECHECK and "5.0 MB" in failed.args[1].message
+    fake_ollama.wait_disconnect("pull", timeout=1.0)
+    assert fake_ollama.partial("qwen3.5:4b") < SIZE // 2

@@ -78,7 +78,8 @@ async def run_pull(
         reconnecting = stalls > 0
         sink.push(_label(tracker, attempt, reconnecting))
         try:
-            if await _attempt(client, tag, tracker, sink, policy, attempt, reconnecting):
+            late_disk_check = free_disk if (attempt == 1 and not size_hint) else None
+            if await _attempt(client, tag, tracker, sink, policy, attempt, reconnecting, late_disk_check):
                 break
         except OllamaError as err:
             if not err.transient or retries >= policy.max_retries:
@@ -114,13 +115,17 @@ def _label(tracker: PullTracker, attempt: int, reconnecting: bool) -> PullState:
 async def _attempt(
     client: OllamaClient, tag: str, tracker: PullTracker, sink: StateSink, policy: PullPolicy, attempt: int,
     reconnecting: bool,
+    free_disk: Callable[[], int | None] | None = None,
 ) -> bool:
-    """One connection. True on success, False when stalled (the stream is closed); raises on errors."""
+    """One connection. True on success, False when stalled (the stream is closed); raises on errors.
+
+    `free_disk` (no size known beforehand): checked once, when the first layer's size is known.
+    """
     # Built only when the sink emits (≤ 25/s), not per line.
     snapshot = functools.partial(_label, tracker, attempt, reconnecting)
 
     async def consume() -> None:
-        nonlocal snapshot, reconnecting
+        nonlocal snapshot, reconnecting, free_disk
         async for status, digest, total, completed in client.pull(tag):
             before = tracker.completed
             tracker.feed(status, digest, total, completed)
@@ -128,6 +133,9 @@ async def _attempt(
                 reconnecting = False
                 snapshot = functools.partial(_label, tracker, attempt, False)
             sink.push(snapshot)
+            if free_disk is not None and tracker.total > tracker.completed:
+                await check_disk(tag, tracker.total - tracker.completed, free_disk)
+                free_disk = None
         if not tracker.succeeded:
             raise OllamaError(ErrorKind.CONNECTION_LOST, "The download connection closed before it finished.",
                               "Download again; it resumes.")
