@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QHeaderView, QMainWindow, QWidget
 
 from runyard_desktop.core import downloads
@@ -67,6 +67,7 @@ class DownloadsCoordinator(QObject):
         self.open_chat_after_download = True
         self.auto_measure = True
         self._frozen_columns: list[int] = []
+        self._closed = False
         self._unfreeze_timer = QTimer(self)
         self._unfreeze_timer.setSingleShot(True)
         self._unfreeze_timer.setInterval(UNFREEZE_DELAY_MS)
@@ -103,7 +104,7 @@ class DownloadsCoordinator(QObject):
                               | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
-        QTimer.singleShot(500, body.ensurePolished)  # styled ahead, so opening it mid-download is cheaper
+        QTimer.singleShot(500, body, body.ensurePolished)  # styled ahead: opening it mid-download is cheaper
         view_menu = self.window.menuBar().addMenu("&View")
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Downloads and measured check")
@@ -158,6 +159,7 @@ class DownloadsCoordinator(QObject):
         self.window.settings_action.setVisible(True)
         self.window.settings_action.triggered.connect(self.open_settings)
         self.window.closing.connect(self.shutdown)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
         self._on_ollama_status_changed(o.status)
 
     # -- user intent ------------------------------------------------------------------------------
@@ -224,6 +226,9 @@ class DownloadsCoordinator(QObject):
                                f"Runyard will use Ollama at {shown} the next time it starts.")
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.controller.shutdown()
         self.measure.shutdown()
         self.notifier.close()
@@ -316,6 +321,11 @@ class DownloadsCoordinator(QObject):
     @Slot(str, object)
     def _on_measure_failed(self, tag: str, error: OllamaError) -> None:
         self.card.show_failed(tag, error.plain())
+
+    @Slot(Qt.ColorScheme)
+    def _on_style_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if not self._closed and self.services.settings.theme == "system":  # the desktop switched: follow it
+            apply_theme("system")
 
     @Slot(str)
     def _on_open_url_requested(self, url: str) -> None:
