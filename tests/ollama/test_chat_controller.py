@@ -141,3 +141,17 @@ def test_stop_right_after_start(runner, fake_ollama, qtbot) -> None:  # type: ig
         chat.start(_request())
         chat.stop()
     assert not finished and not chat.is_busy
+
+
+def test_tokens_leave_the_loop_at_most_every_40_ms(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:4b")
+    fake_ollama.token_delay_s = 0.001
+    fake_ollama.script_reply("qwen3.5:4b", content=[f"t{i} " for i in range(400)])
+    chat = ChatController(runner, fake_ollama.url)
+    got = _collect(chat)
+    started = time.monotonic()
+    with qtbot.waitSignal(chat.reply_finished, timeout=10_000):
+        chat.start(_request())
+    elapsed = time.monotonic() - started
+    assert "".join(got["content"]) == "".join(f"t{i} " for i in range(400))
+    assert len(got["content"]) <= elapsed / 0.04 + 3, f"{len(got['content'])} signals in {elapsed:.2f} s"
