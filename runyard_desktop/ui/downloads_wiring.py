@@ -361,9 +361,9 @@ class DownloadsCoordinator(QObject):
         return evaluate(model.entry(tag), profile,
                         FitOptions(context=self.view.context_length(), kv_cache_type=self.view.kv_cache_type()))
 
-    def _context_for(self, tag: str) -> int | None:
-        report = self._report_here(tag)
-        return report.context if report is not None else self.view.context_length()
+    def _context_for(self, tag: str) -> int | None:  # noqa: ARG002 - one context for every tag today
+        """The user's context choice; None = Ollama's default, as the chat sends it (no reload between)."""
+        return self.view.context_length()
 
     def _preflight(self, tag: str) -> list[downloads.PreflightIssue]:
         status = self.services.ollama.status

@@ -34,6 +34,10 @@ def test_download_progresses_to_installed_and_opens_chat(open_window, qtbot) -> 
     assert window.current_page() == "chat"
     pane = window.findChild(QWidget, "chatPane")
     assert pane.controller.current is not None and pane.controller.current.model == TAG
+    assert pane.isVisible()
+    # The chat's own listing catches up a moment later (the pull refreshes /api/tags when it ends).
+    qtbot.waitUntil(lambda: pane.model_picker.currentData() == TAG
+                    and "not installed" not in pane.model_picker.currentText(), timeout=5000)
     assert download.text() == "Installed" and not download.isEnabled()
     # The measured check runs right after the first download and is kept.
     coordinator = window.downloads
