@@ -111,8 +111,8 @@ def _merge(ops: list[Op]) -> list[Op]:
 
 
 def neutralise_images(markdown: str) -> str:
-    """`![alt](url)` → `[🖼 alt](url)`: shown as a link the user may click, never fetched."""
-    return _IMAGE.sub(lambda m: f"[🖼 {m.group(1) or 'image'}]({m.group(2)})", markdown)
+    """`![alt](url)` → `[image: alt](url)`: shown as a link the user may click, never fetched."""
+    return _IMAGE.sub(lambda m: f"[image: {m.group(1) or 'no description'}]({m.group(2)})", markdown)
 
 
 def split_complete(text: str) -> list[Op]:

@@ -65,4 +65,4 @@ def test_partial_prose_is_emitted_immediately_but_fences_wait() -> None:
 
 
 def test_images_become_links() -> None:
-    assert neutralise_images("see ![chart](http://evil/x.png)") == "see [🖼 chart](http://evil/x.png)"
+    assert neutralise_images("see ![chart](http://evil/x.png)") == "see [image: chart](http://evil/x.png)"

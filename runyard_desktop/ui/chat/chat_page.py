@@ -34,6 +34,7 @@ def build_chat_page(services: Any) -> ChatPane:
     services.ollama.model_info_ready.connect(pane.set_model_info)
     services.hardware.profile_changed.connect(pane.set_model_info)
     pane.model_info_needed.connect(services.ollama.show)
+    pane.request_model_info()
     services.history = store
     services.conversations = controller
     return pane

@@ -204,12 +204,20 @@ class ChatPane(QWidget):
     def set_installed_models(self, models: Sequence[object]) -> None:
         """Installed models (objects with `.name`, e.g. InstalledModel) fill the model picker."""
         self._installed = [str(getattr(m, "name", m)) for m in models]
+        self.request_model_info()
         if self._installed and self.controller.default_model not in self._installed:
             self.controller.default_model = self._installed[0]
         current = self.controller.current
         if current is not None and not current.model and self._installed:
             self.controller.update_current(model=self._installed[0])
         self._refill_picker()
+
+    def request_model_info(self) -> None:
+        """Ask for the open conversation's model capabilities (Think toggle, images) if unknown."""
+        current = self.controller.current
+        model = current.model if current else self.controller.default_model
+        if model and not self.controller.can_think(model) and not self.controller.can_use_images(model):
+            self.model_info_needed.emit(model)
 
     def set_model_info(self, _info: object = None) -> None:
         """Capabilities (or the hardware profile) changed: refresh badges and the Think toggle."""
@@ -256,8 +264,8 @@ class ChatPane(QWidget):
         current = self.controller.current
         model = current.model if current else self.controller.default_model
         badge = self._fit.badge(model, current.num_ctx if current else None) if model else ""
-        self.fit_badge.setText(badge)
-        self.fit_badge.setVisible(bool(badge))
+        self.fit_badge.setText(badge)  # the picker's entries carry the badge; this label is for tools
+        self.fit_badge.setVisible(False)
         can_think = bool(model) and self.controller.can_think(model)
         self.think_toggle.blockSignals(True)
         self.think_toggle.setChecked(bool(current and current.think))

@@ -89,10 +89,10 @@ class AttachmentChip(QFrame):
         self.attachment = attachment
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 2, 2)
-        icon = "🖼" if attachment.kind == KIND_IMAGE else "📄"
+        icon = "Image:" if attachment.kind == KIND_IMAGE else "Document:"
         label = QLabel(f"{icon} {attachment.name} · ≈{attachment.tokens:,} tokens")
         if attachment.notice:
-            label.setText(label.text() + " ⚠")
+            label.setText(label.text() + " (!)")
             self.setToolTip(attachment.notice)
         layout.addWidget(label)
         remove = QToolButton()

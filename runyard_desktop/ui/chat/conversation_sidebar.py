@@ -47,7 +47,7 @@ class ConversationSidebar(QFrame):
         self.model = ConversationListModel(self)
         self.proxy = ConversationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.new_button = QPushButton("＋ New chat")
+        self.new_button = QPushButton("+  New chat")
         self.new_button.setObjectName("newConversationButton")
         self.new_button.clicked.connect(self.new_requested)
         self.search = QLineEdit()

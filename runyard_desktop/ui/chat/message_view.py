@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from runyard_desktop.core.conversation import Message
@@ -30,6 +30,7 @@ def estimate_height(message: Message, width_px: int) -> int:
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.message_widgets import MessageWidget
 
+READING_WIDTH = 900
 PAGE = 12  # at most this many widgets are created at once
 STICKY_PX = 48
 
@@ -120,7 +121,8 @@ class MessageView(QScrollArea):
         self._messages = list(messages)
         self._older_count = older_count
         self._fetch_all = fetch_all
-        budget = max(300, self.viewport().height())  # one screenful now; more as the user scrolls up
+        # One screenful now (a window not shown yet has no real size: assume a tall one); more on scroll.
+        budget = self.viewport().height() if self.isVisible() else 900
         start = len(self._messages)
         while start > 0 and len(self._messages) - start < PAGE and budget > 0:
             start -= 1
@@ -213,6 +215,12 @@ class MessageView(QScrollArea):
 
     # ---- internals ---------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        # A comfortable reading column: at most READING_WIDTH wide, centred.
+        side = max(24, (event.size().width() - READING_WIDTH) // 2)
+        self._layout.setContentsMargins(side, 16, side, 16)
+        super().resizeEvent(event)
+
     def _make_widget(self, message: Message) -> MessageWidget:
         widget = MessageWidget(message, self.colors)
         widget.link_clicked.connect(self.link_clicked)
@@ -277,6 +285,8 @@ class MessageView(QScrollArea):
             self._prepend_anchor = None
         elif self._stick:
             bar.setValue(maximum)
+        if maximum == 0 and (self._first_shown > 0 or self._older_count > 0):
+            QTimer.singleShot(0, self.show_earlier)  # the shown messages do not fill the screen yet
 
     @Slot()
     def _on_earlier_clicked(self) -> None:

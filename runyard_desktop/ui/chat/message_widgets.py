@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 
 THINKING_MAX_HEIGHT = 220
+USER_INDENT = 0.18  # share of the column left free beside the user's bubble
 BODY_CHARS = 12_000  # a streaming reply continues in a new document after about this much text
 
 
@@ -181,7 +182,7 @@ class MessageWidget(QFrame):
 
     def _build_user(self, message: Message) -> None:
         for att in message.attachments:
-            chip = QLabel(("🖼 " if att.kind == KIND_IMAGE else "📄 ") + f"{att.name} · ≈{att.tokens:,} tokens")
+            chip = QLabel(("Image: " if att.kind == KIND_IMAGE else "Document: ") + f"{att.name} · ≈{att.tokens:,} tokens")
             chip.setObjectName("attachmentChip")
             tint(chip, self._colors.muted)
             self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
@@ -299,12 +300,12 @@ class MessageWidget(QFrame):
         elif message.model and message.status != STATUS_STREAMING:
             self._metrics.setText(message.model)
         if message.status == STATUS_STOPPED:
-            self._status.setText("⏹ Stopped — " + (message.error or "you stopped this reply; the text so far is kept."))
+            self._status.setText("Stopped — " + (message.error or "you stopped this reply; the text so far is kept."))
             self._status.setProperty("level", "warn")
             tint(self._status, self._colors.warn)
             self._status.show()
         elif message.status == STATUS_FAILED:
-            self._status.setText("⚠ " + (message.error or "This reply failed."))
+            self._status.setText("Failed: " + (message.error or "This reply failed."))
             self._status.setProperty("level", "error")
             tint(self._status, self._colors.error)
             self._status.show()
@@ -312,13 +313,22 @@ class MessageWidget(QFrame):
             self._status.hide()
         self.setProperty("status", message.status)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        if self.role == "user":  # the user's bubble sits to the right, narrower than the answer column
+            indent = self._bubble_indent()
+            self._outer.setContentsMargins(14 + indent, 10, 14, 8)
+        super().resizeEvent(event)
+
+    def _bubble_indent(self) -> int:
+        return int(self.width() * USER_INDENT)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.role == "user":
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._colors.user_bubble)
-            painter.drawRoundedRect(self.rect(), 14, 14)
+            painter.drawRoundedRect(self.rect().adjusted(self._bubble_indent(), 0, 0, 0), 14, 14)
 
     def set_last(self, last: bool) -> None:
         """Only the last reply can be regenerated and only the last user message edited."""

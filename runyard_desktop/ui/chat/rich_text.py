@@ -40,6 +40,7 @@ from runyard_desktop.ui.chat.chat_style import ChatColors
 _F = QTextDocument.MarkdownFeature
 MARKDOWN_FEATURES = _F(_F.MarkdownDialectGitHub.value | _F.MarkdownNoHTML.value)
 RENDER_INTERVAL_S = 0.25
+PARAGRAPH_GAP = 6.0  # px below a paragraph
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -190,11 +191,26 @@ class MessageBody(SafeTextBrowser):
         if markdown.strip():
             if cursor.block().length() > 1:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            first = cursor.position()
             cursor.insertMarkdown(neutralise_images(markdown), MARKDOWN_FEATURES)
+            self._space_paragraphs(first, cursor.position())
         self._rendered_end = cursor.position()
         self._plain, self._settled_chars = [], 0
         if rest:
             self._append_plain(rest)
+
+    def _space_paragraphs(self, start: int, end: int) -> None:
+        """Qt's Markdown import puts no space between paragraphs; add a little (new blocks only)."""
+        doc = self.document()
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            fmt = block.blockFormat()
+            if block.textList() is None and fmt.bottomMargin() == 0 and block.length() > 1:
+                cursor = QTextCursor(block)
+                if cursor.currentTable() is None:
+                    fmt.setBottomMargin(PARAGRAPH_GAP)
+                    cursor.setBlockFormat(fmt)
+            block = block.next()
 
     # ---- code --------------------------------------------------------------------------------
 
