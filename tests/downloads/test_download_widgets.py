@@ -126,3 +126,18 @@ def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot)
         apply_theme("system")
         app.setPalette(old_palette)
         app.setStyle(old_style)
+
+
+def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from runyard_desktop.ui.whatif_editor import CUSTOM
+
+    window = open_window()
+    strip = window.downloads.status_bar
+    strip.set_status(_status(ServerState.RUNNING, host="http://10.0.0.5:11434", is_remote=True, version="0.18.0"))
+    assert window.findChild(QLabel, "ollamaStatus").text() == (
+        "Connected to Ollama at http://10.0.0.5:11434 — verdicts describe this computer")
+    window.show_page("chat")
+    qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)
+    view = window.page("models")
+    assert window.current_page() == "models"
+    assert view.what_if_editor.preset.currentText() == CUSTOM and view.is_what_if()
