@@ -9,6 +9,7 @@ a small ARM board.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,10 +64,14 @@ class Bandwidth:
     source: str  # "probe" | "table" | "estimate"
 
 
+_PATTERNS = [(re.compile(rf"(?<![\w]){re.escape(k)}(?![\w])", re.IGNORECASE), k) for k in _SORTED_KEYS]
+
+
+@functools.lru_cache(maxsize=64)
 def lookup_gpu_name(name: str) -> float | None:
     """Table bandwidth for a GPU name ("NVIDIA GeForce RTX 4060 Ti" -> 288), or None."""
-    for key in _SORTED_KEYS:
-        if re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", name, flags=re.IGNORECASE):
+    for pattern, key in _PATTERNS:
+        if pattern.search(name):
             return GPU_BANDWIDTH_GBPS[key]
     return None
 

@@ -150,8 +150,9 @@ class ModelsView(QWidget):
         self.table.setItemDelegateForColumn(Column.VERDICT, VerdictBadgeDelegate(self.table))
         self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
+        # Interactive, sized once per re-evaluation (_fit_columns): ResizeToContents would re-measure
+        # every cell after each dataChanged, i.e. on every download progress tick (~40 ms each).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.CAPABILITIES, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(Column.STATUS, 170)
         self.table.setMinimumHeight(4 * (self.fontMetrics().height() + 14))
@@ -253,6 +254,7 @@ class ModelsView(QWidget):
             return
         options = FitOptions(context=self.context_length(), kv_cache_type=self.kv_cache_type(), regime=self._regime)
         self.catalogue_model.set_reports(evaluate_all(self._catalogue, profile, options))
+        self._fit_columns()
         self.machine_label.setText(self._machine_text(profile))
         if self.selected_tag() is None:
             best = next((t for t in self.catalogue_model.tags() if (r := self.report_for(t)) and r.recommended), None)
@@ -260,6 +262,10 @@ class ModelsView(QWidget):
                 self.select_tag(best)
         self._show_details()
         self.fit_changed.emit()
+
+    def _fit_columns(self) -> None:
+        for column in (Column.MODEL, Column.VERDICT, Column.MEMORY, Column.SIZE, Column.SPEED):
+            self.table.resizeColumnToContents(column)
 
     def _machine_text(self, profile: HardwareProfile) -> str:
         prefix = "What if: " if self.is_what_if() else "For this machine: "
