@@ -8,18 +8,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from runyard_desktop.core.catalogue import Catalogue, CatalogueError
-from runyard_desktop.core.fit import FitOptions, FitReport, Verdict, evaluate
-from runyard_desktop.core.hardware import HardwareProfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the fit engine is imported on first use, off the start-up path
+    from runyard_desktop.core.catalogue import Catalogue
+    from runyard_desktop.core.fit import FitReport
+    from runyard_desktop.core.hardware import HardwareProfile
 
 log = logging.getLogger(__name__)
-_RANK = {Verdict.GPU: 0, Verdict.PARTIAL: 1, Verdict.CPU: 2, Verdict.NO_FIT: 3}
+_RANK = {"gpu": 0, "partial": 1, "cpu": 2, "no_fit": 3}  # Verdict values, best first
 MIN_CONTEXT = 2048
 
 
 def fit_report(
     catalogue: Catalogue, profile: HardwareProfile | None, tag: str, context: int | None, kv_cache_type: str = "f16"
 ) -> FitReport | None:
+    from runyard_desktop.core.fit import FitOptions, evaluate
+
     if profile is None:
         return None
     try:
@@ -33,24 +38,25 @@ def badge(report: FitReport | None) -> str:
     """The short verdict shown beside a model: 'Runs on GPU', 'Partial GPU (63 %)', 'CPU only', 'Won't fit'."""
     if report is None:
         return ""
-    if report.verdict is Verdict.GPU:
+    verdict = report.verdict.value
+    if verdict == "gpu":
         return "Runs on GPU"
-    if report.verdict is Verdict.PARTIAL:
+    if verdict == "partial":
         return f"Partial GPU ({report.gpu_share * 100:.0f} %)"
-    if report.verdict is Verdict.CPU:
+    if verdict == "cpu":
         return "CPU only"
     return "Won't fit"
 
 
 def context_change_warning(before: FitReport | None, after: FitReport | None) -> str:
     """A sentence when a new context makes the fit worse, else ''."""
-    if before is None or after is None or _RANK[after.verdict] <= _RANK[before.verdict]:
+    if before is None or after is None or _RANK[after.verdict.value] <= _RANK[before.verdict.value]:
         return ""
     where = {
-        Verdict.PARTIAL: f"only {after.gpu_share * 100:.0f} % of it fits on the GPU, so replies get slower",
-        Verdict.CPU: "it runs on the CPU only, so replies get much slower",
-        Verdict.NO_FIT: "it no longer fits in this machine's memory and Ollama may refuse to load it",
-    }[after.verdict]
+        "partial": f"only {after.gpu_share * 100:.0f} % of it fits on the GPU, so replies get slower",
+        "cpu": "it runs on the CPU only, so replies get much slower",
+        "no_fit": "it no longer fits in this machine's memory and Ollama may refuse to load it",
+    }[after.verdict.value]
     return f"At {after.context:,} tokens of context {after.tag} needs more memory: {where}."
 
 
@@ -62,14 +68,14 @@ def largest_fitting_context(
     if base is None:
         return None
     ceiling = catalogue.get(tag).native_context
-    best_rank = _RANK[base.verdict]
-    if best_rank == _RANK[Verdict.NO_FIT]:
+    best_rank = _RANK[base.verdict.value]
+    if best_rank == _RANK["no_fit"]:
         return None
     lo, hi = max(MIN_CONTEXT, base.context) // 1024, ceiling // 1024
     while lo < hi:
         mid = (lo + hi + 1) // 2
         report = fit_report(catalogue, profile, tag, mid * 1024, kv_cache_type)
-        if report is not None and _RANK[report.verdict] <= best_rank:
+        if report is not None and _RANK[report.verdict.value] <= best_rank:
             lo = mid
         else:
             hi = mid - 1
@@ -95,6 +101,8 @@ class ChatFitAdvisor:
     @property
     def catalogue(self) -> Catalogue | None:
         if self._catalogue is None and self._load_catalogue is not None:
+            from runyard_desktop.core.catalogue import CatalogueError
+
             try:
                 self._catalogue = self._load_catalogue()
             except CatalogueError as exc:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from runyard_desktop.core.catalogue import load_catalogue
 from runyard_desktop.core.chat_fit import ChatFitAdvisor
 from runyard_desktop.core.history import HistoryStore
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.chat_pane import ChatPane
+
+
+def _load_catalogue() -> Any:
+    from runyard_desktop.core.catalogue import load_catalogue  # on first use, not at start-up
+
+    return load_catalogue()
 
 
 def build_chat_page(services: Any) -> ChatPane:
@@ -23,7 +28,7 @@ def build_chat_page(services: Any) -> ChatPane:
     controller = ConversationController(
         store, services.chat, settings=settings, model_info=services.ollama.model_info
     )
-    fit = ChatFitAdvisor(load_catalogue, lambda: services.hardware.profile, settings.kv_cache_type)
+    fit = ChatFitAdvisor(_load_catalogue, lambda: services.hardware.profile, settings.kv_cache_type)
     pane = ChatPane(
         controller,
         enter_sends=settings.enter_sends,
