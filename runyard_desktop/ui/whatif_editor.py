@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runyard_desktop.core.bandwidth import gpu_bandwidth
 from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 from runyard_desktop.core.presets import MACHINES, build_profile
 
@@ -117,7 +118,7 @@ class WhatIfEditor(QGroupBox):
         gpus = profile.inference_gpus
         self.gpu_memory.setValue(sum(g.vram_free_bytes for g in gpus[:1]) / GIB if gpus else 0)
         self.gpu_count.setValue(max(1, len(gpus)))
-        self.bandwidth.setValue(int(gpus[0].memory_bandwidth_gbps or 0) if gpus else 0)
+        self.bandwidth.setValue(int(gpu_bandwidth(gpus[0]).gbps) if gpus else 0)  # probe, else the table
         self.unified.setChecked(any(g.unified_memory for g in gpus))
         self.ram_total.setValue(profile.ram.total_bytes / GIB)
         self.ram_available.setValue(profile.ram.available_bytes / GIB)
