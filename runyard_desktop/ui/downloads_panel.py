@@ -97,9 +97,9 @@ class DownloadBar(QWidget):
         layout.addStretch(0)
         self.download_button.clicked.connect(self._on_download_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.chat_button.clicked.connect(lambda: self._tag and self.chat_requested.emit(self._tag))
-        self.measure_button.clicked.connect(lambda: self._tag and self.measure_requested.emit(self._tag))
-        self.delete_button.clicked.connect(lambda: self._tag and self.delete_requested.emit(self._tag))
+        self.chat_button.clicked.connect(self._on_chat_button_clicked)
+        self.measure_button.clicked.connect(self._on_measure_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.show_for(None, None, installed=False, active=None, usable=False)
 
     @property
@@ -170,6 +170,21 @@ class DownloadBar(QWidget):
     def _on_cancel_button_clicked(self) -> None:
         if self._cancel_tag:
             self.cancel_requested.emit(self._cancel_tag)
+
+    @Slot()
+    def _on_chat_button_clicked(self) -> None:
+        if self._tag:
+            self.chat_requested.emit(self._tag)
+
+    @Slot()
+    def _on_measure_button_clicked(self) -> None:
+        if self._tag:
+            self.measure_requested.emit(self._tag)
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        if self._tag:
+            self.delete_requested.emit(self._tag)
 
 
 class DownloadItemDelegate(QStyledItemDelegate):
