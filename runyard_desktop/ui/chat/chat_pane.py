@@ -331,12 +331,12 @@ class ChatPane(QWidget):
         self.parameters.set_conversation(conversation, self._default_temperature)
         self.composer.end_edit()
         self.sidebar.select(conversation.id)
-        if conversation.model:
-            self.model_info_needed.emit(conversation.model)
+        self.request_model_info()
 
     @Slot(object)
     def _on_controller_conversation_updated(self, conversation: Conversation) -> None:
         self.title.setText(conversation.display_title)
+        self.request_model_info()
         self._refill_picker()
         self._update_context_meter()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 
@@ -53,11 +53,19 @@ def _blend(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
+_TINTS: dict[tuple[int, int], QPalette] = {}
+
+
 def tint(widget: QWidget, color: QColor) -> None:
-    """Set a widget's text colour through its palette (no style sheet)."""
-    palette = widget.palette()
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(role, color)
+    """Set a widget's text colour through its palette (no style sheet); palettes are shared."""
+    base = QGuiApplication.palette()
+    key = (color.rgba(), base.cacheKey())
+    palette = _TINTS.get(key)
+    if palette is None:
+        palette = QPalette(base)
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+            palette.setColor(role, color)
+        _TINTS[key] = palette
     widget.setPalette(palette)
 
 

@@ -128,7 +128,10 @@ class MessageBody(SafeTextBrowser):
             if kind == "prose":
                 self._append_plain(op[1])
             elif kind == "settle":
-                self._settle(force=final)
+                if final:  # a finished text: render each prose run once, at its end
+                    self._settled_chars = sum(len(p) for p in self._plain)
+                else:
+                    self._settle()
             elif kind == "code_start":
                 self._start_code(op[1])
             elif kind == "code":
