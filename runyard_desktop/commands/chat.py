@@ -10,13 +10,12 @@ Exit status: 0 when the reply finished, 1 on an error (plain message on stderr),
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from runyard_desktop.commands.ollama_common import (
-    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error, resolve_host,
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error, resolve_host, run_loop,
 )
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
 
@@ -153,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
 
     client = OllamaClient(resolve_host(args))
     try:
-        info, num_ctx = asyncio.run(_prepare(client, args))
+        info, num_ctx = run_loop(_prepare(client, args))
         history: list[ChatMessage] = []
         if args.file is not None:
             history.append(_attach(args, info, args.prompt or SUMMARY_PROMPT, num_ctx))
@@ -177,7 +176,7 @@ def _one_shot(client, args: argparse.Namespace, info: ModelInfo, history: list[C
 
     printer = Printer(sys.stdout, sys.stderr, not args.hide_thinking)
     try:
-        asyncio.run(_reply(client, _request(args, history), info, printer))
+        run_loop(_reply(client, _request(args, history), info, printer))
     except KeyboardInterrupt:
         print("[stopped]", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -209,7 +208,7 @@ def _interactive(client, args: argparse.Namespace, info: ModelInfo) -> int:  # t
         history.append(ChatMessage("user", line))
         printer = Printer(sys.stdout, sys.stderr, not args.hide_thinking)
         try:
-            asyncio.run(_reply(client, _request(args, history), info, printer))
+            run_loop(_reply(client, _request(args, history), info, printer))
         except KeyboardInterrupt:
             print("[stopped]", file=sys.stderr)
         except OllamaError as err:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Coroutine
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from runyard_desktop.core import settings as settings_store
 from runyard_desktop.core.ollama import host as hosts
@@ -14,6 +15,8 @@ from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.paths import app_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def resolve_host(args: argparse.Namespace) -> str:
@@ -38,7 +41,32 @@ def print_error(err: OllamaError, out: TextIO | None = None) -> None:
 def run_async(coro: Coroutine[Any, Any, int]) -> int:
     """Run a command's coroutine; OllamaError → message + exit 1 (Ctrl-C is the command's to handle)."""
     try:
-        return asyncio.run(coro)
+        return run_loop(coro)
     except OllamaError as err:
         print_error(err)
         return EXIT_FAILED
+
+
+def run_loop(coro: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run`, minus a traceback printed after Ctrl-C.
+
+    WORKAROUND: when Ctrl-C cancels a stream, httpcore's shielded close (anyio) re-delivers the
+    cancellation while httpx's `AsyncClient.stream` generator is closing, and `shutdown_asyncgens`
+    then reports "aclose(): asynchronous generator is already running" with a full traceback. The
+    socket is closed by then (the server sees the disconnect); only the report is noise.
+    """
+    if not hasattr(asyncio, "Runner"):  # Python 3.10
+        return asyncio.run(coro)
+    with asyncio.Runner() as runner:
+        runner.get_loop().set_exception_handler(_quiet_asyncgen_close)
+        return runner.run(coro)
+
+
+def _quiet_asyncgen_close(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    message = str(context.get("message", ""))
+    if message.startswith("an error occurred during closing of asynchronous generator") and isinstance(
+        context.get("exception"), RuntimeError
+    ):
+        log.debug("ignored after cancel: %s (%s)", message, context.get("exception"))
+        return
+    loop.default_exception_handler(context)

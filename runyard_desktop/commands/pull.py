@@ -7,13 +7,14 @@ failure; 130 when cancelled.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from collections.abc import Callable
 from typing import TextIO
 
-from runyard_desktop.commands.ollama_common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, print_error, resolve_host
+from runyard_desktop.commands.ollama_common import (
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, print_error, resolve_host, run_loop,
+)
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 
@@ -51,13 +52,14 @@ class TerminalSink:
         self.last = float("-inf")
         self.pending: PullState | None = None
         self.shown: PullState | None = None
+        self.latest: PullState | None = None
         self.shown_text = ""
         self.resume_told = False
 
     def push(self, state: PullState | Callable[[], PullState]) -> None:
         if callable(state):
             state = state()  # a terminal needs the phase of every line; Ollama sends ~17 lines/s
-        self.pending = state
+        self.pending = self.latest = state
         changed = self.shown is None or (state.status, state.phase) != (self.shown.status, self.shown.phase)
         if changed or time.monotonic() - self.last >= self.interval:
             self.flush()
@@ -97,12 +99,12 @@ def run(args: argparse.Namespace) -> int:
     sink = TerminalSink(sys.stderr)
     policy = PullPolicy(stall_timeout_s=args.stall_timeout)
     try:
-        final = asyncio.run(run_pull(OllamaClient(host), args.model, sink, policy,
+        final = run_loop(run_pull(OllamaClient(host), args.model, sink, policy,
                                      free_disk=local_models_free_bytes if _is_local(host) else None))
     except KeyboardInterrupt:
         sink.flush()
         sink.end_line()
-        kept = sink.shown.completed if sink.shown else 0
+        kept = sink.latest.completed if sink.latest else 0
         note = f" {human_bytes(kept)} is kept." if kept else ""
         print(f"Cancelled.{note} Run `runyard-desktop pull {args.model}` again to resume.", file=sys.stderr)
         return EXIT_INTERRUPTED
