@@ -4,7 +4,8 @@
     ../shared/tools/gui-shot docs/screenshots/downloads-mid.png --wait 9 -- \
         /work/venv/bin/python docs/screenshots/shoot_downloads.py --host http://127.0.0.1:11500 download qwen3.5:9b
 
-Actions: `download TAG` (select the row, press Download), `idle` (just open the window).
+Actions: `download TAG` (select the row, press Download), `measure TAG` (the measured check on an
+installed model), `idle` (just open the window). `--page` picks the page shown (models, installed…).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--host")
     parser.add_argument("--page", default="models")
-    parser.add_argument("action", choices=("download", "idle"))
+    parser.add_argument("action", choices=("download", "measure", "idle"))
     parser.add_argument("tag", nargs="?")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
@@ -38,6 +39,9 @@ def main() -> int:
             view = window.page("models")
             view.select_tag(args.tag)
             window.downloads.request_download(args.tag)
+        elif args.action == "measure":
+            window.downloads.request_measure(args.tag)
+            window.downloads.installed.select_installed(args.tag)
 
     QTimer.singleShot(2500, act)
     return app.exec()

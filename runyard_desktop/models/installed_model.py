@@ -30,8 +30,11 @@ def modified_text(iso: str) -> str:
 
 
 def expires_text(iso: str) -> str:
+    """'until 2026-11-29 18:14'; a date centuries away (keep_alive -1) reads 'until you unload it'."""
     if not iso:
         return "—"
+    if iso[:4].isdigit() and int(iso[:4]) >= 2100:
+        return "until you unload it"
     return f"until {modified_text(iso)}"
 
 

@@ -310,6 +310,7 @@ class DownloadsPanel(QWidget):
         state = self.selected_state()
         if state is None:
             self.action_button.setEnabled(False)
+            self.action_button.setVisible(False)
             return
         if state.is_active:
             self.action_button.setText("Cancel")

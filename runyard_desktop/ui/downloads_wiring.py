@@ -147,8 +147,7 @@ class DownloadsCoordinator(QObject):
         i.unload_requested.connect(o.unload)
         i.chat_requested.connect(self.open_chat)
         i.measure_requested.connect(self.request_measure)
-        i.refresh_requested.connect(o.refresh_installed)
-        i.refresh_requested.connect(o.refresh_loaded)
+        i.refresh_requested.connect(self._on_installed_refresh_requested)
         s = self.status_bar
         for strip in (s, self.banner):
             strip.check_requested.connect(o.check)
@@ -312,8 +311,15 @@ class DownloadsCoordinator(QObject):
             self.status_bar.set_status(self.services.ollama.status)
             self.banner.set_status(self.services.ollama.status)
 
+    @Slot()
+    def _on_installed_refresh_requested(self) -> None:
+        if self.services.ollama.status.is_usable:
+            self.services.ollama.refresh_installed()
+            self.services.ollama.refresh_loaded()
+
     @Slot(object)
     def _on_measure_finished(self, measurement: Measurement) -> None:
+        self.services.ollama.refresh_loaded()  # the check loaded it: the Installed page shows that
         report = self._report_here(measurement.tag)
         self.card.show_comparison(measurement, compare(measurement, report))
         self.controller.refresh_row(measurement.tag)

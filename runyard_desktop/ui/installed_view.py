@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
 from runyard_desktop.models.installed_model import RecordTableModel, installed_models_model, loaded_models_model
 
 Confirm = Callable[[QWidget, str, str], bool]
+POLL_MS = 5000
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -44,7 +46,8 @@ class InstalledView(QWidget):
         delete_requested(str): the user confirmed deleting this model.
         unload_requested(str): free this model's memory now.
         chat_requested(str), measure_requested(str): for the selected installed model.
-        refresh_requested(): reload both listings.
+        refresh_requested(): reload both listings (also when the page is shown, and every few
+            seconds while it is visible: what is loaded changes as the chat loads and Ollama unloads).
     """
 
     delete_requested = Signal(str)
@@ -116,6 +119,18 @@ class InstalledView(QWidget):
         self.loaded_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.set_installed(())
         self.set_loaded(())
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh_requested)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh_requested.emit()
+        self._poll.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._poll.stop()
+        super().hideEvent(event)
 
     @staticmethod
     def _bold(label: QLabel):  # type: ignore[no-untyped-def]
