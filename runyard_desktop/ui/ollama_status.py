@@ -41,9 +41,10 @@ GREEN, AMBER, RED, GREY = "#2e9d57", "#d08a00", "#d93b3b", "#888888"
 
 def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWords:
     state = status.state
-    _url, os_name = download_page(platform)
+    url, os_name = download_page(platform)
     if state is ServerState.NOT_INSTALLED:
-        return StatusWords("Ollama is not installed — it runs the models. The hardware and Models pages work without it.",
+        return StatusWords(f"Ollama is not installed — get it from {url.removeprefix('https://')}. "
+                           "The hardware and Models pages work without it.",
                            f"Get Ollama for {os_name}", "download", True, colour=RED)
     if state is ServerState.STOPPED:
         return StatusWords("Ollama is installed but not running. Start Ollama to download and chat.",
@@ -52,7 +53,7 @@ def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWo
         return StatusWords("Starting Ollama…", busy=True, colour=AMBER)
     if state is ServerState.TOO_OLD:
         have = status.version or "an unknown version"
-        return StatusWords(f"Ollama {have} is too old for Qwen3.5.",
+        return StatusWords(f"Ollama {have} is too old for Qwen3.5 (it needs {MIN_VERSION_TEXT} or newer).",
                            f"Update Ollama (Qwen3.5 needs {MIN_VERSION_TEXT} or newer)", "update", True, colour=RED)
     if state is ServerState.REMOTE_UNREACHABLE:
         return StatusWords(f"No Ollama server answers at {status.host}.", "Settings…", "settings", True, colour=RED)
