@@ -167,7 +167,8 @@ class OllamaService(QObject):
                               "Install it from https://ollama.com/download.")
         log_path = (self._log_dir or Path.home()) / "ollama-serve.log"
         self._starting_until = time.monotonic() + START_TIMEOUT_S
-        self._child = server.launch(installation, self.host, log_path)
+        loop = asyncio.get_running_loop()
+        self._child = await loop.run_in_executor(None, server.launch, installation, self.host, log_path)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if (await self.client.probe(timeout=1.0)).outcome == "answering":

@@ -157,3 +157,34 @@ def test_think_gating_and_metrics() -> None:
                                   "prompt_eval_count": 26, "load_duration": 1_334_875}, 0.4)
     assert metrics.tokens_per_s == pytest.approx(282 / 4.535599) and metrics.done_reason == "length"
     assert metrics.load_s == pytest.approx(0.001334875) and metrics.ttft_s == 0.4
+
+
+def test_linux_service_is_preferred_for_the_default_port(tmp_path) -> None:
+    import subprocess
+
+    calls: list[list[str]] = []
+
+    def ok(argv: list[str], **_kw: object) -> subprocess.CompletedProcess[bytes]:
+        calls.append(argv)
+        return subprocess.CompletedProcess(argv, 0, b"", b"")
+
+    install = server.find_installation("linux", {}, lambda _n: "/usr/bin/ollama",
+                                       lambda p: p in ("/usr/bin/ollama", server.SYSTEMD_UNIT))
+    assert install is not None and install.service == "ollama.service"
+    assert server.launch(install, "http://127.0.0.1:11434", tmp_path / "log", "linux", run=ok) is None
+    assert calls == [["systemctl", "start", "ollama.service"]]
+    # another port: the service would not serve it, so no systemctl (and `ollama serve` is ours)
+    calls.clear()
+    fake = tmp_path / "ollama"
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    child = server.launch(server.Installation(str(fake), service="ollama.service"), "http://127.0.0.1:5000",
+                          tmp_path / "log", "linux", run=ok)
+    assert calls == [] and child is not None
+    child.popen.wait(5)
+    # the service refuses (no permission): fall back to our own `ollama serve`
+    refused = lambda argv, **_kw: subprocess.CompletedProcess(argv, 1, b"", b"Access denied")  # noqa: E731
+    child = server.launch(server.Installation(str(fake), service="ollama.service"), "http://127.0.0.1:11434",
+                          tmp_path / "log", "linux", run=refused)
+    assert child is not None
+    child.popen.wait(5)

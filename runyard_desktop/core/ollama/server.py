@@ -28,10 +28,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Installation:
-    """Where Ollama lives. `app` is the desktop app to launch instead of `ollama serve`, if any."""
+    """Where Ollama lives. `app`: the desktop app to launch instead of `ollama serve`; `service`: the
+    systemd unit the Linux installer creates (it runs as the `ollama` user with its own models folder)."""
 
     cli: str | None
     app: str | None = None
+    service: str | None = None
+
+
+SYSTEMD_UNIT = "/etc/systemd/system/ollama.service"
 
 
 def parse_version(text: str | None) -> tuple[int, ...] | None:
@@ -70,7 +75,8 @@ def find_installation(
         app = next((a for a in app_candidates if exists(a)), None)
         return Installation(cli, app) if (cli or app) else None
     cli = which("ollama") or next((c for c in ("/usr/local/bin/ollama", "/usr/bin/ollama", "/bin/ollama") if exists(c)), None)
-    return Installation(cli) if cli else None
+    service = "ollama.service" if exists(SYSTEMD_UNIT) else None
+    return Installation(cli, service=service) if cli else None
 
 
 def status_for(
@@ -144,8 +150,28 @@ class ServerProcess:
             pass
 
 
-def launch(installation: Installation, host: str, log_path: Path, platform: str = sys.platform) -> ServerProcess | None:
-    """Start Ollama the way its own CLI would. Returns our child for `ollama serve`, None for the app."""
+def launch(
+    installation: Installation,
+    host: str,
+    log_path: Path,
+    platform: str = sys.platform,
+    run: Callable[..., subprocess.CompletedProcess[bytes]] = subprocess.run,
+) -> ServerProcess | None:
+    """Start Ollama the way its own tools would. Returns our child for `ollama serve`, None otherwise.
+
+    Blocking (systemctl may wait for a password prompt): call it off the event loop.
+    """
+    if platform.startswith("linux") and installation.service and hosts.port_of(host) == hosts.DEFAULT_PORT:
+        # The installer's service owns the models the user already pulled (/usr/share/ollama/...);
+        # an `ollama serve` of ours would show an empty list. systemctl asks polkit for permission.
+        try:
+            result = run(["systemctl", "start", installation.service], capture_output=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log.info("systemctl start %s failed: %s", installation.service, exc)
+        else:
+            if result.returncode == 0:
+                return None
+            log.info("systemctl start %s failed: %s", installation.service, result.stderr.decode(errors="replace"))
     if platform == "darwin" and installation.app:
         subprocess.Popen(["/usr/bin/open", "-j", "-a", installation.app, "--args", "--fast-startup"])
         return None
