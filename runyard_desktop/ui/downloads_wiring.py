@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QHeaderView, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QMainWindow, QWidget
 
 from runyard_desktop.core import downloads
 from runyard_desktop.core import settings as settings_store
@@ -30,6 +30,7 @@ from runyard_desktop.models.download_model import DownloadListModel
 from runyard_desktop.tasks.download_controller import DownloadController
 from runyard_desktop.tasks.measure_controller import MeasureController
 from runyard_desktop.ui import download_dialogs as dialogs
+from runyard_desktop.ui.column_hold import ColumnHold
 from runyard_desktop.ui.downloads_panel import DownloadBar, DownloadsPanel
 from runyard_desktop.ui.first_run import FirstRunBanner
 from runyard_desktop.ui.installed_view import InstalledView
@@ -41,8 +42,8 @@ from runyard_desktop.ui.whatif_editor import CUSTOM
 
 log = logging.getLogger(__name__)
 
-UNFREEZE_DELAY_MS = 1500
 DOCK_HEIGHT = 215
+AUTO_MEASURE_DELAY_MS = 1000
 
 
 class DownloadsCoordinator(QObject):
@@ -66,12 +67,13 @@ class DownloadsCoordinator(QObject):
         self.free_disk = local_models_free_bytes  # where a local Ollama keeps models; None when unknown
         self.open_chat_after_download = True
         self.auto_measure = True
-        self._frozen_columns: list[int] = []
+        self.columns = ColumnHold(models_view.table.horizontalHeader(), self)
         self._closed = False
-        self._unfreeze_timer = QTimer(self)
-        self._unfreeze_timer.setSingleShot(True)
-        self._unfreeze_timer.setInterval(UNFREEZE_DELAY_MS)
-        self._unfreeze_timer.timeout.connect(self._on_unfreeze_timer_timeout)
+        self._pending_measure: list[str] = []
+        self._measure_timer = QTimer(self)
+        self._measure_timer.setSingleShot(True)
+        self._measure_timer.setInterval(AUTO_MEASURE_DELAY_MS)
+        self._measure_timer.timeout.connect(self._on_measure_timer_timeout)
         catalogue = models_view.catalogue_model
         self.measurements = MeasurementStore(services.paths.data / "measurements.json")
         self.measure = MeasureController(services.runner, services.ollama_host, self.measurements,
@@ -228,6 +230,7 @@ class DownloadsCoordinator(QObject):
         if self._closed:
             return
         self._closed = True
+        self._measure_timer.stop()
         self.controller.shutdown()
         self.measure.shutdown()
         self.notifier.close()
@@ -242,34 +245,10 @@ class DownloadsCoordinator(QObject):
     def _on_controller_download_changed(self, state: PullState) -> None:
         self.list_model.update(state)
         if self.controller.active_tag() is not None:
-            self._freeze_table_columns(True)
-        elif self._frozen_columns:
-            self._unfreeze_timer.start()  # one re-measure, a moment after the last download ends
+            self.columns.hold()  # see ui/column_hold.py: re-measuring every column per update stalls
+        else:
+            self.columns.release()
         self._refresh_bar()
-
-    @Slot()
-    def _on_unfreeze_timer_timeout(self) -> None:
-        if self.controller.active_tag() is None:
-            self._freeze_table_columns(False)
-
-    def _freeze_table_columns(self, freeze: bool) -> None:
-        """Hold the Models table's auto-sized column widths while downloads update its rows.
-
-        With ResizeToContents sections, QHeaderView re-measures every cell of every auto-sized
-        column after each dataChanged (~60 ms for the catalogue under load); at 4 progress updates a
-        second that is a visible stall. While something downloads the widths stay as they are;
-        auto-sizing comes back when the last download ends.
-        """
-        header = self.view.table.horizontalHeader()
-        if freeze and not self._frozen_columns:
-            self._frozen_columns = [i for i in range(header.count())
-                                    if header.sectionResizeMode(i) == QHeaderView.ResizeMode.ResizeToContents]
-            for i in self._frozen_columns:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-        elif not freeze and self._frozen_columns:
-            for i in self._frozen_columns:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-            self._frozen_columns = []
 
     @Slot(str)
     def _on_controller_download_finished(self, tag: str) -> None:
@@ -279,8 +258,11 @@ class DownloadsCoordinator(QObject):
         known = self.measurements.get(tag)
         if known is not None:  # measured before (e.g. deleted and downloaded again): show that
             self.card.show_comparison(known, compare(known, self._report_here(tag)))
-        elif self.auto_measure:
-            self.request_measure(tag)
+        elif self.auto_measure:  # a moment later: the chat opens first, and Ollama finishes its own bookkeeping
+            self.card.show_measuring(tag)
+            self._show_dock()
+            self._pending_measure.append(tag)
+            self._measure_timer.start()
         if self.open_chat_after_download and self.controller.active_tag() is None:
             self.open_chat(tag)
 
@@ -310,6 +292,13 @@ class DownloadsCoordinator(QObject):
             dialogs.show_error(self.window, titles[op], error.plain())
             self.status_bar.set_status(self.services.ollama.status)
             self.banner.set_status(self.services.ollama.status)
+
+    @Slot()
+    def _on_measure_timer_timeout(self) -> None:
+        pending, self._pending_measure = self._pending_measure, []
+        for tag in pending:
+            if self.controller.is_installed(tag):
+                self.request_measure(tag)
 
     @Slot()
     def _on_installed_refresh_requested(self) -> None:
