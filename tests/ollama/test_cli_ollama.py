@@ -31,6 +31,12 @@ def test_pull_then_models_then_rm(fake_ollama, capsys) -> None:  # type: ignore[
     fake_ollama.load("qwen3.5:4b", size_vram=2_500_000, context_length=8192)
     code, out, _ = _run(capsys, "models", "--host", fake_ollama.url)
     assert code == 0 and "qwen3.5:4b" in out and "CPU/GPU" in out and "8192" in out
+    import json
+
+    code, out, _ = _run(capsys, "models", "--json", "--host", fake_ollama.url)
+    data = json.loads(out)
+    assert code == 0 and data["installed"][0]["name"] == "qwen3.5:4b"
+    assert data["loaded"][0]["context_length"] == 8192 and 0 < data["loaded"][0]["gpu_share"] < 1
     code, out, _ = _run(capsys, "rm", "qwen3.5:4b", "--host", fake_ollama.url)
     assert code == 0 and "Deleted" in out
     code, _, err = _run(capsys, "rm", "qwen3.5:4b", "--host", fake_ollama.url)
