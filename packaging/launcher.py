@@ -16,8 +16,16 @@ def _give_windowed_app_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
 
 
+def _drop_launch_services_argument() -> None:
+    # A double-click start on macOS may pass a process serial number ("-psn_0_12345"), which our
+    # argument parser would reject with a usage error instead of opening the window.
+    sys.argv[1:] = [arg for arg in sys.argv[1:] if not arg.startswith("-psn_")]
+
+
 if __name__ == "__main__":
     _give_windowed_app_streams()
+    if sys.platform == "darwin":
+        _drop_launch_services_argument()
     from runyard_desktop.cli import main
 
     sys.exit(main())
