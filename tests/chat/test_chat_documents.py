@@ -88,3 +88,23 @@ def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path
         button.click()
         assert pane.controller.current.num_ctx >= 12288
         assert pane.composer.context_label.property("level") in ("ok", "warn")
+
+
+def test_drag_and_drop_attaches_files(open_chat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    doc = tmp_path / "notes.csv"
+    doc.write_text("a,b\n1,2\n", encoding="utf-8")
+    _window, pane = open_chat()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(doc))])
+    enter = QDragEnterEvent(pane.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    pane.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(pane.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    pane.dropEvent(drop)
+    assert [a.name for a in pane.composer.attachments()] == ["notes.csv"]
+    assert pane.composer.attachments()[0].tokens > 0

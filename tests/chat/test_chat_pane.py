@@ -159,3 +159,19 @@ def test_open_with_model_reuses_an_empty_conversation_and_focuses_input(open_cha
     assert pane.controller.current.id != first.id and pane.controller.current.model == "textonly:1b"
     assert pane.model_picker.currentData() == "textonly:1b"
     assert pane.findChild(QPushButton, "sendButton") is not None
+
+
+def test_a_failed_reply_is_kept_and_marked_with_a_plain_message(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chat_fake.script_reply("qwen3.5:4b", content=["Partial ", "answer ", "then ", "boom"])
+    chat_fake.fail("chat", "mid_stream")
+    _window, pane = open_chat()
+    reply = send(qtbot, pane, "Try this")
+    assert reply.status == "failed" and reply.error
+    stored = pane.controller.store.message(reply.id)
+    assert stored.status == "failed" and stored.content == reply.content
+    status = pane.view.last_widget().findChild(QWidget, "messageStatus")
+    assert status.isVisibleTo(pane) and status.text().startswith("Failed: ")
+    assert not pane.composer.stop_button.isEnabled()
+    # The next message still works, and the empty/partial failure does not confuse the transcript.
+    chat_fake.script_reply("qwen3.5:4b", content=["Fine now."])
+    assert send(qtbot, pane, "Again").content == "Fine now."
