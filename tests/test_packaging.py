@@ -136,7 +136,12 @@ def test_linux_install_and_uninstall_under_a_prefix(tmp_path: Path, monkeypatch:
         checked = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=30)
         assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout + checked.stderr
 
-    gone = subprocess.run(["sh", str(app_dir / "uninstall.sh")], env=env, capture_output=True, text=True, timeout=60)
+    # The installed uninstall.sh finds its prefix from where it lies: no PREFIX needed.
+    env_without_prefix = {**os.environ, "HOME": str(tmp_path / "elsewhere")}
+    env_without_prefix.pop("PREFIX", None)
+    gone = subprocess.run(
+        ["sh", str(app_dir / "uninstall.sh")], env=env_without_prefix, capture_output=True, text=True, timeout=60
+    )
     assert gone.returncode == 0, gone.stderr
     # mimeinfo.cache is update-desktop-database's index of every menu entry, not ours to delete.
     left = [p for p in prefix.rglob("*") if (p.is_file() or p.is_symlink()) and p.name != "mimeinfo.cache"]

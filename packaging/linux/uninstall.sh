@@ -4,7 +4,11 @@
 # delete those folders yourself to forget everything. Models stay in Ollama.
 set -eu
 
-prefix=${PREFIX:-$HOME/.local}
+here=$(cd "$(dirname "$0")" && pwd)
+case $here in
+  */lib/runyard-desktop) prefix=${PREFIX:-${here%/lib/runyard-desktop}};;  # the installed copy knows its prefix
+  *) prefix=${PREFIX:-$HOME/.local};;
+esac
 app_dir=$prefix/lib/runyard-desktop
 share=$prefix/share
 
