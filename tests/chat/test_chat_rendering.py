@@ -84,3 +84,21 @@ def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:
     assert view.texts()[-1].strip() == "message 1000"
     assert view.show_earlier() == PAGE and view.shown_count() == first + PAGE
     assert view.texts()[0].strip() == f"message {1000 - first - PAGE + 1}"
+
+
+def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from runyard_desktop.core.conversation import ReplyMetrics
+    from runyard_desktop.ui.chat.chat_style import ChatColors
+    from runyard_desktop.ui.chat.message_widgets import MessageWidget
+    from PySide6.QtGui import QGuiApplication
+
+    message = Message(1, 1, "assistant", "Answer.", thinking="Because reasons. " * 20,
+                      metrics=ReplyMetrics(eval_count=50, eval_duration_s=1.0, thinking_s=4.2))
+    widget = MessageWidget(message, ChatColors.from_palette(QGuiApplication.palette()))
+    qtbot.addWidget(widget)
+    block = widget.thinking
+    assert block.collapsed and block.text is None
+    assert block.label_text().startswith("Thought · ") and block.label_text().endswith("· 4 s")
+    block.toggle.click()
+    assert not block.collapsed and block.text is not None
+    assert block.thinking_text() == message.thinking

@@ -56,19 +56,13 @@ class ThinkingBlock(QFrame):
         font.setItalic(True)
         self.toggle.setFont(font)
         tint(self.toggle, colors.muted)
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("thinkingText")
-        self.text.setReadOnly(True)
-        self.text.setFrameShape(QFrame.Shape.NoFrame)
-        self.text.setMaximumHeight(THINKING_MAX_HEIGHT)
-        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.text.viewport().setAutoFillBackground(False)
-        tint(self.text, colors.muted)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 2, 6, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.text)
+        # The text widget is made when first needed: a stored, collapsed block costs just its toggle.
+        self.text: QPlainTextEdit | None = None
+        self._stored = ""
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 2, 6, 4)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._chars = 0
         self._started = time.monotonic()
         self._ended: float | None = None
@@ -87,19 +81,41 @@ class ThinkingBlock(QFrame):
     def set_collapsed(self, collapsed: bool) -> None:
         self.toggle.setChecked(not collapsed)
 
+    def _ensure_text(self) -> QPlainTextEdit:
+        if self.text is None:
+            edit = QPlainTextEdit()
+            edit.setObjectName("thinkingText")
+            edit.setReadOnly(True)
+            edit.setFrameShape(QFrame.Shape.NoFrame)
+            edit.setMaximumHeight(THINKING_MAX_HEIGHT)
+            edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            edit.viewport().setAutoFillBackground(False)
+            tint(edit, self._colors.muted)
+            edit.setPlainText(self._stored)
+            edit.setVisible(not self.collapsed)
+            self._layout.addWidget(edit)
+            self.text = edit
+        return self.text
+
+    def thinking_text(self) -> str:
+        return self.text.toPlainText() if self.text is not None else self._stored
+
     def append(self, text: str, tokens: int | None = None) -> None:
-        cursor = QTextCursor(self.text.document())
+        edit = self._ensure_text()
+        cursor = QTextCursor(edit.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text)
         self._chars += len(text)
         self.tokens = tokens if tokens is not None else max(self.tokens, estimate_tokens("x" * self._chars))
-        bar = self.text.verticalScrollBar()
+        bar = edit.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._update_label()
 
     def set_text(self, text: str, seconds: float | None = None) -> None:
         """Show stored thinking; `seconds` is how long it took, when that was recorded."""
-        self.text.setPlainText(text)
+        self._stored = text
+        if self.text is not None:
+            self.text.setPlainText(text)
         self._chars = len(text)
         self.tokens = estimate_tokens(text)
         self._ended = self._started
@@ -129,7 +145,10 @@ class ThinkingBlock(QFrame):
 
     @Slot(bool)
     def _on_toggle_toggled(self, open_: bool) -> None:
-        self.text.setVisible(open_)
+        if open_:
+            self._ensure_text().setVisible(True)
+        elif self.text is not None:
+            self.text.setVisible(False)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
 
 
