@@ -2,6 +2,9 @@
 
 Each sub-command lives in `runyard_desktop/commands/<name>.py` with `register(subparsers, common)`
 and `run(args) -> int`. Heavy imports (Qt, ollama) happen inside `run`, never at parse time.
+Only the module of the command being run is imported (all of them for `--help` or a typo): the
+window's start-up path imports none, which keeps the catalogue, fit engine and asyncio off the
+path to the first paint (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -28,7 +31,32 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules this command line needs: the named one, all (help or typo), or none."""
+    for token in argv:
+        if token in COMMAND_MODULES:
+            return (token,)
+    wants_listing = any(t in ("-h", "--help") or not t.startswith("-") for t in argv)
+    # A bare positional here is either a --host value or a mistyped command; parse with all commands
+    # so argparse can name the valid ones. A value after --host is caught by the check below.
+    if wants_listing and not _only_option_values(argv):
+        return COMMAND_MODULES
+    return ()
+
+
+def _only_option_values(argv: Sequence[str]) -> bool:
+    """True when every positional token is the value of a preceding `--host` option."""
+    previous = ""
+    for token in argv:
+        if token in ("-h", "--help"):
+            return False
+        if not token.startswith("-") and previous != "--host":
+            return False
+        previous = token
+    return True
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="runyard-desktop",
@@ -38,14 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--smoke", action="store_true", help="open the window, wait for the first paint, exit 0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         module = importlib.import_module(f"runyard_desktop.commands.{name}")
         module.register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_modules_for(tokens)).parse_args(tokens)
     host = getattr(args, "host", None)
     verbose = bool(getattr(args, "verbose", False))
     if args.command is None:
