@@ -276,6 +276,35 @@ def context_needed(usage: ContextUsage, reply_room: int = 1024) -> int:
     return int(math.ceil(need / 1024.0) * 1024)
 
 
+CONTEXT_CHOICES = (2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144)
+
+
+@dataclass(frozen=True)
+class ContextOffer:
+    """What to tell the user when the conversation plus attachments overflow the context."""
+
+    text: str
+    raise_to: int | None  # a context to offer ("Raise context to N"), or None: only explain
+
+
+def context_offer(usage: ContextUsage, model: str, largest: int | None) -> ContextOffer | None:
+    """None when everything fits. `largest`: the most this machine holds for `model` (None: unknown)."""
+    if usage.level != "over":
+        return None
+    need = context_needed(usage)
+    target = next((n for n in CONTEXT_CHOICES if n >= need), None)
+    if target is not None and (largest is None or target <= largest):
+        return ContextOffer(f"The attachments need ≈ {usage.used:,} tokens but the context is {usage.limit:,}.", target)
+    if largest is not None and largest > usage.limit:
+        return ContextOffer(
+            f"The attachments need ≈ {usage.used:,} tokens; this machine holds at most {largest:,} for {model} "
+            "and the rest would be cut off. Attach a shorter part for a complete answer.", largest)
+    return ContextOffer(
+        f"The attachments need ≈ {usage.used:,} tokens but {model} can use only {usage.limit:,} on this machine; "
+        "Ollama would cut off the start. Attach a shorter part, or pick a smaller model that leaves room for a "
+        "longer context.", None)
+
+
 SUMMARIZE_REQUEST = (
     "Summarize the attached document{name} concisely. Keep every key number, date, name and decision, "
     "and list open questions or action items if there are any. Use short Markdown bullet points under "

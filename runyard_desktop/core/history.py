@@ -15,15 +15,13 @@ a millisecond. Schema changes go through `_MIGRATIONS` keyed by `PRAGMA user_ver
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from runyard_desktop.core.conversation import (
     STATUS_COMPLETE,
@@ -34,6 +32,16 @@ from runyard_desktop.core.conversation import (
     Message,
     ReplyMetrics,
 )
+from runyard_desktop.core.history_rows import (
+    MESSAGE_SELECT,
+    conversation_from_row,
+    dump_attachments,
+    dump_metrics,
+    message_from_row,
+)
+from runyard_desktop.core.reply_recorder import ReplyRecorder
+
+__all__ = ["HistoryError", "HistoryStore", "OpenReport", "ReplyRecorder", "SCHEMA_VERSION"]
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +210,7 @@ class HistoryStore:
         ).fetchone()
         if row is None:
             raise KeyError(conversation_id)
-        return _conversation(row)
+        return conversation_from_row(row)
 
     def conversations(self) -> list[Conversation]:
         """Every live conversation, most recently used first."""
@@ -210,7 +218,7 @@ class HistoryStore:
             "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at"
             " FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
         ).fetchall()
-        return [_conversation(r) for r in rows]
+        return [conversation_from_row(r) for r in rows]
 
     def update_conversation(self, conversation: Conversation) -> Conversation:
         """Save title, model and parameters; returns the stored record."""
@@ -276,7 +284,7 @@ class HistoryStore:
             cur = self._db.execute(
                 "INSERT INTO messages (conversation_id, role, content, status, model, attachments, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (conversation_id, role, content, status, model, _dump_attachments(attachments), now, now),
+                (conversation_id, role, content, status, model, dump_attachments(attachments), now, now),
             )
             self._db.execute("UPDATE conversations SET updated_at=? WHERE id=?", (now, conversation_id))
         return self.message(int(cur.lastrowid or 0))
@@ -303,7 +311,7 @@ class HistoryStore:
     ) -> Message:
         self._db.execute(
             "UPDATE messages SET content=?, thinking=?, status=?, metrics=?, error=?, updated_at=? WHERE id=?",
-            (content, thinking, status, _dump_metrics(metrics), error, self._clock(), message_id),
+            (content, thinking, status, dump_metrics(metrics), error, self._clock(), message_id),
         )
         return self.message(message_id)
 
@@ -319,24 +327,24 @@ class HistoryStore:
             self._db.executemany("DELETE FROM messages WHERE id=?", [(i,) for i in ids])
 
     def message(self, message_id: int) -> Message:
-        row = self._db.execute(_MESSAGE_SELECT + " WHERE id=?", (message_id,)).fetchone()
+        row = self._db.execute(MESSAGE_SELECT + " WHERE id=?", (message_id,)).fetchone()
         if row is None:
             raise KeyError(message_id)
-        return _message(row)
+        return message_from_row(row)
 
     def messages(self, conversation_id: int) -> list[Message]:
         rows = self._db.execute(
-            _MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id", (conversation_id,)
+            MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id", (conversation_id,)
         ).fetchall()
-        return [_message(r) for r in rows]
+        return [message_from_row(r) for r in rows]
 
     def messages_tail(self, conversation_id: int, limit: int) -> tuple[list[Message], int]:
         """The last `limit` messages (oldest first) and how many older ones were left out."""
         rows = self._db.execute(
-            _MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id DESC LIMIT ?", (conversation_id, limit)
+            MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id DESC LIMIT ?", (conversation_id, limit)
         ).fetchall()
         older = self.message_count(conversation_id) - len(rows) if len(rows) == limit else 0
-        return [_message(r) for r in reversed(rows)], older
+        return [message_from_row(r) for r in reversed(rows)], older
 
     def content_chars(self, conversation_id: int, before_id: int) -> int:
         """Characters of text in messages older than `before_id` (for an estimate without loading them)."""
@@ -349,136 +357,3 @@ class HistoryStore:
     def message_count(self, conversation_id: int) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM messages WHERE conversation_id=?", (conversation_id,)).fetchone()
         return int(row[0])
-
-
-class ReplyRecorder:
-    """Keeps a streaming reply on disk at a bounded write rate (at most one write per `interval_s`).
-
-    `append()` adds text and writes when the last write is older than `interval_s`; `flush()` writes
-    whatever is pending now; `finish()` writes the final state with its status and metrics.
-    """
-
-    def __init__(
-        self,
-        store: HistoryStore,
-        message: Message,
-        *,
-        interval_s: float = 0.4,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._store = store
-        self.message = message
-        self._interval = interval_s
-        self._clock = clock
-        self._content: list[str] = [message.content]
-        self._thinking: list[str] = [message.thinking]
-        self._dirty = False
-        self._last_write = clock()
-        self.writes = 0
-
-    @property
-    def content(self) -> str:
-        return "".join(self._content)
-
-    @property
-    def thinking(self) -> str:
-        return "".join(self._thinking)
-
-    def append(self, content: str = "", thinking: str = "") -> None:
-        if content:
-            self._content.append(content)
-        if thinking:
-            self._thinking.append(thinking)
-        if content or thinking:
-            self._dirty = True
-        self.flush_if_due()
-
-    def flush_if_due(self) -> None:
-        if self._dirty and self._clock() - self._last_write >= self._interval:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self._dirty:
-            return
-        content, thinking = self.content, self.thinking
-        self._content, self._thinking = [content], [thinking]
-        self._store.update_reply(self.message.id, content, thinking)
-        self._dirty = False
-        self._last_write = self._clock()
-        self.writes += 1
-
-    def finish(self, status: str, metrics: ReplyMetrics | None = None, error: str = "") -> Message:
-        self.message = self._store.finish_reply(
-            self.message.id, content=self.content, thinking=self.thinking, status=status, metrics=metrics, error=error
-        )
-        self._dirty = False
-        return self.message
-
-
-_MESSAGE_SELECT = (
-    "SELECT id, conversation_id, role, content, thinking, status, model, metrics, attachments, error, created_at"
-    " FROM messages"
-)
-
-
-def _conversation(row: tuple[Any, ...]) -> Conversation:
-    return Conversation(
-        id=int(row[0]),
-        title=str(row[1]),
-        model=str(row[2]),
-        system_prompt=str(row[3]),
-        temperature=None if row[4] is None else float(row[4]),
-        num_ctx=None if row[5] is None else int(row[5]),
-        think=bool(row[6]),
-        created_at=float(row[7]),
-        updated_at=float(row[8]),
-    )
-
-
-def _message(row: tuple[Any, ...]) -> Message:
-    return Message(
-        id=int(row[0]),
-        conversation_id=int(row[1]),
-        role=str(row[2]),
-        content=str(row[3]),
-        thinking=str(row[4]),
-        status=str(row[5]),
-        model=str(row[6]),
-        metrics=_load_metrics(row[7]),
-        attachments=_load_attachments(row[8]),
-        error=str(row[9]),
-        created_at=float(row[10]),
-    )
-
-
-def _dump_metrics(metrics: ReplyMetrics | None) -> str | None:
-    return None if metrics is None else json.dumps(metrics.to_json())
-
-
-def _load_metrics(raw: str | None) -> ReplyMetrics | None:
-    if not raw:
-        return None
-    try:
-        return ReplyMetrics.from_json(json.loads(raw))
-    except (ValueError, TypeError):
-        log.warning("unreadable metrics in history: %r", raw[:80])
-        return None
-
-
-def _dump_attachments(attachments: Iterable[Attachment]) -> str | None:
-    items = [a.to_json() for a in attachments]
-    return json.dumps(items) if items else None
-
-
-def _load_attachments(raw: str | None) -> tuple[Attachment, ...]:
-    if not raw:
-        return ()
-    try:
-        return tuple(Attachment.from_json(item) for item in json.loads(raw))
-    except (ValueError, TypeError, KeyError):
-        log.warning("unreadable attachments in history")
-        return ()
-
-
-def with_title(conversation: Conversation, title: str) -> Conversation:
-    return replace(conversation, title=title)

@@ -67,3 +67,15 @@ def test_titles_and_summary_prompt() -> None:
     prompt = summarize_prompt(["q3.md"])
     assert '"q3.md"' in prompt and "number" in prompt and "date" in prompt and "decision" in prompt
     assert STATUS_COMPLETE and STATUS_STOPPED
+
+
+def test_context_offer_raises_as_far_as_the_machine_fits_or_explains() -> None:
+    from runyard_desktop.core.conversation import ContextUsage, context_offer
+
+    assert context_offer(ContextUsage(3000, 4096, True), "m", 32768) is None
+    offer = context_offer(ContextUsage(10_000, 4096, True), "m", 32768)
+    assert offer is not None and offer.raise_to == 16384 and "context is 4,096" in offer.text
+    capped = context_offer(ContextUsage(60_000, 4096, True), "m", 32768)
+    assert capped is not None and capped.raise_to == 32768 and "at most 32,768" in capped.text
+    none = context_offer(ContextUsage(60_000, 4096, True), "m", 4096)
+    assert none is not None and none.raise_to is None and "shorter part" in none.text

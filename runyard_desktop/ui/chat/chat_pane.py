@@ -21,30 +21,19 @@ from PySide6.QtGui import (
     QKeySequence,
     QShortcut,
 )
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from runyard_desktop.core.chat_fit import ChatFitAdvisor
-from runyard_desktop.core.conversation import Conversation, Message, context_needed
+from runyard_desktop.core.conversation import Conversation, Message, context_offer
 from runyard_desktop.tasks.conversation_controller import ConversationController
+from runyard_desktop.ui.chat.chat_header import ChatHeader
 from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet
 from runyard_desktop.ui.chat.composer import Composer
 from runyard_desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from runyard_desktop.ui.chat.message_view import MessageView
-from runyard_desktop.ui.chat.parameters_panel import CONTEXT_CHOICES, ParametersPanel
+from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
-UPDATE_MS = 80  # streamed text reaches the transcript at most this often
 EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything stays on this machine."
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -106,13 +95,6 @@ class ChatPane(QWidget):
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(RENDER_TICK_MS)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
-        self._update_timer = QTimer(self)
-        self._update_timer.setSingleShot(True)
-        self._update_timer.setInterval(UPDATE_MS)
-        self._update_timer.timeout.connect(self._apply_pending)
-        self._pending_id: int | None = None
-        self._pending_thinking: list[str] = []
-        self._pending_content: list[str] = []
         self._esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._esc.activated.connect(self._on_esc_activated)
@@ -131,35 +113,14 @@ class ChatPane(QWidget):
         self.composer.set_context(controller.context_usage())
 
     def _build_header(self) -> None:
-        self.header = QFrame()
-        self.header.setObjectName("chatHeader")
-        self.title = QLabel("New conversation")
-        self.title.setObjectName("conversationTitle")
-        self.model_picker = QComboBox()
-        self.model_picker.setObjectName("modelPicker")
-        self.model_picker.setMinimumWidth(220)
-        self.model_picker.setPlaceholderText("Choose a model")
-        self.model_picker.activated.connect(self._on_model_picker_activated)
-        self.fit_badge = QLabel()
-        self.fit_badge.setObjectName("fitBadge")
-        self.fit_badge.hide()
-        self.think_toggle = QCheckBox("Think")
-        self.think_toggle.setObjectName("thinkToggle")
-        self.think_toggle.setToolTip("Let the model reason before answering (slower, often better)")
-        self.think_toggle.hide()
-        self.think_toggle.toggled.connect(self._on_think_toggle_toggled)
-        self.params_button = QToolButton()
-        self.params_button.setObjectName("parametersButton")
-        self.params_button.setText("Parameters")
-        self.params_button.setCheckable(True)
-        self.params_button.toggled.connect(self.parameters.setVisible)
-        row = QHBoxLayout(self.header)
-        row.setContentsMargins(16, 8, 12, 8)
-        row.addWidget(self.title, 1)
-        row.addWidget(self.model_picker)
-        row.addWidget(self.fit_badge)
-        row.addWidget(self.think_toggle)
-        row.addWidget(self.params_button)
+        self.header = ChatHeader()
+        # Aliases kept for tests and other pages.
+        self.title, self.model_picker = self.header.title, self.header.model_picker
+        self.fit_badge, self.think_toggle = self.header.fit_badge, self.header.think_toggle
+        self.params_button = self.header.params_button
+        self.header.model_chosen.connect(self._on_header_model_chosen)
+        self.header.think_toggled.connect(self._on_think_toggle_toggled)
+        self.header.parameters_toggled.connect(self.parameters.setVisible)
 
     def _connect(self) -> None:
         c = self.controller
@@ -247,30 +208,14 @@ class ChatPane(QWidget):
     def _refill_picker(self) -> None:
         current = self.controller.current
         model = current.model if current else self.controller.default_model
-        self.model_picker.blockSignals(True)
-        self.model_picker.clear()
-        names = list(self._installed)
-        if model and model not in names:
-            names.append(model)
-        for name in names:
-            badge = self._fit.badge(name, current.num_ctx if current else None)
-            label = name if name in self._installed else f"{name} (not installed)"
-            self.model_picker.addItem(f"{label}   ·   {badge}" if badge else label, name)
-        self.model_picker.setCurrentIndex(self.model_picker.findData(model) if model else -1)
-        self.model_picker.blockSignals(False)
+        ctx = current.num_ctx if current else None
+        self.header.set_models(self._installed, model, lambda name: self._fit.badge(name, ctx))
         self._refresh_capabilities()
 
     def _refresh_capabilities(self) -> None:
         current = self.controller.current
         model = current.model if current else self.controller.default_model
-        badge = self._fit.badge(model, current.num_ctx if current else None) if model else ""
-        self.fit_badge.setText(badge)  # the picker's entries carry the badge; this label is for tools
-        self.fit_badge.setVisible(False)
-        can_think = bool(model) and self.controller.can_think(model)
-        self.think_toggle.blockSignals(True)
-        self.think_toggle.setChecked(bool(current and current.think))
-        self.think_toggle.blockSignals(False)
-        self.think_toggle.setVisible(can_think)
+        self.header.set_think(bool(model) and self.controller.can_think(model), bool(current and current.think))
         self.parameters.refresh_fit_note()
 
     def _update_context_meter(self) -> None:
@@ -285,29 +230,12 @@ class ChatPane(QWidget):
         """When the attachments overflow the context: offer the next size that fits, or explain."""
         current = self.controller.current
         usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
-        self._offer_context = None
-        if current is None or usage.level != "over":
+        offer = None if current is None else context_offer(usage, current.model, self._fit.largest_context(current.model))
+        self._offer_context = offer.raise_to if offer else None
+        if offer is None:
             self.composer.set_offer("")
-            return
-        need = context_needed(usage)
-        target = next((n for n in CONTEXT_CHOICES if n >= need), None)
-        largest = self._fit.largest_context(current.model)
-        if target is not None and (largest is None or target <= largest):
-            self._offer_context = target
-            self.composer.set_offer(
-                f"The attachments need ≈ {usage.used:,} tokens but the context is {usage.limit:,}.",
-                f"Raise context to {target:,}")
-        elif largest is not None and largest > usage.limit:
-            self._offer_context = largest
-            self.composer.set_offer(
-                f"The attachments need ≈ {usage.used:,} tokens; this machine holds at most {largest:,} for "
-                f"{current.model} and the rest would be cut off. Attach a shorter part for a complete answer.",
-                f"Raise context to {largest:,}")
         else:
-            self.composer.set_offer(
-                f"The attachments need ≈ {usage.used:,} tokens but {current.model} can use only {usage.limit:,} "
-                "on this machine; Ollama would cut off the start. Attach a shorter part, or pick a smaller model "
-                "that leaves room for a longer context.")
+            self.composer.set_offer(offer.text, f"Raise context to {offer.raise_to:,}" if offer.raise_to else "")
 
     # ---- controller slots --------------------------------------------------------------------
 
@@ -361,40 +289,15 @@ class ChatPane(QWidget):
 
     @Slot(int, str)
     def _on_controller_thinking_appended(self, message_id: int, text: str) -> None:
-        self._queue(message_id, text, thinking=True)
+        self.view.queue_text(message_id, text, thinking=True)
 
     @Slot(int, str)
     def _on_controller_content_appended(self, message_id: int, text: str) -> None:
-        self._queue(message_id, text, thinking=False)
-
-    def _queue(self, message_id: int, text: str, *, thinking: bool) -> None:
-        """Text waits up to UPDATE_MS so the transcript relayouts and repaints ~12 times a second."""
-        if self._pending_id != message_id:
-            self._apply_pending()
-            self._pending_id = message_id
-        (self._pending_thinking if thinking else self._pending_content).append(text)
-        if not self._update_timer.isActive():
-            self._update_timer.start()
-
-    @Slot()
-    def _apply_pending(self) -> None:
-        self._update_timer.stop()
-        widget = self._live(self._pending_id) if self._pending_id is not None else None
-        thinking, content = "".join(self._pending_thinking), "".join(self._pending_content)
-        self._pending_thinking.clear()
-        self._pending_content.clear()
-        if widget is not None:
-            if thinking:
-                widget.append_thinking(thinking)
-            if content:
-                widget.append_content(content)
-            if thinking or content:
-                self.view.follow()
+        self.view.queue_text(message_id, text, thinking=False)
 
     @Slot(object)
     def _on_controller_reply_ended(self, message: Message) -> None:
-        self._apply_pending()
-        self._pending_id = None
+        self.view.apply_queued()
         self.view.replace_message(message)
         self.view.follow()
         self._update_context_meter()
@@ -484,12 +387,10 @@ class ChatPane(QWidget):
     def _on_think_toggle_toggled(self, checked: bool) -> None:
         self.controller.update_current(think=checked)
 
-    @Slot(int)
-    def _on_model_picker_activated(self, index: int) -> None:
-        tag = self.model_picker.itemData(index)
-        if tag:
-            self.controller.update_current(model=str(tag))
-            self.model_info_needed.emit(str(tag))
+    @Slot(str)
+    def _on_header_model_chosen(self, tag: str) -> None:
+        self.controller.update_current(model=tag)
+        self.model_info_needed.emit(tag)
 
     @Slot(dict)
     def _on_parameters_changed(self, changes: dict) -> None:  # type: ignore[type-arg]

@@ -31,6 +31,7 @@ from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.message_widgets import MessageWidget
 
 READING_WIDTH = 900
+UPDATE_MS = 80  # streamed text reaches the transcript at most this often
 PAGE = 12  # at most this many widgets are created at once
 STICKY_PX = 48
 
@@ -84,6 +85,13 @@ class MessageView(QScrollArea):
         self._fetch_all: Callable[[], Sequence[Message]] | None = None
         self._stick = True
         self._prepend_anchor: int | None = None
+        self._pending_id: int | None = None
+        self._pending_thinking: list[str] = []
+        self._pending_content: list[str] = []
+        self._update_timer = QTimer(self)
+        self._update_timer.setSingleShot(True)
+        self._update_timer.setInterval(UPDATE_MS)
+        self._update_timer.timeout.connect(self.apply_queued)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.verticalScrollBar().actionTriggered.connect(self._on_scroll_action_triggered)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
@@ -174,6 +182,33 @@ class MessageView(QScrollArea):
             widget.deleteLater()
         self._first_shown = len(self._messages) - len(self._widgets)
         self._after_change()
+
+    def queue_text(self, message_id: int, text: str, *, thinking: bool) -> None:
+        """Streamed text for the live (last) message; applied at most every UPDATE_MS, so the
+        transcript relayouts and repaints ~12 times a second however fast tokens arrive."""
+        if self._pending_id != message_id:
+            self.apply_queued()
+            self._pending_id = message_id
+        (self._pending_thinking if thinking else self._pending_content).append(text)
+        if not self._update_timer.isActive():
+            self._update_timer.start()
+
+    @Slot()
+    def apply_queued(self) -> None:
+        """Apply the queued text now (the reply ended, or the update interval passed)."""
+        self._update_timer.stop()
+        widget = self.last_widget()
+        if widget is None or widget.message.id != self._pending_id:
+            widget = None
+        thinking, content = "".join(self._pending_thinking), "".join(self._pending_content)
+        self._pending_thinking.clear()
+        self._pending_content.clear()
+        if widget is not None and (thinking or content):
+            if thinking:
+                widget.append_thinking(thinking)
+            if content:
+                widget.append_content(content)
+            self.follow()
 
     def widgets(self) -> list[MessageWidget]:
         return list(self._widgets)

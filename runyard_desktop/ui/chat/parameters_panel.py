@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.conversation import Conversation
-
-CONTEXT_CHOICES = (2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144)
+from runyard_desktop.core.conversation import CONTEXT_CHOICES, Conversation
 
 
 class ParametersPanel(QFrame):
