@@ -154,3 +154,13 @@ def test_package_desktop_file_is_valid() -> None:
     desktop = ROOT / "runyard_desktop" / "resources" / "runyard-desktop.desktop"
     checked = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout + checked.stderr
+
+
+def test_frozen_launcher_explains_a_missing_system_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    launcher = _load("launcher", monkeypatch)
+    reason = launcher._missing_system_library(
+        ImportError("libGL.so.1: cannot open shared object file: No such file or directory")
+    )
+    assert reason is not None
+    assert "libGL.so.1 is missing" in reason and "apt-get install libgl1 libegl1" in reason
+    assert launcher._missing_system_library(ImportError("No module named 'ollama'")) is None
