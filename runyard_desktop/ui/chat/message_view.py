@@ -55,6 +55,8 @@ class MessageView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always on: a scroll bar appearing mid-reply would narrow every message and relayout them.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.colors = ChatColors.from_palette(QGuiApplication.palette())
         self._content = QWidget()
         self._content.setObjectName("messageListContent")
@@ -257,7 +259,9 @@ class MessageView(QScrollArea):
         super().resizeEvent(event)
 
     def _make_widget(self, message: Message) -> MessageWidget:
-        widget = MessageWidget(message, self.colors)
+        margins = self._layout.contentsMargins()
+        width = self._content.width() - margins.left() - margins.right() if self.isVisible() else 0
+        widget = MessageWidget(message, self.colors, width)
         widget.link_clicked.connect(self.link_clicked)
         widget.regenerate_requested.connect(self.regenerate_requested)
         widget.edit_requested.connect(self.edit_requested)
