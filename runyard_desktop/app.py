@@ -15,25 +15,25 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core import resources
 from runyard_desktop.core import settings as settings_store
-from runyard_desktop.core.catalogue import load_catalogue
 from runyard_desktop.core.display import x11_display_problem
 from runyard_desktop.core.logging_setup import configure_logging
 from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
-from runyard_desktop.tasks.ollama_wiring import build_ollama_services
 from runyard_desktop.tasks.runner import TaskRunner
-from runyard_desktop.ui.chat.chat_page import build_chat_page
-from runyard_desktop.ui.downloads_wiring import install_downloads
 from runyard_desktop.ui.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
-from runyard_desktop.ui.models_view import ModelsView
+
+# The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
+# service layer) are imported inside `_build_pages`, not here: `runyard-desktop` builds them right
+# after the first paint, so the window appears at nearly the speed of a bare Qt window
+# (bench/startup.py). `create_main_window()` for tests builds them before returning.
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
@@ -48,31 +48,50 @@ class Services:
         self.settings = settings_store.load(self.paths.settings_file)
         self.runner = TaskRunner()
         self.hardware = HardwareService(self.runner)
-        # services.ollama (OllamaService), .pulls (PullManager), .chat (ChatController); see docs/dev/service-api.md
+        self.closed = False
+
+    def start_ollama(self) -> None:
+        """services.ollama (OllamaService), .pulls (PullManager), .chat (ChatController); docs/dev/service-api.md"""
+        from runyard_desktop.tasks.ollama_wiring import build_ollama_services
+
         self.ollama_host, self.ollama, self.pulls, self.chat = build_ollama_services(
-            self.runner, host, self.settings.ollama_host, self.paths.logs
+            self.runner, self.host, self.settings.ollama_host, self.paths.logs
         )
 
     def shutdown(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         log.info("Shutting down services")
-        self.chat.shutdown()
-        self.pulls.shutdown()
+        ollama = getattr(self, "ollama", None)
+        if ollama is not None:
+            self.chat.shutdown()
+            self.pulls.shutdown()
         self.runner.shutdown()
-        self.ollama.shutdown()  # after the jobs: stops only an `ollama serve` child we started
+        if ollama is not None:
+            ollama.shutdown()  # after the jobs: stops only an `ollama serve` child we started
 
 
 def app_icon() -> QIcon:
     return QIcon(str(resources.path("resources", "icons", "runyard.svg")))
 
 
-def create_main_window(host: str | None = None) -> QMainWindow:
-    """Build services and the window on the running QApplication; closing the window stops them."""
+def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> QMainWindow:
+    """Build services and the window on the running QApplication; closing the window stops them.
+
+    With `defer_pages` (the app itself) only *This machine* is built before the first paint and the
+    other pages follow right after it; otherwise (tests, acceptance checks) every page exists on return.
+    """
     if QApplication.instance() is None:
         raise RuntimeError("create_main_window() needs a QApplication")
     services = Services(host)
     window = MainWindow(log_dir=str(services.paths.logs))
     window.setWindowIcon(app_icon())
     window.services = services  # type: ignore[attr-defined]
+    if services.settings.theme != "system":
+        from runyard_desktop.ui.theme import apply_theme
+
+        apply_theme(services.settings.theme)
 
     hardware_panel = HardwarePanel()
     services.hardware.detecting_changed.connect(hardware_panel.set_detecting)
@@ -80,39 +99,112 @@ def create_main_window(host: str | None = None) -> QMainWindow:
     services.hardware.detection_failed.connect(hardware_panel.show_error)
     hardware_panel.refresh_requested.connect(services.hardware.refresh)
     window.add_page("hardware", "This machine", hardware_panel)
+    window.closing.connect(services.shutdown)
 
+    # Background work starts once the window has painted ("Detecting…" shows at once, and the Ollama
+    # check's httpx import and the probes do not compete with start-up); tests/test_startup_path.py.
+    startup = StartupSequence(window)
+    window.startup = startup  # type: ignore[attr-defined]
+    if defer_pages:
+        startup.then(lambda: _build_pages(window, services))
+    else:
+        _build_pages(window, services)
+    startup.then(services.hardware.refresh)
+    startup.then(lambda: services.ollama.check())
+    return window
+
+
+def _build_pages(window: MainWindow, services: Services) -> None:
+    """Models, Chat, Installed, downloads, status bar and settings, wired to the services."""
+    from runyard_desktop.core.catalogue import load_catalogue
+    from runyard_desktop.ui.chat.chat_page import build_chat_page
+    from runyard_desktop.ui.downloads_wiring import install_downloads
+    from runyard_desktop.ui.models_view import ModelsView
+
+    services.start_ollama()
     models_view = ModelsView(load_catalogue())  # Models page; API in docs/dev/models-view-api.md
     services.hardware.profile_changed.connect(models_view.set_profile)
     services.ollama.status_changed.connect(models_view.set_ollama_status)  # older Ollama places differently
+    if services.hardware.profile is not None:
+        models_view.set_profile(services.hardware.profile)
     window.add_page("models", "Models", models_view)
 
     chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
     window.add_page("chat", "Chat", chat_pane)
-    window.closing.connect(chat_pane.shutdown)  # before services.shutdown: keeps a partial reply
+    # Disconnect-and-reconnect keeps the order: the chat pane keeps a partial reply before services stop.
+    window.closing.disconnect(services.shutdown)
+    window.closing.connect(chat_pane.shutdown)
+    window.closing.connect(services.shutdown)
     # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
     window.downloads = install_downloads(window, services, models_view, chat_pane)  # type: ignore[attr-defined]
 
-    window.closing.connect(services.shutdown)
-    # Background work starts once the window has painted ("Detecting…" shows at once, and the Ollama
-    # check's httpx import and the probes do not compete with start-up); tests/test_startup_path.py.
-    _after_first_paint(window, services.hardware.refresh, services.ollama.check)
-    return window
 
+class StartupSequence(QObject):
+    """Runs start-up steps after the window's first paint, one event-loop turn apart.
 
-def _after_first_paint(window: QMainWindow, *callbacks: Callable[[], object]) -> None:
-    """Run callbacks right after the window's first paint, or after 1 s if it is never shown."""
-    pending = list(callbacks)
+    Steps run in order; a step added after the sequence finished runs at once. If the window is
+    never shown the steps run after 1 s; none runs once the window is closing.
 
-    def start() -> None:
-        while pending:
-            pending.pop(0)()
+    Signals:
+        painted(float): the first paint happened, seconds since the process imported the app.
+        finished(): every step has run.
+    """
 
-    _FirstPaintWatcher(window, start)
-    QTimer.singleShot(1000, window, start)
+    painted = Signal(float)
+    finished = Signal()
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._steps: list[Callable[[], object]] = []
+        self._started = False
+        self._done = False
+        self._cancelled = False
+        window.closing.connect(self._on_window_closing)  # type: ignore[attr-defined]
+        _FirstPaintWatcher(window, self._on_first_paint)
+        QTimer.singleShot(1000, self, self._start)
+
+    @property
+    def is_finished(self) -> bool:
+        return self._done
+
+    def then(self, step: Callable[[], object]) -> None:
+        self._steps.append(step)
+        if self._done:
+            self._done = False
+            QTimer.singleShot(0, self, self._run_next)
+
+    @Slot()
+    def _on_first_paint(self) -> None:
+        if not self._started:
+            self.painted.emit(time.perf_counter() - _PROCESS_START)
+        self._start()
+
+    @Slot()
+    def _start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        QTimer.singleShot(0, self, self._run_next)
+
+    @Slot()
+    def _run_next(self) -> None:
+        if self._cancelled:
+            return
+        if self._steps:
+            self._steps.pop(0)()
+            QTimer.singleShot(0, self, self._run_next)
+            return
+        self._done = True
+        self.finished.emit()
+
+    @Slot()
+    def _on_window_closing(self) -> None:
+        self._cancelled = True
+        self._steps.clear()
 
 
 class _FirstPaintWatcher(QObject):
-    """Quits the app right after the window's first paint (`--smoke`) and records when it happened."""
+    """Calls `on_painted` (on the next event-loop turn) after the window's first paint event."""
 
     def __init__(self, window: QMainWindow, on_painted: object) -> None:
         super().__init__(window)
@@ -127,10 +219,14 @@ class _FirstPaintWatcher(QObject):
         return False
 
 
-def _install_exception_hooks() -> None:
+def _install_exception_hooks(*, smoke: bool = False) -> None:
     def show(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.critical("Unhandled exception:\n%s", text)
+        if smoke:  # no dialog to click away in CI: any error fails the smoke test at once
+            print(text, file=sys.stderr)
+            QApplication.exit(1)
+            return
         if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
             QMessageBox.critical(
                 None,
@@ -179,18 +275,24 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     QApplication.setDesktopFileName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
-    _install_exception_hooks()
-    window = create_main_window(host)
+    _install_exception_hooks(smoke=smoke)
+    window = create_main_window(host, defer_pages=True)
+    startup: StartupSequence = window.startup  # type: ignore[attr-defined]
 
+    def painted(elapsed: float) -> None:
+        log.info("first paint after %.0f ms", elapsed * 1000)
+        if smoke:
+            print(f"first paint after {elapsed * 1000:.0f} ms", flush=True)
+
+    startup.painted.connect(painted)
     if smoke:
-        def painted() -> None:
-            elapsed = time.perf_counter() - _PROCESS_START
-            print(f"first paint after {elapsed * 1000:.0f} ms")
-            log.info("smoke: first paint after %.0f ms", elapsed * 1000)
+        # Smoke waits for every page to be built, so a start-up error in any of them fails it.
+        def all_built() -> None:
+            log.info("smoke: every page built")
             window.close()
             app.quit()
 
-        _FirstPaintWatcher(window, painted)
+        startup.finished.connect(all_built)
         # A window that never paints is a failure, not a hang.
         QTimer.singleShot(30_000, lambda: app.exit(3))
     window.show()

@@ -13,7 +13,6 @@ import concurrent.futures
 
 import pytest
 
-from runyard_desktop.tasks import runner as runner_module
 from runyard_desktop.tasks.runner import TaskRunner
 
 
@@ -25,7 +24,7 @@ def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monk
         concurrent.futures.wait([future])  # the loop thread wins the race, deterministically
         return future
 
-    monkeypatch.setattr(runner_module.asyncio, "run_coroutine_threadsafe", finish_first)
+    monkeypatch.setattr(asyncio, "run_coroutine_threadsafe", finish_first)
     runner = TaskRunner()
     try:
         handle = runner.run_blocking(lambda: 42, name="instant")
@@ -36,3 +35,11 @@ def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monk
         assert results == [42]
     finally:
         runner.shutdown()
+
+
+def test_runner_starts_its_thread_on_first_use_and_shuts_down_unused() -> None:
+    runner = TaskRunner()
+    assert runner._thread is None  # nothing started before the first job: start-up stays light
+    runner.shutdown()
+    with pytest.raises(RuntimeError, match="shut down"):
+        runner.run_blocking(lambda: 1, name="late")

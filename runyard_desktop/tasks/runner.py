@@ -11,14 +11,19 @@ Only immutable values should be passed to `report()` and returned from jobs.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import logging
 import threading
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+if TYPE_CHECKING:
+    import asyncio
+
+# asyncio (≈50 ms with ssl) is imported when the first job is submitted, not at start-up: the loop
+# thread starts lazily so the window's first paint does not wait for it (bench/startup.py).
 
 log = logging.getLogger(__name__)
 
@@ -96,23 +101,39 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._loop = asyncio.new_event_loop()
-        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="runyard-io")
-        self._loop.set_default_executor(self._executor)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._executor: concurrent.futures.ThreadPoolExecutor | None = None
+        self._thread: threading.Thread | None = None
         self._handles: set[TaskHandle] = set()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run_loop, name="runyard-loop", daemon=True)
-        self._thread.start()
-        self._ready.wait()
         self._closed = False
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
+        """The background loop, started on first use."""
+        if self._loop is None:
+            self._start()
+        assert self._loop is not None
         return self._loop
 
+    def _start(self) -> None:
+        import asyncio
+
+        if self._closed:
+            raise RuntimeError("TaskRunner is shut down")
+        self._loop = asyncio.new_event_loop()
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="runyard-io")
+        self._loop.set_default_executor(self._executor)
+        ready = threading.Event()
+        self._loop.call_soon(ready.set)
+        self._thread = threading.Thread(target=self._run_loop, name="runyard-loop", daemon=True)
+        self._thread.start()
+        ready.wait()
+
     def _run_loop(self) -> None:
+        import asyncio
+
+        assert self._loop is not None
         asyncio.set_event_loop(self._loop)
-        self._loop.call_soon(self._ready.set)
         self._loop.run_forever()
 
     def submit(self, factory: JobFactory, name: str) -> TaskHandle:
@@ -126,7 +147,9 @@ class TaskRunner(QObject):
         async def wrapper() -> object:
             return await factory(handle._report_from_loop)
 
-        future = asyncio.run_coroutine_threadsafe(wrapper(), self._loop)
+        import asyncio
+
+        future = asyncio.run_coroutine_threadsafe(wrapper(), self.loop)
         handle._future = future
         future.add_done_callback(lambda f, h=handle: self._deliver(h, f))
         log.debug("job %s submitted", name)
@@ -136,11 +159,13 @@ class TaskRunner(QObject):
         """Run a blocking callable on the executor; cancelling only abandons its result."""
 
         async def job(_report: Report) -> object:
-            return await self._loop.run_in_executor(None, fn, *args)
+            return await self.loop.run_in_executor(None, fn, *args)
 
         return self.submit(job, name)
 
     def _deliver(self, handle: TaskHandle, future: concurrent.futures.Future[object]) -> None:
+        import asyncio
+
         if future.cancelled():
             handle._outcome_bridge.emit(_CANCELLED, None)
             return
@@ -161,13 +186,17 @@ class TaskRunner(QObject):
 
     def call_in_loop(self, fn: Callable[[], None]) -> None:
         """Schedule a plain callable on the loop thread (thread-safe)."""
-        self._loop.call_soon_threadsafe(fn)
+        self.loop.call_soon_threadsafe(fn)
 
     def shutdown(self, timeout: float = 3.0) -> None:
         """Cancel every job, stop the loop and join its thread. Safe to call twice."""
         if self._closed:
             return
         self._closed = True
+        if self._loop is None or self._thread is None or self._executor is None:
+            return  # never started: nothing ran
+        import asyncio
+
         for handle in list(self._handles):
             handle.cancel()
 
@@ -177,6 +206,9 @@ class TaskRunner(QObject):
                 task.cancel()
             if tasks:
                 await asyncio.wait(tasks, timeout=timeout)
+            # Close streaming async generators (httpx responses) here, on their own loop, rather than
+            # leaving them to the garbage collector after the loop is gone.
+            await asyncio.get_running_loop().shutdown_asyncgens()
 
         try:
             asyncio.run_coroutine_threadsafe(drain(), self._loop).result(timeout + 1)
