@@ -175,3 +175,25 @@ def test_a_failed_reply_is_kept_and_marked_with_a_plain_message(open_chat, chat_
     # The next message still works, and the empty/partial failure does not confuse the transcript.
     chat_fake.script_reply("qwen3.5:4b", content=["Fine now."])
     assert send(qtbot, pane, "Again").content == "Fine now."
+
+
+def test_picker_and_parameters_driven_by_their_widgets_reach_the_request(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit
+
+    _window, pane = open_chat()
+    picker = pane.findChild(QComboBox, "modelPicker")
+    picker.setCurrentIndex(picker.findData("textonly:1b"))
+    assert pane.controller.current.model == "textonly:1b"
+    picker.setCurrentIndex(picker.findData("qwen3.5:4b"))
+    pane.findChild(QPlainTextEdit, "systemPromptEdit").setPlainText("Answer in French.")
+    pane.findChild(QDoubleSpinBox, "temperatureSpin").setValue(0.2)
+    context = pane.findChild(QComboBox, "contextLengthCombo")
+    context.setCurrentIndex(context.findData(16384))
+    send(qtbot, pane, "Hello")
+    body = chat_requests(chat_fake)[-1]
+    assert body["model"] == "qwen3.5:4b"
+    assert body["messages"][0] == {"role": "system", "content": "Answer in French."}
+    assert body["options"]["temperature"] == 0.2 and body["options"]["num_ctx"] == 16384
+    stored = pane.controller.store.conversation(pane.controller.current.id)
+    assert (stored.system_prompt, stored.temperature, stored.num_ctx) == ("Answer in French.", 0.2, 16384)
+    assert pane.composer.context_label.text().endswith("of 16,384 tokens")

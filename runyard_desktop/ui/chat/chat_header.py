@@ -30,7 +30,9 @@ class ChatHeader(QFrame):
         self.model_picker.setObjectName("modelPicker")
         self.model_picker.setMinimumWidth(220)
         self.model_picker.setPlaceholderText("Choose a model")
-        self.model_picker.activated.connect(self._on_model_picker_activated)
+        # currentIndexChanged, not activated: a test or another page choosing a row counts too;
+        # set_models fills the list with signals blocked, so only real choices arrive.
+        self.model_picker.currentIndexChanged.connect(self._on_model_picker_current_index_changed)
         self.fit_badge = QLabel()  # the selected model's badge, for tools; the picker entries show it
         self.fit_badge.setObjectName("fitBadge")
         self.fit_badge.hide()
@@ -75,7 +77,7 @@ class ChatHeader(QFrame):
         self.think_toggle.setVisible(available)
 
     @Slot(int)
-    def _on_model_picker_activated(self, index: int) -> None:
+    def _on_model_picker_current_index_changed(self, index: int) -> None:
         tag = self.model_picker.itemData(index)
         if tag:
             self.model_chosen.emit(str(tag))

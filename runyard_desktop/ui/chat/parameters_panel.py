@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,9 +45,10 @@ class ParametersPanel(QFrame):
         self.system_prompt.setObjectName("systemPromptEdit")
         self.system_prompt.setPlaceholderText("System prompt (optional): how the model should behave")
         self.system_prompt.setFixedHeight(120)
-        self.save_prompt = QPushButton("Save prompt")
-        self.save_prompt.setObjectName("saveSystemPromptButton")
-        self.save_prompt.clicked.connect(self._on_save_prompt_clicked)
+        self.system_prompt.textChanged.connect(self._on_system_prompt_text_changed)
+        prompt_hint = QLabel("Saved as you type; used from the next message on.")
+        prompt_hint.setObjectName("systemPromptHint")
+        prompt_hint.setWordWrap(True)
         self.temperature = QDoubleSpinBox()
         self.temperature.setObjectName("temperatureSpin")
         self.temperature.setRange(0.0, 2.0)
@@ -73,7 +73,7 @@ class ParametersPanel(QFrame):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(title)
         layout.addWidget(self.system_prompt)
-        layout.addWidget(self.save_prompt, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(prompt_hint)
         layout.addLayout(form)
         layout.addWidget(self.fit_label)
         layout.addStretch(1)
@@ -101,8 +101,9 @@ class ParametersPanel(QFrame):
         self.fit_label.setVisible(bool(note))
 
     @Slot()
-    def _on_save_prompt_clicked(self) -> None:
-        self.parameters_changed.emit({"system_prompt": self.system_prompt.toPlainText().strip()})
+    def _on_system_prompt_text_changed(self) -> None:
+        if not self._loading:
+            self.parameters_changed.emit({"system_prompt": self.system_prompt.toPlainText().strip()})
 
     @Slot(float)
     def _on_temperature_value_changed(self, value: float) -> None:
