@@ -37,9 +37,20 @@ def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monk
         runner.shutdown()
 
 
-def test_runner_starts_its_thread_on_first_use_and_shuts_down_unused() -> None:
+def test_runner_starts_its_thread_on_first_use_and_shuts_down_unused(qtbot) -> None:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
     assert runner._thread is None  # nothing started before the first job: start-up stays light
     runner.shutdown()
-    with pytest.raises(RuntimeError, match="shut down"):
-        runner.run_blocking(lambda: 1, name="late")
+    assert runner._thread is None
+
+
+def test_a_job_submitted_after_shutdown_is_cancelled_not_raised(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    runner.run_blocking(lambda: 1, name="first")
+    runner.shutdown()
+    late = runner.run_blocking(lambda: 2, name="late")  # e.g. a periodic re-check firing while closing
+    finished: list[object] = []
+    late.finished.connect(finished.append)
+    with qtbot.waitSignal(late.cancelled, timeout=2000):
+        pass
+    assert finished == [] and late.is_done

@@ -137,10 +137,16 @@ class TaskRunner(QObject):
         self._loop.run_forever()
 
     def submit(self, factory: JobFactory, name: str) -> TaskHandle:
-        """Run `factory(report)` as a task on the loop thread; returns its GUI-thread handle."""
-        if self._closed:
-            raise RuntimeError("TaskRunner is shut down")
+        """Run `factory(report)` as a task on the loop thread; returns its GUI-thread handle.
+
+        After `shutdown()` (the window is closing) the job does not run: its handle reports
+        `cancelled` on the next event-loop turn, so late timers and slots need no special case.
+        """
         handle = TaskHandle(name, parent=self)
+        if self._closed:
+            log.debug("job %s not started: the runner is shut down", name)
+            handle._outcome_bridge.emit(_CANCELLED, None)
+            return handle
         self._handles.add(handle)
         handle.done.connect(self._on_handle_done)
 
@@ -185,7 +191,9 @@ class TaskRunner(QObject):
             self._handles.discard(handle)
 
     def call_in_loop(self, fn: Callable[[], None]) -> None:
-        """Schedule a plain callable on the loop thread (thread-safe)."""
+        """Schedule a plain callable on the loop thread (thread-safe); dropped after shutdown."""
+        if self._closed:
+            return
         self.loop.call_soon_threadsafe(fn)
 
     def shutdown(self, timeout: float = 3.0) -> None:
