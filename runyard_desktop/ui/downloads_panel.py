@@ -69,6 +69,8 @@ class DownloadBar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
+        # Centred text stays readable: left-aligned, the first characters sat under the chunk.
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
         self.message.setObjectName("downloadMessage")
         self.message.setWordWrap(True)

@@ -82,7 +82,7 @@ class ModelsView(QWidget):
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([10_000, min(280, bottom.widget().sizeHint().height())])
+        self.splitter.setSizes([10_000, min(250, bottom.widget().sizeHint().height())])
         outer.addWidget(self.splitter, 1)
         self._reevaluate()
 
