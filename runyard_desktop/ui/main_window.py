@@ -29,7 +29,9 @@ class MainWindow(QMainWindow):
     def __init__(self, log_dir: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — local AI that fits your computer")
+        # Exactly the application display name: Qt appends " — <display name>" to any other title,
+        # which read "Runyard — local AI… — Runyard" in the title bar.
+        self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(1180, 760)
         self.setMinimumSize(QSize(760, 520))
         self._log_dir = log_dir
