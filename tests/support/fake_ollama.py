@@ -143,9 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     fake.tick_s, fake.load_delay_s, fake.token_delay_s, fake.version = args.tick, args.load_delay, args.token_delay, args.version
     fake.bytes_per_tick = int(args.speed * 1e6 * args.tick)
     caps = ("completion", "vision", "tools", "thinking")
-    for tag, size in zip(DEMO_TAGS, (1.0e9, 2.7e9, 3.4e9, 6.6e9, 17e9, 24e9, 81e9)):
-        fake.add_remote(tag, (int(size), 11_000, 7711, 96, 561), capabilities=caps)
-    fake.add_installed("qwen3.5:0.8b", size=1_000_000_000, capabilities=caps, parameter_size="0.8B")
+    # Download sizes, default quantization (0.8b and 2b default to q8_0) and parameter counts as the
+    # library lists them (../shared/facts/qwen35-and-ollama-memory.md §1.2, §2.1).
+    demo = zip(DEMO_TAGS, (1.0e9, 2.7e9, 3.4e9, 6.6e9, 17e9, 24e9, 81e9),
+               ("Q8_0", "Q8_0") + ("Q4_K_M",) * 5, ("0.9B", "2.3B", "4.7B", "9.7B", "27.8B", "36.0B", "125.1B"))
+    for tag, size, quant, params in demo:
+        fake.add_remote(tag, (int(size), 11_000, 7711, 96, 561), capabilities=caps, quantization=quant,
+                        parameter_size=params)
+    fake.add_installed("qwen3.5:0.8b", size=1_000_000_000, capabilities=caps, parameter_size="0.9B",
+                       quantization="Q8_0")
     print(f"stand-in Ollama {args.version} on {fake.url} (Ctrl-C to stop)", flush=True)
     fake.start()
     try:
