@@ -42,7 +42,7 @@ from runyard_desktop.ui.whatif_editor import CUSTOM
 
 log = logging.getLogger(__name__)
 
-DOCK_HEIGHT = 165
+DOCK_HEIGHT = 190
 AUTO_MEASURE_DELAY_MS = 1000
 
 
