@@ -65,6 +65,7 @@ class SafeTextBrowser(QTextBrowser):
         )
         self.viewport().setAutoFillBackground(False)  # transparent: the bubble or page shows through
         self.document().setDocumentMargin(2)
+        self.document().setUndoRedoEnabled(False)  # read-only: every edit would be recorded for nothing
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.document().documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
         self.setFixedHeight(8)
@@ -107,14 +108,26 @@ class MessageBody(SafeTextBrowser):
         self._code_cursor: QTextCursor | None = None  # inside the open code frame
         self._code_frame: QTextFrame | None = None
         self.chars = 0  # characters appended so far
+        self._whole = False  # set_markdown: prose is only buffered until it is rendered as Markdown
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
     # ---- driving -----------------------------------------------------------------------------
 
     def set_markdown(self, text: str) -> None:
-        """Show a finished text (a stored message) in one pass."""
-        self.apply(split_complete(text), final=True)
+        """Show a finished text (a stored message) in one pass.
+
+        One edit block: the document is laid out (and its size reported) once at the end, not after
+        each of the ~20 insertions; prose goes in as Markdown directly, never as plain text first.
+        """
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._whole = True
+        try:
+            self.apply(split_complete(text), final=True)
+        finally:
+            self._whole = False
+            cursor.endEditBlock()
 
     def is_quiescent(self) -> bool:
         """Nothing pending: no plain tail waiting for Markdown, no open code block."""
@@ -169,6 +182,9 @@ class MessageBody(SafeTextBrowser):
         return cursor
 
     def _append_plain(self, text: str) -> None:
+        if self._whole:
+            self._plain.append(text)
+            return
         cursor = self._end_cursor()
         if not self._plain and cursor.block().length() > 1:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
