@@ -143,6 +143,9 @@ class MessageView(QScrollArea):
         self._after_change()
         self._stick = True
         self.follow()  # lay out now and land at the bottom: the first paint shows the final state
+        # A widget being shown posts itself a "repaint later"; take those now too, or a paint that
+        # comes first (an expose, a synchronous repaint) is followed by a second one of the message.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def clear(self) -> None:
         for widget in self._widgets:
@@ -259,9 +262,7 @@ class MessageView(QScrollArea):
         super().resizeEvent(event)
 
     def _make_widget(self, message: Message) -> MessageWidget:
-        margins = self._layout.contentsMargins()
-        width = self._content.width() - margins.left() - margins.right() if self.isVisible() else 0
-        widget = MessageWidget(message, self.colors, width)
+        widget = MessageWidget(message, self.colors)
         widget.link_clicked.connect(self.link_clicked)
         widget.regenerate_requested.connect(self.regenerate_requested)
         widget.edit_requested.connect(self.edit_requested)

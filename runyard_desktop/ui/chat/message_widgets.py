@@ -165,24 +165,19 @@ class MessageWidget(QFrame):
     regenerate_requested = Signal()
     edit_requested = Signal(int)
 
-    def __init__(
-        self, message: Message, colors: ChatColors, width_hint: int = 0, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, message: Message, colors: ChatColors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = message
         self._colors = colors
-        self._width_hint = width_hint  # the width this widget will get; 0 = unknown
         self.role = message.role
         self.setObjectName("userMessage" if message.role == "user" else "assistantMessage")
         self.setProperty("role", message.role)
         self._stream: MarkdownStream | None = None
         self.thinking: ThinkingBlock | None = None
-        self.body = MessageBody(colors)  # the body text is appended to; see _next_body
-        if width_hint > 0:
-            # Lay the text out once, at the width it will be shown at (not at a hidden widget's
-            # default width first and again when shown).
-            indent = int(width_hint * USER_INDENT) if message.role == "user" else 0
-            self.body.document().setTextWidth(width_hint - 28 - indent)
+        # The body text is appended to; see _next_body. No text width is set here: a text view not
+        # shown yet keeps its document unlaid-out, so it is laid out once, when shown at its width
+        # (a width set now meant a layout per insertion and again at show).
+        self.body = MessageBody(colors)
         self.body.link_clicked.connect(self.link_clicked)
         self.bodies = [self.body]
         self._status = QLabel()
