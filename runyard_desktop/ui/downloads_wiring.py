@@ -30,7 +30,6 @@ from runyard_desktop.models.download_model import DownloadListModel
 from runyard_desktop.tasks.download_controller import DownloadController
 from runyard_desktop.tasks.measure_controller import MeasureController
 from runyard_desktop.ui import download_dialogs as dialogs
-from runyard_desktop.ui.column_hold import ColumnHold
 from runyard_desktop.ui.downloads_panel import DownloadBar, DownloadsPanel
 from runyard_desktop.ui.first_run import FirstRunBanner
 from runyard_desktop.ui.installed_view import InstalledView
@@ -67,7 +66,6 @@ class DownloadsCoordinator(QObject):
         self.free_disk = local_models_free_bytes  # where a local Ollama keeps models; None when unknown
         self.open_chat_after_download = True
         self.auto_measure = True
-        self.columns = ColumnHold(models_view.table.horizontalHeader(), self)
         self._closed = False
         self._pending_measure: list[str] = []
         self._measure_timer = QTimer(self)
@@ -244,10 +242,6 @@ class DownloadsCoordinator(QObject):
     @Slot(object)
     def _on_controller_download_changed(self, state: PullState) -> None:
         self.list_model.update(state)
-        if self.controller.active_tag() is not None:
-            self.columns.hold()  # see ui/column_hold.py: re-measuring every column per update stalls
-        else:
-            self.columns.release()
         self._refresh_bar()
 
     @Slot(str)
