@@ -219,6 +219,8 @@ class DownloadsCoordinator(QObject):
             apply_theme(new.theme)
         if new.default_context != old.default_context:
             self.view.set_context_length(new.default_context)
+        if new.enter_sends != old.enter_sends:
+            self.chat_pane.composer.input.set_enter_sends(new.enter_sends)
         if new.ollama_host != old.ollama_host:
             shown = hosts.normalize(new.ollama_host) if new.ollama_host else "the default address"
             dialogs.show_error(self.window, "Restart to switch servers",

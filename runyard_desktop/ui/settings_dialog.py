@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -67,6 +68,11 @@ class SettingsDialog(QDialog):
             self.theme_combo.addItem(THEME_LABELS[theme], theme)
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
 
+        self.enter_sends_box = QCheckBox("Enter sends a message (Shift+Enter adds a line)")
+        self.enter_sends_box.setObjectName("enterSendsCheckBox")
+        self.enter_sends_box.setToolTip("Off: Enter adds a line and Ctrl+Enter sends.")
+        self.enter_sends_box.setChecked(settings.enter_sends)
+
         general = QGroupBox("General")
         form = QFormLayout(general)
         form.addRow("Ollama server", self.host_edit)
@@ -74,6 +80,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.host_error)
         form.addRow("Default context length", self.context_combo)
         form.addRow("Theme", self.theme_combo)
+        form.addRow("Chat", self.enter_sends_box)
 
         files = QGroupBox("Where Runyard keeps its files")
         files_form = QFormLayout(files)
@@ -116,6 +123,7 @@ class SettingsDialog(QDialog):
             ollama_host=hosts.normalize(text) if text else None,
             default_context=self.context_combo.currentData(),
             theme=str(self.theme_combo.currentData()),
+            enter_sends=self.enter_sends_box.isChecked(),
         )
 
     @Slot()

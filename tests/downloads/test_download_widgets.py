@@ -128,6 +128,27 @@ def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot)
         app.setStyle(old_style)
 
 
+def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QCheckBox
+
+    window = open_window()
+    s = window.services
+    dialog = SettingsDialog(s.settings, current_host=s.ollama_host, data_dir=s.paths.data, log_dir=s.paths.logs)
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QCheckBox, "enterSendsCheckBox")
+    assert box.isChecked()
+    box.setChecked(False)
+    window.downloads.apply_settings(dialog.result_settings())
+    assert json.loads(s.paths.settings_file.read_text())["enter_sends"] is False
+    chat_input = window.findChild(QWidget, "chatInput")
+    assert chat_input.enter_sends is False
+    chat_input.setFocus()
+    qtbot.keyClicks(chat_input, "two")
+    qtbot.keyClick(chat_input, Qt.Key.Key_Return)  # now a new line, not a send
+    qtbot.keyClicks(chat_input, "lines")
+    assert chat_input.toPlainText() == "two\nlines"
+
+
 def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from runyard_desktop.ui.whatif_editor import CUSTOM
 
