@@ -127,7 +127,7 @@ class MessageView(QScrollArea):
         `older_count` messages before `messages` are not loaded; `fetch_all()` returns every message
         when the user scrolls back to them.
         """
-        self.clear()
+        self._drop_widgets(self._widgets)
         self._messages = list(messages)
         self._older_count = older_count
         self._fetch_all = fetch_all
@@ -138,9 +138,13 @@ class MessageView(QScrollArea):
             start -= 1
             budget -= estimate_height(self._messages[start], max(300, self.viewport().width() - 60))
         self._first_shown = start
-        for message in self._messages[start:]:
-            self._append_widget(message)
+        self._widgets = [self._make_widget(message) for message in self._messages[start:]]
+        # The hint, "Show earlier" and the last message's actions are settled before anything is
+        # shown, so the transcript is laid out once, in its final state.
         self._after_change()
+        for widget in self._widgets:
+            self._layout.insertWidget(self._layout.count() - 2, widget)
+            widget.show()
         self._stick = True
         self.follow()  # lay out now and land at the bottom: the first paint shows the final state
         # A widget being shown posts itself a "repaint later"; take those now too, or a paint that
@@ -148,11 +152,7 @@ class MessageView(QScrollArea):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def clear(self) -> None:
-        for widget in self._widgets:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        self._widgets.clear()
+        self._drop_widgets(self._widgets)
         self._messages.clear()
         self._older_count = 0
         self._first_shown = 0
@@ -180,11 +180,7 @@ class MessageView(QScrollArea):
     def remove_messages(self, ids: Sequence[int]) -> None:
         drop = set(ids)
         self._messages = [m for m in self._messages if m.id not in drop]
-        for widget in [w for w in self._widgets if w.message.id in drop]:
-            self._widgets.remove(widget)
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
+        self._drop_widgets([w for w in self._widgets if w.message.id in drop])
         self._first_shown = len(self._messages) - len(self._widgets)
         self._after_change()
 
@@ -267,6 +263,13 @@ class MessageView(QScrollArea):
         widget.regenerate_requested.connect(self.regenerate_requested)
         widget.edit_requested.connect(self.edit_requested)
         return widget
+
+    def _drop_widgets(self, widgets: Sequence[MessageWidget]) -> None:
+        for widget in list(widgets):
+            self._widgets.remove(widget)
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
     def _append_widget(self, message: Message) -> MessageWidget:
         widget = self._make_widget(message)

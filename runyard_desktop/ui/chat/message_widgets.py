@@ -177,24 +177,18 @@ class MessageWidget(QFrame):
         # The body text is appended to; see _next_body. No text width is set here: a text view not
         # shown yet keeps its document unlaid-out, so it is laid out once, when shown at its width
         # (a width set now meant a layout per insertion and again at show).
-        self.body = MessageBody(colors)
+        self.body = MessageBody(colors, self)
         self.body.link_clicked.connect(self.link_clicked)
         self.bodies = [self.body]
-        self._status = QLabel()
-        self._status.setObjectName("messageStatus")
-        self._status.setWordWrap(True)
-        self._status.hide()
-        tint(self._status, colors.muted)
-        self._metrics = QLabel()
-        self._metrics.setObjectName("messageMetrics")
-        tint(self._metrics, colors.muted)
-        small = self._metrics.font()
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        self._metrics.setFont(small)
-        self._metrics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Made when first needed: most stored messages never show a status, and only the last
+        # message of a conversation has Regenerate / Edit.
+        self._status: QLabel | None = None
+        self.regenerate_button: QToolButton | None = None
+        self.edit_button: QToolButton | None = None
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(14, 10, 14, 8)
         self._outer.setSpacing(6)
+        self._footer = QHBoxLayout()
         if message.role == "user":
             self._build_user(message)
         else:
@@ -210,13 +204,10 @@ class MessageWidget(QFrame):
             self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.set_markdown(message.content)
         self._outer.addWidget(self.body)
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        self.edit_button = self._tool("Edit", "editMessageButton", self._on_edit_button_clicked)
-        self.edit_button.hide()
-        footer.addWidget(self.edit_button)
-        footer.addWidget(self._tool("Copy", "copyMessageButton", self._on_copy_button_clicked))
-        self._outer.addLayout(footer)
+        self._footer.addStretch(1)
+        self.copy_button = self._tool("Copy", "copyMessageButton", self._on_copy_button_clicked)
+        self._footer.addWidget(self.copy_button)
+        self._outer.addLayout(self._footer)
 
     def _build_assistant(self, message: Message) -> None:
         if message.thinking:
@@ -227,23 +218,37 @@ class MessageWidget(QFrame):
         self._outer.addWidget(self.body)
         if message.status == STATUS_STREAMING:
             self._stream = MarkdownStream()
-            self._status.setText("Waiting for the model…")
-            self._status.show()
+            self.set_loading("Waiting for the model…")
         else:
             self.body.set_markdown(message.content)
-        self._outer.addWidget(self._status)
-        footer = QHBoxLayout()
-        footer.addWidget(self._metrics, 1)
+        self._metrics = QLabel(self)
+        self._metrics.setObjectName("messageMetrics")
+        tint(self._metrics, self._colors.muted)
+        small = self._metrics.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        self._metrics.setFont(small)
+        self._metrics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._footer.addWidget(self._metrics, 1)
         self.copy_button = self._tool("Copy", "copyMessageButton", self._on_copy_button_clicked)
-        self.regenerate_button = self._tool("Regenerate", "regenerateButton", self.regenerate_requested.emit)
-        self.regenerate_button.hide()
-        footer.addWidget(self.regenerate_button)
-        footer.addWidget(self.copy_button)
-        self._outer.addLayout(footer)
+        self._footer.addWidget(self.copy_button)
+        self._outer.addLayout(self._footer)
         self._show_outcome(message)
 
+    def _status_label(self) -> QLabel:
+        if self._status is None:
+            self._status = QLabel(self)
+            self._status.setObjectName("messageStatus")
+            self._status.setWordWrap(True)
+            tint(self._status, self._colors.muted)
+            self._outer.insertWidget(self._outer.indexOf(self.body) + 1, self._status)
+        return self._status
+
+    def _hide_status(self) -> None:
+        if self._status is not None:
+            self._status.hide()
+
     def _tool(self, text: str, name: str, slot: object) -> QToolButton:
-        button = QToolButton()
+        button = QToolButton(self)
         button.setText(text)
         button.setObjectName(name)
         button.setAutoRaise(True)
@@ -264,21 +269,24 @@ class MessageWidget(QFrame):
     # ---- streaming ---------------------------------------------------------------------------
 
     def set_loading(self, text: str) -> None:
-        self._status.setText(text)
-        self._status.setVisible(bool(text))
+        if text:
+            status = self._status_label()
+            status.setText(text)
+            status.show()
+        else:
+            self._hide_status()
 
     def append_thinking(self, text: str) -> None:
         self._ensure_thinking()
         assert self.thinking is not None
-        if self._status.isVisible() and self._stream is not None:
-            self._status.hide()
+        if self._stream is not None:
+            self._hide_status()
         self.thinking.append(text)
 
     def append_content(self, text: str) -> None:
         if self._stream is None:
             self._stream = MarkdownStream()
-        if self._status.isVisible():
-            self._status.hide()
+        self._hide_status()
         if self.thinking is not None and not self.thinking.collapsed and self.thinking._ended is None:
             self.thinking.end()
             self.thinking.set_collapsed(True)  # the answer has started
@@ -290,7 +298,7 @@ class MessageWidget(QFrame):
     def _next_body(self) -> None:
         """Continue a very long reply in a fresh document, so each update stays as cheap as the first
         (a QTextDocument's layout and paint walk more of it as it grows)."""
-        body = MessageBody(self._colors)
+        body = MessageBody(self._colors, self)
         body.link_clicked.connect(self.link_clicked)
         self._outer.insertWidget(self._outer.indexOf(self.body) + 1, body)
         self.body = body
@@ -314,25 +322,26 @@ class MessageWidget(QFrame):
             if message.content:
                 self.thinking.set_collapsed(True)
         self.message = message
-        self._show_outcome(message)
+        if self.role != "user":
+            self._show_outcome(message)
 
     def _show_outcome(self, message: Message) -> None:
         if message.metrics is not None:
             self._metrics.setText(message.metrics.summary())
         elif message.model and message.status != STATUS_STREAMING:
             self._metrics.setText(message.model)
-        if message.status == STATUS_STOPPED:
-            self._status.setText("Stopped — " + (message.error or "you stopped this reply; the text so far is kept."))
-            self._status.setProperty("level", "warn")
-            tint(self._status, self._colors.warn)
-            self._status.show()
-        elif message.status == STATUS_FAILED:
-            self._status.setText("Failed: " + (message.error or "This reply failed."))
-            self._status.setProperty("level", "error")
-            tint(self._status, self._colors.error)
-            self._status.show()
+        if message.status in (STATUS_STOPPED, STATUS_FAILED):
+            stopped = message.status == STATUS_STOPPED
+            status = self._status_label()
+            if stopped:
+                status.setText("Stopped — " + (message.error or "you stopped this reply; the text so far is kept."))
+            else:
+                status.setText("Failed: " + (message.error or "This reply failed."))
+            status.setProperty("level", "warn" if stopped else "error")
+            tint(status, self._colors.warn if stopped else self._colors.error)
+            status.show()
         elif message.status != STATUS_STREAMING:
-            self._status.hide()
+            self._hide_status()
         self.setProperty("status", message.status)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -355,9 +364,17 @@ class MessageWidget(QFrame):
     def set_last(self, last: bool) -> None:
         """Only the last reply can be regenerated and only the last user message edited."""
         if self.role == "user":
-            self.edit_button.setVisible(last)
+            if last and self.edit_button is None:
+                self.edit_button = self._tool("Edit", "editMessageButton", self._on_edit_button_clicked)
+                self._footer.insertWidget(self._footer.indexOf(self.copy_button), self.edit_button)
+            if self.edit_button is not None:
+                self.edit_button.setVisible(last)
         else:
-            self.regenerate_button.setVisible(last)
+            if last and self.regenerate_button is None:
+                self.regenerate_button = self._tool("Regenerate", "regenerateButton", self.regenerate_requested.emit)
+                self._footer.insertWidget(self._footer.indexOf(self.copy_button), self.regenerate_button)
+            if self.regenerate_button is not None:
+                self.regenerate_button.setVisible(last)
 
     def text(self) -> str:
         return "\n".join(body.plain_text() for body in self.bodies)
