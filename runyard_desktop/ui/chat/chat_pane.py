@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -260,6 +260,9 @@ class ChatPane(QWidget):
         self.composer.end_edit()
         self.sidebar.select(conversation.id)
         self.request_model_info()
+        # Title, context meter and parameters changed size: lay them out now too, so the next paint
+        # shows the opened conversation whole instead of being followed by a second one.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     @Slot(object)
     def _on_controller_conversation_updated(self, conversation: Conversation) -> None:
