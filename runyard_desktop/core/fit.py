@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from runyard_desktop.core import fit_speed, fit_text
 from runyard_desktop.core.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.hardware import HardwareProfile
-from runyard_desktop.core.memory_budget import GIB, MemoryBudget, default_context, memory_budget
+from runyard_desktop.core.formatting import GIB
+from runyard_desktop.core.memory_budget import MemoryBudget, default_context, memory_budget
 
 MIB = 2**20
 KV_BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}

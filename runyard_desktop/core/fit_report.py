@@ -11,7 +11,8 @@ from typing import Any
 
 from runyard_desktop.core.catalogue import Catalogue
 from runyard_desktop.core.fit import FitReport
-from runyard_desktop.core.fit_text import context_label, gib, speed_phrase
+from runyard_desktop.core.fit_text import context_label, speed_phrase
+from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.formatting import human_bytes
 
 VERDICT_LABELS = {"gpu": "Runs on GPU", "partial": "Partial GPU offload", "cpu": "CPU only", "no_fit": "Won't fit"}
@@ -72,7 +73,7 @@ def format_table(reports: list[FitReport]) -> str:
             "★" if r.recommended else "",
             r.tag,
             verdict_label(r) + (f", {r.placement}" if r.placement == "experts on CPU" else ""),
-            gib(r.required_bytes),
+            human_gib(r.required_bytes),
             human_bytes(r.download_bytes) + ("" if r.disk_ok is not False else " (disk full)"),
             speed_phrase(r.tokens_per_second),
         )

@@ -6,13 +6,7 @@ Memory sums are in GiB (as Ollama's logs count); download sizes in GB (as ollama
 
 from __future__ import annotations
 
-from runyard_desktop.core.formatting import human_bytes
-
-GIB = 2**30
-
-
-def gib(n: float) -> str:
-    return f"{n / GIB:.1f} GiB"
+from runyard_desktop.core.formatting import human_bytes, human_gib
 
 
 def context_label(context: int) -> str:
@@ -40,9 +34,9 @@ def memory_reason(
     unified: bool,
     gpu_helps: bool,
 ) -> str:
-    needs = f"Needs {gib(required)} at {context}"
+    needs = f"Needs {human_gib(required)} at {context}"
     memory = "GPU-usable memory" if unified else "free"
-    has = f"your {gpu_label} has {gib(gpu_free)} {memory}" if gpu_label != "no GPU" else ""
+    has = f"your {gpu_label} has {human_gib(gpu_free)} {memory}" if gpu_label != "no GPU" else ""
     if verdict == "gpu":
         return f"{needs}, {has}: runs fully on the GPU."
     if verdict == "partial":
@@ -51,13 +45,13 @@ def memory_reason(
             return (f"{needs}, {has}: experts partly on the CPU ({pct} of the model on the GPU); "
                     "only the active experts are read per token, so it stays usable.")
         return f"{needs}, {has}: {pct} of layers on the GPU, the rest on the CPU (slower)."
-    ram = f"{gib(ram_usable)} of RAM usable"
+    ram = f"{human_gib(ram_usable)} of RAM usable"
     if verdict == "cpu":
         if not has:
             return f"{needs}; no GPU to help, {ram}: runs on the CPU."
         why = "too little to help" if not gpu_helps else "not enough for a layer"
         return f"{needs}; {has} ({why}), {ram}: runs on the CPU."
-    pool = f"{ram}" if unified or not has else f"{gib(gpu_free)} free VRAM + {ram}"
+    pool = f"{ram}" if unified or not has else f"{human_gib(gpu_free)} free VRAM + {ram}"
     return f"{needs}, but this machine has {pool}: won't fit."
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 _UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
+GIB = 2**30
 
 
 def human_bytes(n: float | None, *, precision: int = 1) -> str:
@@ -25,7 +26,7 @@ def human_gib(n: float | None, *, precision: int = 1) -> str:
     """Binary GiB, for memory sums where Ollama's own logs use GiB."""
     if n is None:
         return "—"
-    return f"{n / 2**30:.{precision}f} GiB"
+    return f"{n / GIB:.{precision}f} GiB"
 
 
 def human_rate(bytes_per_second: float | None) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 
-GIB = 2**30
 # macOS gives Metal about 2/3 of RAM up to 36 GiB machines and 3/4 above (recommendedMaxWorkingSetSize).
 _METAL_SMALL_SHARE = 2 / 3
 _METAL_LARGE_SHARE = 3 / 4

@@ -6,9 +6,9 @@ not the box totals: ~0.4–0.6 GiB of VRAM in use on a desktop GPU, RAM partly t
 
 from __future__ import annotations
 
+from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
 
-GIB = 2**30
 
 
 def _gpu(name: str, vendor: str, total_gib: float, free_gib: float, *, unified: bool = False, index: int = 0,

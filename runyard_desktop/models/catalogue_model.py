@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from runyard_desktop.core.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit import FitReport
 from runyard_desktop.core.fit_report import verdict_label
-from runyard_desktop.core.fit_text import gib, speed_phrase
+from runyard_desktop.core.fit_text import speed_phrase
+from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.row_status import RowStatus
 
@@ -160,7 +161,7 @@ class CatalogueModel(QAbstractTableModel):
         if column is Column.VERDICT:
             return verdict_label(report)
         if column is Column.MEMORY:
-            return gib(report.required_bytes)
+            return human_gib(report.required_bytes)
         return speed_phrase(report.tokens_per_second)  # SPEED
 
     def _tooltip(self, entry: ModelTag, column: Column, report: FitReport | None) -> str | None:

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from runyard_desktop.core.fit import FitReport
+from runyard_desktop.core.formatting import GIB
 
-GIB = 2**30
 # Segment colours chosen to stay apart for common colour-vision deficiencies and on dark themes.
 SEGMENTS = (
     ("weights", "Weights", QColor("#4c78a8")),

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.bandwidth import gpu_bandwidth
+from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 from runyard_desktop.core.presets import MACHINES, build_profile
 
-GIB = 2**30
 THIS_MACHINE = "This machine (detected)"
 CUSTOM = "Custom (typed numbers)"
 
