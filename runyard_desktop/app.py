@@ -49,6 +49,8 @@ class Services:
         self.runner = TaskRunner()
         self.hardware = HardwareService(self.runner)
         self.closed = False
+        # Pages that must save state before the jobs stop (the chat keeps a partial reply).
+        self.before_shutdown: list[Callable[[], object]] = []
 
     def start_ollama(self) -> None:
         """services.ollama (OllamaService), .pulls (PullManager), .chat (ChatController); docs/dev/service-api.md"""
@@ -62,6 +64,8 @@ class Services:
         if self.closed:
             return
         self.closed = True
+        for step in self.before_shutdown:
+            step()
         log.info("Shutting down services")
         ollama = getattr(self, "ollama", None)
         if ollama is not None:
@@ -131,10 +135,7 @@ def _build_pages(window: MainWindow, services: Services) -> None:
 
     chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
     window.add_page("chat", "Chat", chat_pane)
-    # Disconnect-and-reconnect keeps the order: the chat pane keeps a partial reply before services stop.
-    window.closing.disconnect(services.shutdown)
-    window.closing.connect(chat_pane.shutdown)
-    window.closing.connect(services.shutdown)
+    services.before_shutdown.append(chat_pane.shutdown)
     # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
     window.downloads = install_downloads(window, services, models_view, chat_pane)  # type: ignore[attr-defined]
 
