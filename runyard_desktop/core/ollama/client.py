@@ -5,20 +5,27 @@ has its own connection, and cancelling the task that iterates a stream closes th
 Timeouts: a finite connect, no read limit (a model load sends no bytes for minutes; pulls pause at
 the registry) — stalls are caught by the pull watchdog instead. `ollama` and `httpx` are imported
 lazily here, on the loop thread, never on the path to the first paint.
+
+The probe, /api/tags and /api/ps run right after the first paint and are small GETs, so they use
+the standard-library `http_get` instead (httpx, ollama and pydantic cost ~32 MiB and ~0.3 s to
+import); they parse the JSON into the same values the ollama client's models gave.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import re
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from runyard_desktop.core.ollama.errors import OllamaError, translate
+from runyard_desktop.core.ollama.errors import OllamaError, from_server_text, malformed, translate
+from runyard_desktop.core.ollama.http_get import ConnectTimeout, Reply, ReplyTooLarge, get_json
 from runyard_desktop.core.ollama.types import ChatRequest, InstalledModel, LoadedModel, ModelInfo
 
 CONNECT_TIMEOUT_S = 3.0
+LISTING_TIMEOUT_S = 30.0  # /api/tags and /api/ps, all of it; they answer in milliseconds even mid-pull
 
 
 @dataclass(frozen=True)
@@ -64,21 +71,19 @@ class OllamaClient:
         A server that is still starting accepts TCP connections but answers nothing (the request
         waits in the accept backlog), so a plain connect is not enough.
         """
-        import httpx
-
         try:
-            async with httpx.AsyncClient(base_url=self.host, timeout=httpx.Timeout(timeout)) as http:
-                response = await asyncio.wait_for(http.get("/api/version"), timeout + 0.5)
-        except (httpx.ConnectError, ConnectionRefusedError, httpx.ConnectTimeout):
+            reply = await get_json(self.host, "/api/version", timeout=timeout)
+        except ReplyTooLarge:
+            return Probe("answering", None)  # something speaks HTTP there, but not Ollama
+        except ConnectTimeout:
             return Probe("refused")
-        except (httpx.TimeoutException, asyncio.TimeoutError):
+        except TimeoutError:  # connected, no answer in time (AnswerTimeout)
             return Probe("hanging")
-        except (httpx.HTTPError, OSError):
+        except OSError:  # refused, unreachable, unknown name, or not speaking HTTP
             return Probe("refused")
-        version = None
-        with contextlib.suppress(ValueError, AttributeError):
-            version = str(response.json().get("version"))
-        if response.status_code == 200 and version:
+        version = reply.data.get("version") if isinstance(reply.data, dict) else None
+        version = str(version) if version is not None and version != "" else None
+        if reply.status == 200 and version:
             self.server_version = version
             return Probe("answering", version)
         # Something answers HTTP but it is not a (recent) Ollama.
@@ -95,29 +100,36 @@ class OllamaClient:
     # -- listings ---------------------------------------------------------------------------------
 
     async def list_models(self) -> tuple[InstalledModel, ...]:
+        rows = await self._get_models("/api/tags")
         try:
-            async with self._new() as client:
-                response = await client.list()
-        except Exception as exc:  # noqa: BLE001 - translated once, here
-            raise self._err(exc) from exc
-        return tuple(_installed(m) for m in response.models)
+            return tuple(_installed(m) for m in rows)
+        except (TypeError, ValueError, AttributeError) as exc:  # a field of the wrong type, as pydantic refused it
+            raise malformed(f"/api/tags: {exc}") from exc
 
     async def loaded_models(self) -> tuple[LoadedModel, ...]:
+        rows = await self._get_models("/api/ps")
         try:
-            async with self._new() as client:
-                response = await client.ps()
-        except Exception as exc:  # noqa: BLE001
+            return tuple(_loaded(m) for m in rows)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise malformed(f"/api/ps: {exc}") from exc
+
+    async def _get_models(self, path: str) -> list[Mapping[str, Any]]:
+        """GET a `{"models": [...]}` listing with the standard library; failures as the ollama client's would read."""
+        try:
+            reply = await get_json(self.host, path, timeout=LISTING_TIMEOUT_S, connect_timeout=self.connect_timeout)
+        except Exception as exc:  # noqa: BLE001 - translated once, here
             raise self._err(exc) from exc
-        return tuple(
-            LoadedModel(
-                name=str(m.model or m.name or ""),
-                size=int(m.size or 0),
-                size_vram=int(m.size_vram or 0),
-                context_length=getattr(m, "context_length", None),
-                expires_at=m.expires_at.isoformat() if m.expires_at else "",
-            )
-            for m in response.models
-        )
+        if not 200 <= reply.status < 300:
+            raise self._status_error(reply)
+        models = reply.data.get("models") if isinstance(reply.data, dict) else None
+        if not isinstance(models, list) or not all(isinstance(m, dict) for m in models):
+            raise malformed(f"{path} answered {reply.text[:200]!r}")
+        return models
+
+    def _status_error(self, reply: Reply) -> OllamaError:
+        # As ollama.ResponseError reads it: the JSON body's "error", else the body text.
+        text = reply.data.get("error", reply.text) if isinstance(reply.data, dict) else reply.text
+        return from_server_text(str(text), reply.status, installed_version=self.server_version)
 
     async def show(self, model: str) -> ModelInfo:
         try:
@@ -214,14 +226,50 @@ def _message(m: Any) -> dict[str, object]:
     return out
 
 
-def _installed(m: Any) -> InstalledModel:
-    details = m.details
+def _installed(m: Mapping[str, Any]) -> InstalledModel:
+    """One /api/tags row, with the meanings ollama's ListResponse.Model gave (`name` only for old servers)."""
+    details = m.get("details") or {}
     return InstalledModel(
-        name=str(m.model or ""),
-        size=int(m.size or 0),
-        digest=str(m.digest or ""),
-        modified_at=m.modified_at.isoformat() if m.modified_at else "",
-        family=(details.family or "") if details else "",
-        parameter_size=(details.parameter_size or "") if details else "",
-        quantization=(details.quantization_level or "") if details else "",
+        name=str(m.get("model") or m.get("name") or ""),
+        size=int(m.get("size") or 0),
+        digest=str(m.get("digest") or ""),
+        modified_at=iso_text(m.get("modified_at")),
+        family=str(details.get("family") or ""),
+        parameter_size=str(details.get("parameter_size") or ""),
+        quantization=str(details.get("quantization_level") or ""),
     )
+
+
+def _loaded(m: Mapping[str, Any]) -> LoadedModel:
+    """One /api/ps row, with the meanings ollama's ProcessResponse.Model gave."""
+    context = m.get("context_length")
+    return LoadedModel(
+        name=str(m.get("model") or m.get("name") or ""),
+        size=int(m.get("size") or 0),
+        size_vram=int(m.get("size_vram") or 0),
+        context_length=int(context) if context is not None else None,
+        expires_at=iso_text(m.get("expires_at")),
+    )
+
+
+_STAMP = re.compile(r"(\d{4}-\d\d-\d\d)[Tt ](\d\d:\d\d:\d\d)(?:\.(\d+))?([Zz]|[+-]\d\d:?\d\d)?")
+
+
+def iso_text(value: object) -> str:
+    """RFC 3339 text (Go writes nanoseconds) as `datetime.isoformat()` writes it, i.e. what pydantic's
+    datetime gave: microseconds, truncated, and "+00:00" for "Z". Text that is not such a time stays as it is."""
+    if value is None or value == "":
+        return ""
+    match = _STAMP.fullmatch(str(value).strip())
+    if match is None:
+        return str(value)
+    day, clock, fraction, zone = match.groups()
+    fraction = f".{(fraction + '00000')[:6]}" if fraction else ""
+    if zone in ("Z", "z"):
+        zone = "+00:00"
+    elif zone and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    try:  # Python 3.10's fromisoformat takes exactly this form: 6 fraction digits, "+HH:MM"
+        return datetime.fromisoformat(f"{day}T{clock}{fraction}{zone or ''}").isoformat()
+    except ValueError:
+        return str(value)

@@ -96,6 +96,29 @@ def not_running(host: str, detail: str = "") -> OllamaError:
     )
 
 
+def malformed(detail: str = "") -> OllamaError:
+    return OllamaError(
+        ErrorKind.MALFORMED,
+        "Ollama sent a reply this app could not read.",
+        "Update Ollama (or check that the address really is an Ollama server).",
+        detail=detail,
+    )
+
+
+def _timed_out(host: str, detail: str, *, connecting: bool, mid_stream: bool) -> OllamaError:
+    if connecting:
+        return OllamaError(
+            ErrorKind.NOT_RUNNING if not mid_stream else ErrorKind.TIMEOUT,
+            f"Ollama at {host} did not accept the connection in time.",
+            "Check that Ollama is running and the address is right.",
+            detail=detail,
+        )
+    return OllamaError(
+        ErrorKind.TIMEOUT, f"Ollama at {host} stopped answering.", "Try again; restart Ollama if it persists.",
+        detail=detail,
+    )
+
+
 _NETWORK_PATTERNS = re.compile(
     r"no such host|i/o timeout|server misbehaving|dial tcp|network is unreachable|connection refused|"
     r"connection reset|tls handshake|temporary failure in name resolution|no route to host",
@@ -222,22 +245,18 @@ def translate(
     ollama = sys.modules.get("ollama")
     httpx = sys.modules.get("httpx")
     pydantic = sys.modules.get("pydantic")
+    http_get = sys.modules.get("runyard_desktop.core.ollama.http_get")  # the stdlib GET of probe/tags/ps
     detail = f"{type(exc).__name__}: {exc}"
     if ollama is not None and isinstance(exc, ollama.ResponseError):
         return from_server_text(str(exc.error), exc.status_code, model=model, installed_version=installed_version,
                                 operation=operation)
     if httpx is not None and isinstance(exc, httpx.TimeoutException):
-        if isinstance(exc, httpx.ConnectTimeout):
-            return OllamaError(
-                ErrorKind.NOT_RUNNING if not mid_stream else ErrorKind.TIMEOUT,
-                f"Ollama at {host} did not accept the connection in time.",
-                "Check that Ollama is running and the address is right.",
-                detail=detail,
-            )
-        return OllamaError(
-            ErrorKind.TIMEOUT, f"Ollama at {host} stopped answering.", "Try again; restart Ollama if it persists.",
-            detail=detail,
-        )
+        return _timed_out(host, detail, connecting=isinstance(exc, httpx.ConnectTimeout), mid_stream=mid_stream)
+    if isinstance(exc, TimeoutError):  # before OSError, its base class
+        connecting = http_get is not None and isinstance(exc, http_get.ConnectTimeout)
+        return _timed_out(host, detail, connecting=connecting, mid_stream=mid_stream)
+    if http_get is not None and isinstance(exc, http_get.ReplyTooLarge):
+        return malformed(detail)
     if httpx is not None and isinstance(exc, httpx.ConnectError) or isinstance(exc, ConnectionRefusedError):
         return not_running(host, detail)
     if isinstance(exc, ConnectionError) and "Failed to connect to Ollama" in str(exc):
@@ -252,12 +271,7 @@ def translate(
             detail=detail,
         )
     if isinstance(exc, json.JSONDecodeError) or (pydantic is not None and isinstance(exc, pydantic.ValidationError)):
-        return OllamaError(
-            ErrorKind.MALFORMED,
-            "Ollama sent a reply this app could not read.",
-            "Update Ollama (or check that the address really is an Ollama server).",
-            detail=detail,
-        )
+        return malformed(detail)
     if httpx is not None and isinstance(exc, httpx.HTTPError):
         return OllamaError(
             ErrorKind.CONNECTION_LOST, f"Talking to Ollama at {host} failed.", "Try again.", detail=detail
