@@ -1,9 +1,9 @@
 """The stand-in's HTTP layer: framing (JSON, chunked NDJSON), disconnect detection, routing, simple routes.
 
 The byte-level rules are the real server's (facts §3, §7): `application/json; charset=utf-8`
-compact bodies, `application/x-ndjson` chunked streams with one object per line and no blank lines,
-`text/plain` 404/405 for unknown routes and methods, no `Server` header. Pull and chat live in
-`fake_ollama_routes.py`.
+compact bodies (chunked above 2 KB, as Go frames them), `application/x-ndjson` chunked streams with
+one object per line and no blank lines, `text/plain` 404/405 for unknown routes and methods, no
+`Server` header. Pull and chat live in `fake_ollama_routes.py`.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ CHAT_ERRORS = {  # kind -> (status, text); {name} is the name as sent, {full} th
     "canceled": (499, "request canceled"),
     "invalid_name": (400, "invalid model name"),
 }
+GO_CHUNKING_THRESHOLD = 2048  # net/http's bufferBeforeChunkingSize
 ROUTES = {
     "/": ("GET", "HEAD"), "/api/version": ("GET", "HEAD"), "/api/tags": ("GET", "HEAD"), "/api/ps": ("GET",),
     "/api/pull": ("POST",), "/api/chat": ("POST",), "/api/show": ("POST",), "/api/delete": ("DELETE",),
@@ -109,6 +110,12 @@ class HttpBase(BaseHTTPRequestHandler):
 
     def _json(self, status: int, obj: object | None) -> None:
         body = b"" if obj is None else dumps(obj)
+        if len(body) > GO_CHUNKING_THRESHOLD and self.command != "HEAD":
+            # Go's net/http buffers 2048 bytes; a handler that writes more without setting a
+            # Content-Length (Ollama's c.JSON never does) gets a chunked answer, e.g. /api/tags.
+            self._head(status, "application/json; charset=utf-8", None)
+            self.wfile.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+            return
         self._head(status, "application/json; charset=utf-8", len(body))
         if self.command != "HEAD":
             self.wfile.write(body)
