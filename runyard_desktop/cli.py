@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     host = getattr(args, "host", None)
     verbose = bool(getattr(args, "verbose", False))
     if args.command is None:
+        from runyard_desktop.tasks import pyside_imports
+
+        pyside_imports.install()  # before the app's imports: each one then costs less (see the module)
         from runyard_desktop.app import run_gui
 
         return run_gui(host, smoke=args.smoke, verbose=verbose)

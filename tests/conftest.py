@@ -14,6 +14,10 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest
 
+from runyard_desktop.tasks import pyside_imports
+
+pyside_imports.install()  # as the app does on start-up; also makes the suite's imports cheaper
+
 pytest_plugins = ["tests.support.fake_ollama_fixture"]
 
 _real_connect = socket.socket.connect
