@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from runyard_desktop.core import hardware
-from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
 
+if TYPE_CHECKING:
+    from runyard_desktop.core.hardware import HardwareProfile
+
 log = logging.getLogger(__name__)
+
+
+def detect_hardware() -> HardwareProfile:
+    """`core.hardware.detect()`, imported where it runs (the runner's executor), after the first paint."""
+    from runyard_desktop.core import hardware
+
+    return hardware.detect()
 
 
 class HardwareService(QObject):
@@ -30,7 +39,7 @@ class HardwareService(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        detect: Callable[[], HardwareProfile] = hardware.detect,
+        detect: Callable[[], HardwareProfile] = detect_hardware,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -11,19 +11,22 @@ Only immutable values should be passed to `report()` and returned from jobs.
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import threading
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:
     import asyncio
+    import concurrent.futures
 
-# asyncio (≈50 ms with ssl) is imported when the first job is submitted, not at start-up: the loop
-# thread starts lazily so the window's first paint does not wait for it (bench/startup.py).
+# asyncio (≈50 ms with ssl; it brings concurrent.futures) is imported when the first job is submitted, not at start-up: the loop
+# thread starts lazily so the window's first paint does not wait for it (bench/startup.py). For the
+# same reason `QtCore.Qt` is looked up when the first handle is made: the first use of that namespace
+# builds its 93 Python enums, ≈40 ms.
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +65,9 @@ class TaskHandle(QObject):
         self._delivered = False
         # Always queued, also when emitted from the GUI thread: a job that finished before submit()
         # returned (its done-callback then runs right here) must reach slots the caller connects next.
-        self._report_bridge.connect(self._on_report_bridge, Qt.ConnectionType.QueuedConnection)
-        self._outcome_bridge.connect(self._on_outcome_bridge, Qt.ConnectionType.QueuedConnection)
+        queued = QtCore.Qt.ConnectionType.QueuedConnection
+        self._report_bridge.connect(self._on_report_bridge, queued)
+        self._outcome_bridge.connect(self._on_outcome_bridge, queued)
 
     @property
     def is_done(self) -> bool:
@@ -117,6 +121,7 @@ class TaskRunner(QObject):
 
     def _start(self) -> None:
         import asyncio
+        import concurrent.futures
 
         if self._closed:
             raise RuntimeError("TaskRunner is shut down")
@@ -204,6 +209,7 @@ class TaskRunner(QObject):
         if self._loop is None or self._thread is None or self._executor is None:
             return  # never started: nothing ran
         import asyncio
+        import concurrent.futures
 
         for handle in list(self._handles):
             handle.cancel()

@@ -2,11 +2,16 @@
 
 Widgets only: it renders a `HardwareProfile` and forwards Refresh. Colours come from the palette
 (light and dark themes both work); the few tints (bars, badges, the notes box) are blended from it.
+It is the page the window first paints, so what it shows before a profile arrives avoids `QtCore.Qt`
+(whose first use builds 93 Python enums, ≈40 ms) and `core.hardware`; both load with the first profile.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.formatting import human_bytes, percent
-from runyard_desktop.core.hardware import GpuInfo, HardwareProfile, inference_summary
+
+if TYPE_CHECKING:  # core.hardware is imported with the first profile, after the first paint
+    from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 
 _FLAG_NAMES = {"avx512f": "AVX-512", "avx512_vnni": "AVX-512 VNNI", "avx512_bf16": "AVX-512 BF16",
                "neon": "NEON", "dotprod": "DotProd", "i8mm": "I8MM", "sve": "SVE"}
@@ -51,6 +58,7 @@ def _stylesheet(palette: QPalette) -> str:
     QFrame#card QLabel, QFrame#notesCard QLabel, QFrame#summaryBanner QLabel {{
         background: transparent; border: none; }}
     QLabel[role="muted"] {{ color: {_blend(base, text, 0.62)}; }}
+    QLabel#hardwarePlaceholder {{ qproperty-alignment: AlignCenter; }}
     QFrame#card QLabel[role="badge"] {{ background: {_blend(base, accent, 0.14)}; color: {_blend(accent, text, 0.45)};
                             border-radius: 8px; padding: 2px 8px; }}
     QProgressBar {{ background: {_blend(base, text, 0.10)}; border: none; border-radius: 4px; }}
@@ -60,13 +68,15 @@ def _stylesheet(palette: QPalette) -> str:
 
 
 def _label(
-    text: str = "", *, role: str | None = None, wrap: bool = False, scale: float = 1.0, bold: bool = False
+    text: str = "", *, role: str | None = None, wrap: bool = False, scale: float = 1.0, bold: bool = False,
+    selectable: bool = True,
 ) -> QLabel:
     label = QLabel(text)
     if role:
         label.setProperty("role", role)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:  # figures and names can be copied; headings and status text need not be
+        label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
     if scale != 1.0 or bold:
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * scale)
@@ -94,7 +104,7 @@ class _Card(QFrame):
         super().__init__()
         self.setObjectName(object_name)
         self._layout = QVBoxLayout(self)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)  # cards in one row share a height; content sits on top
+        self._layout.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)  # cards in one row share a height; content sits on top
         self._layout.setContentsMargins(18, 14, 18, 16)
         self._layout.setSpacing(8)
         self.header = QHBoxLayout()
@@ -106,7 +116,7 @@ class _Card(QFrame):
         self._rows: QGridLayout | None = None
 
     def add_badge(self, text: str) -> None:
-        self.header.addWidget(_label(text, role="badge"), 0, Qt.AlignmentFlag.AlignTop)
+        self.header.addWidget(_label(text, role="badge"), 0, QtCore.Qt.AlignmentFlag.AlignTop)
 
     def add(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
@@ -120,9 +130,10 @@ class _Card(QFrame):
             self._rows.setColumnStretch(1, 1)
             self._layout.addLayout(self._rows)
         row = self._rows.rowCount()
-        self._rows.addWidget(_label(name, role="muted"), row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        align = QtCore.Qt.AlignmentFlag
+        self._rows.addWidget(_label(name, role="muted"), row, 0, align.AlignLeft | align.AlignTop)
         value_label = _label(value, wrap=True)
-        value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        value_label.setAlignment(align.AlignRight | align.AlignTop)
         self._rows.addWidget(value_label, row, 1)
 
     def add_meter(self, headline: str, used: int, total: int, caption: str) -> None:
@@ -150,9 +161,9 @@ class HardwarePanel(QWidget):
         outer.setSpacing(12)
 
         header = QHBoxLayout()
-        header.addWidget(_label("This machine", role="pageTitle", scale=1.7, bold=True))
+        header.addWidget(_label("This machine", role="pageTitle", scale=1.7, bold=True, selectable=False))
         header.addStretch(1)
-        self.status_label = _label("Detecting…", role="muted")
+        self.status_label = _label("Detecting…", role="muted", selectable=False)
         self.status_label.setObjectName("hardwareStatus")
         header.addWidget(self.status_label)
         self.refresh_button = QPushButton("Refresh")
@@ -165,7 +176,6 @@ class HardwarePanel(QWidget):
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self._scroll, 1)
         self._show_placeholder("Detecting your CPU, memory, GPUs and disk…")
         self.profile: HardwareProfile | None = None
@@ -173,8 +183,8 @@ class HardwarePanel(QWidget):
     def _show_placeholder(self, text: str) -> None:
         holder = QWidget()
         layout = QVBoxLayout(holder)
-        label = _label(text, role="muted", wrap=True, scale=1.1)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label = _label(text, role="muted", wrap=True, scale=1.1, selectable=False)
+        label.setObjectName("hardwarePlaceholder")  # centred by the stylesheet
         layout.addStretch(1)
         layout.addWidget(label)
         layout.addStretch(2)
@@ -214,10 +224,13 @@ class HardwarePanel(QWidget):
         if profile.notes:
             column.addWidget(self._notes_card(profile.notes))
         column.addStretch(1)
+        self._scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards wrap instead
         self._scroll.setWidget(content)
         self.set_detecting(False)
 
     def _summary_banner(self, p: HardwareProfile) -> QWidget:
+        from runyard_desktop.core.hardware import inference_summary
+
         banner = QFrame()
         banner.setObjectName("summaryBanner")
         layout = QVBoxLayout(banner)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -35,7 +34,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.setMinimumSize(QSize(760, 520))
         self._log_dir = log_dir
-        self._pages: dict[str, int] = {}
+        self._pages: list[str] = []  # page keys; a page's index in the sidebar and in the stack
 
         self._nav = QListWidget()
         self._nav.setObjectName("navigation")
@@ -58,11 +57,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.settings_action = QAction("&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.settings_action.setVisible(False)  # shown once a settings dialog is wired in
         file_menu.addAction(self.settings_action)
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # every platform binding; builds no Qt enums
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -74,30 +73,35 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def add_page(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
-        index = self._stack.addWidget(widget)
+        self._stack.addWidget(widget)
         item = QListWidgetItem(icon or QIcon(), title)
         item.setSizeHint(QSize(0, 40))
-        item.setData(Qt.ItemDataRole.UserRole, key)
         self._nav.addItem(item)
-        self._pages[key] = index
+        self._pages.append(key)
         if self._nav.currentRow() < 0:
             self._nav.setCurrentRow(0)
 
     def show_page(self, key: str) -> None:
-        self._nav.setCurrentRow(self._pages[key])
+        self._nav.setCurrentRow(self._pages.index(key))
 
     def current_page(self) -> str | None:
-        item = self._nav.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        row = self._nav.currentRow()
+        return self._pages[row] if 0 <= row < len(self._pages) else None
 
     def page(self, key: str) -> QWidget:
-        return self._stack.widget(self._pages[key])
+        return self._stack.widget(self._pages.index(key))
 
     def _open_log_folder(self) -> None:
+        # Imported when used, like QMessageBox below: each Qt class costs 1-3 ms the first time (start-up).
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self._log_dir:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self._log_dir))
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_DISPLAY_NAME}",
