@@ -17,12 +17,11 @@ from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core import resources
 from runyard_desktop.core import settings as settings_store
-from runyard_desktop.core.display import x11_display_problem
 from runyard_desktop.core.logging_setup import configure_logging
 from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
@@ -229,6 +228,8 @@ def _install_exception_hooks(*, smoke: bool = False) -> None:
             QApplication.exit(1)
             return
         if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
+            from PySide6.QtWidgets import QMessageBox  # not on the start-up path
+
             QMessageBox.critical(
                 None,
                 f"{APP_DISPLAY_NAME} hit an unexpected error",
@@ -255,6 +256,8 @@ def display_problem() -> str | None:
             f"Start it from your desktop session, or {next_step}"
         )
     # A DISPLAY that does not answer makes Qt's xcb plugin abort ("could not connect to display").
+    from runyard_desktop.core.display import x11_display_problem  # ctypes: only where X11 is used
+
     reason = x11_display_problem(display)
     if reason:
         return f"Runyard cannot open its window: {reason}.\nCheck DISPLAY, start it from your desktop session, or {next_step}"
@@ -267,7 +270,7 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
         print(problem, file=sys.stderr)
         return 2
     paths = app_paths()
-    configure_logging(paths, verbose=verbose)
+    configure_logging(paths, verbose=verbose, rotating=False)  # rotating once painted: see logging_setup
     log.info("%s %s starting (Python %s)", APP_NAME, __version__, sys.version.split()[0])
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
@@ -279,6 +282,7 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     _install_exception_hooks(smoke=smoke)
     window = create_main_window(host, defer_pages=True)
     startup: StartupSequence = window.startup  # type: ignore[attr-defined]
+    startup.then(lambda: configure_logging(paths, verbose=verbose))
 
     def painted(elapsed: float) -> None:
         log.info("first paint after %.0f ms", elapsed * 1000)

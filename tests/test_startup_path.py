@@ -2,6 +2,7 @@
 
 A child process pre-creates the QApplication (run_gui reuses it), snapshots `sys.modules` at the first
 Paint event, then runs `runyard-desktop --smoke`. Pages may import `ollama` lazily after the paint.
+The same snapshot guards the smaller deferrals bench/startup.py measured (BENCHMARKS.md, start-up).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ TRANSPORT = ("httpx", "httpcore", "anyio", "h11")
 HEAVY = CLIENT + TRANSPORT
 
 _DRIVER = r"""
-import json, sys
+import json, linecache, sys
+from runyard_desktop.cli import main  # first, as in the real entry point,
+from runyard_desktop.tasks import pyside_imports  # which imports this before Qt too (cli.main)
+import PySide6.QtCore
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
@@ -28,13 +32,14 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if not seen and event.type() == QEvent.Type.Paint:
             seen["modules"] = sorted(sys.modules)
+            seen["qt_namespace_built"] = "Qt" in vars(PySide6.QtCore)
+            seen["cached_sources"] = sorted(f for f in linecache.cache if "runyard_desktop" in f)
         return False
 
 spy = FirstPaint()
 app.installEventFilter(spy)
-from runyard_desktop.cli import main
 code = main(["--smoke"])
-print("SNAPSHOT " + json.dumps({"code": code, "modules": seen.get("modules")}))
+print("SNAPSHOT " + json.dumps({"code": code, **seen}))
 """
 
 
@@ -42,7 +47,7 @@ def _heavy(modules: list[str], roots: tuple[str, ...] = HEAVY) -> list[str]:
     return sorted({m for m in modules if m.split(".")[0] in roots})
 
 
-def _modules_at_first_paint(tmp_path: Path) -> list[str]:
+def _first_paint(tmp_path: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, timeout=60,
                             env=env, cwd=tmp_path, check=False)
@@ -50,8 +55,12 @@ def _modules_at_first_paint(tmp_path: Path) -> list[str]:
     assert line is not None, result.stdout + result.stderr
     data = json.loads(line.removeprefix("SNAPSHOT "))
     assert data["code"] == 0, result.stderr
-    assert data["modules"], "the window never painted"
-    return list(data["modules"])
+    assert data.get("modules"), "the window never painted"
+    return data
+
+
+def _modules_at_first_paint(tmp_path: Path) -> list[str]:
+    return list(_first_paint(tmp_path)["modules"])
 
 
 def test_no_ollama_client_before_the_first_paint(tmp_path: Path) -> None:
@@ -71,3 +80,22 @@ def test_command_line_parsing_imports_no_client() -> None:
     modules = json.loads(result.stdout)
     assert _heavy(modules) == [], "a command module imports the Ollama client at parse time; import it in run()"
     assert not [m for m in modules if m.startswith("PySide6")], "parsing the command line must not load Qt"
+
+
+def test_first_paint_waits_for_none_of_the_deferred_work(tmp_path: Path) -> None:
+    """Each of these cost 4-40 ms before the first paint (bench/startup.py); they now load after it."""
+    snapshot = _first_paint(tmp_path)
+    # The first use of QtCore.Qt builds its 93 Python enums (≈40 ms): TaskHandle, the hardware cards
+    # and menu shortcuts must not touch it before the window has painted.
+    assert snapshot["qt_namespace_built"] is False
+    deferred = {"asyncio", "logging.handlers", "runyard_desktop.core.hardware", "runyard_desktop.core.catalogue"}
+    assert sorted(deferred & set(snapshot["modules"])) == []
+
+
+def test_pyside_source_check_keeps_no_source_in_memory(tmp_path: Path) -> None:
+    """PySide6's import hook used to read every module with inspect.getsource (linecache: 16 MiB, 20 ms)."""
+    cached = _first_paint(tmp_path)["cached_sources"]
+    # `from runyard_desktop.tasks import pyside_imports` hands the package to the old check once,
+    # before install() has run; every module imported after that must be absent.
+    assert [f for f in cached if not f.endswith("tasks/__init__.py")] == []
+    assert len(cached) <= 1

@@ -1,9 +1,12 @@
-"""Logging to a rotating file in the log dir (plus stderr for warnings), configured once at start-up."""
+"""Logging to a rotating file in the log dir (plus stderr for warnings), configured at start-up.
+
+The window starts with `rotating=False` (a plain append to the same file) and switches to rotation
+once it has painted: `logging.handlers` brings socket, pickle and queue, ≈16 ms before the first paint.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 
 from runyard_desktop.core.paths import AppPaths
@@ -13,8 +16,9 @@ _MAX_BYTES = 2 * 1024 * 1024
 _BACKUPS = 3
 
 
-def configure_logging(paths: AppPaths, *, verbose: bool = False) -> logging.Handler | None:
-    """Attach a rotating file handler to the root logger; returns it (None if the dir is unwritable)."""
+def configure_logging(paths: AppPaths, *, verbose: bool = False, rotating: bool = True) -> logging.Handler | None:
+    """Attach a file handler (rotating unless told not to) to the root logger, replacing ours from an
+    earlier call; returns it (None if the dir is unwritable)."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
@@ -24,9 +28,14 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False) -> logging.Hand
     file_handler: logging.Handler | None = None
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            paths.log_file, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
-        )
+        if rotating:
+            from logging.handlers import RotatingFileHandler
+
+            file_handler = RotatingFileHandler(
+                paths.log_file, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
+            )
+        else:
+            file_handler = logging.FileHandler(paths.log_file, encoding="utf-8")  # appends
     except OSError as exc:
         print(f"runyard-desktop: cannot write logs to {paths.logs}: {exc}", file=sys.stderr)
     stderr_handler = logging.StreamHandler(sys.stderr)
