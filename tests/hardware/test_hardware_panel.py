@@ -42,3 +42,18 @@ def test_empty_profile_and_errors(qtbot) -> None:  # type: ignore[no-untyped-def
     panel.set_profile(HardwareProfile("linux", "x86_64", CpuInfo("Unknown CPU", 1, 1), RamInfo(0, 0)))
     text = _texts(panel)
     assert "No GPU found" in text and "none detected" in text and "Disk for models" not in text
+
+
+def test_detecting_and_failure_placeholders_are_centred(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    panel = HardwarePanel()
+    qtbot.addWidget(panel)
+    panel.ensurePolished()
+    centre = Qt.AlignmentFlag.AlignCenter  # set by the panel's stylesheet, so its first frame needs no Qt enum
+    placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
+    assert placeholder.text().startswith("Detecting your CPU") and placeholder.alignment() == centre
+    panel.show_error("Hardware detection failed: boom")
+    panel.ensurePolished()
+    placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
+    assert placeholder.text().endswith("boom") and placeholder.alignment() == centre
