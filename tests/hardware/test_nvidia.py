@@ -107,3 +107,34 @@ def test_real_pynvml_on_a_machine_without_nvidia_gives_the_note() -> None:
         pytest.skip("this machine has an NVIDIA driver")
     gpus, notes = nvidia.detect_nvidia()
     assert gpus == () and notes == (nvidia.NO_DRIVER_NOTE,)
+
+
+def test_without_the_nvml_library_pynvml_is_not_imported() -> None:
+    """A machine without an NVIDIA driver gets the same note, without loading pynvml (~3 MiB, ~20 ms)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from runyard_desktop.core.probes import nvidia; "
+        "nvidia.nvml_library_loads = lambda: False; "
+        "print(nvidia.detect_nvidia() == ((), (nvidia.NO_DRIVER_NOTE,)), 'pynvml' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.split() == ["True", "False"]
+
+
+def test_the_library_check_matches_pynvmls_own_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside Windows pynvml loads exactly libnvidia-ml.so.1; the check tries the same name."""
+    tried: list[str] = []
+
+    def cdll(name: str) -> object:
+        tried.append(name)
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(nvidia.sys, "platform", "linux")
+    monkeypatch.setattr(nvidia.ctypes, "CDLL", cdll)
+    assert nvidia.nvml_library_loads() is False and tried == ["libnvidia-ml.so.1"]
+    monkeypatch.setattr(nvidia.ctypes, "CDLL", lambda name: object())
+    assert nvidia.nvml_library_loads() is True
+    monkeypatch.setattr(nvidia.sys, "platform", "win32")
+    assert nvidia.nvml_library_loads() is True  # pynvml's own search decides there

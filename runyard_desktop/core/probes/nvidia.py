@@ -2,7 +2,9 @@
 
 `read_nvml(nvml)` calls NVML and returns one dict per GPU plus plain-language notes; it never
 raises for NVML errors and always calls `nvmlShutdown` after a successful `nvmlInit`. `pynvml` is
-imported lazily inside it (tests inject a stand-in module). `gpus_from_records` turns those dicts
+imported lazily inside it (tests inject a stand-in module), and not at all where its library cannot
+load: outside Windows pynvml loads exactly `libnvidia-ml.so.1`, so we try that first (pynvml itself
+is ~3 MiB resident and ~20 ms, for nothing on a machine without an NVIDIA driver). `gpus_from_records` turns those dicts
 into `GpuInfo`s; the recorded fixtures under tests/fixtures/hardware/ are such dicts.
 
 Memory bandwidth rule: GB/s = bus_width_bits / 8 × max_memory_clock_MHz × 2 / 1000.
@@ -20,7 +22,9 @@ theoretical peak (real decode speed reaches ~70-85 % of it) and is None when NVM
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
@@ -126,9 +130,23 @@ def _read_device(nvml: Any, index: int) -> dict[str, Any]:
     }
 
 
+def nvml_library_loads() -> bool:
+    """False where pynvml's nvmlInit would certainly fail with LibraryNotFound (see the module docstring)."""
+    if sys.platform == "win32":
+        return True  # pynvml searches System32 and the NVSMI folder itself
+    try:
+        ctypes.CDLL("libnvidia-ml.so.1")
+    except OSError:
+        return False
+    return True
+
+
 def read_nvml(nvml: ModuleType | Any | None = None) -> NvmlReading:
     """Query every NVIDIA GPU. NVML errors become notes; nvmlShutdown always runs after init."""
     if nvml is None:
+        if not nvml_library_loads():
+            log.info("NVML library libnvidia-ml.so.1 not found")
+            return NvmlReading((), (NO_DRIVER_NOTE,))
         try:
             import pynvml as nvml  # lazy: ~20 ms, and only this probe needs it
         except ImportError:
