@@ -1,12 +1,18 @@
 """Every app icon, generated from the one SVG in the package (never drawn by hand per size).
 
     python packaging/icons.py [OUT_DIR]        # default: build/icons
+    python packaging/icons.py --package        # the window icon PNGs inside the package (committed)
 
 Writes, under OUT_DIR:
   runyard.ico                                   Windows: PNG-compressed entries 16…256 px
   runyard.icns                                  macOS: PNG entries 16…1024 px (incl. @2x)
   hicolor/NxN/apps/runyard-desktop.png          Linux: freedesktop icon theme sizes
   hicolor/scalable/apps/runyard-desktop.svg     Linux: the source itself
+
+With --package it writes runyard_desktop/resources/icons/runyard-N.png instead: the running app's
+window icon. PNGs load with Qt's built-in reader, while the SVG needs the QtSvg library and its icon
+plugin, ≈6 ms and ≈1 MiB before the first paint (bench/startup.py). tests/test_packaging.py checks
+they still match the SVG.
 
 Rasterised with Qt's QSvgRenderer (already a dependency); the .ico and .icns containers are a few
 lines of `struct`, so no Pillow. Both formats have carried plain PNG payloads since Windows Vista
@@ -30,6 +36,8 @@ ICON_NAME = "runyard-desktop"  # the desktop file's Icon= and the app's desktop 
 
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+PACKAGE_SIZES = (16, 24, 32, 48, 64, 128, 256)
+PACKAGE_ICON_DIR = SOURCE_SVG.parent
 # OSType → pixel size. icp4/icp5/icp6 and ic07…ic10 are 1x, ic11…ic14 the @2x of 16…256 pt.
 ICNS_TYPES = (
     (b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
@@ -100,7 +108,26 @@ def generate(out_dir: Path, source: Path = SOURCE_SVG) -> dict[str, Path]:
     return {"ico": ico, "icns": icns, "hicolor": hicolor, "png256": hicolor / "256x256" / "apps" / f"{ICON_NAME}.png"}
 
 
+def package_png_path(size: int) -> Path:
+    return PACKAGE_ICON_DIR / f"runyard-{size}.png"
+
+
+def write_package_pngs(source: Path = SOURCE_SVG) -> list[Path]:
+    renderer = QSvgRenderer(str(source))
+    if not renderer.isValid():
+        raise RuntimeError(f"{source} is not a valid SVG")
+    written = []
+    for size in PACKAGE_SIZES:
+        package_png_path(size).write_bytes(render_png(renderer, size))
+        written.append(package_png_path(size))
+    return written
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--package"]:
+        written = write_package_pngs()
+        print(f"icons: {len(written)} window-icon PNGs in {PACKAGE_ICON_DIR}")
+        return 0
     out_dir = Path(argv[0]) if argv else ROOT / "build" / "icons"
     out_dir.mkdir(parents=True, exist_ok=True)
     written = generate(out_dir)

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -75,8 +75,16 @@ class Services:
             ollama.shutdown()  # after the jobs: stops only an `ollama serve` child we started
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
 def app_icon() -> QIcon:
-    return QIcon(str(resources.path("resources", "icons", "runyard.svg")))
+    """The window icon, as PNGs rendered from runyard.svg (packaging/icons.py --package): loading the
+    SVG would bring the QtSvg library and its icon plugin, ≈6 ms and ≈1 MiB before the first paint."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resources.path("resources", "icons", f"runyard-{size}.png")), QSize(size, size))
+    return icon
 
 
 def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> QMainWindow:
@@ -89,7 +97,8 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
         raise RuntimeError("create_main_window() needs a QApplication")
     services = Services(host)
     window = MainWindow(log_dir=str(services.paths.logs))
-    window.setWindowIcon(app_icon())
+    icon = QApplication.windowIcon()  # run_gui set it; tests start here without one
+    window.setWindowIcon(app_icon() if icon.isNull() else icon)
     window.services = services  # type: ignore[attr-defined]
     if services.settings.theme != "system":
         from runyard_desktop.ui.theme import apply_theme

@@ -72,6 +72,26 @@ def test_core_resources_reads_every_package_data_file(data_files: list[Path]) ->
     assert "<svg" in resources.read_text("resources", "icons", "runyard.svg")
 
 
+def test_window_icon_pngs_match_the_svg(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's window icon is PNGs rendered from the SVG (no SVG plugin at start-up); never stale."""
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
+
+    icons = _load("icons", monkeypatch)
+    renderer = QSvgRenderer(str(icons.SOURCE_SVG))
+    for size in icons.PACKAGE_SIZES:
+        committed = QImage(str(icons.package_png_path(size))).convertToFormat(QImage.Format.Format_ARGB32)
+        fresh = QImage.fromData(icons.render_png(renderer, size)).convertToFormat(QImage.Format.Format_ARGB32)
+        assert committed.size() == fresh.size(), size
+        a, b = bytes(committed.constBits()), bytes(fresh.constBits())
+        # Antialiasing may differ by a step between CPUs' blend routines; a changed drawing differs by far more.
+        worst = max(abs(x - y) for x, y in zip(a, b))
+        assert worst <= 8, f"runyard-{size}.png is stale: run `python packaging/icons.py --package` ({worst=})"
+    from runyard_desktop.app import app_icon
+
+    assert sorted(s.width() for s in app_icon().availableSizes()) == list(icons.PACKAGE_SIZES)
+
+
 def test_icons_are_generated_for_every_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QImage, QImageReader
 
