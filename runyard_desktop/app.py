@@ -17,7 +17,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core import resources
@@ -27,12 +27,13 @@ from runyard_desktop.core.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.tasks.runner import TaskRunner
 from runyard_desktop.ui.hardware_panel import HardwarePanel
+from runyard_desktop.ui.lazy_page import LazyPage
 from runyard_desktop.ui.main_window import MainWindow
 
 # The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
 # service layer) are imported inside `_build_pages`, not here: `runyard-desktop` builds them right
-# after the first paint, so the window appears at nearly the speed of a bare Qt window
-# (bench/startup.py). `create_main_window()` for tests builds them before returning.
+# after the first paint (Chat when first visited), so the window appears at nearly the speed of a bare
+# Qt window (bench/startup.py). `create_main_window()` for tests builds them all before returning.
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
@@ -113,12 +114,12 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
     window.add_page("hardware", "This machine", hardware_panel)
     window.closing.connect(services.shutdown)
 
-    # Background work starts once the window has painted ("Detecting…" shows at once, and the Ollama
-    # check's httpx import and the probes do not compete with start-up); tests/test_startup_path.py.
+    # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio, the
+    # probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
     startup = StartupSequence(window)
     window.startup = startup  # type: ignore[attr-defined]
     if defer_pages:
-        startup.then(lambda: _build_pages(window, services))
+        startup.then(lambda: _build_pages(window, services, chat_on_first_visit=True))
     else:
         _build_pages(window, services)
     startup.then(services.hardware.refresh)
@@ -126,10 +127,12 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
     return window
 
 
-def _build_pages(window: MainWindow, services: Services) -> None:
-    """Models, Chat, Installed, downloads, status bar and settings, wired to the services."""
+def _build_pages(window: MainWindow, services: Services, *, chat_on_first_visit: bool = False) -> None:
+    """Models, Chat, Installed, downloads, status bar and settings, wired to the services.
+
+    With `chat_on_first_visit` (the app) the Chat page is built when first shown (ui/lazy_page.py).
+    """
     from runyard_desktop.core.catalogue import load_catalogue
-    from runyard_desktop.ui.chat.chat_page import build_chat_page
     from runyard_desktop.ui.downloads_wiring import install_downloads
     from runyard_desktop.ui.models_view import ModelsView
 
@@ -141,11 +144,16 @@ def _build_pages(window: MainWindow, services: Services) -> None:
         models_view.set_profile(services.hardware.profile)
     window.add_page("models", "Models", models_view)
 
-    chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
-    window.add_page("chat", "Chat", chat_pane)
-    services.before_shutdown.append(chat_pane.shutdown)
+    def build_chat() -> QWidget:
+        from runyard_desktop.ui.chat.chat_page import build_chat_page
+
+        chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
+        services.before_shutdown.append(chat_pane.shutdown)
+        return chat_pane
+
+    window.add_page("chat", "Chat", LazyPage(build_chat) if chat_on_first_visit else build_chat())
     # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
-    window.downloads = install_downloads(window, services, models_view, chat_pane)  # type: ignore[attr-defined]
+    window.downloads = install_downloads(window, services, models_view)  # type: ignore[attr-defined]
 
 
 class StartupSequence(QObject):

@@ -39,7 +39,7 @@ class FirstPaint(QObject):
 spy = FirstPaint()
 app.installEventFilter(spy)
 code = main(["--smoke"])
-print("SNAPSHOT " + json.dumps({"code": code, **seen}))
+print("SNAPSHOT " + json.dumps({"code": code, **seen, "modules_at_exit": sorted(sys.modules)}))
 """
 
 
@@ -99,3 +99,11 @@ def test_pyside_source_check_keeps_no_source_in_memory(tmp_path: Path) -> None:
     # before install() has run; every module imported after that must be absent.
     assert [f for f in cached if not f.endswith("tasks/__init__.py")] == []
     assert len(cached) <= 1
+
+
+def test_smoke_builds_every_page_but_chat_which_waits_for_its_first_visit(tmp_path: Path) -> None:
+    """--smoke waits for every start-up step; the Chat page (history database, ≈5 MiB) is not one."""
+    at_exit = set(_first_paint(tmp_path)["modules_at_exit"])
+    assert {"runyard_desktop.ui.models_view", "runyard_desktop.ui.downloads_wiring"} <= at_exit
+    assert sorted({"runyard_desktop.ui.chat.chat_pane", "sqlite3"} & at_exit) == []
+    assert _heavy(sorted(at_exit)) == [], "the Ollama check and listings use the standard library"

@@ -53,12 +53,11 @@ class DownloadsCoordinator(QObject):
     `open_chat_after_download`, `auto_measure`.
     """
 
-    def __init__(self, window: QMainWindow, services: Any, models_view: Any, chat_pane: Any) -> None:
+    def __init__(self, window: QMainWindow, services: Any, models_view: Any) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
         self.view = models_view
-        self.chat_pane = chat_pane
         self.ask = lambda issue: dialogs.ask_preflight(self.window, issue)
         self.confirm_delete = dialogs.ask_delete
         self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
@@ -196,7 +195,7 @@ class DownloadsCoordinator(QObject):
     @Slot(str)
     def open_chat(self, tag: str) -> None:
         self.window.show_page("chat")  # type: ignore[attr-defined]
-        self.chat_pane.open_with_model(tag)
+        self.window.page("chat").open_with_model(tag)  # type: ignore[attr-defined]
 
     @Slot()
     def enter_remote_hardware(self) -> None:
@@ -219,8 +218,9 @@ class DownloadsCoordinator(QObject):
             apply_theme(new.theme)
         if new.default_context != old.default_context:
             self.view.set_context_length(new.default_context)
-        if new.enter_sends != old.enter_sends:
-            self.chat_pane.composer.input.set_enter_sends(new.enter_sends)
+        chat = self.window.built_page("chat")  # type: ignore[attr-defined]  # one not built yet reads settings then
+        if new.enter_sends != old.enter_sends and chat is not None:
+            chat.composer.input.set_enter_sends(new.enter_sends)
         if new.ollama_host != old.ollama_host:
             shown = hosts.normalize(new.ollama_host) if new.ollama_host else "the default address"
             dialogs.show_error(self.window, "Restart to switch servers",
@@ -373,9 +373,10 @@ class DownloadsCoordinator(QObject):
                                    free_disk=free, models_dir=models_dir)
 
 
-def install_downloads(window: QMainWindow, services: Any, models_view: Any, chat_pane: Any) -> DownloadsCoordinator:
-    """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator."""
-    coordinator = DownloadsCoordinator(window, services, models_view, chat_pane)
+def install_downloads(window: QMainWindow, services: Any, models_view: Any) -> DownloadsCoordinator:
+    """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
+    The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
+    coordinator = DownloadsCoordinator(window, services, models_view)
     settings = services.settings
     if settings.default_context:
         models_view.set_context_length(settings.default_context)

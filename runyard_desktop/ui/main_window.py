@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop import APP_DISPLAY_NAME, __version__
+from runyard_desktop.ui.lazy_page import LazyPage
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +90,14 @@ class MainWindow(QMainWindow):
         return self._pages[row] if 0 <= row < len(self._pages) else None
 
     def page(self, key: str) -> QWidget:
-        return self._stack.widget(self._pages.index(key))
+        """The page's widget; a page built on first visit (LazyPage) is built now."""
+        widget = self._stack.widget(self._pages.index(key))
+        return widget.content() if isinstance(widget, LazyPage) else widget
+
+    def built_page(self, key: str) -> QWidget | None:
+        """The page's widget if it exists yet: None for a LazyPage not visited so far."""
+        widget = self._stack.widget(self._pages.index(key))
+        return widget.built_content() if isinstance(widget, LazyPage) else widget
 
     def _open_log_folder(self) -> None:
         # Imported when used, like QMessageBox below: each Qt class costs 1-3 ms the first time (start-up).

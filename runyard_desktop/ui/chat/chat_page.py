@@ -1,4 +1,5 @@
-"""Builds the Chat page from the app's services (called once by `app.create_main_window`).
+"""Builds the Chat page from the app's services (called once, by `app.create_main_window` or on the
+page's first visit in the app).
 
 Kept here so the composition root stays a two-line change: the history store, the conversation
 controller, the fit advisor and the pane, wired to `services.ollama` / `services.chat` /
@@ -36,6 +37,8 @@ def build_chat_page(services: Any) -> ChatPane:
         fit=fit,
     )
     services.ollama.installed_models_changed.connect(pane.set_installed_models)
+    if services.ollama.installed_models:  # built on first visit: the listing may have come already
+        pane.set_installed_models(services.ollama.installed_models)
     services.ollama.model_info_ready.connect(pane.set_model_info)
     services.hardware.profile_changed.connect(pane.set_model_info)
     pane.model_info_needed.connect(services.ollama.show)

@@ -1,0 +1,54 @@
+"""A sidebar page that builds its content the first time it is shown or asked for.
+
+The app builds the Chat page this way: its modules, the history database and its widgets are
+≈5 MiB and ≈150 ms that a user who only checks which models fit never needs, and the start-up
+memory target (bench/startup.py) counts them. `MainWindow.page(key)` returns the built content,
+so callers never see this wrapper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class LazyPage(QWidget):
+    """Holds a page's builder until the page is first shown or `content()` is called.
+
+    Signals:
+        built(QWidget): the content exists now; emitted once, right after it was built.
+    """
+
+    built = Signal(object)
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build: Callable[[], QWidget] | None = build
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_built(self) -> bool:
+        return self._content is not None
+
+    def built_content(self) -> QWidget | None:
+        """The content if it has been built, else None (builds nothing)."""
+        return self._content
+
+    def content(self) -> QWidget:
+        """The content, built now if it was not yet."""
+        if self._content is None:
+            assert self._build is not None
+            build, self._build = self._build, None
+            self._content = build()
+            self._layout.addWidget(self._content)
+            self.built.emit(self._content)
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.content()
+        super().showEvent(event)
