@@ -20,3 +20,8 @@ def test_detection_fills_the_panel_and_refresh_reruns_it(main_window, qtbot) -> 
     assert "Processor" in texts and "Memory (RAM)" in texts and "Disk for models" in texts
     with qtbot.waitSignal(service.profile_changed, timeout=10_000):
         panel.findChild(QPushButton, "refreshHardwareButton").click()
+
+
+def test_menus_read_file_view_help(main_window) -> None:  # type: ignore[no-untyped-def]
+    titles = [action.text() for action in main_window.menuBar().actions()]
+    assert titles == ["&File", "&View", "&Help"]  # pages add menus before Help, which stays last

@@ -104,7 +104,7 @@ class DownloadsCoordinator(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         QTimer.singleShot(500, body, body.ensurePolished)  # styled ahead: opening it mid-download is cheaper
-        view_menu = self.window.menuBar().addMenu("&View")
+        view_menu = self.window.add_menu("&View")  # type: ignore[attr-defined]
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Downloads and measured check")
         view_menu.addAction(toggle)

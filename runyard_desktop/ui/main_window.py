@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -66,12 +67,19 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
+        self._help_menu = help_menu
         logs_action = QAction("Open &log folder", self)
         logs_action.triggered.connect(self._open_log_folder)
         help_menu.addAction(logs_action)
         about_action = QAction(f"&About {APP_DISPLAY_NAME}", self)
         about_action.triggered.connect(self._show_about)
         help_menu.addAction(about_action)
+
+    def add_menu(self, title: str) -> QMenu:
+        """A menu for a page's actions, placed before Help (which stays last, as on every platform)."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        return menu
 
     def add_page(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
         self._stack.addWidget(widget)
