@@ -92,6 +92,17 @@ def test_window_icon_pngs_match_the_svg(qapp: object, monkeypatch: pytest.Monkey
     assert sorted(s.width() for s in app_icon().availableSizes()) == list(icons.PACKAGE_SIZES)
 
 
+def test_resources_read_through_importlib_where_the_package_is_not_a_folder(
+    data_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = ROOT / "runyard_desktop"
+    monkeypatch.setattr(resources, "_on_disk", lambda parts: None)  # as for a zipped package
+    for rel in data_files:
+        assert resources.read_bytes(*rel.parts) == (package / rel).read_bytes(), rel
+        assert resources.path(*rel.parts).read_bytes() == (package / rel).read_bytes(), rel
+    assert "<svg" in resources.read_text("resources", "icons", "runyard.svg")
+
+
 def test_icons_are_generated_for_every_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QImage, QImageReader
 
