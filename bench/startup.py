@@ -1,8 +1,14 @@
 """Startup benchmark: `runyard-desktop --smoke` against a bare PySide6 window, plus hardware detection time.
 
     /work/venv/bin/python bench/startup.py [--runs 7]
+    xvfb-run -a -s "-screen 0 1280x800x24 -noreset" /work/venv/bin/python bench/startup.py --xcb
 
-Both programs run offscreen in fresh child processes, interleaved, `--runs` times each; the app is the
+Under Xvfb pass -noreset: the app checks that $DISPLAY answers before Qt connects (app.display_problem),
+and an X server with no other client resets when that check's connection closes, which makes Qt's
+own connection wait ≈40 ms. A desktop session always has other clients (window manager, panel).
+
+Both programs run offscreen (with `--xcb`: in the X display $DISPLAY names, e.g. under
+`xvfb-run -a`) in fresh child processes, interleaved, `--runs` times each; the app is the
 installed `runyard-desktop` script next to this Python (as a user starts it; `python -m` would add runpy).
 The package's bytecode is compiled first, as pip and PyInstaller do on install: with
 PYTHONDONTWRITEBYTECODE=1 (set on these machines) every edited module would otherwise be recompiled on
@@ -104,9 +110,11 @@ def detection_times(env: dict[str, str], runs: int) -> tuple[list[float], list[f
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--xcb", action="store_true", help="real X windows on $DISPLAY instead of offscreen")
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="runyard-bench-")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUNYARD_HOME": home}
+    platform_name = "xcb" if args.xcb else "offscreen"
+    env = {**os.environ, "QT_QPA_PLATFORM": platform_name, "RUNYARD_HOME": home}
     import runyard_desktop
 
     compileall.compile_dir(os.path.dirname(runyard_desktop.__file__), quiet=1)
@@ -124,7 +132,7 @@ def main() -> int:
 
     print(f"machine: {platform.node()} · {platform.system()} {platform.machine()} · {os.cpu_count()} CPUs · "
           f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
-    print(f"runs: {args.runs} each, interleaved, offscreen; medians")
+    print(f"runs: {args.runs} each, interleaved, {platform_name}; medians")
     print(f"{'':28}{'first paint':>14}{'peak RSS':>12}")
     print(f"{'bare PySide6 QMainWindow':28}{bare_t * 1000:>11.0f} ms{bare_m:>8.0f} MiB")
     print(f"{'runyard-desktop --smoke':28}{app_t * 1000:>11.0f} ms{app_m:>8.0f} MiB")
