@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from runyard_desktop.core.formatting import human_bytes
+from runyard_desktop.core.formatting import human_bytes, human_gib
 
 if TYPE_CHECKING:  # the probes load in run(): parsing the command line stays cheap for the window
     from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
@@ -37,7 +37,7 @@ def format_table(p: HardwareProfile) -> str:
         ("CPU", p.cpu.name),
         ("Cores / threads", f"{p.cpu.physical_cores} / {p.cpu.logical_cores}"),
         ("CPU flags", ", ".join(p.cpu.flags) or "—"),
-        ("RAM", f"{human_bytes(p.ram.available_bytes)} available of {human_bytes(p.ram.total_bytes)}"),
+        ("RAM", f"{human_gib(p.ram.available_bytes)} available of {human_gib(p.ram.total_bytes)}"),
     ]
     for gpu in p.gpus:
         rows.append((f"GPU {gpu.index} ({gpu.vendor})", _gpu_line(gpu)))
@@ -53,10 +53,10 @@ def format_table(p: HardwareProfile) -> str:
 
 def _gpu_line(gpu: GpuInfo) -> str:
     if gpu.unified_memory:
-        usable, free = human_bytes(gpu.vram_total_bytes), human_bytes(gpu.vram_free_bytes)
+        usable, free = human_gib(gpu.vram_total_bytes), human_gib(gpu.vram_free_bytes)
         memory = f"unified memory, {usable} usable by the GPU, {free} free"
     elif gpu.vram_total_bytes:
-        memory = f"VRAM {human_bytes(gpu.vram_free_bytes)} free of {human_bytes(gpu.vram_total_bytes)}"
+        memory = f"VRAM {human_gib(gpu.vram_free_bytes)} free of {human_gib(gpu.vram_total_bytes)}"
     else:
         memory = "no dedicated memory"
     parts = [gpu.name, memory]

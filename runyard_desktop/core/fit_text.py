@@ -17,7 +17,7 @@ def context_phrase(context: int, is_default: bool) -> str:
     label = f"{context_label(context)} context"
     if not is_default:
         return label
-    tier = {4096: "below 24 GB of VRAM", 32768: "for 24–48 GB of VRAM", 262144: "from 48 GB of VRAM"}.get(context)
+    tier = {4096: "below 24 GiB of VRAM", 32768: "for 24–48 GiB of VRAM", 262144: "from 48 GiB of VRAM"}.get(context)
     return f"{label} (Ollama's default {tier})" if tier else f"{label} (Ollama's default)"
 
 

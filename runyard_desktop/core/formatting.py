@@ -1,4 +1,9 @@
-"""Human-readable numbers: bytes, rates, durations. Decimal units (GB), as Ollama and disks use."""
+"""Human-readable numbers: bytes, rates, durations.
+
+One rule across the app: memory (RAM, VRAM, what a model needs in it) in binary GiB, as a machine's
+"16 GB" of RAM or a "24 GB" card actually is and as Ollama's logs count it; disk and download sizes
+and transfer rates in decimal GB, as `ollama list`, the model library and disks show them.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ def human_bytes(n: float | None, *, precision: int = 1) -> str:
 
 
 def human_gib(n: float | None, *, precision: int = 1) -> str:
-    """Binary GiB, for memory sums where Ollama's own logs use GiB."""
+    """Binary GiB, for memory: RAM, VRAM and the memory sums (Ollama's own logs use GiB)."""
     if n is None:
         return "—"
     return f"{n / GIB:.{precision}f} GiB"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.formatting import human_bytes, percent
+from runyard_desktop.core.formatting import human_bytes, human_gib, percent
 
 if TYPE_CHECKING:  # core.hardware is imported with the first profile, after the first paint
     from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
@@ -251,8 +251,8 @@ class HardwarePanel(QWidget):
     def _ram_card(self, p: HardwareProfile) -> QWidget:
         card = _Card("Memory (RAM)")
         used = p.ram.total_bytes - p.ram.available_bytes
-        card.add_meter(f"{human_bytes(p.ram.available_bytes)} free", used, p.ram.total_bytes,
-                       f"{human_bytes(used)} in use of {human_bytes(p.ram.total_bytes)}")
+        card.add_meter(f"{human_gib(p.ram.available_bytes)} free", used, p.ram.total_bytes,
+                       f"{human_gib(used)} in use of {human_gib(p.ram.total_bytes)}")
         return card
 
     def _gpu_card(self, gpu: GpuInfo) -> QWidget:
@@ -267,8 +267,8 @@ class HardwarePanel(QWidget):
         if gpu.vram_total_bytes and not (gpu.integrated and not gpu.unified_memory):
             memory = "GPU-usable memory" if gpu.unified_memory else "VRAM"
             used = gpu.vram_total_bytes - gpu.vram_free_bytes
-            card.add_meter(f"{human_bytes(gpu.vram_free_bytes)} free", used, gpu.vram_total_bytes,
-                           f"{memory}: {human_bytes(used)} in use of {human_bytes(gpu.vram_total_bytes)}")
+            card.add_meter(f"{human_gib(gpu.vram_free_bytes)} free", used, gpu.vram_total_bytes,
+                           f"{memory}: {human_gib(used)} in use of {human_gib(gpu.vram_total_bytes)}")
         if gpu.memory_bandwidth_gbps:
             card.add_row("Memory bandwidth", f"{gpu.memory_bandwidth_gbps:.0f} GB/s")
         if gpu.driver:

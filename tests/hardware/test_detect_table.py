@@ -18,7 +18,7 @@ def _profile(*gpus: GpuInfo) -> HardwareProfile:
 def test_table_lists_each_gpu_with_its_memory_and_driver() -> None:
     gpus, _ = nvidia.detect_nvidia(FakeNvml.from_fixture("nvml-2-gpus.json"))
     text = format_table(_profile(*gpus))
-    assert "GPU 0 (nvidia)   NVIDIA GeForce RTX 3090, VRAM 20.1 GB free of 25.8 GB, 936 GB/s" in text
+    assert "GPU 0 (nvidia)   NVIDIA GeForce RTX 3090, VRAM 18.7 GiB free of 24.0 GiB, 936 GB/s" in text
     assert "driver 535.183.01 (CUDA 12.2)" in text and "GPU 1 (nvidia)" in text
     assert "none usable" not in text and "note: a note" in text
 

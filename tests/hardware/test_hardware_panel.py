@@ -26,7 +26,8 @@ def test_panel_shows_a_card_and_a_vram_bar_per_gpu(qtbot) -> None:  # type: igno
     panel.set_profile(profile)
     text = _texts(panel)
     assert "NVIDIA GeForce RTX 3090" in text and "NVIDIA GeForce RTX 3060" in text
-    assert "20.1 GB free" in text and "936 GB/s" in text and "AVX-512" in text
+    assert "18.7 GiB free" in text and "936 GB/s" in text and "AVX-512" in text
+    assert "24.0 GiB" in text  # a "24 GB" card reads as sold (RAM and VRAM in GiB, disk in GB)
     assert "Models run on 2 GPUs" in text and "• A note." in text
     assert panel.status_label.text() == "Detected in 50 ms"
     bars = panel.findChildren(QProgressBar)
