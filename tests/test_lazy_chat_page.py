@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from runyard_desktop.ui.lazy_page import LazyPage
@@ -77,3 +78,20 @@ def test_a_setting_changed_before_the_first_visit_applies_when_built(qtbot, fake
     window.show_page("chat")
     assert window.page("chat").composer.input.enter_sends is (not enter_sends)
     window.close()
+
+
+def test_a_build_that_fails_is_tried_again_on_the_next_visit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    attempts: list[int] = []
+
+    def build() -> QWidget:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError("history database is locked")
+        return QLabel("content")
+
+    page = LazyPage(build)
+    qtbot.addWidget(page)
+    with pytest.raises(OSError, match="locked"):
+        page.content()
+    assert not page.is_built and page.built_content() is None
+    assert page.content().text() == "content" and len(attempts) == 2

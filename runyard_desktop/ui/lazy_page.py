@@ -26,7 +26,8 @@ class LazyPage(QWidget):
 
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._build: Callable[[], QWidget] | None = build
+        self._build = build
+        self._building = False
         self._content: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -40,13 +41,19 @@ class LazyPage(QWidget):
         return self._content
 
     def content(self) -> QWidget:
-        """The content, built now if it was not yet."""
+        """The content, built now if it was not yet. A build that raises leaves the page empty and is
+        tried again on the next visit; the error goes to the app's exception hook (a dialog)."""
         if self._content is None:
-            assert self._build is not None
-            build, self._build = self._build, None
-            self._content = build()
-            self._layout.addWidget(self._content)
-            self.built.emit(self._content)
+            if self._building:
+                raise RuntimeError("LazyPage.content() called while its content is being built")
+            self._building = True
+            try:
+                content = self._build()
+            finally:
+                self._building = False
+            self._content = content
+            self._layout.addWidget(content)
+            self.built.emit(content)
         return self._content
 
     def showEvent(self, event: QShowEvent) -> None:
