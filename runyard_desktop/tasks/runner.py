@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     import asyncio
     import concurrent.futures
 
-# asyncio (≈50 ms with ssl; it brings concurrent.futures) is imported when the first job is submitted, not at start-up: the loop
-# thread starts lazily so the window's first paint does not wait for it (bench/startup.py). For the
-# same reason `QtCore.Qt` is looked up when the first handle is made: the first use of that namespace
-# builds its 93 Python enums, ≈40 ms.
+# asyncio (≈50 ms with ssl; it brings concurrent.futures) is imported when the first job is
+# submitted, not at start-up: the loop thread starts lazily so the window's first paint does not wait
+# for it (bench/startup.py). For the same reason `QtCore.Qt` is looked up when the first handle is
+# made: the first use of that namespace builds its 93 Python enums, ≈40 ms.
 
 log = logging.getLogger(__name__)
 

@@ -104,7 +104,8 @@ class _Card(QFrame):
         super().__init__()
         self.setObjectName(object_name)
         self._layout = QVBoxLayout(self)
-        self._layout.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)  # cards in one row share a height; content sits on top
+        # Cards in one row share a height; the content sits on top.
+        self._layout.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         self._layout.setContentsMargins(18, 14, 18, 16)
         self._layout.setSpacing(8)
         self.header = QHBoxLayout()
