@@ -45,6 +45,13 @@ ICNS_TYPES = (
 )
 
 
+def load_svg(source: Path = SOURCE_SVG) -> QSvgRenderer:
+    renderer = QSvgRenderer(str(source))
+    if not renderer.isValid():
+        raise RuntimeError(f"{source} is not a valid SVG")
+    return renderer
+
+
 def render_png(renderer: QSvgRenderer, size: int) -> bytes:
     """The SVG drawn into a transparent size×size square, as PNG bytes."""
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -84,9 +91,7 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
 
 def generate(out_dir: Path, source: Path = SOURCE_SVG) -> dict[str, Path]:
     """Write every icon under out_dir; returns the main paths ('ico', 'icns', 'hicolor', 'png256')."""
-    renderer = QSvgRenderer(str(source))
-    if not renderer.isValid():
-        raise RuntimeError(f"{source} is not a valid SVG")
+    renderer = load_svg(source)
     wanted = set(HICOLOR_SIZES) | set(ICO_SIZES) | {size for _, size in ICNS_TYPES}
     pngs = {size: render_png(renderer, size) for size in sorted(wanted)}
 
@@ -113,13 +118,10 @@ def package_png_path(size: int) -> Path:
 
 
 def write_package_pngs(source: Path = SOURCE_SVG) -> list[Path]:
-    renderer = QSvgRenderer(str(source))
-    if not renderer.isValid():
-        raise RuntimeError(f"{source} is not a valid SVG")
-    written = []
-    for size in PACKAGE_SIZES:
-        package_png_path(size).write_bytes(render_png(renderer, size))
-        written.append(package_png_path(size))
+    renderer = load_svg(source)
+    written = [package_png_path(size) for size in PACKAGE_SIZES]
+    for size, path in zip(PACKAGE_SIZES, written):
+        path.write_bytes(render_png(renderer, size))
     return written
 
 

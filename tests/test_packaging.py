@@ -75,10 +75,9 @@ def test_core_resources_reads_every_package_data_file(data_files: list[Path]) ->
 def test_window_icon_pngs_match_the_svg(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
     """The app's window icon is PNGs rendered from the SVG (no SVG plugin at start-up); never stale."""
     from PySide6.QtGui import QImage
-    from PySide6.QtSvg import QSvgRenderer
 
     icons = _load("icons", monkeypatch)
-    renderer = QSvgRenderer(str(icons.SOURCE_SVG))
+    renderer = icons.load_svg()
     for size in icons.PACKAGE_SIZES:
         committed = QImage(str(icons.package_png_path(size))).convertToFormat(QImage.Format.Format_ARGB32)
         fresh = QImage.fromData(icons.render_png(renderer, size)).convertToFormat(QImage.Format.Format_ARGB32)
