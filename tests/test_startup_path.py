@@ -11,7 +11,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+import pytest
 
 CLIENT = ("ollama",)
 TRANSPORT = ("httpx", "httpcore", "anyio", "h11")
@@ -47,10 +48,16 @@ def _heavy(modules: list[str], roots: tuple[str, ...] = HEAVY) -> list[str]:
     return sorted({m for m in modules if m.split(".")[0] in roots})
 
 
-def _first_paint(tmp_path: Path) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One `--smoke` run in a child process, shared by the tests below: what it had loaded at the first
+    paint ("modules", "qt_namespace_built", "cached_sources") and at exit ("modules_at_exit")."""
+    home = tmp_path_factory.mktemp("startup-path")
+    # The per-test RUNYARD_HOME/OLLAMA_HOST fixtures do not reach a module-scoped fixture: set them here.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUNYARD_HOME": str(home / "home"),
+           "OLLAMA_HOST": "http://127.0.0.1:9", "OLLAMA_MODELS": str(home / "ollama-models")}
     result = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, timeout=60,
-                            env=env, cwd=tmp_path, check=False)
+                            env=env, cwd=home, check=False)
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("SNAPSHOT ")), None)
     assert line is not None, result.stdout + result.stderr
     data = json.loads(line.removeprefix("SNAPSHOT "))
@@ -59,19 +66,15 @@ def _first_paint(tmp_path: Path) -> dict:
     return data
 
 
-def _modules_at_first_paint(tmp_path: Path) -> list[str]:
-    return list(_first_paint(tmp_path)["modules"])
-
-
-def test_no_ollama_client_before_the_first_paint(tmp_path: Path) -> None:
-    assert _heavy(_modules_at_first_paint(tmp_path), CLIENT) == [], "import `ollama` lazily, after the first paint"
+def test_no_ollama_client_before_the_first_paint(smoke: dict) -> None:
+    assert _heavy(smoke["modules"], CLIENT) == [], "import `ollama` lazily, after the first paint"
 
 
 # httpx alone costs ~0.1-0.3 s and ~15 MiB (its CLI module pulls in rich/click/pygments when installed).
 # Background work (detection, the Ollama check) starts from the window's first Paint event
 # (app._after_first_paint), so nothing may have started importing it by then.
-def test_no_http_transport_before_the_first_paint(tmp_path: Path) -> None:
-    assert _heavy(_modules_at_first_paint(tmp_path), TRANSPORT) == [], "imported before the first paint"
+def test_no_http_transport_before_the_first_paint(smoke: dict) -> None:
+    assert _heavy(smoke["modules"], TRANSPORT) == [], "imported before the first paint"
 
 
 def test_command_line_parsing_imports_no_client() -> None:
@@ -82,28 +85,27 @@ def test_command_line_parsing_imports_no_client() -> None:
     assert not [m for m in modules if m.startswith("PySide6")], "parsing the command line must not load Qt"
 
 
-def test_first_paint_waits_for_none_of_the_deferred_work(tmp_path: Path) -> None:
+def test_first_paint_waits_for_none_of_the_deferred_work(smoke: dict) -> None:
     """Each of these cost 4-40 ms before the first paint (bench/startup.py); they now load after it."""
-    snapshot = _first_paint(tmp_path)
     # The first use of QtCore.Qt builds its 93 Python enums (≈40 ms): TaskHandle, the hardware cards
     # and menu shortcuts must not touch it before the window has painted.
-    assert snapshot["qt_namespace_built"] is False
+    assert smoke["qt_namespace_built"] is False
     deferred = {"asyncio", "logging.handlers", "runyard_desktop.core.hardware", "runyard_desktop.core.catalogue"}
-    assert sorted(deferred & set(snapshot["modules"])) == []
+    assert sorted(deferred & set(smoke["modules"])) == []
 
 
-def test_pyside_source_check_keeps_no_source_in_memory(tmp_path: Path) -> None:
+def test_pyside_source_check_keeps_no_source_in_memory(smoke: dict) -> None:
     """PySide6's import hook used to read every module with inspect.getsource (linecache: 16 MiB, 20 ms)."""
-    cached = _first_paint(tmp_path)["cached_sources"]
+    cached = smoke["cached_sources"]
     # `from runyard_desktop.tasks import pyside_imports` hands the package to the old check once,
     # before install() has run; every module imported after that must be absent.
     assert [f for f in cached if not f.endswith("tasks/__init__.py")] == []
     assert len(cached) <= 1
 
 
-def test_smoke_builds_every_page_but_chat_which_waits_for_its_first_visit(tmp_path: Path) -> None:
+def test_smoke_builds_every_page_but_chat_which_waits_for_its_first_visit(smoke: dict) -> None:
     """--smoke waits for every start-up step; the Chat page (history database, ≈5 MiB) is not one."""
-    at_exit = set(_first_paint(tmp_path)["modules_at_exit"])
+    at_exit = set(smoke["modules_at_exit"])
     assert {"runyard_desktop.ui.models_view", "runyard_desktop.ui.downloads_wiring"} <= at_exit
     assert sorted({"runyard_desktop.ui.chat.chat_pane", "sqlite3"} & at_exit) == []
     assert _heavy(sorted(at_exit)) == [], "the Ollama check and listings use the standard library"
