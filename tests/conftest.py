@@ -1,8 +1,10 @@
-"""Test harness: offscreen Qt, a private RUNYARD_HOME per test, no real network, no leaked threads."""
+"""Test harness: offscreen Qt, a private RUNYARD_HOME per test, no real network, no leaked threads, no asyncio errors."""
 
 from __future__ import annotations
 
+import gc
 import ipaddress
+import logging
 import os
 import socket
 import threading
@@ -74,6 +76,41 @@ def _no_leaked_threads() -> Iterator[None]:
         if t.ident not in before and t.is_alive() and t.name.startswith("runyard-loop")
     ]
     assert not leaked, f"background threads left running: {leaked}"
+
+
+class _AsyncioErrors(logging.Handler):
+    """What asyncio logs at ERROR from any thread: task exceptions never retrieved, failing callbacks."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().splitlines()[0])  # no traceback formatting off the main thread
+
+
+_asyncio_errors = _AsyncioErrors()
+logging.getLogger("asyncio").addHandler(_asyncio_errors)
+
+
+@pytest.fixture(autouse=True)
+def _no_asyncio_errors() -> Iterator[None]:
+    """Fail a test during which asyncio logged an error: each one is a job or a connection nobody ended.
+
+    "Task exception was never retrieved" is logged when the garbage collector finds the task, so it
+    can surface during a later test; the session end collects once more and checks again.
+    """
+    _asyncio_errors.messages.clear()
+    yield
+    seen, _asyncio_errors.messages[:] = list(_asyncio_errors.messages), []
+    assert not seen, f"asyncio logged errors (possibly left by an earlier test): {seen}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    gc.collect()
+    if _asyncio_errors.messages:
+        print(f"\nasyncio logged errors after the last test: {_asyncio_errors.messages}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

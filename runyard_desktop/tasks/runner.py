@@ -100,6 +100,22 @@ class TaskHandle(QObject):
         self.done.emit()
 
 
+def _retrieve_late_failure(handle: TaskHandle, task: asyncio.Task[object]) -> None:
+    """Take the exception of a job that failed after its handle was cancelled (loop thread).
+
+    `run_coroutine_threadsafe` copies a task's exception into the handle's future, but not once that
+    future is cancelled. A cancelled job usually stops with CancelledError; it can still fail instead
+    when the cancel meets an error already on its way (3.11's `asyncio.wait_for` then raises the inner
+    error). Nobody would take that exception, and asyncio logs "Task exception was never retrieved"
+    when the garbage collector finds the task, from whichever thread runs it.
+    """
+    if task.cancelled() or handle._future is None or not handle._future.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None:
+        log.debug("job %s failed after it was cancelled: %r", handle.name, exc)
+
+
 class TaskRunner(QObject):
     """Owns the background event-loop thread ("runyard-loop") and the blocking-call executor."""
 
@@ -155,10 +171,13 @@ class TaskRunner(QObject):
         self._handles.add(handle)
         handle.done.connect(self._on_handle_done)
 
-        async def wrapper() -> object:
-            return await factory(handle._report_from_loop)
-
         import asyncio
+
+        async def wrapper() -> object:
+            task = asyncio.current_task()
+            assert task is not None
+            task.add_done_callback(lambda t, h=handle: _retrieve_late_failure(h, t))
+            return await factory(handle._report_from_loop)
 
         future = asyncio.run_coroutine_threadsafe(wrapper(), self.loop)
         handle._future = future

@@ -23,8 +23,12 @@ class RawServer:
         self.script = script
         self.requests: list[str] = []
         self.url = ""
+        self._open: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._open[task] = writer
         try:
             head = await reader.readuntil(b"\r\n\r\n")
             self.requests.append(head.decode("latin-1"))
@@ -35,6 +39,19 @@ class RawServer:
             writer.close()
             with contextlib.suppress(ConnectionError):
                 await writer.wait_closed()
+            del self._open[task]
+
+    async def close_connections(self) -> None:
+        """End every connection still open, and wait for its handler to finish.
+
+        In 3.11 `Server.close()` leaves open connections alone, and `asyncio.run()` would cancel their
+        handlers at the end; asyncio's stream protocol then logs the cancelled handler as an error.
+        Closing our end lets a script waiting on the client read EOF and return normally.
+        """
+        for writer in self._open.values():
+            writer.close()
+        if self._open:
+            await asyncio.wait(list(self._open), timeout=5)
 
 
 @contextlib.asynccontextmanager
@@ -46,6 +63,7 @@ async def raw_server(script: Script, *, tls: ssl.SSLContext | None = None, path:
         yield state
     finally:
         server.close()
+        await state.close_connections()
         await server.wait_closed()
 
 
