@@ -53,11 +53,14 @@ def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot
     pane.open_with_model("textonly:1b")
     pane.model_info_needed.emit("textonly:1b")
     qtbot.waitUntil(lambda: pane.controller._model_info("textonly:1b") is not None, timeout=5_000)
+    before = len(chat_requests(chat_fake))
     pane.add_files([str(image)])
     assert pane.composer.attachments() == []
     assert pane.composer.notice.isVisibleTo(pane) and "cannot see images" in pane.composer.notice.text()
-    before = len(chat_requests(chat_fake))
-    assert len(chat_requests(chat_fake)) == before
+    assert len(chat_requests(chat_fake)) == before  # refusing the image sends nothing
+    send(qtbot, pane, "What is in this picture?")
+    sent = chat_requests(chat_fake)[-1]
+    assert sent["model"] == "textonly:1b" and "images" not in sent["messages"][-1]
 
 
 def test_binary_and_non_utf8_files_get_clear_messages(open_chat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
