@@ -5,9 +5,7 @@ from __future__ import annotations
 from runyard_desktop.core.conversation import (
     KIND_IMAGE,
     KIND_TEXT,
-    STATUS_COMPLETE,
     STATUS_FAILED,
-    STATUS_STOPPED,
     Attachment,
     Conversation,
     Message,
@@ -66,7 +64,6 @@ def test_titles_and_summary_prompt() -> None:
     assert title_from_text("word " * 30).endswith("…")
     prompt = summarize_prompt(["q3.md"])
     assert '"q3.md"' in prompt and "number" in prompt and "date" in prompt and "decision" in prompt
-    assert STATUS_COMPLETE and STATUS_STOPPED
 
 
 def test_context_offer_raises_as_far_as_the_machine_fits_or_explains() -> None:
