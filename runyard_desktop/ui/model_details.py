@@ -65,11 +65,13 @@ class ModelDetails(QFrame):
         self.recommendation = _label()
         self.recommendation.setObjectName("recommendationText")
         layout.addWidget(self.recommendation)
+        self._report: FitReport | None = None  # the report shown, None while the panel is empty
         self.show_report(None, None, None)
 
     def show_report(self, report: FitReport | None, entry: ModelTag | None, catalogue: Catalogue | None, *,
                     unified: bool = False, status: RowStatus | None = None) -> None:
         self.bar.set_report(report, unified=unified)
+        self._report = report if entry is not None else None
         if report is None or entry is None:
             self.title.setText("No model selected" if catalogue is not None else "Waiting for the hardware profile…")
             self.badge.hide()
@@ -84,8 +86,7 @@ class ModelDetails(QFrame):
         self.badge.show()
         self.reason.setText(report.reason)
         self.context.setText(f"{context_phrase(report.context, report.context_is_default)}, KV cache {report.kv_cache_type}")
-        measured = f" — {status.measured}" if status is not None and status.measured else ""
-        self.speed.setText(f"{speed_phrase(report.tokens_per_second)} (estimate){measured}")
+        self.set_status(status)
         disk = ("disk space unknown" if report.disk_free_bytes is None
                 else f"{human_bytes(report.disk_free_bytes)} free" + ("" if report.disk_ok else " — not enough"))
         unconfirmed = " (size unconfirmed)" if "download_bytes" in entry.unconfirmed else ""
@@ -96,3 +97,10 @@ class ModelDetails(QFrame):
                            f"{', '.join(entry.capabilities)} · {entry.license} · Ollama ≥ {entry.min_ollama} · "
                            f"native context {entry.native_context // 1024}K")
         self.recommendation.setText(f"<b>Recommended:</b> {report.recommendation}" if report.recommended else "")
+
+    def set_status(self, status: RowStatus | None) -> None:
+        """Update only what depends on the row status (the measured speed); the rest stays as shown."""
+        if self._report is None:
+            return
+        measured = f" — {status.measured}" if status is not None and status.measured else ""
+        self.speed.setText(f"{speed_phrase(self._report.tokens_per_second)} (estimate){measured}")

@@ -290,9 +290,11 @@ class ModelsView(QWidget):
 
     @Slot(QModelIndex, QModelIndex, "QList<int>")
     def _on_catalogue_model_data_changed(self, top: QModelIndex, bottom: QModelIndex, _roles: object = None) -> None:
+        # Download progress ticks land here: only the speed line depends on the row status. Selection
+        # changes and re-evaluation render the whole panel themselves.
         tag = self.selected_tag()
         if tag is not None and top.row() <= self.catalogue_model.row_of(tag) <= bottom.row():
-            self._show_details()
+            self.details.set_status(self.catalogue_model.row_status(tag) if not self.is_what_if() else None)
 
     @Slot(int)
     def _on_options_changed(self, _index: int) -> None:
