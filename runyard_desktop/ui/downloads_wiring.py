@@ -380,6 +380,4 @@ def install_downloads(window: QMainWindow, services: Any, models_view: Any) -> D
     settings = services.settings
     if settings.default_context:
         models_view.set_context_length(settings.default_context)
-    if settings.theme != "system":
-        apply_theme(settings.theme)
     return coordinator
