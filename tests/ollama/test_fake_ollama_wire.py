@@ -78,7 +78,8 @@ def test_listings_show_delete_and_errors(fake_ollama) -> None:  # type: ignore[n
         assert http.get("/api/version").headers["content-type"] == "application/json; charset=utf-8"
         fake_ollama.add_installed("qwen3.5:4b")
         row = http.get("/api/tags").json()["models"][0]
-        assert row["name"] == row["model"] == "qwen3.5:4b" and "+" in row["modified_at"] or "-" in row["modified_at"][19:]
+        assert row["name"] == row["model"] == "qwen3.5:4b"
+        assert "+" in row["modified_at"][19:] or "-" in row["modified_at"][19:], "local time with a numeric offset"
         show = http.post("/api/show", json={"model": "qwen3.5:4b"}).json()
         assert show["model_info"]["general.architecture"] == "qwen35" and "qwen35.context_length" in show["model_info"]
         missing = http.post("/api/show", json={"model": "nope"})
