@@ -84,9 +84,6 @@ class DownloadController(QObject):
     def state(self, tag: str) -> PullState | None:
         return self.pulls.state(tag)
 
-    def states(self) -> tuple[PullState, ...]:
-        return self.pulls.states()
-
     def active_tag(self) -> str | None:
         """The download running now (else the first queued one), or None."""
         states = [s for s in self.pulls.states() if s.is_active]
@@ -95,9 +92,6 @@ class DownloadController(QObject):
 
     def is_installed(self, tag: str) -> bool:
         return normalize_tag(tag) in self._installed
-
-    def installed_names(self) -> frozenset[str]:
-        return frozenset(self._installed)
 
     def row_status_for(self, tag: str) -> RowStatus | None:
         """What the Status column shows for catalogue `tag` (also used on what-if refreshes)."""
