@@ -27,12 +27,10 @@ class MeasureController(QObject):
     """Measure one model at a time.
 
     Signals:
-        measure_started(str): a check of this tag began (the model may be loading).
         measure_finished(object): a `Measurement`, already recorded in the store.
         measure_failed(str, object): tag and the `OllamaError`.
     """
 
-    measure_started = Signal(str)
     measure_finished = Signal(object)
     measure_failed = Signal(str, object)
 
@@ -62,11 +60,7 @@ class MeasureController(QObject):
         job.finished.connect(self._on_job_finished)
         job.failed.connect(self._on_job_failed)
         job.done.connect(self._on_job_done)
-        self.measure_started.emit(tag)
         return True
-
-    def is_measuring(self, tag: str) -> bool:
-        return tag in self._jobs
 
     def shutdown(self) -> None:
         for job in list(self._jobs.values()):
