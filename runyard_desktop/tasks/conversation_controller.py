@@ -123,10 +123,6 @@ class ConversationController(QObject):
     def is_busy(self) -> bool:
         return self._recorder is not None
 
-    @property
-    def streaming_message_id(self) -> int | None:
-        return None if self._recorder is None else self._recorder.message.id
-
     def conversations(self) -> list[Conversation]:
         return self.store.conversations()
 
