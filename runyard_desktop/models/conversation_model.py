@@ -22,9 +22,6 @@ from PySide6.QtCore import (
 from runyard_desktop.core.conversation import Conversation
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-ModelRole = Qt.ItemDataRole.UserRole + 2
-UpdatedRole = Qt.ItemDataRole.UserRole + 3
-ConversationRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -78,23 +75,12 @@ class ConversationListModel(QAbstractListModel):
             return f"{c.display_title}\n{c.model or 'no model chosen'} · {relative_day(c.updated_at)}"
         if role == IdRole:
             return c.id
-        if role == ModelRole:
-            return c.model
-        if role == UpdatedRole:
-            return c.updated_at
-        if role == ConversationRole:
-            return c
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
-        names = dict(super().roleNames())
-        names.update({IdRole: b"conversationId", ModelRole: b"model", UpdatedRole: b"updatedAt"})
-        return names
 
 
 class ConversationFilterProxy(QSortFilterProxyModel):
