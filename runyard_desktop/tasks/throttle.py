@@ -45,7 +45,6 @@ class Throttle(Generic[T]):
         self._has_pending = False
         self._last = float("-inf")
         self._timer: asyncio.TimerHandle | None = None
-        self.emitted = 0
 
     def push(self, value: T) -> None:
         if self._has_pending:
@@ -66,7 +65,6 @@ class Throttle(Generic[T]):
             return
         value, self._pending, self._has_pending = self._pending, None, False
         self._last = self._clock()
-        self.emitted += 1
         if callable(value):  # a lazy value: built only now, once per emit, not once per push
             value = value()
         self._emit(value)  # type: ignore[arg-type]
