@@ -31,12 +31,7 @@ def test_detect_table_is_readable() -> None:
 
 
 def test_detect_json_without_a_gpu_says_why() -> None:
-    import ctypes.util
+    from tests.hardware.no_gpu import assert_no_gpu_and_says_why, skip_on_a_gpu_machine
 
-    from runyard_desktop.core.probes import amd, system
-
-    if ctypes.util.find_library("nvidia-ml") or system.sysfs_nvidia_cards() or amd.read_sysfs_gpus():
-        return  # a GPU machine: covered by the fixture tests
-    data = json.loads(_run("detect", "--json").stdout)
-    assert data["gpus"] == []
-    assert any("No NVIDIA driver found" in note for note in data["notes"])
+    skip_on_a_gpu_machine()
+    assert_no_gpu_and_says_why(json.loads(_run("detect", "--json").stdout))

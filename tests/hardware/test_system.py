@@ -9,6 +9,7 @@ import pytest
 from runyard_desktop.core import hardware
 from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 from runyard_desktop.core.probes import amd, cpu, nvidia, system
+from tests.hardware.no_gpu import assert_no_gpu_and_says_why, skip_on_a_gpu_machine
 
 GIB = 2**30
 
@@ -50,14 +51,10 @@ def test_failing_probe_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_this_machine_without_a_gpu() -> None:
     """The acceptance case: a machine with no NVIDIA driver and no sysfs GPU (this build machine)."""
-    import ctypes.util
-
-    if ctypes.util.find_library("nvidia-ml") or system.sysfs_nvidia_cards() or amd.read_sysfs_gpus():
-        pytest.skip("this machine has a GPU")
+    skip_on_a_gpu_machine()
     profile = hardware.detect()
     data = profile.to_json()
-    assert data["gpus"] == []
-    assert any("No NVIDIA driver found" in n for n in data["notes"])
+    assert_no_gpu_and_says_why(data)
     assert data["cpu"]["name"] and data["cpu"]["logical_cores"] >= 1
     assert data["ram"]["total_bytes"] > 0 and data["disk"]["free_bytes"] > 0
     assert profile.detect_seconds is not None
