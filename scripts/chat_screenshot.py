@@ -17,12 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-shot-")
 
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from runyard_desktop.core.conversation import KIND_TEXT, Attachment, ReplyMetrics, summarize_prompt  # noqa: E402
 from runyard_desktop.core.history import HistoryStore  # noqa: E402
 from runyard_desktop.core.paths import app_paths  # noqa: E402
+from runyard_desktop.ui.theme import apply_theme  # noqa: E402
 from tests.support.fake_ollama import FakeOllama  # noqa: E402
 
 MODEL = "qwen3.5:9b"
@@ -76,23 +76,6 @@ def seed() -> None:
     store.close()
 
 
-def dark_palette() -> QPalette:
-    p = QPalette()
-    for role, color in {
-        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.AlternateBase: "#26282b",
-        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#2b2d30",
-        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#5b8def",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2b2d30",
-        QPalette.ColorRole.ToolTipText: "#e8eaed", QPalette.ColorRole.PlaceholderText: "#8a8d91",
-        QPalette.ColorRole.Link: "#8ab4f8",
-    }.items():
-        p.setColor(role, QColor(color))
-    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b6e72"))
-    return p
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true")
@@ -103,9 +86,7 @@ def main() -> int:
     fake.start()
     seed()
     app = QApplication(sys.argv[:1])
-    app.setStyle(QStyleFactory.create("Fusion"))
-    if args.dark:
-        app.setPalette(dark_palette())
+    apply_theme("dark" if args.dark else "light", app)  # the app's own theme (Fusion + its palettes)
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake.url)
