@@ -36,10 +36,9 @@ def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
     for token in argv:
         if token in COMMAND_MODULES:
             return (token,)
-    wants_listing = any(t in ("-h", "--help") or not t.startswith("-") for t in argv)
-    # A bare positional here is either a --host value or a mistyped command; parse with all commands
-    # so argparse can name the valid ones. A value after --host is caught by the check below.
-    if wants_listing and not _only_option_values(argv):
+    # Help, or a bare positional that is not a --host value (a mistyped command): parse with all
+    # commands so argparse can list or name the valid ones.
+    if not _only_option_values(argv):
         return COMMAND_MODULES
     return ()
 
