@@ -17,9 +17,9 @@ from typing import TextIO
 from runyard_desktop.commands.ollama_common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error, resolve_host, run_loop,
 )
+from runyard_desktop.core.conversation import DEFAULT_CONTEXT
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
 
-DEFAULT_NUM_CTX = 4096  # what Ollama uses on machines under 23 GiB of VRAM when num_ctx is not set
 ANSWER_RESERVE_TOKENS = 1024
 SUMMARY_PROMPT = "Summarise this document."
 
@@ -109,7 +109,7 @@ async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, int]:  
         except OllamaError:
             loaded = {}
         current = loaded.get(args.model) or loaded.get(f"{args.model}:latest")
-        num_ctx = current.context_length if current and current.context_length else DEFAULT_NUM_CTX
+        num_ctx = current.context_length if current and current.context_length else DEFAULT_CONTEXT
     return info, num_ctx
 
 
