@@ -1,7 +1,8 @@
 """What the frozen bundles say about themselves: names, version, Windows version resource, macOS Info.plist.
 
 Plain Python (no PyInstaller, no Qt) so the spec, build.py and the tests share one source of truth.
-The version comes from `runyard_desktop.__version__`, read as text so nothing is imported.
+The version and the app id come from `runyard_desktop/__init__.py` (`__version__`, `APP_NAME`), read as
+text so nothing is imported.
 """
 
 from __future__ import annotations
@@ -10,10 +11,21 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _package_string(name: str) -> str:
+    """A string constant of runyard_desktop/__init__.py, read as text so nothing is imported."""
+    text = (ROOT / "runyard_desktop" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(rf'^{name}\s*=\s*"([^"]+)"', text, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"runyard_desktop/__init__.py has no {name}")
+    return match.group(1)
+
+
 DISPLAY_NAME = "Runyard"  # Runyard.exe, Runyard.app, the Linux folder and its binary
 CLI_NAME = "runyard-cli"  # Windows only: a console twin of Runyard.exe for the sub-commands
 # Windows and macOS file systems are case-insensitive: "runyard.exe" would overwrite "Runyard.exe".
-APP_ID = "runyard-desktop"  # desktop file, hicolor icon name, StartupWMClass (= QApplication desktopFileName)
+APP_ID = _package_string("APP_NAME")  # desktop file, hicolor icon name, StartupWMClass (= desktopFileName)
 BUNDLE_IDENTIFIER = "dev.runyard.desktop"  # the same reverse-DNS id as the AppStream metainfo
 COMPANY = "Runyard"
 DESCRIPTION = "Runyard: which local AI models this computer can really run"
@@ -21,11 +33,7 @@ COPYRIGHT = "Copyright (c) Runyard contributors, Apache-2.0"
 
 
 def version() -> str:
-    text = (ROOT / "runyard_desktop" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.MULTILINE)
-    if not match:
-        raise RuntimeError("runyard_desktop/__init__.py has no __version__")
-    return match.group(1)
+    return _package_string("__version__")
 
 
 def version_tuple(text: str | None = None) -> tuple[int, int, int, int]:

@@ -30,9 +30,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+import bundle_info  # packaging/ is on sys.path wherever this runs (the spec, the tests, as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_SVG = ROOT / "runyard_desktop" / "resources" / "icons" / "runyard.svg"
-ICON_NAME = "runyard-desktop"  # the desktop file's Icon= and the app's desktop file name
+ICON_NAME = bundle_info.APP_ID  # the desktop file's Icon= and the app's desktop file name
 
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
