@@ -259,7 +259,6 @@ class ChatPane(QWidget):
         self.parameters.set_conversation(conversation, self._default_temperature)
         self.composer.end_edit()
         self.sidebar.select(conversation.id)
-        self.request_model_info()
         # Title, context meter and parameters changed size: lay them out now too, so the next paint
         # shows the opened conversation whole instead of being followed by a second one.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -392,8 +391,7 @@ class ChatPane(QWidget):
 
     @Slot(str)
     def _on_header_model_chosen(self, tag: str) -> None:
-        self.controller.update_current(model=tag)
-        self.model_info_needed.emit(tag)
+        self.controller.update_current(model=tag)  # conversation_updated/opened → request_model_info()
 
     @Slot(dict)
     def _on_parameters_changed(self, changes: dict) -> None:  # type: ignore[type-arg]
