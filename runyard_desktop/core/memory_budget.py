@@ -12,8 +12,6 @@ from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 
 # macOS gives Metal about 2/3 of RAM up to 36 GiB machines and 3/4 above (recommendedMaxWorkingSetSize).
-_METAL_SMALL_SHARE = 2 / 3
-_METAL_LARGE_SHARE = 3 / 4
 _METAL_LARGE_FROM = 36 * GIB
 # Ollama's default context tiers sum total VRAM; the real thresholds are 23 and 47 GiB (facts §3.5).
 _TIER_32K_FROM = 23 * GIB
@@ -25,12 +23,25 @@ def ram_headroom(total_ram: int) -> int:
     return int(min(2 * GIB, max(0.5 * GIB, 0.10 * total_ram)))
 
 
+def metal_share(total_ram: int) -> tuple[int, int]:
+    """(numerator, denominator) of RAM that Metal may use: 2/3 up to 36 GiB, 3/4 above.
+
+    The one place the rule lives: the Apple probe, `metal_limit` and the Mac presets all read it.
+    """
+    return (3, 4) if total_ram > _METAL_LARGE_FROM else (2, 3)
+
+
+def metal_working_set(total_ram: int) -> int:
+    """Bytes of `total_ram` that Metal may use (no `iogpu.wired_limit_mb` override)."""
+    numerator, denominator = metal_share(total_ram)
+    return total_ram * numerator // denominator
+
+
 def metal_limit(gpu: GpuInfo, total_ram: int) -> int:
     """GPU-usable bytes of an Apple GPU. Probes that report all of RAM get the macOS share applied."""
     total = gpu.vram_total_bytes or total_ram
     if total >= 0.95 * total_ram:
-        share = _METAL_LARGE_SHARE if total_ram > _METAL_LARGE_FROM else _METAL_SMALL_SHARE
-        return int(total_ram * share)
+        return metal_working_set(total_ram)
     return total
 
 

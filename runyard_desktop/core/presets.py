@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
+from runyard_desktop.core.memory_budget import metal_share
 
 
 
@@ -40,7 +41,8 @@ def build_profile(
 
 
 def apple(name: str, ram_gib: int, ram_available_gib: float) -> HardwareProfile:
-    limit = ram_gib * (3 / 4 if ram_gib > 36 else 2 / 3)
+    numerator, denominator = metal_share(int(ram_gib * GIB))
+    limit = ram_gib * (numerator / denominator)  # in GiB, as float as before: the reference rows depend on it
     return build_profile(
         ram_gib=ram_gib, ram_available_gib=ram_available_gib, cpu=name, cores=10, os="darwin", arch="arm64",
         flags=("neon",), gpus=(_gpu(name, "apple", limit, limit - 0.3, unified=True),),

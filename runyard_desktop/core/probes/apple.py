@@ -17,6 +17,7 @@ import subprocess
 from collections.abc import Mapping
 
 from runyard_desktop.core.hardware import CpuInfo, GpuInfo
+from runyard_desktop.core.memory_budget import metal_working_set
 from runyard_desktop.core.probes.cpu import ordered_flags
 
 SYSCTL_KEYS = (
@@ -36,7 +37,6 @@ SYSCTL_KEYS = (
     "iogpu.wired_limit_mb",
     "kern.osproductversion",
 )
-_SMALL_MAC = 36 * 2**30
 _SYSCTL_FLAGS = {
     "hw.optional.neon": "neon",
     "hw.optional.arm.FEAT_DotProd": "dotprod",
@@ -80,7 +80,7 @@ def metal_working_set_bytes(memsize: int, wired_limit_mb: int = 0) -> int:
     """The GPU-usable part of unified memory (see the module docstring for the rule and sources)."""
     if wired_limit_mb > 0:
         return min(memsize, wired_limit_mb * 2**20)
-    return memsize * 2 // 3 if memsize <= _SMALL_MAC else memsize * 3 // 4
+    return metal_working_set(memsize)
 
 
 def _int(values: Mapping[str, str], key: str) -> int:
