@@ -95,6 +95,7 @@ def context_warning(model: str, info: ModelInfo | None, tokens: int, num_ctx: in
 async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, int]:  # type: ignore[no-untyped-def]
     """Capabilities and the context in use. Only "not downloaded" stops here; other trouble shows in the reply."""
     from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+    from runyard_desktop.core.ollama.pull import normalize_tag
 
     try:
         info = await client.show(args.model)
@@ -108,7 +109,7 @@ async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, int]:  
             loaded = {m.name: m for m in await client.loaded_models()}
         except OllamaError:
             loaded = {}
-        current = loaded.get(args.model) or loaded.get(f"{args.model}:latest")
+        current = loaded.get(normalize_tag(args.model))
         num_ctx = current.context_length if current and current.context_length else DEFAULT_CONTEXT
     return info, num_ctx
 
