@@ -1,5 +1,6 @@
 """The composer: `chatInput` (multi-line), attachment chips, Attach / Summarize / Send / Stop, and the
-context meter. Enter sends and Shift+Enter adds a line (swapped when `enter_sends` is off); Esc stops.
+context meter. Enter sends and Shift+Enter adds a line (swapped when `enter_sends` is off);
+Esc (stop / leave edit mode) is the chat pane's shortcut.
 """
 
 from __future__ import annotations
@@ -22,15 +23,13 @@ from runyard_desktop.core.conversation import KIND_IMAGE, KIND_TEXT, Attachment,
 
 
 class ChatInput(QPlainTextEdit):
-    """Multi-line input; Enter/Shift+Enter as configured, Esc asks to stop.
+    """Multi-line input; Enter/Shift+Enter as configured (Esc is the chat pane's shortcut).
 
     Signals:
         submitted(): the user pressed the "send" key combination.
-        escape_pressed(): Esc.
     """
 
     submitted = Signal()
-    escape_pressed = Signal()
 
     def __init__(self, enter_sends: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,10 +48,6 @@ class ChatInput(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.escape_pressed.emit()
-            event.accept()
-            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             mods = event.modifiers()
             shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
@@ -113,11 +108,10 @@ class Composer(QFrame):
 
     Signals:
         send_requested(str): the text to send (attachments: `attachments()`).
-        stop_requested(): Stop button or Esc while a reply streams.
+        stop_requested(): the Stop button while a reply streams (Esc is the chat pane's shortcut).
         attach_requested(): the Attach button.
         summarize_requested(): "Summarize document" with the attached documents.
         attachments_changed(): an attachment was added or removed.
-        edit_cancelled(): the user left edit mode.
         raise_context_requested(): the user accepted the offer to raise the context.
     """
 
@@ -126,14 +120,12 @@ class Composer(QFrame):
     attach_requested = Signal()
     summarize_requested = Signal()
     attachments_changed = Signal()
-    edit_cancelled = Signal()
     raise_context_requested = Signal()
 
     def __init__(self, enter_sends: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
         self._attachments: list[Attachment] = []
-        self._busy = False
         self.editing_message_id: int | None = None
 
         self.edit_banner = QLabel()
@@ -160,7 +152,6 @@ class Composer(QFrame):
         self._chips.addStretch(1)
         self.input = ChatInput(enter_sends)
         self.input.submitted.connect(self._on_input_submitted)
-        self.input.escape_pressed.connect(self._on_input_escape_pressed)
 
         self.attach_button = self._button("Attach…", "attachButton", self.attach_requested.emit)
         self.attach_button.setToolTip("Attach text files (txt, md, csv, code) or, for vision models, images")
@@ -201,7 +192,6 @@ class Composer(QFrame):
     # ---- state -------------------------------------------------------------------------------
 
     def set_busy(self, busy: bool) -> None:
-        self._busy = busy
         self.stop_button.setEnabled(busy)
         self.stop_button.setVisible(True)
 
@@ -283,15 +273,6 @@ class Composer(QFrame):
         if not text.strip() and not self._attachments:
             return
         self.send_requested.emit(text)
-
-    @Slot()
-    def _on_input_escape_pressed(self) -> None:
-        if self._busy:
-            self.stop_requested.emit()
-        elif self.editing_message_id is not None:
-            self.end_edit()
-            self.input.clear()
-            self.edit_cancelled.emit()
 
     @Slot(object)
     def _on_chip_remove_requested(self, attachment: Attachment) -> None:
