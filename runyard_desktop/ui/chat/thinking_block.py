@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from runyard_desktop.core.conversation import estimate_tokens
+from runyard_desktop.core.conversation import CHARS_PER_TOKEN, estimate_tokens
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 
 THINKING_MAX_HEIGHT = 220
@@ -77,13 +78,15 @@ class ThinkingBlock(QFrame):
     def thinking_text(self) -> str:
         return self.text.toPlainText() if self.text is not None else self._stored
 
-    def append(self, text: str, tokens: int | None = None) -> None:
+    def append(self, text: str) -> None:
         edit = self._ensure_text()
         cursor = QTextCursor(edit.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text)
         self._chars += len(text)
-        self.tokens = tokens if tokens is not None else max(self.tokens, estimate_tokens("x" * self._chars))
+        # estimate_tokens() of all the thinking so far, from its length (no string of that length is built)
+        estimate = max(1, math.ceil(self._chars / CHARS_PER_TOKEN)) if self._chars else 0
+        self.tokens = max(self.tokens, estimate)
         bar = edit.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._update_label()
