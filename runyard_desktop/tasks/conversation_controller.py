@@ -277,11 +277,11 @@ class ConversationController(QObject):
         if self.is_busy:
             self._chat.stop()
 
-    def _stop_now(self) -> None:
-        """Stop and record the reply at once (before starting something else)."""
+    def _stop_now(self, note: str = STOPPED_NOTE) -> None:
+        """Stop and record the reply at once, with `note` (before starting something else, or closing)."""
         if self.is_busy:
             self._chat.stop()
-            self._end(STATUS_STOPPED, error=STOPPED_NOTE)
+            self._end(STATUS_STOPPED, error=note)
 
     def context_usage(self, pending_text: str = "", pending: Sequence[Attachment] = ()) -> ContextUsage:
         if self.current is None:
@@ -302,9 +302,7 @@ class ConversationController(QObject):
 
     def shutdown(self) -> None:
         """The window is closing: keep the partial reply (marked stopped) and close the store."""
-        if self.is_busy:
-            self._chat.stop()
-            self._end(STATUS_STOPPED, error=CLOSED_NOTE)
+        self._stop_now(CLOSED_NOTE)
         self.store.close()
 
     # ---- internals ---------------------------------------------------------------------------
