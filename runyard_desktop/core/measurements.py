@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
+from runyard_desktop.core.json_files import move_aside, write_json_atomic
 from runyard_desktop.core.measure import Measurement
 
 log = logging.getLogger(__name__)
@@ -53,23 +52,10 @@ class MeasurementStore:
             items = data["measurements"]
             self._items = {tag: Measurement.from_json(item) for tag, item in items.items()}
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            aside = self.path.with_suffix(".damaged.json")
-            log.warning("measurements file %s is damaged (%s); moved to %s", self.path, exc, aside)
-            os.replace(self.path, aside)
-            self.recovered_from = aside
+            self.recovered_from = move_aside(self.path, exc, log, "measurements")
             self._items = {}
 
     def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = {"schema_version": SCHEMA_VERSION,
                    "measurements": {tag: m.to_json() for tag, m in sorted(self._items.items())}}
-        fd, tmp = tempfile.mkstemp(prefix=".measurements-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, indent=2)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(self.path, payload, prefix=".measurements-")

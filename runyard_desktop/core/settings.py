@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from runyard_desktop.core.json_files import move_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
@@ -75,24 +76,10 @@ def load(path: Path) -> Settings:
             raise ValueError("settings file is not a JSON object")
         return from_json(data)
     except (ValueError, TypeError) as exc:
-        aside = path.with_suffix(".damaged.json")
-        log.warning("settings file %s is damaged (%s); moved to %s and using defaults", path, exc, aside)
-        os.replace(path, aside)
+        move_aside(path, exc, log, "settings", " and using defaults")
         return Settings()
 
 
 def save(settings: Settings, path: Path) -> None:
     """Write atomically: a temp file in the same directory, fsync, then os.replace."""
-    import tempfile  # only when saving: keeps random/shutil off the start-up path
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(settings.to_json(), fh, indent=2, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json_atomic(path, settings.to_json(), prefix=".settings-", sort_keys=True)
