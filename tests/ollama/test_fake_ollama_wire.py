@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 
 import httpx
 
@@ -98,6 +97,8 @@ def test_concurrent_pulls_share_progress_and_disconnect_stops_work(fake_ollama) 
     fake_ollama.bytes_per_tick = 200_000
     seen: dict[int, list[int]] = {0: [], 1: []}
     stop = threading.Event()
+    first_at_2mb = threading.Event()  # the first pull has 2 MB of the download
+    second_follows = threading.Event()  # the second pull has had a few progress lines
 
     def pull(i: int) -> None:
         with httpx.Client(base_url=fake_ollama.url) as http:
@@ -106,24 +107,24 @@ def test_concurrent_pulls_share_progress_and_disconnect_stops_work(fake_ollama) 
                     obj = json.loads(line)
                     if obj.get("total") == 30_000_000:
                         seen[i].append(obj.get("completed", 0))
+                        if i == 0 and seen[0][-1] >= 2_000_000:
+                            first_at_2mb.set()
+                        if i == 1 and len(seen[1]) >= 5:
+                            second_follows.set()
                     if stop.is_set():
                         return
 
     threads = [threading.Thread(target=pull, args=(i,)) for i in range(2)]
     threads[0].start()
-    deadline = time.monotonic() + 5
-    while fake_ollama.partial("qwen3.5:4b") < 2_000_000 and time.monotonic() < deadline:
-        time.sleep(0.01)
+    assert first_at_2mb.wait(5), "the first pull got 2 MB within 5 s"
     threads[1].start()
-    time.sleep(0.3)
+    assert second_follows.wait(5), "the second pull got progress within 5 s"
     stop.set()
     for t in threads:
         t.join(10)
     assert seen[1][0] >= 2_000_000, "the second pull attached to the running download"
     assert abs(seen[0][-1] - seen[1][-1]) <= 3 * 200_000, "both clients follow the same download"
     fake_ollama.wait_disconnect("pull", timeout=2)
-    time.sleep(0.1)
+    fake_ollama.wait_download_stopped("qwen3.5:4b", timeout=2)  # nobody attached: the download stopped
     kept = fake_ollama.partial("qwen3.5:4b")
-    time.sleep(0.1)
-    assert fake_ollama.partial("qwen3.5:4b") == kept, "nobody attached: the download stopped"
     assert 0 < kept < 30_000_000

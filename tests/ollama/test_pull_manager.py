@@ -45,7 +45,7 @@ def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:  
     assert gone - cancelled_at < 0.1, f"server saw the disconnect after {(gone - cancelled_at) * 1000:.0f} ms"
     state = manager.state("qwen3.5:4b")
     assert state.status is PullStatus.CANCELLED and "resume" in state.message
-    time.sleep(0.05)  # the download stops server-side once nobody is attached
+    fake_ollama.wait_download_stopped("qwen3.5:4b", timeout=2.0)  # it stops server-side once nobody is attached
     kept = fake_ollama.partial("qwen3.5:4b")
     assert 0.35 * SIZE < kept < SIZE
     first = []

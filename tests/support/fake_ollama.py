@@ -126,6 +126,19 @@ class FakeOllama:
                     raise TimeoutError(f"no disconnect on {route} within {timeout} s")
                 self.state.changed.wait(left)
 
+    def wait_download_stopped(self, model: str, timeout: float = 2.0) -> None:
+        """Block until no blob of `model` has a running download (test observation; nothing on the wire)."""
+        deadline = time.monotonic() + timeout
+        with self.state.changed:
+            m = self.state.remote[normalize(model)]
+            while True:
+                if not any(b.running for d, _ in m.blobs if (b := self.state.blobs.get(d)) is not None):
+                    return
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"the download of {model} still runs after {timeout} s")
+                self.state.changed.wait(left)
+
 
 DEMO_TAGS = ("qwen3.5:0.8b", "qwen3.5:2b", "qwen3.5:4b", "qwen3.5:9b", "qwen3.5:27b", "qwen3.5:35b-a3b", "qwen3.5:122b-a10b")
 

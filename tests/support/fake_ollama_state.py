@@ -162,6 +162,7 @@ class FakeState:
             with self.lock:
                 if blob.refs <= 0 or self.closing or blob.done:
                     blob.running = False  # the last client left: stop, keep the partial bytes
+                    self.changed.notify_all()  # for FakeOllama.wait_download_stopped (tests only)
                     return
                 stall = self.stalls.get(model.name)
                 if stall is not None and blob.completed >= stall * blob.size:
