@@ -111,8 +111,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return record
         if role == self.NameRole:
             return str(getattr(record, "name", ""))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 2) and record is not None:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if index.column() == 1 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1 and record is not None:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
