@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from runyard_desktop.core.chat_fit import ChatFitAdvisor
-from runyard_desktop.core.conversation import Conversation, Message, context_offer
+from runyard_desktop.core.conversation import ContextUsage, Conversation, Message, context_offer
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.chat_header import ChatHeader
 from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet
@@ -218,19 +218,24 @@ class ChatPane(QWidget):
         self.header.set_think(bool(model) and self.controller.can_think(model), bool(current and current.think))
         self.parameters.refresh_fit_note()
 
-    def _update_context_meter(self) -> None:
+    def _update_context_meter(self) -> ContextUsage:
         usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
         self.composer.set_context(usage)
+        return usage
 
     def _context_note(self, num_ctx: int | None) -> str:
         current = self.controller.current
         return self._fit.context_note(current.model, num_ctx) if current and current.model else ""
 
-    def _offer_larger_context(self) -> None:
-        """When the attachments overflow the context: offer the next size that fits, or explain."""
+    def _offer_larger_context(self, usage: ContextUsage | None = None) -> None:
+        """When the attachments overflow the context: offer the next size that fits, or explain.
+        `usage`: the context usage just computed, if the caller has it."""
         current = self.controller.current
-        usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
-        offer = None if current is None else context_offer(usage, current.model, self._fit.largest_context(current.model))
+        if usage is None:
+            usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
+        # context_offer is None unless usage is "over": only then search for the largest context that fits.
+        over = current is not None and usage.level == "over"
+        offer = context_offer(usage, current.model, self._fit.largest_context(current.model)) if over else None
         self._offer_context = offer.raise_to if offer else None
         if offer is None:
             self.composer.set_offer("")
@@ -364,8 +369,7 @@ class ChatPane(QWidget):
 
     @Slot()
     def _on_composer_attachments_changed(self) -> None:
-        self._update_context_meter()
-        self._offer_larger_context()
+        self._offer_larger_context(self._update_context_meter())
 
     @Slot()
     def _on_composer_raise_context_requested(self) -> None:
