@@ -10,6 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -154,7 +155,7 @@ class OllamaService(QObject):
         starting = probe.outcome != "answering" and (child_alive or time.monotonic() < self._starting_until)
         status = server.status_for(self.host, probe.outcome, probe.version, installation, started_by_us=starting)
         if self._child is not None and status.state is ServerState.RUNNING:
-            status = _replace(status, started_by_us=True)
+            status = replace(status, started_by_us=True)
         return status, probe.outcome == "answering"
 
     async def _start_coro(self, _report: object) -> None:
@@ -243,9 +244,3 @@ class OllamaService(QObject):
     def _on_unload_job_finished(self, model: str) -> None:
         self.model_unloaded.emit(model)
         self.refresh_loaded()
-
-
-def _replace(status: OllamaStatus, **changes: object) -> OllamaStatus:
-    from dataclasses import replace
-
-    return replace(status, **changes)
