@@ -1,4 +1,4 @@
-"""Chat logic: whether to send `think`, metrics from the final chunk, "will it fit", and one streamed reply."""
+"""Chat logic: whether to send `think`, metrics from the final chunk, and one streamed reply."""
 
 from __future__ import annotations
 
@@ -14,9 +14,6 @@ from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest, ModelInf
 log = logging.getLogger(__name__)
 
 NS = 1_000_000_000
-# Rough: English text with Qwen's tokenizer is ~4 characters per token; we err on the side of warning.
-CHARS_PER_TOKEN = 3.5
-DEFAULT_NUM_CTX = 4096  # what Ollama uses on small machines when num_ctx is not set (v0.6.7+)
 
 
 def think_value(request: ChatRequest, info: ModelInfo | None) -> tuple[bool | str | None, bool]:
@@ -54,16 +51,6 @@ def metrics_from_final(chunk: Any, ttft_s: float | None, *, thinking_dropped: bo
         total_s=_seconds(get("total_duration")),
         thinking_dropped=thinking_dropped,
     )
-
-
-def estimate_tokens(text: str) -> int:
-    return int(len(text) / CHARS_PER_TOKEN) + 1
-
-
-def fits_context(document: str, num_ctx: int, *, reserve_tokens: int = 1024) -> tuple[bool, int]:
-    """(fits, estimated tokens). Reserve room for the question and the answer."""
-    tokens = estimate_tokens(document)
-    return tokens + reserve_tokens <= num_ctx, tokens
 
 
 async def stream_reply(

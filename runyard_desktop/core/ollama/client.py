@@ -89,14 +89,6 @@ class OllamaClient:
         # Something answers HTTP but it is not a (recent) Ollama.
         return Probe("answering", None)
 
-    async def version(self) -> str:
-        probe = await self.probe(timeout=self.connect_timeout)
-        if probe.outcome != "answering":
-            from runyard_desktop.core.ollama.errors import not_running
-
-            raise not_running(self.host, probe.outcome)
-        return probe.version or "0.0.0"
-
     # -- listings ---------------------------------------------------------------------------------
 
     async def list_models(self) -> tuple[InstalledModel, ...]:
