@@ -20,7 +20,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from runyard_desktop.core.conversation import (
@@ -41,7 +40,7 @@ from runyard_desktop.core.history_rows import (
 )
 from runyard_desktop.core.reply_recorder import ReplyRecorder
 
-__all__ = ["HistoryError", "HistoryStore", "OpenReport", "ReplyRecorder", "SCHEMA_VERSION"]
+__all__ = ["HistoryError", "HistoryStore", "ReplyRecorder", "SCHEMA_VERSION"]
 
 log = logging.getLogger(__name__)
 
@@ -92,14 +91,6 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
 
 
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
-
-
-@dataclass(frozen=True)
-class OpenReport:
-    """What happened while opening: a damaged file moved aside, interrupted replies marked."""
-
-    recovered_from: Path | None = None
-    interrupted_replies: int = 0
 
 
 class HistoryStore:
@@ -170,10 +161,6 @@ class HistoryStore:
             (STATUS_STOPPED, INTERRUPTED_NOTE, STATUS_STREAMING),
         )
         return cur.rowcount
-
-    @property
-    def report(self) -> OpenReport:
-        return OpenReport(self.recovered_from, self.interrupted_replies)
 
     def close(self) -> None:
         try:
