@@ -60,7 +60,6 @@ class GpuSlot:
 @dataclass(frozen=True)
 class MemoryBudget:
     gpus: tuple[GpuSlot, ...]  # the group a model can be split over, most free first
-    ram_available: int
     ram_usable: int  # available minus headroom
     unified: bool  # the GPU memory is a window into RAM (Apple Silicon, some AMD APUs)
 
@@ -104,7 +103,7 @@ def memory_budget(profile: HardwareProfile) -> MemoryBudget:
             slots.append(GpuSlot(gpu.name, gpu.vendor, gpu.vram_total_bytes, max(0, free), False, gpu))
     group = _best_group(slots)
     unified = any(s.unified for s in group)
-    return MemoryBudget(gpus=group, ram_available=ram.available_bytes, ram_usable=usable_ram, unified=unified)
+    return MemoryBudget(gpus=group, ram_usable=usable_ram, unified=unified)
 
 
 def _best_group(slots: list[GpuSlot]) -> tuple[GpuSlot, ...]:
