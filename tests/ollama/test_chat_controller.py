@@ -69,7 +69,6 @@ def test_stop_during_model_load_closes_the_socket_within_100_ms(runner, fake_oll
     chat = ChatController(runner, fake_ollama.url)
     chat.start(_request())
     qtbot.waitUntil(lambda: any(p == "/api/chat" for _m, p, _b in fake_ollama.requests), timeout=3000)
-    time.sleep(0.1)  # the server is now "loading": no bytes sent
     with qtbot.waitSignal(chat.reply_stopped, timeout=1000):
         stopped_at = time.monotonic()
         chat.stop()
