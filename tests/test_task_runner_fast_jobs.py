@@ -90,3 +90,64 @@ def test_a_job_that_fails_as_it_is_cancelled_leaves_no_unretrieved_exception(qtb
     caplog.set_level(logging.ERROR, logger="asyncio")
     gc.collect()
     assert not [r.getMessage() for r in caplog.records if r.name == "asyncio"]
+
+
+def test_cancel_lets_the_job_report_from_its_finally_before_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A stopped reply or download flushes its last batch in `finally`; that batch must not be dropped."""
+    running = threading.Event()
+
+    async def flushes_when_cancelled(report) -> None:  # type: ignore[no-untyped-def]
+        running.set()
+        try:
+            await asyncio.sleep(30)
+        finally:
+            report("the partial text")
+
+    runner = TaskRunner()
+    try:
+        handle = runner.submit(flushes_when_cancelled, name="flushes")
+        events: list[object] = []
+        handle.reported.connect(events.append)
+        handle.cancelled.connect(lambda: events.append("cancelled"))
+        assert running.wait(5)
+        with qtbot.waitSignal(handle.done, timeout=2000):
+            handle.cancel()
+        assert events == ["the partial text", "cancelled"]
+    finally:
+        runner.shutdown()
+
+
+def test_a_cancelled_job_ends_cancelled_even_if_it_returns_and_one_not_started_never_runs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    gate, running, started = threading.Event(), threading.Event(), []
+
+    async def holds_the_loop(_report: object) -> None:
+        gate.wait(5)  # blocks the loop thread, so the next job cannot start before it is cancelled
+
+    async def returns_anyway(_report: object) -> int:
+        running.set()
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            return 7
+        return 0
+
+    async def records_start(_report: object) -> None:
+        started.append(True)
+
+    runner = TaskRunner()
+    try:
+        stubborn = runner.submit(returns_anyway, name="returns-anyway")
+        assert running.wait(5)
+        results: list[object] = []
+        stubborn.finished.connect(results.append)
+        with qtbot.waitSignal(stubborn.cancelled, timeout=2000):
+            stubborn.cancel()
+        runner.submit(holds_the_loop, name="holds-the-loop")
+        late = runner.submit(records_start, name="late")
+        late.cancel()
+        gate.set()
+        with qtbot.waitSignal(late.cancelled, timeout=2000):
+            pass
+        assert results == [] and started == []
+    finally:
+        runner.shutdown()

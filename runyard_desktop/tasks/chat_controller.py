@@ -7,7 +7,6 @@ while Ollama is still loading the model and has sent nothing.
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 from collections.abc import Callable
@@ -83,7 +82,6 @@ class ChatController(QObject):
         self._emit_interval = emit_interval_s
         self._ids = itertools.count(1)
         self._current: tuple[int, TaskHandle] | None = None
-        self._tasks: dict[int, asyncio.Task[object]] = {}  # reply id -> task; touched on the loop thread only
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -100,7 +98,7 @@ class ChatController(QObject):
         self.stop()
         reply_id = next(self._ids)
         known = self._model_info(request.model) if self._model_info else None
-        handle = self._runner.submit(lambda report: self._run(reply_id, request, known, report), f"chat-{reply_id}")
+        handle = self._runner.submit(lambda report: self._reply(request, known, report), f"chat-{reply_id}")
         handle.setProperty("reply_id", reply_id)
         handle.reported.connect(self._on_job_reported)
         handle.finished.connect(self._on_job_finished)
@@ -113,33 +111,13 @@ class ChatController(QObject):
 
     def stop(self) -> None:
         """Stop the reply in progress now (socket closed at once). reply_stopped follows."""
-        if self._current is None:
-            return
-        reply_id, handle = self._current
-        self._runner.call_in_loop(lambda: self._cancel_in_loop(reply_id, handle))
+        if self._current is not None:
+            self._current[1].cancel()  # the job flushes its partial text, then the handle reports cancelled
 
     def shutdown(self) -> None:
         self.stop()
 
     # -- loop thread ----------------------------------------------------------------------------------
-
-    def _cancel_in_loop(self, reply_id: int, handle: TaskHandle) -> None:
-        task = self._tasks.get(reply_id)
-        if task is not None:
-            task.cancel()  # the job flushes its partial text, then the handle reports cancelled
-        else:
-            handle.cancel()  # not started yet: nothing to flush
-
-    async def _run(
-        self, reply_id: int, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]
-    ) -> ChatMetrics:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks[reply_id] = task
-        try:
-            return await self._reply(request, known, report)
-        finally:
-            self._tasks.pop(reply_id, None)
 
     async def _reply(self, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]) -> ChatMetrics:
         throttle: Throttle[_Text] = Throttle(report, self._emit_interval, _merge)

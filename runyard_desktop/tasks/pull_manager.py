@@ -8,11 +8,10 @@ many). A model counts as downloaded only after `success` *and* a listing that sh
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -33,8 +32,6 @@ class _Job:
     tag: str
     size_hint: int | None
     handle: TaskHandle | None = None
-    task: asyncio.Task[object] | None = field(default=None, repr=False)  # set on the loop thread
-    cancel_requested: bool = False
 
 
 class PullManager(QObject):
@@ -98,9 +95,8 @@ class PullManager(QObject):
                 self.pull_cancelled.emit(key)
                 return
         job = self._running.get(key)
-        if job is not None:
-            job.cancel_requested = True
-            self._runner.call_in_loop(lambda j=job: j.task.cancel() if j.task is not None else None)
+        if job is not None and job.handle is not None:
+            job.handle.cancel()  # the job flushes its last progress, then the handle reports cancelled
 
     def state(self, tag: str) -> PullState | None:
         return self._states.get(normalize_tag(tag))
@@ -182,9 +178,6 @@ class PullManager(QObject):
     # -- the job (loop thread) -----------------------------------------------------------------------------
 
     async def _run(self, job: _Job, report: Callable[[object], None]) -> PullState:
-        job.task = asyncio.current_task()
-        if job.cancel_requested:
-            raise asyncio.CancelledError
         throttle: Throttle[PullState] = Throttle(report, self.policy.emit_interval_s)
         return await run_pull(self.client, job.tag, throttle, self.policy, size_hint=job.size_hint,
                               free_disk=self._free_disk)

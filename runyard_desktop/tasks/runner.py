@@ -4,7 +4,8 @@ The GUI thread submits coroutines (or blocking callables, which run on a small n
 the loop owns) and gets a `TaskHandle` back. Results, failures, cancellation and intermediate
 reports cross back to the GUI thread through queued signals on the handle, so receivers run in the
 GUI thread. `TaskHandle.cancel()` cancels the asyncio task from the GUI thread, which closes any
-socket the job holds at once (the reason we use `ollama.AsyncClient`, see architecture.md).
+socket the job holds at once (the reason we use `ollama.AsyncClient`, see architecture.md); the
+job's `finally` blocks still run and what they report still arrives, before `cancelled`.
 
 Only immutable values should be passed to `report()` and returned from jobs.
 """
@@ -62,6 +63,9 @@ class TaskHandle(QObject):
         self.setObjectName(name)
         self.name = name
         self._future: concurrent.futures.Future[object] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[object] | None = None  # set on the loop thread when the job starts
+        self._cancel_requested = False
         self._delivered = False
         # Always queued, also when emitted from the GUI thread: a job that finished before submit()
         # returned (its done-callback then runs right here) must reach slots the caller connects next.
@@ -74,9 +78,19 @@ class TaskHandle(QObject):
         return self._delivered
 
     def cancel(self) -> None:
-        """Cancel from the GUI thread: the coroutine gets CancelledError at its next await."""
-        if self._future is not None and not self._future.done():
-            self._future.cancel()
+        """Cancel from the GUI thread: the coroutine gets CancelledError at its next await.
+
+        The handle then ends with `cancelled` once the job has stopped, after anything its `finally`
+        blocks report; also when the job returns or fails anyway, because it was asked to stop.
+        """
+        if self._cancel_requested or self._loop is None or self._future is None or self._future.done():
+            return
+        self._cancel_requested = True  # a job that has not started yet sees this and does not start
+        self._loop.call_soon_threadsafe(self._cancel_task)
+
+    def _cancel_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
 
     def _report_from_loop(self, value: object) -> None:
         self._report_bridge.emit(value)
@@ -98,22 +112,6 @@ class TaskHandle(QObject):
         else:
             self.cancelled.emit()
         self.done.emit()
-
-
-def _retrieve_late_failure(handle: TaskHandle, task: asyncio.Task[object]) -> None:
-    """Take the exception of a job that failed after its handle was cancelled (loop thread).
-
-    `run_coroutine_threadsafe` copies a task's exception into the handle's future, but not once that
-    future is cancelled. A cancelled job usually stops with CancelledError; it can still fail instead
-    when the cancel meets an error already on its way (3.11's `asyncio.wait_for` then raises the inner
-    error). Nobody would take that exception, and asyncio logs "Task exception was never retrieved"
-    when the garbage collector finds the task, from whichever thread runs it.
-    """
-    if task.cancelled() or handle._future is None or not handle._future.cancelled():
-        return
-    exc = task.exception()
-    if exc is not None:
-        log.debug("job %s failed after it was cancelled: %r", handle.name, exc)
 
 
 class TaskRunner(QObject):
@@ -174,11 +172,12 @@ class TaskRunner(QObject):
         import asyncio
 
         async def wrapper() -> object:
-            task = asyncio.current_task()
-            assert task is not None
-            task.add_done_callback(lambda t, h=handle: _retrieve_late_failure(h, t))
+            handle._task = asyncio.current_task()
+            if handle._cancel_requested:
+                raise asyncio.CancelledError
             return await factory(handle._report_from_loop)
 
+        handle._loop = self.loop
         future = asyncio.run_coroutine_threadsafe(wrapper(), self.loop)
         handle._future = future
         future.add_done_callback(lambda f, h=handle: self._deliver(h, f))
@@ -196,14 +195,17 @@ class TaskRunner(QObject):
     def _deliver(self, handle: TaskHandle, future: concurrent.futures.Future[object]) -> None:
         import asyncio
 
-        if future.cancelled():
+        # The future's exception is taken on every path: a job that fails as its cancel arrives (3.11's
+        # `asyncio.wait_for` raises the inner error then) must not be left for asyncio to log as "never
+        # retrieved" at garbage collection, on whichever thread that happens.
+        exc = None if future.cancelled() else future.exception()
+        if future.cancelled() or isinstance(exc, asyncio.CancelledError):
             handle._outcome_bridge.emit(_CANCELLED, None)
-            return
-        exc = future.exception()
-        if exc is None:
+        elif handle._cancel_requested:
+            log.debug("job %s ended after it was cancelled: %r", handle.name, exc)
+            handle._outcome_bridge.emit(_CANCELLED, None)
+        elif exc is None:
             handle._outcome_bridge.emit(_OK, future.result())
-        elif isinstance(exc, asyncio.CancelledError):
-            handle._outcome_bridge.emit(_CANCELLED, None)
         else:
             log.info("job %s failed: %r", handle.name, exc)
             handle._outcome_bridge.emit(_FAILED, exc)
@@ -213,12 +215,6 @@ class TaskRunner(QObject):
         handle = self.sender()
         if isinstance(handle, TaskHandle):
             self._handles.discard(handle)
-
-    def call_in_loop(self, fn: Callable[[], None]) -> None:
-        """Schedule a plain callable on the loop thread (thread-safe); dropped after shutdown."""
-        if self._closed:
-            return
-        self.loop.call_soon_threadsafe(fn)
 
     def shutdown(self, timeout: float = 3.0) -> None:
         """Cancel every job, stop the loop and join its thread. Safe to call twice."""
@@ -247,6 +243,9 @@ class TaskRunner(QObject):
             asyncio.run_coroutine_threadsafe(drain(), self._loop).result(timeout + 1)
         except (concurrent.futures.TimeoutError, RuntimeError):
             log.warning("background jobs did not stop within %.1f s", timeout)
+        for handle in list(self._handles):
+            if handle._future is not None:
+                handle._future.cancel()  # a job that ignored its cancel still ends as cancelled (no-op if done)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout)
         self._executor.shutdown(wait=False, cancel_futures=True)
