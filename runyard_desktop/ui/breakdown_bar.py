@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from runyard_desktop.core.fit import FitReport
-from runyard_desktop.core.formatting import GIB
+from runyard_desktop.core.formatting import human_gib
 
 # Segment colours chosen to stay apart for common colour-vision deficiencies and on dark themes.
 SEGMENTS = (
@@ -45,7 +45,7 @@ class BreakdownBar(QWidget):
         if report is not None:
             b = report.breakdown
             self.setAccessibleDescription(
-                ", ".join(f"{label} {getattr(b, key) / GIB:.1f} GiB" for key, label, _ in SEGMENTS)
+                ", ".join(f"{label} {human_gib(getattr(b, key))}" for key, label, _ in SEGMENTS)
             )
         self.updateGeometry()
         self.update()
@@ -108,7 +108,7 @@ class BreakdownBar(QWidget):
             x = bar.left() + bar.width() * value / scale_max
             painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine if i else Qt.PenStyle.SolidLine))
             painter.drawLine(int(x), int(bar.top() - 3), int(x), int(bar.bottom() + 3))
-            text = f"{label} {value / GIB:.1f} GiB"
+            text = f"{label} {human_gib(value)}"
             metrics = QFontMetrics(self.font())
             tw = metrics.horizontalAdvance(text)
             tx = min(max(0, x - tw / 2), self.width() - tw)
@@ -120,7 +120,7 @@ class BreakdownBar(QWidget):
         metrics = QFontMetrics(self.font())
         for key, label, swatch in SEGMENTS:
             value = getattr(r.breakdown, key)
-            text = f"{label} {value / GIB:.2f} GiB"
+            text = f"{label} {human_gib(value, precision=2)}"
             w = 16 + metrics.horizontalAdvance(text) + 14
             if x + w > self.width() and x > 1:
                 x, row = 1.0, row + 1

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.catalogue import Catalogue
 from runyard_desktop.core.fit import KV_CACHE_TYPES, FitOptions, FitReport, OllamaRegime, evaluate_all, regime_for_version
+from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
@@ -272,7 +273,7 @@ class ModelsView(QWidget):
         gpus = profile.inference_gpus
         gpu = ", ".join(g.name for g in gpus) if gpus else "no GPU"
         engine = " · estimates for Ollama 0.17–0.29" if self._regime is OllamaRegime.OLLAMA_ENGINE else ""
-        return f"{prefix}{gpu} · {profile.ram.total_bytes / 2**30:.0f} GiB RAM{engine}"
+        return f"{prefix}{gpu} · {human_gib(profile.ram.total_bytes, precision=0)} RAM{engine}"
 
     def _show_details(self) -> None:
         tag = self.selected_tag()
