@@ -24,7 +24,7 @@ from runyard_desktop.core import fit_speed, fit_text
 from runyard_desktop.core.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.core.formatting import GIB
-from runyard_desktop.core.memory_budget import MemoryBudget, default_context, memory_budget
+from runyard_desktop.core.memory_budget import MemoryBudget, budget_default_context, memory_budget
 
 MIB = 2**20
 KV_BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}
@@ -141,10 +141,10 @@ def gpu_reserve_per_device(regime: OllamaRegime, *, metal: bool) -> int:
     return ENGINE_MIN_MEMORY_METAL if metal else ENGINE_MIN_MEMORY
 
 
-def resolve_context(tag: ModelTag, profile: HardwareProfile, requested: int | None) -> tuple[int, bool]:
+def resolve_context(tag: ModelTag, budget: MemoryBudget, requested: int | None) -> tuple[int, bool]:
     """(context, is_default): the user's choice capped at the model's native context, else Ollama's tier."""
     if requested is None:
-        return min(default_context(profile), tag.native_context), True
+        return min(budget_default_context(budget), tag.native_context), True
     return min(requested, tag.native_context), False
 
 
@@ -225,7 +225,7 @@ def _gpu_share(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) 
 def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitOptions()) -> FitReport:
     """The full report for one tag on one machine (recommendation flags are set by evaluate_all)."""
     budget = memory_budget(profile)
-    context, is_default = resolve_context(tag, profile, options.context)
+    context, is_default = resolve_context(tag, budget, options.context)
     arch = tag.size.arch
     kv = kv_cache_bytes(arch, context, options.kv_cache_type)
     rs = recurrent_memory(arch, options.regime)

@@ -119,7 +119,11 @@ def _best_group(slots: list[GpuSlot]) -> tuple[GpuSlot, ...]:
 
 def default_context(profile: HardwareProfile) -> int:
     """The num_ctx Ollama (≥ 0.15.5) picks when none is given: tiers by summed total VRAM."""
-    budget = memory_budget(profile)
+    return budget_default_context(memory_budget(profile))
+
+
+def budget_default_context(budget: MemoryBudget) -> int:
+    """`default_context` for a budget already computed (the fit engine has one for every tag)."""
     total = budget.gpu_total
     if total >= _TIER_256K_FROM:
         return 262_144
