@@ -5,13 +5,12 @@
 The stand-in server runs in a child process at the real server's pace (a progress line every 60 ms
 per layer, `--per-tick` bytes each). The real window (`create_main_window`) downloads `--downloads`
 models one after another through the Download button's path (queue, row progress, action bar,
-downloads list, tray check, Installed), measured checks and chat-opening off. A 5 ms PreciseTimer records, between two ticks,
-the wall-clock gap and the GUI thread's own CPU time (`time.thread_time`). Before the downloads the
-same timer runs for as long on the idle window: that baseline is the machine's own noise. The
-clicks (row selection, pre-download checks, queueing) are reported apart from the download phase.
-Target:
-worst GUI-thread CPU gap ≤ 50 ms, and worst wall gap ≤ 50 ms on a quiet machine. Exit 1 if the CPU
-target is missed.
+downloads list, tray check, Installed), measured checks and chat-opening off. A 5 ms PreciseTimer
+records, between two ticks, the wall-clock gap and the GUI thread's own CPU time
+(`time.thread_time`). Before the downloads the same timer runs for as long on the idle window: that
+baseline is the machine's own noise. The clicks (row selection, pre-download checks, queueing) are
+reported apart from the download phase. Target: worst GUI-thread CPU gap ≤ 50 ms, and worst wall gap
+≤ 50 ms on a quiet machine. Exit 1 if the CPU target is missed.
 """
 
 from __future__ import annotations
