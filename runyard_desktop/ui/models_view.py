@@ -29,10 +29,10 @@ from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
+from runyard_desktop.ui.context_combo import fill_context_combo, select_context
 from runyard_desktop.ui.model_details import ModelDetails
 from runyard_desktop.ui.whatif_editor import WhatIfEditor
 
-CONTEXT_CHOICES = (None, 4096, 8192, 16384, 32768, 65536, 131072, 262144)
 SORT_CHOICES = (
     ("Catalogue order", -1, Qt.SortOrder.AscendingOrder),
     ("Best verdict first", Column.VERDICT, Qt.SortOrder.AscendingOrder),
@@ -106,8 +106,7 @@ class ModelsView(QWidget):
         row = QHBoxLayout()
         self.context_combo = QComboBox()
         self.context_combo.setObjectName("contextLength")
-        for ctx in CONTEXT_CHOICES:
-            self.context_combo.addItem("Ollama's default" if ctx is None else f"{ctx // 1024}K tokens", ctx)
+        fill_context_combo(self.context_combo)
         self.kv_combo = QComboBox()
         self.kv_combo.setObjectName("kvCacheType")
         for kv in KV_CACHE_TYPES:
@@ -219,11 +218,7 @@ class ModelsView(QWidget):
 
     def set_context_length(self, context: int | None) -> None:
         """Pick a context (None = Ollama's default); a value not in the list is added to it."""
-        index = self.context_combo.findData(context)
-        if index < 0 and context is not None:
-            self.context_combo.addItem(f"{context:,} tokens", context)
-            index = self.context_combo.count() - 1
-        self.context_combo.setCurrentIndex(max(0, index))
+        select_context(self.context_combo, context)
 
     def ollama_regime(self) -> OllamaRegime:
         return self._regime

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.settings import THEMES, Settings
+from runyard_desktop.ui.context_combo import fill_context_combo
 
-CONTEXT_CHOICES = (None, 4096, 8192, 16384, 32768, 65536, 131072, 262144)
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
@@ -59,8 +59,7 @@ class SettingsDialog(QDialog):
         self.host_error.hide()
         self.context_combo = QComboBox()
         self.context_combo.setObjectName("defaultContextCombo")
-        for ctx in CONTEXT_CHOICES:
-            self.context_combo.addItem("Ollama's default" if ctx is None else f"{ctx // 1024}K tokens", ctx)
+        fill_context_combo(self.context_combo)
         self.context_combo.setCurrentIndex(max(0, self.context_combo.findData(settings.default_context)))
         self.theme_combo = QComboBox()
         self.theme_combo.setObjectName("themeCombo")

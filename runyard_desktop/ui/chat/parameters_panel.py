@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.conversation import CONTEXT_CHOICES, Conversation
+from runyard_desktop.ui.context_combo import select_context
 
 
 class ParametersPanel(QFrame):
@@ -89,11 +90,7 @@ class ParametersPanel(QFrame):
         self.refresh_fit_note()
 
     def set_context_value(self, num_ctx: int | None) -> None:
-        index = self.context.findData(num_ctx)
-        if index < 0 and num_ctx is not None:
-            self.context.addItem(f"{num_ctx:,} tokens", num_ctx)
-            index = self.context.count() - 1
-        self.context.setCurrentIndex(max(0, index))
+        select_context(self.context, num_ctx)
 
     def refresh_fit_note(self) -> None:
         note = self.fit_note(self.context.currentData())
