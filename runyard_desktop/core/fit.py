@@ -160,9 +160,11 @@ class _Placement:
     placement: str
 
 
-def _place(tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool) -> _Placement:
+def _place(
+    tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool, usable_gpu: bool
+) -> _Placement:
+    """Where the model goes. Only GPU and PARTIAL placements use GPUs (gpus_used ≥ 1, share > 0)."""
     gpus = budget.gpus
-    usable_gpu = bool(gpus) and gpus[0].free_bytes >= MIN_USEFUL_GPU
     if budget.unified:
         return _place_unified(tag, model_bytes, budget, per_gpu, moe_aware, usable_gpu)
     if usable_gpu and model_bytes + per_gpu <= gpus[0].free_bytes:
@@ -233,9 +235,10 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
     metal = any(g.vendor == "apple" for g in budget.gpus)
     reserve = gpu_reserve_per_device(options.regime, metal=metal)
     moe_aware = options.regime is OllamaRegime.LLAMA_SERVER
-    placed = _place(tag, model_bytes, budget, COMPUTE_BYTES + reserve, moe_aware)
-    gpus = placed.gpus_used if placed.verdict in (Verdict.GPU, Verdict.PARTIAL) else 0
-    if placed.verdict is Verdict.NO_FIT and budget.gpus and budget.gpus[0].free_bytes >= MIN_USEFUL_GPU:
+    gpu_helps = bool(budget.gpus) and budget.gpus[0].free_bytes >= MIN_USEFUL_GPU
+    placed = _place(tag, model_bytes, budget, COMPUTE_BYTES + reserve, moe_aware, gpu_helps)
+    gpus = placed.gpus_used  # 0 for CPU and NO_FIT placements
+    if placed.verdict is Verdict.NO_FIT and gpu_helps:
         gpus = 1  # show what the best attempt would need
     breakdown = Breakdown(
         weights=tag.download_bytes, kv_cache=kv, recurrent_state=rs,
@@ -252,10 +255,10 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         context=fit_text.context_phrase(context, is_default), gpu_label=budget.gpu_label,
         gpu_free=budget.gpu_free, ram_usable=budget.ram_usable, share=placed.share,
         placement=placed.placement, unified=budget.unified,
-        gpu_helps=bool(budget.gpus) and budget.gpus[0].free_bytes >= MIN_USEFUL_GPU,
+        gpu_helps=gpu_helps,
     ) + fit_text.disk_sentence(tag.download_bytes, disk_free)
     return FitReport(
-        tag=tag.tag, verdict=placed.verdict, gpu_share=placed.share if gpus else 0.0, context=context,
+        tag=tag.tag, verdict=placed.verdict, gpu_share=placed.share, context=context,
         context_is_default=is_default, kv_cache_type=options.kv_cache_type, regime=options.regime,
         breakdown=breakdown, required_bytes=breakdown.total, gpu_free_bytes=budget.gpu_free,
         ram_usable_bytes=budget.ram_usable, gpus_used=gpus, download_bytes=tag.download_bytes,
