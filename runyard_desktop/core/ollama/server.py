@@ -193,9 +193,9 @@ def launch(
 def local_models_free_bytes() -> int | None:
     """Free bytes where a local Ollama keeps its models (None if it cannot be measured)."""
     from runyard_desktop.core.probes.disk import read_disk
+    from runyard_desktop.core.probes.system import os_name
 
-    system = "darwin" if sys.platform == "darwin" else "windows" if sys.platform.startswith("win") else "linux"
     try:
-        return read_disk(system).free_bytes
+        return read_disk(os_name()).free_bytes
     except OSError:
         return None
