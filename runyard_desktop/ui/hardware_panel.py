@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.formatting import human_bytes, human_gib, percent
+from runyard_desktop.ui.colors import blend
 
 if TYPE_CHECKING:  # core.hardware is imported with the first profile, after the first paint
     from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
@@ -36,12 +37,9 @@ _VENDOR_NAMES = {"nvidia": "NVIDIA", "amd": "AMD", "apple": "Apple", "intel": "I
 _HIGH_USE = 90.0  # percent: bars turn amber above this
 
 
-def _blend(a: QColor, b: QColor, t: float) -> str:
-    """a mixed with b (t = share of b), as a stylesheet colour."""
-    return QColor(
-        round(a.red() * (1 - t) + b.red() * t), round(a.green() * (1 - t) + b.green() * t),
-        round(a.blue() * (1 - t) + b.blue() * t),
-    ).name()
+def _mix(a: QColor, b: QColor, t: float) -> str:
+    """ui.colors.blend as a stylesheet colour."""
+    return blend(a, b, t).name()
 
 
 def _stylesheet(palette: QPalette) -> str:
@@ -50,18 +48,18 @@ def _stylesheet(palette: QPalette) -> str:
     accent = palette.color(role.Highlight)
     amber = QColor("#d08a00")
     return f"""
-    QFrame#card {{ background: {base.name()}; border: 1px solid {_blend(window, text, 0.16)}; border-radius: 10px; }}
-    QFrame#notesCard {{ background: {_blend(base, amber, 0.10)}; border: 1px solid {_blend(base, amber, 0.45)};
+    QFrame#card {{ background: {base.name()}; border: 1px solid {_mix(window, text, 0.16)}; border-radius: 10px; }}
+    QFrame#notesCard {{ background: {_mix(base, amber, 0.10)}; border: 1px solid {_mix(base, amber, 0.45)};
                         border-radius: 10px; }}
-    QFrame#summaryBanner {{ background: {_blend(base, accent, 0.10)}; border: 1px solid {_blend(base, accent, 0.35)};
+    QFrame#summaryBanner {{ background: {_mix(base, accent, 0.10)}; border: 1px solid {_mix(base, accent, 0.35)};
                             border-radius: 10px; }}
     QFrame#card QLabel, QFrame#notesCard QLabel, QFrame#summaryBanner QLabel {{
         background: transparent; border: none; }}
-    QLabel[role="muted"] {{ color: {_blend(base, text, 0.62)}; }}
+    QLabel[role="muted"] {{ color: {_mix(base, text, 0.62)}; }}
     QLabel#hardwarePlaceholder {{ qproperty-alignment: AlignCenter; }}
-    QFrame#card QLabel[role="badge"] {{ background: {_blend(base, accent, 0.14)}; color: {_blend(accent, text, 0.45)};
+    QFrame#card QLabel[role="badge"] {{ background: {_mix(base, accent, 0.14)}; color: {_mix(accent, text, 0.45)};
                             border-radius: 8px; padding: 2px 8px; }}
-    QProgressBar {{ background: {_blend(base, text, 0.10)}; border: none; border-radius: 4px; }}
+    QProgressBar {{ background: {_mix(base, text, 0.10)}; border: none; border-radius: 4px; }}
     QProgressBar::chunk {{ background: {accent.name()}; border-radius: 4px; }}
     QProgressBar[level="high"]::chunk {{ background: {amber.name()}; }}
     """

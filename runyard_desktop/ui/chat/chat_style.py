@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
+from runyard_desktop.ui.colors import blend
+
 
 @dataclass(frozen=True)
 class ChatColors:
@@ -37,20 +39,14 @@ class ChatColors:
         return cls(
             base=base,
             text=text,
-            muted=_blend(text, base, 0.45),
+            muted=blend(text, base, 0.45),
             accent=accent,
             user_bubble=bubble,
-            code_bg=_blend(base, text, 0.06 if not dark else 0.10),
-            border=_blend(base, text, 0.14),
+            code_bg=blend(base, text, 0.06 if not dark else 0.10),
+            border=blend(base, text, 0.14),
             warn=QColor("#b26a00" if not dark else "#f0b35a"),
             error=QColor("#c62828" if not dark else "#ff8a80"),
         )
-
-
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(
-        int(a.red() * (1 - t) + b.red() * t), int(a.green() * (1 - t) + b.green() * t), int(a.blue() * (1 - t) + b.blue() * t)
-    )
 
 
 _TINTS: dict[tuple[int, int], QPalette] = {}
