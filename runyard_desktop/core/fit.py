@@ -25,6 +25,7 @@ from runyard_desktop.core.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.hardware import HardwareProfile
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.memory_budget import MemoryBudget, budget_default_context, memory_budget
+from runyard_desktop.core.ollama.types import parse_version
 
 MIB = 2**20
 KV_BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}
@@ -55,9 +56,8 @@ def regime_for_version(version: str | None) -> OllamaRegime:
     """`0.24.1` -> OLLAMA_ENGINE, `0.30.0`/unknown -> LLAMA_SERVER."""
     if not version:
         return OllamaRegime.LLAMA_SERVER
-    parts = [int(p) for p in version.lstrip("v").split("-")[0].split(".")[:2] if p.isdigit()]
-    major, minor = (parts + [0, 0])[:2]
-    return OllamaRegime.OLLAMA_ENGINE if (major, minor) < (0, 30) else OllamaRegime.LLAMA_SERVER
+    parsed = parse_version(version) or (0, 0)  # unreadable counts as old, as it always has
+    return OllamaRegime.OLLAMA_ENGINE if parsed[:2] < (0, 30) else OllamaRegime.LLAMA_SERVER
 
 
 @dataclass(frozen=True)

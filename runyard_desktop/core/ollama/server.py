@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
-from runyard_desktop.core.ollama.types import MIN_VERSION, MIN_VERSION_TEXT, OllamaStatus, ServerState
+from runyard_desktop.core.ollama.types import MIN_VERSION, MIN_VERSION_TEXT, OllamaStatus, ServerState, parse_version
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +36,6 @@ class Installation:
 
 
 SYSTEMD_UNIT = "/etc/systemd/system/ollama.service"
-
-
-def parse_version(text: str | None) -> tuple[int, ...] | None:
-    match = re.match(r"\s*v?(\d+)\.(\d+)(?:\.(\d+))?", text or "")
-    if not match:
-        return None
-    return tuple(int(g or 0) for g in match.groups())
 
 
 def is_too_old(version: str | None) -> bool:

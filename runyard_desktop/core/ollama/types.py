@@ -6,6 +6,7 @@ Everything here is immutable, so it may cross from the loop thread to the GUI th
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
 #: Qwen3.5 needs at least this server version.
 MIN_VERSION = (0, 17, 1)
 MIN_VERSION_TEXT = "0.17.1"
+
+
+def parse_version(text: str | None) -> tuple[int, ...] | None:
+    """"0.17.1" / "v0.30.0-rc1" -> (major, minor, patch); None when there is no "N.N" at the start."""
+    match = re.match(r"\s*v?(\d+)\.(\d+)(?:\.(\d+))?", text or "")
+    if not match:
+        return None
+    return tuple(int(g or 0) for g in match.groups())
 
 
 class ServerState(str, enum.Enum):
