@@ -235,11 +235,13 @@ class ContextUsage:
         return f"{approx}{self.used:,} of {self.limit:,} tokens"
 
 
+def attachment_tokens(a: Attachment) -> int:
+    """Its own count when known, else a fixed cost for an image or an estimate from the text."""
+    return a.tokens or (IMAGE_TOKENS if a.kind == KIND_IMAGE else estimate_tokens(a.text))
+
+
 def message_tokens(message: Message) -> int:
-    tokens = estimate_tokens(message.content)
-    for a in message.attachments:
-        tokens += a.tokens or (IMAGE_TOKENS if a.kind == KIND_IMAGE else estimate_tokens(a.text))
-    return tokens
+    return estimate_tokens(message.content) + sum(attachment_tokens(a) for a in message.attachments)
 
 
 def context_usage(
@@ -264,9 +266,7 @@ def context_usage(
         if message.role == "assistant" and message.status == STATUS_STREAMING:
             continue
         used += message_tokens(message)
-    used += estimate_tokens(pending_text)
-    for a in pending:
-        used += a.tokens or (IMAGE_TOKENS if a.kind == KIND_IMAGE else estimate_tokens(a.text))
+    used += estimate_tokens(pending_text) + sum(attachment_tokens(a) for a in pending)
     return ContextUsage(used=used, limit=ctx, estimated=estimated)
 
 
