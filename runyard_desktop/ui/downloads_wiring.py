@@ -32,7 +32,7 @@ from runyard_desktop.tasks.measure_controller import MeasureController
 from runyard_desktop.ui import download_dialogs as dialogs
 from runyard_desktop.ui.downloads_panel import DownloadBar, DownloadsPanel
 from runyard_desktop.ui.first_run import FirstRunBanner
-from runyard_desktop.ui.installed_view import InstalledView
+from runyard_desktop.ui.installed_view import InstalledView, delete_question
 from runyard_desktop.ui.measure_panel import MeasureCard
 from runyard_desktop.ui.ollama_status import OllamaStatusBar
 from runyard_desktop.ui.settings_dialog import SettingsDialog
@@ -187,9 +187,7 @@ class DownloadsCoordinator(QObject):
 
     @Slot(str)
     def request_delete(self, tag: str) -> None:
-        if self.confirm_delete(self.window, f"Delete {tag}?",
-                               f"Delete {tag} from this computer? Its files are removed and the space is freed. "
-                               "You can download it again later."):
+        if self.confirm_delete(self.window, *delete_question(tag)):
             self.services.ollama.delete(tag)
 
     @Slot(str)

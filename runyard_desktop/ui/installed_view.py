@@ -39,6 +39,13 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def delete_question(name: str, size: int | None = None) -> tuple[str, str]:
+    """Title and text asking to delete an installed model (`size`: bytes on disk, when known)."""
+    size_text = f" ({human_bytes(size)})" if size is not None else ""
+    return (f"Delete {name}?", f"Delete {name}{size_text} from this computer? Its files are removed and the space "
+            "is freed. You can download it again later.")
+
+
 class InstalledView(QWidget):
     """Installed and loaded models.
 
@@ -236,10 +243,7 @@ class InstalledView(QWidget):
         if name is None:
             return
         record = next((m for m in self.installed_model.records() if m.name == name), None)
-        size = f" ({human_bytes(record.size)})" if record is not None else ""
-        if self.confirm(self, f"Delete {name}?",
-                        f"Delete {name}{size} from this computer? Its files are removed and the space is freed. "
-                        "You can download it again later."):
+        if self.confirm(self, *delete_question(name, record.size if record is not None else None)):
             self.delete_requested.emit(name)
 
     @Slot()
