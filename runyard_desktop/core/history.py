@@ -32,6 +32,7 @@ from runyard_desktop.core.conversation import (
     ReplyMetrics,
 )
 from runyard_desktop.core.history_rows import (
+    CONVERSATION_SELECT,
     MESSAGE_SELECT,
     conversation_from_row,
     dump_attachments,
@@ -191,8 +192,7 @@ class HistoryStore:
 
     def conversation(self, conversation_id: int) -> Conversation:
         row = self._db.execute(
-            "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at"
-            " FROM conversations WHERE id=?",
+            CONVERSATION_SELECT + " WHERE id=?",
             (conversation_id,),
         ).fetchone()
         if row is None:
@@ -202,8 +202,7 @@ class HistoryStore:
     def conversations(self) -> list[Conversation]:
         """Every live conversation, most recently used first."""
         rows = self._db.execute(
-            "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at"
-            " FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
+            CONVERSATION_SELECT + " WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
         ).fetchall()
         return [conversation_from_row(r) for r in rows]
 
