@@ -20,15 +20,6 @@ from tests.chat.conftest import send
 WORDS = [f"w{i:05d} " for i in range(3000)]
 
 
-def _settled(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    """Let the startup jobs (hardware detection, the Ollama check and listing) end before closing:
-    OllamaService raises if its check finishes after the window closed (noted for issue 4)."""
-    hardware = window.services.hardware
-    qtbot.waitUntil(lambda: hardware.profile is not None and not hardware.is_detecting, timeout=10_000)
-    pane = window.findChild(QWidget, "chatPane")
-    qtbot.waitUntil(lambda: pane.model_picker.count() >= 2, timeout=10_000)
-
-
 def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
     chat_fake.script_reply("qwen3.5:4b", content=["Answer ", "one."], thinking=["hmm"])
     window, pane = open_chat()
@@ -43,7 +34,6 @@ def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> 
     window2 = create_main_window(host=chat_fake.url)
     qtbot.addWidget(window2)
     window2.show()
-    _settled(qtbot, window2)
     pane2 = window2.findChild(QWidget, "chatPane")
     try:
         after = {c.id: (c, pane2.controller.store.messages(c.id)) for c in pane2.controller.conversations()}
@@ -106,7 +96,6 @@ def test_damaged_database_is_moved_aside_with_a_notice(chat_fake, qtbot) -> None
     window = create_main_window(host=chat_fake.url)
     qtbot.addWidget(window)
     window.show()
-    _settled(qtbot, window)
     try:
         pane = window.findChild(QWidget, "chatPane")
         notice = pane.composer.notice
