@@ -155,8 +155,6 @@ class DownloadBar(QWidget):
             words = "Downloaded"
         elif state.status is PullStatus.CANCELLED:
             words = f"Paused · {human_bytes(state.completed)} of {human_bytes(state.total)} kept"
-        elif state.status is PullStatus.FAILED:
-            words = f"Failed: {state.error.message if state.error is not None else state.message}"
         elif state.status is PullStatus.QUEUED:
             words = "Queued"
         else:
