@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFrame,
     QTextFrameFormat,
     QTextLength,
 )
@@ -106,7 +105,6 @@ class MessageBody(SafeTextBrowser):
         self._last_render = 0.0
         self._codes: list[tuple[str, list[str]]] = []  # (language, code pieces) per fenced block
         self._code_cursor: QTextCursor | None = None  # inside the open code frame
-        self._code_frame: QTextFrame | None = None
         self.chars = 0  # characters appended so far
         self._whole = False  # set_markdown: prose is only buffered until it is rendered as Markdown
         self._code_format = QTextCharFormat()
@@ -248,7 +246,7 @@ class MessageBody(SafeTextBrowser):
         frame_format.setBottomMargin(4)
         frame_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         cursor = self._end_cursor()
-        frame: QTextFrame = cursor.insertFrame(frame_format)
+        cursor.insertFrame(frame_format)  # the cursor is now inside the new frame
         label = QTextCharFormat()
         label.setForeground(self._colors.muted)
         label.setFontPointSize(max(7.0, self.font().pointSizeF() * 0.85))
@@ -260,7 +258,6 @@ class MessageBody(SafeTextBrowser):
         cursor.insertText("Copy", link)
         cursor.insertBlock(QTextBlockFormat(), self._code_format)
         self._code_cursor = cursor
-        self._code_frame = frame
 
     def _append_code(self, text: str) -> None:
         assert self._code_cursor is not None
