@@ -112,7 +112,6 @@ class OllamaStatusBar(QWidget):
         layout.addWidget(self.check)
         self.action.clicked.connect(self._on_action_clicked)
         self.check.clicked.connect(self.check_requested)
-        self._status: OllamaStatus | None = None
         self._render(status_words_placeholder())
 
     def text(self) -> str:
@@ -120,7 +119,6 @@ class OllamaStatusBar(QWidget):
 
     @Slot(object)
     def set_status(self, status: OllamaStatus) -> None:
-        self._status = status
         self._render(status_words(status))
         tip = " ".join(p for p in (status.message, status.next_step) if p)
         self.label.setToolTip(tip)
