@@ -292,7 +292,6 @@ class HardwarePanel(QWidget):
 
     def _notes_card(self, notes: tuple[str, ...]) -> QWidget:
         card = _Card("Notes", object_name="notesCard")
-        card.setObjectName("notesCard")
         for note in notes:
             card.add(_label(f"• {note}", wrap=True))
         return card
