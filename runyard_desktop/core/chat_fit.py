@@ -96,7 +96,8 @@ class ChatFitAdvisor:
         self._catalogue: Catalogue | None = None
         self._profile = profile
         self._kv = kv_cache_type
-        self._cache: dict[tuple[str, int | None, int], tuple[object, FitReport | None]] = {}
+        # Keyed on the profile itself (frozen, hashable): an equal profile gives the same report.
+        self._cache: dict[tuple[str, int | None, HardwareProfile | None], FitReport | None] = {}
 
     @property
     def catalogue(self) -> Catalogue | None:
@@ -114,13 +115,12 @@ class ChatFitAdvisor:
         if self.catalogue is None or not tag:
             return None
         profile = self._profile()
-        key = (tag, context, id(profile))
+        key = (tag, context, profile)
         if key not in self._cache:  # the picker asks on every conversation switch
             if len(self._cache) > 256:
                 self._cache.clear()
-            # The profile is kept with its report so its id() cannot be reused by another profile.
-            self._cache[key] = (profile, fit_report(self.catalogue, profile, tag, context, self._kv))
-        return self._cache[key][1]
+            self._cache[key] = fit_report(self.catalogue, profile, tag, context, self._kv)
+        return self._cache[key]
 
     def badge(self, tag: str, context: int | None = None) -> str:
         return badge(self._report(tag, context))
