@@ -1,0 +1,1 @@
+"""Tests for the core review mends (shared helpers introduced while removing duplicates)."""
