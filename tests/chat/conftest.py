@@ -52,7 +52,3 @@ def send(qtbot, pane, text: str, timeout: int = 10_000):  # type: ignore[no-unty
     with qtbot.waitSignal(pane.controller.reply_ended, timeout=timeout) as blocker:
         pane.composer.send_button.click()
     return blocker.args[0]
-
-
-def chat_requests(fake) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
-    return [body for method, path, body in fake.requests if path == "/api/chat" and isinstance(body, dict)]

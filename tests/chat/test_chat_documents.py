@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from runyard_desktop.core.conversation import KIND_IMAGE, KIND_TEXT
-from tests.chat.conftest import chat_requests, send
+from tests.chat.conftest import send
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -28,7 +28,7 @@ def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None
     with qtbot.waitSignal(pane.controller.reply_ended, timeout=10_000) as blocker:
         summarize.click()
     assert "4.2 M EUR" in blocker.args[0].content
-    sent = chat_requests(chat_fake)[-1]["messages"][-1]["content"]
+    sent = chat_fake.bodies("/api/chat")[-1]["messages"][-1]["content"]
     assert "Revenue rose 12 %" in sent and "Summarize" in sent and '"q3-report.md"' in sent
     user = pane.controller.store.messages(pane.controller.current.id)[0]
     assert user.attachments[0].kind == KIND_TEXT and user.attachments[0].name == "q3-report.md"
@@ -42,7 +42,7 @@ def test_image_goes_to_a_vision_model(open_chat, chat_fake, qtbot, tmp_path: Pat
     pane.add_files([str(image)])
     assert [a.kind for a in pane.composer.attachments()] == [KIND_IMAGE]
     send(qtbot, pane, "What is in this picture?")
-    sent = chat_requests(chat_fake)[-1]["messages"][-1]
+    sent = chat_fake.bodies("/api/chat")[-1]["messages"][-1]
     assert sent["images"] == [base64.b64encode(PNG).decode()]
 
 
@@ -53,13 +53,13 @@ def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot
     pane.open_with_model("textonly:1b")
     pane.model_info_needed.emit("textonly:1b")
     qtbot.waitUntil(lambda: pane.controller._model_info("textonly:1b") is not None, timeout=5_000)
-    before = len(chat_requests(chat_fake))
+    before = len(chat_fake.bodies("/api/chat"))
     pane.add_files([str(image)])
     assert pane.composer.attachments() == []
     assert pane.composer.notice.isVisibleTo(pane) and "cannot see images" in pane.composer.notice.text()
-    assert len(chat_requests(chat_fake)) == before  # refusing the image sends nothing
+    assert len(chat_fake.bodies("/api/chat")) == before  # refusing the image sends nothing
     send(qtbot, pane, "What is in this picture?")
-    sent = chat_requests(chat_fake)[-1]
+    sent = chat_fake.bodies("/api/chat")[-1]
     assert sent["model"] == "textonly:1b" and "images" not in sent["messages"][-1]
 
 

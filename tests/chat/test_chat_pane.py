@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 from runyard_desktop.core.conversation import STATUS_COMPLETE, STATUS_STOPPED
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
-from tests.chat.conftest import chat_requests, send
+from tests.chat.conftest import send
 
 REPLY = [
     "# Plan\n\n", "Here is **the** answer", " in parts.\n\n",
@@ -53,7 +53,7 @@ def test_send_streams_thinking_then_collapses_and_stores(open_chat, chat_fake, q
     assert "tok/s" in metrics and "tokens" in metrics and "first token" in metrics and "qwen3.5:4b" in metrics
     stored = pane.controller.store.messages(pane.controller.current.id)
     assert [m.role for m in stored] == ["user", "assistant"] and stored[0].content == "Plan my day"
-    body = chat_requests(chat_fake)[-1]
+    body = chat_fake.bodies("/api/chat")[-1]
     assert body["messages"][-1] == {"role": "user", "content": "Plan my day"}
     assert "ctx" in pane.composer.context_label.toolTip() or "of" in pane.composer.context_label.text()
 
@@ -63,7 +63,7 @@ def test_earlier_thinking_is_not_sent_back(open_chat, chat_fake, qtbot) -> None:
     _window, pane = open_chat()
     send(qtbot, pane, "2+2?")
     send(qtbot, pane, "And 3+3?")
-    body = chat_requests(chat_fake)[-1]
+    body = chat_fake.bodies("/api/chat")[-1]
     assert [m["role"] for m in body["messages"]] == ["user", "assistant", "user"]
     assert "SECRET-REASONING" not in str(body)
 
@@ -140,7 +140,7 @@ def test_thinking_toggle_only_for_thinking_models_and_is_sent(open_chat, chat_fa
     qtbot.waitUntil(lambda: pane.think_toggle.isVisibleTo(pane), timeout=5_000)
     pane.think_toggle.setChecked(False)
     send(qtbot, pane, "quick one")
-    assert chat_requests(chat_fake)[-1].get("think") is False
+    assert chat_fake.bodies("/api/chat")[-1].get("think") is False
     pane.open_with_model("textonly:1b")
     pane.model_info_needed.emit("textonly:1b")
     qtbot.waitUntil(lambda: pane.controller._model_info("textonly:1b") is not None, timeout=5_000)
@@ -190,7 +190,7 @@ def test_picker_and_parameters_driven_by_their_widgets_reach_the_request(open_ch
     context = pane.findChild(QComboBox, "contextLengthCombo")
     context.setCurrentIndex(context.findData(16384))
     send(qtbot, pane, "Hello")
-    body = chat_requests(chat_fake)[-1]
+    body = chat_fake.bodies("/api/chat")[-1]
     assert body["model"] == "qwen3.5:4b"
     assert body["messages"][0] == {"role": "system", "content": "Answer in French."}
     assert body["options"]["temperature"] == 0.2 and body["options"]["num_ctx"] == 16384

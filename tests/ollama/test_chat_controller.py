@@ -35,7 +35,7 @@ def test_stream_with_thinking_and_metrics(runner, fake_ollama, qtbot) -> None:  
     assert "".join(got["content"]) == "17 × 23 = 391" and "".join(got["thinking"]) == "Let me think"
     assert metrics.eval_count == 6 and abs(metrics.tokens_per_s - 20.0) < 1e-6 and metrics.done_reason == "stop"
     assert metrics.ttft_s is not None and metrics.prompt_eval_count > 0
-    body = [b for m, p, b in fake_ollama.requests if p == "/api/chat"][-1]
+    body = fake_ollama.bodies("/api/chat")[-1]
     assert body["think"] is True and body["options"] == {"num_ctx": 8192, "temperature": 0.2, "seed": 7}
     assert not chat.is_busy
 
@@ -47,7 +47,7 @@ def test_think_dropped_for_a_model_without_thinking(runner, fake_ollama, qtbot) 
     with qtbot.waitSignal(chat.reply_finished, timeout=5000) as done:
         chat.start(_request("qwen3.5:2b", think="high"))
     assert done.args[1].thinking_dropped and any(e[0] == "notice" for e in got["events"])
-    assert "think" not in [b for m, p, b in fake_ollama.requests if p == "/api/chat"][-1]
+    assert "think" not in fake_ollama.bodies("/api/chat")[-1]
 
 
 def test_retry_without_think_when_server_refuses(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +59,7 @@ def test_retry_without_think_when_server_refuses(runner, fake_ollama, qtbot) -> 
     with qtbot.waitSignal(chat.reply_finished, timeout=5000) as done:
         chat.start(_request("qwen3.5:2b", think=True))
     assert done.args[1].thinking_dropped
-    bodies = [b for m, p, b in fake_ollama.requests if p == "/api/chat"]
+    bodies = fake_ollama.bodies("/api/chat")
     assert bodies[0]["think"] is True and "think" not in bodies[1]
 
 
@@ -68,7 +68,7 @@ def test_stop_during_model_load_closes_the_socket_within_100_ms(runner, fake_oll
     fake_ollama.load_delay_s = 5.0
     chat = ChatController(runner, fake_ollama.url)
     chat.start(_request())
-    qtbot.waitUntil(lambda: any(p == "/api/chat" for _m, p, _b in fake_ollama.requests), timeout=3000)
+    qtbot.waitUntil(lambda: bool(fake_ollama.bodies("/api/chat")), timeout=3000)
     with qtbot.waitSignal(chat.reply_stopped, timeout=1000):
         stopped_at = time.monotonic()
         chat.stop()
@@ -111,7 +111,7 @@ def test_images_keep_alive_and_history_reach_the_server(runner, fake_ollama, qtb
                           keep_alive="10m")
     with qtbot.waitSignal(chat.reply_finished, timeout=5000):
         chat.start(request)
-    body = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]
+    body = fake_ollama.bodies("/api/chat")[-1]
     assert body["keep_alive"] == "10m" and "think" not in body and body["stream"] is True
     assert body["messages"][-1] == {"role": "user", "content": "what is this?", "images": ["aGVsbG8="]}
     assert body["messages"][1] == {"role": "assistant", "content": "hello", "thinking": "t"}

@@ -66,11 +66,11 @@ def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:  # type
     code, out, err = _run(capsys, "chat", "qwen3.5:4b", "Why is the sky blue?", "--system", "Be brief",
                           "--num-ctx", "8192", "--host", fake_ollama.url)
     assert code == 0 and out == "Blue light scatters.\n" and "Rayleigh" in err
-    body = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]
+    body = fake_ollama.bodies("/api/chat")[-1]
     assert body["messages"][0] == {"role": "system", "content": "Be brief"} and body["options"]["num_ctx"] == 8192
     code, out, err = _run(capsys, "chat", "qwen3.5:4b", "again", "--no-think", "--host", fake_ollama.url)
     assert code == 0 and "Rayleigh" not in err
-    assert [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]["think"] is False
+    assert fake_ollama.bodies("/api/chat")[-1]["think"] is False
 
 
 def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> 
     code, out, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--host", fake_ollama.url)
     assert code == 0 and out
     assert "report.txt" in err and "--num-ctx 16384" in err
-    sent = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]["messages"][-1]["content"]
+    sent = fake_ollama.bodies("/api/chat")[-1]["messages"][-1]["content"]
     assert sent.startswith("Summarise this document.") and "--- report.txt ---" in sent
     code, _, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--num-ctx", "32768", "--host", fake_ollama.url)
     assert code == 0 and "warning" not in err
@@ -98,7 +98,7 @@ def test_chat_errors_and_interactive(fake_ollama, capsys, monkeypatch) -> None: 
     monkeypatch.setattr(sys, "stdin", io.StringIO("first\nsecond\n/bye\n"))
     code, out, _ = _run(capsys, "chat", "qwen3.5:4b", "--host", fake_ollama.url)
     assert code == 0 and "You said: first" in out and "You said: second" in out
-    last = [b for _m, p, b in fake_ollama.requests if p == "/api/chat"][-1]["messages"]
+    last = fake_ollama.bodies("/api/chat")[-1]["messages"]
     assert [m["role"] for m in last] == ["user", "assistant", "user"]
 
 

@@ -90,7 +90,7 @@ def test_permanent_failure_and_disk_precheck(runner, fake_ollama, qtbot) -> None
     with qtbot.waitSignal(manager.pull_failed, timeout=10_000) as failed:
         manager.pull("qwen3.5:4b", size_hint=SIZE)
     assert failed.args[1].kind is ErrorKind.NO_SPACE_PRECHECK
-    assert not [r for r in fake_ollama.requests if r[1] == "/api/pull" and r[2]["model"] == "qwen3.5:4b"]
+    assert not [b for b in fake_ollama.bodies("/api/pull") if b["model"] == "qwen3.5:4b"]
 
 
 def test_queue_runs_one_at_a_time_and_cancel_queued(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -113,6 +113,11 @@ class FakeOllama:
             m = self.state.remote[normalize(model)]
             return sum(b.completed for d, _ in m.blobs if (b := self.state.blobs.get(d)) is not None)
 
+    def bodies(self, path: str) -> list[dict[str, Any]]:
+        """JSON bodies of the requests received on `path` (e.g. "/api/chat"), oldest first."""
+        with self.state.lock:
+            return [body for _method, p, body in self.state.requests if p == path and isinstance(body, dict)]
+
     def wait_disconnect(self, route: str, timeout: float = 2.0, after: float = 0.0) -> float:
         """Block until the server sees a client drop on `route` (after monotonic time `after`); returns its time."""
         deadline = time.monotonic() + timeout
