@@ -7,11 +7,10 @@ error classes mirror nvidia-ml-py's: `NVMLError` with a `value`, and `NVMLError_
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hardware"
+from tests.hardware import FIXTURES
 
 _CODES = {"Uninitialized": 1, "NotSupported": 3, "NoPermission": 4, "DriverNotLoaded": 9,
           "LibraryNotFound": 12, "GpuIsLost": 15, "LibRmVersionMismatch": 18, "Unknown": 999}

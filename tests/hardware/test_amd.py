@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from runyard_desktop.core.probes import amd, system
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hardware"
+from tests.hardware import FIXTURES
 
 
 def test_discrete_card_and_apu() -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from runyard_desktop.core.probes import apple
+from tests.hardware import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hardware"
 GIB = 2**30
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from runyard_desktop.core.probes import cpu
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hardware"
+from tests.hardware import FIXTURES
 
 
 def _parse(name: str) -> tuple[str | None, tuple[str, ...]]:

@@ -9,6 +9,7 @@ import pytest
 from runyard_desktop.core import hardware
 from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
 from runyard_desktop.core.probes import amd, cpu, nvidia, system
+from tests.hardware import FIXTURES
 from tests.hardware.no_gpu import assert_no_gpu_and_says_why, skip_on_a_gpu_machine
 
 GIB = 2**30
@@ -86,11 +87,9 @@ def test_mac_without_sysctl_still_counts_cores(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_apple_silicon_profile_from_recorded_sysctl(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
-
     from runyard_desktop.core.probes import apple
 
-    text = (Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "sysctl-m2-pro-32gb.txt").read_text()
+    text = (FIXTURES / "sysctl-m2-pro-32gb.txt").read_text()
     monkeypatch.setattr(system, "os_name", lambda: "darwin")
     monkeypatch.setattr(apple, "read_sysctl", lambda: apple.parse_sysctl(text))
     profile = system.detect_all()
@@ -101,12 +100,10 @@ def test_apple_silicon_profile_from_recorded_sysctl(monkeypatch: pytest.MonkeyPa
 
 
 def test_windows_profile_nvidia_without_driver(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
-
     from runyard_desktop.core.probes import windows
     from tests.hardware.fake_nvml import FakeNvml
 
-    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "windows-display-adapters.json"
+    fixture = FIXTURES / "windows-display-adapters.json"
     adapters = json.loads(fixture.read_text(encoding="utf-8"))["adapters"]
     real_detect = nvidia.detect_nvidia
     monkeypatch.setattr(system, "os_name", lambda: "windows")
@@ -120,11 +117,9 @@ def test_windows_profile_nvidia_without_driver(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_linux_profile_nvml_plus_sysfs(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
-
     from tests.hardware.fake_nvml import FakeNvml
 
-    root = Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "sysfs-amd"
+    root = FIXTURES / "sysfs-amd"
     real_detect, real_sysfs = nvidia.detect_nvidia, amd.read_sysfs_gpus
     monkeypatch.setattr(system, "os_name", lambda: "linux")
     monkeypatch.setattr(nvidia, "detect_nvidia", lambda: real_detect(FakeNvml.from_fixture("nvml-1-gpu.json")))
@@ -137,9 +132,7 @@ def test_linux_profile_nvml_plus_sysfs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_linux_nvidia_card_without_driver(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1] / "fixtures" / "hardware" / "sysfs-instinct-and-nvidia"
+    root = FIXTURES / "sysfs-instinct-and-nvidia"
     real_sysfs, real_count = amd.read_sysfs_gpus, system.sysfs_nvidia_cards
     monkeypatch.setattr(system, "os_name", lambda: "linux")
     monkeypatch.setattr(nvidia, "detect_nvidia", lambda: ((), (nvidia.NO_DRIVER_NOTE,)))

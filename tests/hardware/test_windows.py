@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from runyard_desktop.core.probes import windows
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hardware"
+from tests.hardware import FIXTURES
 
 
 def test_registry_values() -> None:
