@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-import socket
 import ssl
 import subprocess
 import time
@@ -25,17 +24,12 @@ from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, not_runni
 from runyard_desktop.core.ollama.http_get import (AnswerTimeout, ConnectTimeout, HttpProtocolError, ReplyTooLarge,
                                                   get_json)
 from tests.ollama.raw_http_server import raw_server, reply, sends
+from tests.support.ports import unused_port
 
 JSON = {"Content-Type": "application/json; charset=utf-8"}
 TAGS = {"models": [{"name": "a:1b", "model": "a:1b", "size": 7, "digest": "d", "modified_at": "2026-01-02T03:04:05Z",
                     "details": {"family": "qwen35", "parameter_size": "1B", "quantization_level": "Q8_0"}}]}
 TAGS_BYTES = json.dumps(TAGS, separators=(",", ":")).encode()
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _never_answer(reader: asyncio.StreamReader, _writer: asyncio.StreamWriter) -> None:
@@ -112,7 +106,7 @@ def test_tls_with_the_server_name_checked(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_refused_is_refused_and_not_running() -> None:
-    url = f"http://127.0.0.1:{_closed_port()}"
+    url = f"http://127.0.0.1:{unused_port()}"
     assert asyncio.run(OllamaClient(url).probe(timeout=1)).outcome == "refused"
     with pytest.raises(OllamaError) as info:
         asyncio.run(OllamaClient(url).list_models())

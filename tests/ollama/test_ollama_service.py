@@ -8,6 +8,7 @@ from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.server import Installation, status_for
 from runyard_desktop.core.ollama.types import ServerState
 from runyard_desktop.tasks.ollama_service import OllamaService
+from tests.support.ports import unused_port
 
 
 def _service(runner, url, installed=None):  # type: ignore[no-untyped-def]
@@ -88,14 +89,6 @@ def test_host_precedence() -> None:
     assert hosts.resolve(None, None, {}) == "http://127.0.0.1:11434"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import os
     import stat
@@ -111,7 +104,7 @@ def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tm
         f'cd "{root}" && exec "{sys.executable}" -m tests.support.fake_ollama --port "${{OLLAMA_HOST##*:}}" --tick 0.01\n'
     )
     fake_bin.chmod(fake_bin.stat().st_mode | stat.S_IXUSR)
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{unused_port()}"
     service = OllamaService(runner, url, log_dir=tmp_path, find_installation=lambda: Installation(str(fake_bin)),
                             recheck_interval_s=None)
     with qtbot.waitSignal(service.status_changed, timeout=5000):
