@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
 from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.fit import FitOptions, evaluate_all
+from runyard_desktop.core.fit import evaluate_all
 from runyard_desktop.core.presets import MACHINES
 from runyard_desktop.core.row_status import RowStatus
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column

@@ -14,9 +14,12 @@ import socket
 import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests.support.fake_ollama_state import FakeState, Failure, normalize
+
+if TYPE_CHECKING:
+    from tests.support.fake_ollama import _Server
 
 MEMORY_ERROR = "model requires more system memory (7.3 GiB) than is available (6.0 GiB)"
 RUNNER_STOPPED = ("model runner has unexpectedly stopped, this may be due to resource limitations or an internal "
@@ -87,7 +90,7 @@ class HttpBase(BaseHTTPRequestHandler):
     """Framing, disconnect detection, dispatch to `_route_<name>`, and the simple routes."""
 
     protocol_version = "HTTP/1.1"
-    server: "_Server"
+    server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
         pass
