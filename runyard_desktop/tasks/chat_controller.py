@@ -89,10 +89,6 @@ class ChatController(QObject):
     def is_busy(self) -> bool:
         return self._current is not None
 
-    @property
-    def current_reply(self) -> int | None:
-        return self._current[0] if self._current else None
-
     def start(self, request: ChatRequest) -> int:
         """Start a reply (stopping one in progress first). Returns its id; `loading(id)` is emitted at once."""
         self.stop()

@@ -104,10 +104,6 @@ class PullManager(QObject):
     def states(self) -> tuple[PullState, ...]:
         return tuple(self._states.values())
 
-    def is_active(self, tag: str) -> bool:
-        state = self.state(tag)
-        return state is not None and state.is_active
-
     def shutdown(self) -> None:
         """Cancel everything (the runner's own shutdown also cancels the tasks)."""
         self._queue.clear()
