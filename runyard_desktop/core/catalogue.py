@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from runyard_desktop.core import resources as package_resources
 
 SCHEMA_VERSION = 1
 _CAPABILITIES = {"vision", "tools", "thinking"}
@@ -296,12 +297,10 @@ def load_family_text(text: str, filename: str) -> tuple[ModelTag, ...]:
 def load_catalogue() -> Catalogue:
     """Every family file under `runyard_desktop/data/catalogue/` (schema.json excepted), validated."""
     folder = resources.files("runyard_desktop").joinpath("data", "catalogue")
-    files = sorted(
-        (p for p in folder.iterdir() if p.name.endswith(".json") and p.name != "schema.json"), key=lambda p: p.name
-    )
+    files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json") and p.name != "schema.json")
     if not files:
         raise CatalogueError("no catalogue files found under runyard_desktop/data/catalogue")
     tags: list[ModelTag] = []
-    for file in files:  # read where it was listed (a folder, or inside a zip): no second lookup
-        tags += load_family_text(file.read_text(encoding="utf-8"), file.name)
+    for name in files:
+        tags += load_family_text(package_resources.read_text("data", "catalogue", name), name)
     return Catalogue(tags=tuple(tags), families=tuple(dict.fromkeys(t.family for t in tags)))
