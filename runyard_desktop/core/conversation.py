@@ -34,9 +34,12 @@ IMAGE_TOKENS = 768  # rough cost of one image for Qwen-VL style encoders; shown 
 
 def estimate_tokens(text: str) -> int:
     """A cheap, deliberately slightly high estimate (≈4 characters per token for prose and code)."""
-    if not text:
-        return 0
-    return max(1, math.ceil(len(text) / CHARS_PER_TOKEN))
+    return tokens_for_length(len(text))
+
+
+def tokens_for_length(chars: int) -> int:
+    """`estimate_tokens` of a text `chars` characters long (for text kept only as a running count)."""
+    return max(1, math.ceil(chars / CHARS_PER_TOKEN)) if chars else 0
 
 
 @dataclass(frozen=True)

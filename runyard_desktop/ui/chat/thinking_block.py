@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from runyard_desktop.core.conversation import CHARS_PER_TOKEN, estimate_tokens
+from runyard_desktop.core.conversation import estimate_tokens, tokens_for_length
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 
 THINKING_MAX_HEIGHT = 220
@@ -84,9 +83,7 @@ class ThinkingBlock(QFrame):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text)
         self._chars += len(text)
-        # estimate_tokens() of all the thinking so far, from its length (no string of that length is built)
-        estimate = max(1, math.ceil(self._chars / CHARS_PER_TOKEN)) if self._chars else 0
-        self.tokens = max(self.tokens, estimate)
+        self.tokens = max(self.tokens, tokens_for_length(self._chars))
         bar = edit.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._update_label()
