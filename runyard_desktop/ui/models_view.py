@@ -27,6 +27,7 @@ from runyard_desktop.core.catalogue import Catalogue
 from runyard_desktop.core.fit import KV_CACHE_TYPES, FitOptions, FitReport, OllamaRegime, evaluate_all, regime_for_version
 from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.hardware import HardwareProfile
+from runyard_desktop.core.row_status import RowStatus
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
 from runyard_desktop.ui.context_combo import fill_context_combo, select_context
@@ -275,9 +276,12 @@ class ModelsView(QWidget):
         report = self.report_for(tag) if tag else None
         profile = self._current_profile()
         unified = bool(profile and any(g.unified_memory for g in profile.inference_gpus))
-        status = self.catalogue_model.row_status(tag) if tag and not self.is_what_if() else None
         self.details.show_report(report, self.catalogue_model.entry(tag) if tag else None, self._catalogue,
-                                 unified=unified, status=status)
+                                 unified=unified, status=self._row_status(tag))
+
+    def _row_status(self, tag: str | None) -> RowStatus | None:
+        """The row's download/measure status; none in a what-if, which describes another machine."""
+        return self.catalogue_model.row_status(tag) if tag and not self.is_what_if() else None
 
     @Slot(QItemSelection, QItemSelection)
     def _on_table_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:  # noqa: ARG002
@@ -290,7 +294,7 @@ class ModelsView(QWidget):
         # changes and re-evaluation render the whole panel themselves.
         tag = self.selected_tag()
         if tag is not None and top.row() <= self.catalogue_model.row_of(tag) <= bottom.row():
-            self.details.set_status(self.catalogue_model.row_status(tag) if not self.is_what_if() else None)
+            self.details.set_status(self._row_status(tag))
 
     @Slot(int)
     def _on_options_changed(self, _index: int) -> None:

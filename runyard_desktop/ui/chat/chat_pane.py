@@ -229,7 +229,9 @@ class ChatPane(QWidget):
 
     def _offer_larger_context(self, usage: ContextUsage | None = None) -> None:
         """When the attachments overflow the context: offer the next size that fits, or explain.
-        `usage`: the context usage just computed, if the caller has it."""
+
+        `usage`: the context usage just computed, if the caller has it.
+        """
         current = self.controller.current
         if usage is None:
             usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
