@@ -1,4 +1,4 @@
-"""The helpers that replaced duplicated core code keep the old results."""
+"""Shared core helpers (JSON files, the Metal share, version parsing, attachment tokens) give the results the code they replaced gave."""
 
 from __future__ import annotations
 

@@ -1,1 +1,0 @@
-"""Tests for the core review mends (shared helpers introduced while removing duplicates)."""
