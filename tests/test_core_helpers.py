@@ -1,4 +1,5 @@
-"""Shared core helpers (JSON files, the Metal share, version parsing, attachment tokens) give the results the code they replaced gave."""
+"""Shared core helpers (JSON files, the Metal share, version parsing, attachment tokens) give the
+results the code they replaced gave."""
 
 from __future__ import annotations
 
