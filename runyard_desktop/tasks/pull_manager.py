@@ -63,7 +63,7 @@ class PullManager(QObject):
         super().__init__(parent)
         self._runner = runner
         self.client = OllamaClient(host)
-        self._free_disk = free_disk
+        self.free_disk = free_disk  # free bytes where the models go; None: not checked
         self._on_installed = on_installed
         self.policy = policy or PullPolicy()
         self._states: dict[str, PullState] = {}
@@ -176,4 +176,4 @@ class PullManager(QObject):
     async def _run(self, job: _Job, report: Callable[[object], None]) -> PullState:
         throttle: Throttle[PullState] = Throttle(report, self.policy.emit_interval_s)
         return await run_pull(self.client, job.tag, throttle, self.policy, size_hint=job.size_hint,
-                              free_disk=self._free_disk)
+                              free_disk=self.free_disk)

@@ -11,6 +11,7 @@ from runyard_desktop.core.ollama.pull_job import PullPolicy
 
 FAST = PullPolicy(stall_timeout_s=0.5, backoff_s=0.05, watch_interval_s=0.05)
 SMALL = (3_000_000, 1429, 7711, 561)  # a qwen3.5:0.8b that downloads in a blink
+PLENTY = 10 * 10**12  # free disk the tests see: this machine's own disk must not pick a test's path
 
 
 @pytest.fixture
@@ -34,6 +35,7 @@ def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:  # type: ignore
         window = create_main_window(host=host or dl_fake.url)
         qtbot.addWidget(window)
         window.services.pulls.policy = FAST
+        window.downloads.free_disk = window.services.pulls.free_disk = lambda: PLENTY
         window.show()
         window.show_page("models")
         windows.append(window)
