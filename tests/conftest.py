@@ -78,6 +78,29 @@ def _no_leaked_threads() -> Iterator[None]:
     assert not leaked, f"background threads left running: {leaked}"
 
 
+def _modal(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a test opened a modal dialog; it would wait for a click forever (replace the asker)")
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail fast where a modal dialog would hang the run: no one is there to answer it.
+
+    A question the app asks only on some machines (low memory, a small disk) must not turn into a
+    suite that waits until CI's time limit. Tests that expect a question replace the asker.
+    """
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    monkeypatch.setattr(QDialog, "exec", _modal)
+    monkeypatch.setattr(QMessageBox, "exec", _modal)
+    for name in ("critical", "warning", "question", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, _modal)
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, _modal)
+    for name in ("getText", "getInt", "getDouble", "getItem", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, name, _modal)
+
+
 class _AsyncioErrors(logging.Handler):
     """What asyncio logs at ERROR from any thread: task exceptions never retrieved, failing callbacks."""
 

@@ -44,7 +44,7 @@ class HardwareService(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._detect = detect
+        self.detect = detect  # replaceable, like PullManager.policy (tests give a fixed machine)
         self._job: TaskHandle | None = None
         self.profile: HardwareProfile | None = None
 
@@ -57,7 +57,7 @@ class HardwareService(QObject):
         if self._job is not None:
             return
         log.info("Detecting hardware…")
-        self._job = self._runner.run_blocking(self._detect, name="detect-hardware")
+        self._job = self._runner.run_blocking(self.detect, name="detect-hardware")
         self._job.finished.connect(self._on_job_finished)
         self._job.failed.connect(self._on_job_failed)
         self._job.done.connect(self._on_job_done)

@@ -8,10 +8,14 @@ from typing import Any
 import pytest
 
 from runyard_desktop.core.ollama.pull_job import PullPolicy
+from runyard_desktop.core.presets import build_profile
 
 FAST = PullPolicy(stall_timeout_s=0.5, backoff_s=0.05, watch_interval_s=0.05)
 SMALL = (3_000_000, 1429, 7711, 561)  # a qwen3.5:0.8b that downloads in a blink
-PLENTY = 10 * 10**12  # free disk the tests see: this machine's own disk must not pick a test's path
+# The machine the download tests see. This machine's own free disk and RAM must not pick a test's path
+# (CI's 81 GB free disk once turned "won't fit" into "not enough disk"; little free RAM asks first).
+PLENTY = 10 * 10**12
+ROOMY = build_profile(ram_gib=32, ram_available_gib=24, disk_free_gb=PLENTY / 1e9)
 
 
 @pytest.fixture
@@ -36,6 +40,7 @@ def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:  # type: ignore
         qtbot.addWidget(window)
         window.services.pulls.policy = FAST
         window.downloads.free_disk = window.services.pulls.free_disk = lambda: PLENTY
+        window.services.hardware.detect = lambda: ROOMY  # detection runs after the first paint
         window.show()
         window.show_page("models")
         windows.append(window)

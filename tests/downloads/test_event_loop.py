@@ -49,10 +49,12 @@ def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fak
     timer.timeout.connect(tick)
     clock.start()
     timer.start()
-    qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (s := view.catalogue_model.row_status("qwen3.5:0.8b")) is not None and s.installed,
-                    timeout=20_000)
-    timer.stop()
+    try:
+        qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: (s := view.catalogue_model.row_status("qwen3.5:0.8b")) is not None and s.installed,
+                        timeout=20_000)
+    finally:
+        timer.stop()  # a timer left ticking past a failure crashed the next test when collected
     assert len(wall) > 150, "the timer hardly ran"
     worst_cpu = max(cpu[1:])
     median_wall = statistics.median(wall)
