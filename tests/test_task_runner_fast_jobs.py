@@ -15,6 +15,7 @@ import logging
 import threading
 
 import pytest
+from PySide6.QtCore import QObject
 
 from runyard_desktop.tasks.runner import TaskRunner
 
@@ -149,5 +150,53 @@ def test_a_cancelled_job_ends_cancelled_even_if_it_returns_and_one_not_started_n
         with qtbot.waitSignal(late.cancelled, timeout=2000):
             pass
         assert results == [] and started == []
+    finally:
+        runner.shutdown()
+
+
+class _Owner(QObject):
+    """A GUI-thread object whose own method is the job, as the services' jobs are; notes where it died."""
+
+    def __init__(self, deaths: list[str], *, fail: bool) -> None:
+        super().__init__()
+        self.deaths = deaths
+        self.fail = fail
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def __del__(self) -> None:
+        self.deaths.append(threading.current_thread().name)
+
+    async def job(self, _report: object) -> object:
+        self.started.set()
+        while not self.release.is_set():
+            await asyncio.sleep(0.005)
+        if self.fail:
+            raise ValueError("the job failed")  # its traceback's frames hold `self`
+        return "done"
+
+
+@pytest.mark.parametrize("outcome", ["finished", "failed", "cancelled"])
+def test_an_object_the_job_holds_is_destroyed_on_the_gui_thread(qtbot, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    """A test (or a window) drops its last reference while the job runs: the loop thread must not be
+    the one to destroy the object, or it dies there while the GUI thread delivers to it (a segfault,
+    twice in ~25 full runs, from test_ollama_service's unparented service)."""
+    deaths: list[str] = []
+    runner = TaskRunner()
+    try:
+        owner = _Owner(deaths, fail=outcome == "failed")
+        handle = runner.submit(owner.job, "holds-its-owner")
+        release = owner.release
+        assert owner.started.wait(2)
+        del owner
+        gc.collect()
+        assert deaths == []  # the job still holds it
+        with qtbot.waitSignal(handle.done, timeout=2000):
+            if outcome == "cancelled":
+                handle.cancel()
+            else:
+                release.set()
+        gc.collect()
+        assert deaths == ["MainThread"]
     finally:
         runner.shutdown()

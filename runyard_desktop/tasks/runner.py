@@ -7,6 +7,10 @@ GUI thread. `TaskHandle.cancel()` cancels the asyncio task from the GUI thread, 
 socket the job holds at once (the reason we use `ollama.AsyncClient`, see architecture.md); the
 job's `finally` blocks still run and what they report still arrives, before `cancelled`.
 
+The handle keeps the job's callable until the outcome reaches the GUI thread, and the outcome leaves
+the loop one turn after the job ends: so a QObject the job holds (`self` of a bound method) is never
+destroyed on the loop thread, even when the GUI side dropped it while the job ran.
+
 Only immutable values should be passed to `report()` and returned from jobs.
 """
 
@@ -65,6 +69,10 @@ class TaskHandle(QObject):
         self._future: concurrent.futures.Future[object] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[object] | None = None  # set on the loop thread when the job starts
+        # The job's callable, kept until the outcome reaches the GUI thread. It often holds a QObject
+        # (a bound method, a lambda over `self`); were the loop thread to drop the last reference,
+        # that object would be destroyed there while the GUI thread delivers to it: a crash.
+        self._factory: JobFactory | None = None
         self._cancel_requested = False
         self._delivered = False
         # Always queued, also when emitted from the GUI thread: a job that finished before submit()
@@ -112,6 +120,9 @@ class TaskHandle(QObject):
         else:
             self.cancelled.emit()
         self.done.emit()
+        # Released here, on the GUI thread: the callable, and the task and future that hold the job's
+        # exception (its traceback's frames hold whatever the job's code held).
+        self._factory = self._task = self._future = None
 
 
 class TaskRunner(QObject):
@@ -162,6 +173,7 @@ class TaskRunner(QObject):
         `cancelled` on the next event-loop turn, so late timers and slots need no special case.
         """
         handle = TaskHandle(name, parent=self)
+        handle._factory = factory
         if self._closed:
             log.debug("job %s not started: the runner is shut down", name)
             handle._outcome_bridge.emit(_CANCELLED, None)
@@ -199,16 +211,22 @@ class TaskRunner(QObject):
         # `asyncio.wait_for` raises the inner error then) must not be left for asyncio to log as "never
         # retrieved" at garbage collection, on whichever thread that happens.
         exc = None if future.cancelled() else future.exception()
+        outcome, value = _CANCELLED, None
         if future.cancelled() or isinstance(exc, asyncio.CancelledError):
-            handle._outcome_bridge.emit(_CANCELLED, None)
+            pass
         elif handle._cancel_requested:
             log.debug("job %s ended after it was cancelled: %r", handle.name, exc)
-            handle._outcome_bridge.emit(_CANCELLED, None)
         elif exc is None:
-            handle._outcome_bridge.emit(_OK, future.result())
+            outcome, value = _OK, future.result()
         else:
             log.info("job %s failed: %r", handle.name, exc)
-            handle._outcome_bridge.emit(_FAILED, exc)
+            outcome, value = _FAILED, exc
+        if threading.current_thread() is self._thread:
+            # One loop turn later: by then the loop has let go of everything the job's last steps held
+            # (a cancelled task's frames, say), so the GUI thread drops the last reference.
+            self.loop.call_soon(handle._outcome_bridge.emit, outcome, value)
+        else:  # done before the callback was added, or cancelled at shutdown: already on the GUI thread
+            handle._outcome_bridge.emit(outcome, value)
 
     @Slot()
     def _on_handle_done(self) -> None:
