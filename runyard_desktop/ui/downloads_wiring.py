@@ -24,7 +24,6 @@ from runyard_desktop.core.measure import Measurement, compare
 from runyard_desktop.core.measurements import MeasurementStore
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
-from runyard_desktop.core.ollama.server import local_models_free_bytes
 from runyard_desktop.core.ollama.types import OllamaStatus, PullState
 from runyard_desktop.models.download_model import DownloadListModel
 from runyard_desktop.tasks.download_controller import DownloadController
@@ -49,8 +48,8 @@ class DownloadsCoordinator(QObject):
     """Everything issue #5 adds to the window. Signals: none (it only reacts).
 
     Replaceable for tests: `ask(issue) -> "proceed" | "better" | "cancel"`, `confirm_delete(parent,
-    title, text) -> bool`, `open_url(url)`, `free_disk() -> int | None`, `notifier` (TrayNotifier),
-    `open_chat_after_download`, `auto_measure`.
+    title, text) -> bool`, `open_url(url)`, `notifier` (TrayNotifier), `open_chat_after_download`,
+    `auto_measure`. The free disk it checks is `services.pulls.free_disk`, the one the pull checks too.
     """
 
     def __init__(self, window: QMainWindow, services: Any, models_view: Any) -> None:
@@ -62,7 +61,6 @@ class DownloadsCoordinator(QObject):
         self.confirm_delete = dialogs.ask_delete
         self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
         self.notifier = dialogs.TrayNotifier(window.windowIcon(), window)
-        self.free_disk = local_models_free_bytes  # where a local Ollama keeps models; None when unknown
         self.open_chat_after_download = True
         self.auto_measure = True
         self._closed = False
@@ -363,7 +361,8 @@ class DownloadsCoordinator(QObject):
         if not self.view.is_what_if():
             recommended = next((t for t in model.tags() if (r := model.report_for(t)) and r.recommended), None)
         profile = self.services.hardware.profile
-        free = None if remote else self.free_disk()
+        probe = self.services.pulls.free_disk  # None for a remote Ollama: its disk is not ours to measure
+        free = None if remote or probe is None else probe()
         models_dir = profile.disk.models_dir if profile is not None and profile.disk is not None else None
         if report is not None and remote:
             report = replace(report, disk_ok=None)

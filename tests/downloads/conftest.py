@@ -39,7 +39,7 @@ def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:  # type: ignore
         window = create_main_window(host=host or dl_fake.url)
         qtbot.addWidget(window)
         window.services.pulls.policy = FAST
-        window.downloads.free_disk = window.services.pulls.free_disk = lambda: PLENTY
+        window.services.pulls.free_disk = lambda: PLENTY  # the pre-download check and the pull's own
         window.services.hardware.detect = lambda: ROOMY  # detection runs after the first paint
         window.show()
         window.show_page("models")

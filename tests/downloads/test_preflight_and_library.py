@@ -60,7 +60,7 @@ def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  
 def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     qtbot.waitUntil(lambda: window.page("models").report_for(TAG) is not None, timeout=30_000)
-    window.downloads.free_disk = lambda: 600_000_000
+    window.services.pulls.free_disk = lambda: 600_000_000
     asked = []
     window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
     _click_download(window, qtbot, TAG)
