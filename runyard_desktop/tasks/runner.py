@@ -211,11 +211,11 @@ class TaskRunner(QObject):
         # `asyncio.wait_for` raises the inner error then) must not be left for asyncio to log as "never
         # retrieved" at garbage collection, on whichever thread that happens.
         exc = None if future.cancelled() else future.exception()
-        outcome, value = _CANCELLED, None
         if future.cancelled() or isinstance(exc, asyncio.CancelledError):
-            pass
+            outcome, value = _CANCELLED, None
         elif handle._cancel_requested:
             log.debug("job %s ended after it was cancelled: %r", handle.name, exc)
+            outcome, value = _CANCELLED, None
         elif exc is None:
             outcome, value = _OK, future.result()
         else:
