@@ -34,7 +34,7 @@ os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-chat-")
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from runyard_desktop.core.conversation import ReplyMetrics  # noqa: E402
+from runyard_desktop.core.chat.conversation import ReplyMetrics  # noqa: E402
 from tests.support.fake_ollama import FakeOllama  # noqa: E402
 
 MIN_ABSORB_TPS = 2000

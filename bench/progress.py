@@ -4,7 +4,7 @@
 
 End to end: the stand-in server (tests/support/fake_ollama.py) ticks every 1/rate s (the real server
 ticks every 60 ms, ~17 lines/s), the real `ollama` AsyncClient reads the NDJSON on the TaskRunner
-loop, `PullTracker` sums layers and smooths speed, `Throttle` coalesces, and `PullManager` emits
+loop, `PullTracker` sums layers and smooths speed, `Throttle` coalesces, and `DownloadQueue` emits
 `pull_changed` in the GUI thread. Measured: lines/s the client consumed, GUI signals/s, the worst GUI
 event-loop stall (a 5 ms timer's lateness), RSS and traced-Python-memory growth from the 2-second mark
 to the end. Then the pure core (tracker + snapshot + throttle) on 200,000 synthetic lines for
@@ -30,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
 
 from runyard_desktop.core.ollama.client import OllamaClient  # noqa: E402
 from runyard_desktop.core.ollama.pull import PullTracker  # noqa: E402
-from runyard_desktop.tasks.pull_manager import PullManager, PullPolicy  # noqa: E402
+from runyard_desktop.tasks.download_queue import DownloadQueue, PullPolicy  # noqa: E402
 from runyard_desktop.tasks.runner import TaskRunner  # noqa: E402
 
 MAX_SIGNALS_PER_S = 30  # ~25 expected at a 40 ms throttle
@@ -76,7 +76,7 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
     url = server.stdout.readline().strip()
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     runner = TaskRunner()
-    manager = PullManager(runner, url, policy=PullPolicy(stall_timeout_s=60))
+    manager = DownloadQueue(runner, url, policy=PullPolicy(stall_timeout_s=60))
     manager.client = CountingClient(url)
     signals = 0
     stall = {"worst": 0.0}

@@ -96,7 +96,7 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 def detection_times(env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
     cold = [float(subprocess.run([sys.executable, "-c", DETECT_COLD], capture_output=True, text=True, env=env,
                                  check=True).stdout) for _ in range(runs)]
-    from runyard_desktop.core import hardware
+    from runyard_desktop.core.hardware import profile as hardware
 
     hardware.detect()
     warm = []

@@ -20,14 +20,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
-from runyard_desktop.core import resources
-from runyard_desktop.core import settings as settings_store
-from runyard_desktop.core.logging_setup import configure_logging
-from runyard_desktop.core.paths import app_paths
+from runyard_desktop.core.appdata import resources
+from runyard_desktop.core.appdata import settings as settings_store
+from runyard_desktop.core.appdata.logging_setup import configure_logging
+from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.tasks.runner import TaskRunner
-from runyard_desktop.ui.hardware_panel import HardwarePanel
-from runyard_desktop.ui.lazy_page import LazyPage
+from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
+from runyard_desktop.ui.widgets.lazy_page import LazyPage
 from runyard_desktop.ui.main_window import MainWindow
 
 # The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
@@ -53,7 +53,7 @@ class Services:
         self.before_shutdown: list[Callable[[], object]] = []
 
     def start_ollama(self) -> None:
-        """services.ollama (OllamaService), .pulls (PullManager), .chat (ChatController); docs/dev/service-api.md"""
+        """services.ollama (OllamaService), .pulls (DownloadQueue), .chat (ChatController); docs/dev/service-api.md"""
         from runyard_desktop.tasks.ollama_wiring import build_ollama_services
 
         self.ollama_host, self.ollama, self.pulls, self.chat = build_ollama_services(
@@ -130,11 +130,11 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
 def _build_pages(window: MainWindow, services: Services, *, chat_on_first_visit: bool = False) -> None:
     """Models, Chat, Installed, downloads, status bar and settings, wired to the services.
 
-    With `chat_on_first_visit` (the app) the Chat page is built when first shown (ui/lazy_page.py).
+    With `chat_on_first_visit` (the app) the Chat page is built when first shown (ui/widgets/lazy_page.py).
     """
-    from runyard_desktop.core.catalogue import load_catalogue
-    from runyard_desktop.ui.downloads_wiring import install_downloads
-    from runyard_desktop.ui.models_view import ModelsView
+    from runyard_desktop.core.fit.catalogue import load_catalogue
+    from runyard_desktop.ui.downloads.downloads_wiring import install_downloads
+    from runyard_desktop.ui.models.models_view import ModelsView
 
     services.start_ollama()
     models_view = ModelsView(load_catalogue())  # Models page; API in docs/dev/models-view-api.md

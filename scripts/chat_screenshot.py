@@ -19,9 +19,9 @@ os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-shot-")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from runyard_desktop.core.conversation import KIND_TEXT, Attachment, ReplyMetrics, summarize_prompt  # noqa: E402
-from runyard_desktop.core.history import HistoryStore  # noqa: E402
-from runyard_desktop.core.paths import app_paths  # noqa: E402
+from runyard_desktop.core.chat.conversation import KIND_TEXT, Attachment, ReplyMetrics, summarize_prompt  # noqa: E402
+from runyard_desktop.core.chat.history import HistoryStore  # noqa: E402
+from runyard_desktop.core.appdata.paths import app_paths  # noqa: E402
 from runyard_desktop.ui.theme import apply_theme  # noqa: E402
 from tests.support.fake_ollama import FakeOllama  # noqa: E402
 

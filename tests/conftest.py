@@ -146,3 +146,13 @@ def main_window(qtbot):  # type: ignore[no-untyped-def]
     window.show()
     yield window
     window.close()
+
+
+@pytest.fixture
+def runner(qtbot):  # type: ignore[no-untyped-def]
+    """A TaskRunner that is always shut down."""
+    from runyard_desktop.tasks.runner import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    r.shutdown()

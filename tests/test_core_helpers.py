@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from runyard_desktop.core.conversation import IMAGE_TOKENS, KIND_IMAGE, KIND_TEXT, Attachment, attachment_tokens
-from runyard_desktop.core.fit import OllamaRegime, regime_for_version
+from runyard_desktop.core.chat.conversation import IMAGE_TOKENS, KIND_IMAGE, KIND_TEXT, Attachment, attachment_tokens
+from runyard_desktop.core.fit.engine import OllamaRegime, regime_for_version
 from runyard_desktop.core.formatting import GIB
-from runyard_desktop.core.json_files import move_aside, write_json_atomic
-from runyard_desktop.core.memory_budget import metal_working_set
+from runyard_desktop.core.appdata.json_files import move_aside, write_json_atomic
+from runyard_desktop.core.fit.memory_budget import metal_working_set
 from runyard_desktop.core.ollama import server
 from runyard_desktop.core.ollama.types import parse_version
 

@@ -7,8 +7,8 @@ import socket
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from runyard_desktop.core.downloads import CheckLevel, PreflightIssue
-from runyard_desktop.ui import download_dialogs
+from runyard_desktop.core.downloads.preflight import CheckLevel, PreflightIssue
+from runyard_desktop.ui.downloads import download_dialogs
 
 
 def test_a_modal_dialog_fails_instead_of_waiting_forever(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from types import ModuleType
 
 import pytest
 
-from runyard_desktop.core import resources
+from runyard_desktop.core.appdata import resources
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"

@@ -90,7 +90,7 @@ def test_first_paint_waits_for_none_of_the_deferred_work(smoke: dict) -> None:
     # The first use of QtCore.Qt builds its 93 Python enums (≈40 ms): TaskHandle, the hardware cards
     # and menu shortcuts must not touch it before the window has painted.
     assert smoke["qt_namespace_built"] is False
-    deferred = {"asyncio", "logging.handlers", "runyard_desktop.core.hardware", "runyard_desktop.core.catalogue"}
+    deferred = {"asyncio", "logging.handlers", "runyard_desktop.core.hardware.profile", "runyard_desktop.core.fit.catalogue"}
     assert sorted(deferred & set(smoke["modules"])) == []
 
 
@@ -106,6 +106,6 @@ def test_pyside_source_check_keeps_no_source_in_memory(smoke: dict) -> None:
 def test_smoke_builds_every_page_but_chat_which_waits_for_its_first_visit(smoke: dict) -> None:
     """--smoke waits for every start-up step; the Chat page (history database, ≈5 MiB) is not one."""
     at_exit = set(smoke["modules_at_exit"])
-    assert {"runyard_desktop.ui.models_view", "runyard_desktop.ui.downloads_wiring"} <= at_exit
+    assert {"runyard_desktop.ui.models.models_view", "runyard_desktop.ui.downloads.downloads_wiring"} <= at_exit
     assert sorted({"runyard_desktop.ui.chat.chat_pane", "sqlite3"} & at_exit) == []
     assert _heavy(sorted(at_exit)) == [], "the Ollama check and listings use the standard library"

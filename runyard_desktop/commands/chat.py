@@ -17,7 +17,7 @@ from typing import TextIO
 from runyard_desktop.commands.ollama_common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error, resolve_host, run_loop,
 )
-from runyard_desktop.core.conversation import DEFAULT_CONTEXT
+from runyard_desktop.core.chat.conversation import DEFAULT_CONTEXT
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
 
 ANSWER_RESERVE_TOKENS = 1024
@@ -115,7 +115,7 @@ async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, int]:  
 
 
 def _attach(args: argparse.Namespace, info: ModelInfo, prompt: str, num_ctx: int) -> ChatMessage:
-    from runyard_desktop.core.documents import read_attachment
+    from runyard_desktop.core.chat.documents import read_attachment
 
     attachment = read_attachment(args.file, vision=info.has_vision)
     if attachment.notice:
@@ -147,7 +147,7 @@ async def _reply(client, request: ChatRequest, info: ModelInfo, printer: Printer
 
 
 def run(args: argparse.Namespace) -> int:
-    from runyard_desktop.core.documents import DocumentError
+    from runyard_desktop.core.chat.documents import DocumentError
     from runyard_desktop.core.ollama.client import OllamaClient
     from runyard_desktop.core.ollama.errors import OllamaError
 

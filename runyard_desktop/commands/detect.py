@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from runyard_desktop.core.formatting import human_bytes, human_gib
 
 if TYPE_CHECKING:  # the probes load in run(): parsing the command line stays cheap for the window
-    from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
+    from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from runyard_desktop.core import hardware
+    from runyard_desktop.core.hardware import profile as hardware
 
     profile = hardware.detect()
     if args.json:

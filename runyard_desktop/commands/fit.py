@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from runyard_desktop.core.catalogue import CatalogueError, load_catalogue
-from runyard_desktop.core.fit import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
-from runyard_desktop.core.fit_report import format_table, to_json
-from runyard_desktop.core.hardware import HardwareProfile
+from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
+from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
+from runyard_desktop.core.fit.report import format_table, to_json
+from runyard_desktop.core.hardware.profile import HardwareProfile
 
 
 def _context(value: str) -> int:
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         if args.hardware:
             profile = load_profile(args.hardware)
         else:
-            from runyard_desktop.core import hardware
+            from runyard_desktop.core.hardware import profile as hardware
 
             profile = hardware.detect()
         catalogue = load_catalogue()

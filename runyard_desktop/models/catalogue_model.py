@@ -12,13 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from runyard_desktop.core.catalogue import Catalogue, ModelTag
-from runyard_desktop.core.fit import FitReport
-from runyard_desktop.core.fit_report import verdict_label
-from runyard_desktop.core.fit_text import speed_phrase
+from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
+from runyard_desktop.core.fit.engine import FitReport
+from runyard_desktop.core.fit.report import verdict_label
+from runyard_desktop.core.fit.text import speed_phrase
 from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.formatting import human_bytes
-from runyard_desktop.core.row_status import RowStatus
+from runyard_desktop.core.downloads.row_status import RowStatus
 
 _Index = QModelIndex | QPersistentModelIndex
 _VERDICT_ORDER = {"gpu": 0, "partial": 1, "cpu": 2, "no_fit": 3}

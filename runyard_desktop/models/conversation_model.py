@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from runyard_desktop.core.conversation import Conversation
+from runyard_desktop.core.chat.conversation import Conversation
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from runyard_desktop.core.downloads import list_line
+from runyard_desktop.core.downloads.progress_words import list_line
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from runyard_desktop.core.conversation import (
+from runyard_desktop.core.chat.conversation import (
     CHARS_PER_TOKEN,
     DEFAULT_CONTEXT,
     KIND_IMAGE,
@@ -38,10 +38,10 @@ from runyard_desktop.core.conversation import (
     summarize_prompt,
     title_from_text,
 )
-from runyard_desktop.core.documents import DocumentError, read_attachment
-from runyard_desktop.core.history import HistoryStore, ReplyRecorder
+from runyard_desktop.core.chat.documents import DocumentError, read_attachment
+from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
-from runyard_desktop.core.settings import Settings
+from runyard_desktop.core.appdata.settings import Settings
 from runyard_desktop.tasks.chat_controller import ChatController
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Glue between the PullManager, the installed listing, the measurements and the Models table's status.
+"""Glue between the DownloadQueue, the installed listing, the measurements and the Models table's status.
 
 It coalesces pull progress to ~4 Hz for the GUI (one `download_changed` per tag per tick; status
 changes go out at once), decides each catalogue row's `RowStatus` (downloading, paused with bytes
@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from runyard_desktop.core import downloads
-from runyard_desktop.core.measure import badge_text
-from runyard_desktop.core.measurements import MeasurementStore
+from runyard_desktop.core.downloads import progress_words
+from runyard_desktop.core.fit.measured import badge_text
+from runyard_desktop.core.fit.measurements import MeasurementStore
 from runyard_desktop.core.ollama.pull import normalize_tag
 from runyard_desktop.core.ollama.types import PullState, PullStatus
-from runyard_desktop.core.row_status import RowStatus
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.tasks.ollama_service import OllamaService
-from runyard_desktop.tasks.pull_manager import PullManager
+from runyard_desktop.tasks.download_queue import DownloadQueue
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class DownloadController(QObject):
 
     def __init__(
         self,
-        pulls: PullManager,
+        pulls: DownloadQueue,
         ollama: OllamaService,
         measurements: MeasurementStore,
         *,
@@ -97,12 +97,12 @@ class DownloadController(QObject):
         """What the Status column shows for catalogue `tag` (also used on what-if refreshes)."""
         state = self.pulls.state(tag)
         if state is not None and state.is_active:
-            return downloads.row_status(state)
+            return progress_words.row_status(state)
         if self.is_installed(tag):
             measured = self.measurements.get(normalize_tag(tag))
             return RowStatus(text="Installed", installed=True, measured=badge_text(measured) if measured else None)
         if state is not None and state.status in (PullStatus.CANCELLED, PullStatus.FAILED):
-            return downloads.row_status(state)
+            return progress_words.row_status(state)
         return None
 
     def refresh_row(self, tag: str) -> None:
@@ -124,7 +124,7 @@ class DownloadController(QObject):
 
     @Slot(str)
     def _on_pulls_pull_finished(self, tag: str) -> None:
-        self._installed.add(normalize_tag(tag))  # the listing showed it (PullManager checked)
+        self._installed.add(normalize_tag(tag))  # the listing showed it (DownloadQueue checked)
         self._flush()
         self._publish_row(tag)
         self.download_finished.emit(tag)

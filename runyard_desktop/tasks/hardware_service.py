@@ -11,14 +11,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
-    from runyard_desktop.core.hardware import HardwareProfile
+    from runyard_desktop.core.hardware.profile import HardwareProfile
 
 log = logging.getLogger(__name__)
 
 
 def detect_hardware() -> HardwareProfile:
     """`core.hardware.detect()`, imported where it runs (the runner's executor), after the first paint."""
-    from runyard_desktop.core import hardware
+    from runyard_desktop.core.hardware import profile as hardware
 
     return hardware.detect()
 
@@ -44,7 +44,7 @@ class HardwareService(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self.detect = detect  # replaceable, like PullManager.policy (tests give a fixed machine)
+        self.detect = detect  # replaceable, like DownloadQueue.policy (tests give a fixed machine)
         self._job: TaskHandle | None = None
         self.profile: HardwareProfile | None = None
 

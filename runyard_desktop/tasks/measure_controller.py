@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from runyard_desktop.core.measure import MEASURE_PROMPT, Measurement
-from runyard_desktop.core.measurements import MeasurementStore
+from runyard_desktop.core.fit.measured import MEASURE_PROMPT, Measurement
+from runyard_desktop.core.fit.measurements import MeasurementStore
 from runyard_desktop.core.ollama.chat import stream_reply
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError

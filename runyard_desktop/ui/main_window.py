@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop import APP_DISPLAY_NAME, __version__
-from runyard_desktop.ui.lazy_page import LazyPage
+from runyard_desktop.ui.widgets.lazy_page import LazyPage
 
 
 class MainWindow(QMainWindow):

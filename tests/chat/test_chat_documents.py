@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from runyard_desktop.core.conversation import KIND_IMAGE, KIND_TEXT
+from runyard_desktop.core.chat.conversation import KIND_IMAGE, KIND_TEXT
 from tests.chat.conftest import send
 
 PNG = base64.b64decode(
@@ -98,7 +98,7 @@ def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path
 def _use_a_24gb_gpu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Give the chat a fixed machine so the offer does not depend on this one: once start-up detection
     is over (it would overwrite the profile), the fit advisor reads this profile when asked."""
-    from runyard_desktop.core.presets import MACHINES
+    from runyard_desktop.core.hardware.presets import MACHINES
 
     hardware = window.services.hardware
     qtbot.waitUntil(lambda: window.startup.is_finished and hardware.profile is not None

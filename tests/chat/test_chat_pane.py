@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 
-from runyard_desktop.core.conversation import STATUS_COMPLETE, STATUS_STOPPED
+from runyard_desktop.core.chat.conversation import STATUS_COMPLETE, STATUS_STOPPED
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from tests.chat.conftest import send

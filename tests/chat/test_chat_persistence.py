@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from runyard_desktop.app import create_main_window
-from runyard_desktop.core.conversation import STATUS_COMPLETE, STATUS_STOPPED
-from runyard_desktop.core.history import HistoryStore
-from runyard_desktop.core.paths import app_paths
+from runyard_desktop.core.chat.conversation import STATUS_COMPLETE, STATUS_STOPPED
+from runyard_desktop.core.chat.history import HistoryStore
+from runyard_desktop.core.appdata.paths import app_paths
 from tests.chat.conftest import send
 
 WORDS = [f"w{i:05d} " for i in range(3000)]

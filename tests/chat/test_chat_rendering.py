@@ -6,8 +6,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QScrollArea
 
-from runyard_desktop.core.conversation import Message
-from runyard_desktop.core.markdown_stream import MarkdownStream
+from runyard_desktop.core.chat.conversation import Message
+from runyard_desktop.core.chat.markdown_stream import MarkdownStream
 from runyard_desktop.ui.chat.message_view import PAGE, MessageView
 from runyard_desktop.ui.chat.rich_text import MessageBody, SafeTextBrowser
 
@@ -87,7 +87,7 @@ def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:
 
 
 def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from runyard_desktop.core.conversation import ReplyMetrics
+    from runyard_desktop.core.chat.conversation import ReplyMetrics
     from runyard_desktop.ui.chat.chat_style import ChatColors
     from runyard_desktop.ui.chat.message_widgets import MessageWidget
     from PySide6.QtGui import QGuiApplication

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListView, QWidget
 
-from runyard_desktop.core.conversation import Conversation
+from runyard_desktop.core.chat.conversation import Conversation
 from runyard_desktop.models.conversation_model import ConversationFilterProxy, ConversationListModel
 from tests.chat.conftest import send
 

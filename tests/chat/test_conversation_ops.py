@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runyard_desktop.core.conversation import (
+from runyard_desktop.core.chat.conversation import (
     KIND_IMAGE,
     KIND_TEXT,
     STATUS_FAILED,
@@ -67,7 +67,7 @@ def test_titles_and_summary_prompt() -> None:
 
 
 def test_context_offer_raises_as_far_as_the_machine_fits_or_explains() -> None:
-    from runyard_desktop.core.conversation import ContextUsage, context_offer
+    from runyard_desktop.core.chat.conversation import ContextUsage, context_offer
 
     assert context_offer(ContextUsage(3000, 4096, True), "m", 32768) is None
     offer = context_offer(ContextUsage(10_000, 4096, True), "m", 32768)

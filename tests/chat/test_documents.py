@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from runyard_desktop.core.conversation import KIND_IMAGE, KIND_TEXT
-from runyard_desktop.core.documents import DocumentError, read_attachment
+from runyard_desktop.core.chat.conversation import KIND_IMAGE, KIND_TEXT
+from runyard_desktop.core.chat.documents import DocumentError, read_attachment
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="

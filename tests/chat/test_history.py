@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from runyard_desktop.core.conversation import (
+from runyard_desktop.core.chat.conversation import (
     KIND_TEXT,
     STATUS_COMPLETE,
     STATUS_STOPPED,
@@ -13,7 +13,7 @@ from runyard_desktop.core.conversation import (
     Attachment,
     ReplyMetrics,
 )
-from runyard_desktop.core.history import SCHEMA_VERSION, HistoryStore, ReplyRecorder
+from runyard_desktop.core.chat.history import SCHEMA_VERSION, HistoryStore, ReplyRecorder
 
 
 class FakeClock:
@@ -98,7 +98,7 @@ def test_damaged_database_is_moved_aside_not_emptied(tmp_path: Path) -> None:
 def test_migrates_a_v1_database(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     db = sqlite3.connect(path)
-    from runyard_desktop.core.history import _v0_to_v1
+    from runyard_desktop.core.chat.history import _v0_to_v1
 
     _v0_to_v1(db)
     db.execute("INSERT INTO conversations (title, created_at, updated_at) VALUES ('old', 1, 1)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from runyard_desktop.core.markdown_stream import MarkdownStream, neutralise_images, split_complete
+from runyard_desktop.core.chat.markdown_stream import MarkdownStream, neutralise_images, split_complete
 
 TEXT = (
     "Intro **bold** line\nsecond line\n\n"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.downloads import CheckLevel, action_label, list_line, preflight, row_status
-from runyard_desktop.core.fit import FitOptions, Verdict, evaluate
-from runyard_desktop.core.measure import Measurement, compare
-from runyard_desktop.core.measurements import MeasurementStore
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.downloads.preflight import CheckLevel, preflight
+from runyard_desktop.core.downloads.progress_words import action_label, list_line, row_status
+from runyard_desktop.core.fit.engine import FitOptions, Verdict, evaluate
+from runyard_desktop.core.fit.measured import Measurement, compare
+from runyard_desktop.core.fit.measurements import MeasurementStore
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.types import OllamaStatus, PullPhase, PullState, PullStatus, ServerState
-from runyard_desktop.core.presets import build_profile
+from runyard_desktop.core.hardware.presets import build_profile
 
 RUNNING = OllamaStatus(ServerState.RUNNING, host="http://127.0.0.1:11434", version="0.17.1")
 GB = 1_000_000_000

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWid
 from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel, OllamaStatus, PullPhase, PullState, PullStatus, ServerState
 from runyard_desktop.models.download_model import DownloadListModel
 from runyard_desktop.models.installed_model import installed_models_model, loaded_models_model
-from runyard_desktop.ui.first_run import FirstRunBanner
+from runyard_desktop.ui.models.first_run import FirstRunBanner
 from runyard_desktop.ui.ollama_status import OllamaStatusBar, status_words
-from runyard_desktop.ui.settings_dialog import SettingsDialog
+from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
 from runyard_desktop.ui.theme import apply_theme
 
 
@@ -150,7 +150,7 @@ def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> Non
 
 
 def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from runyard_desktop.ui.whatif_editor import CUSTOM
+    from runyard_desktop.ui.models.whatif_editor import CUSTOM
 
     window = open_window()
     strip = window.downloads.status_bar

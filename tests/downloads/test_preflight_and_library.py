@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from runyard_desktop.core.downloads import CheckLevel
+from runyard_desktop.core.downloads.preflight import CheckLevel
 from runyard_desktop.core.ollama.types import ServerState
-from runyard_desktop.core.presets import build_profile
-from runyard_desktop.ui.download_dialogs import BETTER, CANCEL
+from runyard_desktop.core.hardware.presets import build_profile
+from runyard_desktop.ui.downloads.download_dialogs import BETTER, CANCEL
 
 TAG = "qwen3.5:0.8b"
 

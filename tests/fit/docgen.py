@@ -11,11 +11,11 @@ import re
 import sys
 from pathlib import Path
 
-from runyard_desktop.core.catalogue import ModelTag, load_catalogue
-from runyard_desktop.core.fit import FitOptions, OllamaRegime, evaluate, evaluate_all
-from runyard_desktop.core.fit_report import verdict_label
-from runyard_desktop.core.fit_text import context_label, speed_phrase
-from runyard_desktop.core.presets import MACHINES
+from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
+from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, evaluate, evaluate_all
+from runyard_desktop.core.fit.report import verdict_label
+from runyard_desktop.core.fit.text import context_label, speed_phrase
+from runyard_desktop.core.hardware.presets import MACHINES
 
 from .reference_data import DEFAULT_TAGS, MEMORY_CASES, SPEED_CASES
 

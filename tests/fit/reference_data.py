@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from runyard_desktop.core.catalogue import ModelTag, load_catalogue
-from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
-from runyard_desktop.core.presets import apple, build_profile
+from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
+from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
+from runyard_desktop.core.hardware.presets import apple, build_profile
 
 GIB = 2**30
 DEFAULT_TAGS = ("0.8b", "2b", "4b", "9b", "27b", "35b-a3b", "122b-a10b")

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from runyard_desktop.core import resources
-from runyard_desktop.core.catalogue import CatalogueError, load_catalogue, parse_family
+from runyard_desktop.core.appdata import resources
+from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue, parse_family
 
 RAW = json.loads(resources.read_text("data", "catalogue", "qwen3.5.json"))
 

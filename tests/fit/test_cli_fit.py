@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from runyard_desktop.core.presets import MACHINES
+from runyard_desktop.core.hardware.presets import MACHINES
 
 KEYS = {"model", "verdict", "gpu_share", "context", "breakdown", "required_bytes", "download_bytes", "disk_ok",
         "tokens_per_second", "recommended", "reason"}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.fit import FitOptions, OllamaRegime, Verdict, evaluate, evaluate_all, regime_for_version
-from runyard_desktop.core.hardware import GpuInfo
-from runyard_desktop.core.memory_budget import default_context
-from runyard_desktop.core.presets import MACHINES, apple
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, Verdict, evaluate, evaluate_all, regime_for_version
+from runyard_desktop.core.hardware.profile import GpuInfo
+from runyard_desktop.core.fit.memory_budget import default_context
+from runyard_desktop.core.hardware.presets import MACHINES, apple
 
 from .helpers import GIB, machine, nvidia
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.fit import (
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import (
     OllamaRegime,
     kv_cache_bytes,
     recurrent_memory,
     recurrent_state_bytes,
 )
-from runyard_desktop.core.params import count
+from tests.fit.params import count
 
 GIB, MIB, KIB = 2**30, 2**20, 2**10
 SIZES = {t.size.key: t.size for t in load_catalogue()}

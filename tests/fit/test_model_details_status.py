@@ -3,11 +3,11 @@ exactly as a full render with that status would."""
 
 from __future__ import annotations
 
-from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.presets import MACHINES
-from runyard_desktop.core.row_status import RowStatus
-from runyard_desktop.ui.model_details import ModelDetails
-from runyard_desktop.ui.models_view import ModelsView
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.hardware.presets import MACHINES
+from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.ui.models.model_details import ModelDetails
+from runyard_desktop.ui.models.models_view import ModelsView
 
 CAT = load_catalogue()
 RTX4060 = MACHINES["RTX 4060 8 GB + 16 GB RAM"]

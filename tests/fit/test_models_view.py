@@ -6,13 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
-from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.fit import evaluate_all
-from runyard_desktop.core.presets import MACHINES
-from runyard_desktop.core.row_status import RowStatus
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import evaluate_all
+from runyard_desktop.core.hardware.presets import MACHINES
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
-from runyard_desktop.ui.models_view import ModelsView
-from runyard_desktop.ui.whatif_editor import CUSTOM, THIS_MACHINE
+from runyard_desktop.ui.models.models_view import ModelsView
+from runyard_desktop.ui.models.whatif_editor import CUSTOM, THIS_MACHINE
 
 CAT = load_catalogue()
 RTX4060 = MACHINES["RTX 4060 8 GB + 16 GB RAM"]
@@ -157,7 +157,7 @@ def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-un
 
 
 def test_view_follows_the_ollama_version(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from runyard_desktop.core.fit import OllamaRegime
+    from runyard_desktop.core.fit.engine import OllamaRegime
     from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
 
     view = ModelsView(CAT)

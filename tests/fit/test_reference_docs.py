@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from runyard_desktop.core.catalogue import load_catalogue
-from runyard_desktop.core.fit import evaluate_all
-from runyard_desktop.core.presets import MACHINES
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import evaluate_all
+from runyard_desktop.core.hardware.presets import MACHINES
 
 from . import docgen
 from .reference_data import DEFAULT_TAGS, EXPECTED

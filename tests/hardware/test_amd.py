@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runyard_desktop.core.probes import amd, system
+from runyard_desktop.core.hardware.probes import amd
+
+from runyard_desktop.core.hardware.probes import system
 from tests.hardware import FIXTURES
 
 

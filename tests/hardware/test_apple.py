@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runyard_desktop.core.probes import apple
+from runyard_desktop.core.hardware.probes import apple
 from tests.hardware import FIXTURES
 
 GIB = 2**30

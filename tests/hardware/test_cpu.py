@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runyard_desktop.core.probes import cpu
+from runyard_desktop.core.hardware.probes import cpu
 from tests.hardware import FIXTURES
 
 

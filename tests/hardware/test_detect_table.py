@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from runyard_desktop.commands.detect import format_table
-from runyard_desktop.core.hardware import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
-from runyard_desktop.core.probes import nvidia
+from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
+from runyard_desktop.core.hardware.probes import nvidia
 from tests.hardware.fake_nvml import FakeNvml
 
 GIB = 2**30

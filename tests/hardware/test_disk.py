@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runyard_desktop.core.probes import disk
+from runyard_desktop.core.hardware.probes import disk
 
 
 def _exists(*present: Path):  # type: ignore[no-untyped-def]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar
 
-from runyard_desktop.core.hardware import CpuInfo, DiskInfo, HardwareProfile, RamInfo
-from runyard_desktop.core.probes import nvidia
-from runyard_desktop.ui.hardware_panel import HardwarePanel
+from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, HardwareProfile, RamInfo
+from runyard_desktop.core.hardware.probes import nvidia
+from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
 from tests.hardware.fake_nvml import FakeNvml
 
 GIB = 2**30

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runyard_desktop.core.probes import nvidia
+from runyard_desktop.core.hardware.probes import nvidia
 from tests.hardware.fake_nvml import FakeNvml
 
 
@@ -115,7 +115,7 @@ def test_without_the_nvml_library_pynvml_is_not_imported() -> None:
     import sys
 
     code = (
-        "import sys; from runyard_desktop.core.probes import nvidia; "
+        "import sys; from runyard_desktop.core.hardware.probes import nvidia; "
         "nvidia.nvml_library_loads = lambda: False; "
         "print(nvidia.detect_nvidia() == ((), (nvidia.NO_DRIVER_NOTE,)), 'pynvml' in sys.modules)"
     )

@@ -6,9 +6,12 @@ import json
 
 import pytest
 
-from runyard_desktop.core import hardware
-from runyard_desktop.core.hardware import GpuInfo, HardwareProfile
-from runyard_desktop.core.probes import amd, cpu, nvidia, system
+from runyard_desktop.core.hardware import profile as hardware
+from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
+from runyard_desktop.core.hardware.probes import amd
+from runyard_desktop.core.hardware.probes import cpu
+from runyard_desktop.core.hardware.probes import nvidia
+from runyard_desktop.core.hardware.probes import system
 from tests.hardware import FIXTURES
 from tests.hardware.no_gpu import assert_no_gpu_and_says_why, skip_on_a_gpu_machine
 
@@ -73,7 +76,7 @@ def test_json_round_trip_keeps_every_gpu_field() -> None:
 
 
 def test_mac_without_sysctl_still_counts_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    from runyard_desktop.core.probes import apple
+    from runyard_desktop.core.hardware.probes import apple
 
     def broken() -> dict[str, str]:
         raise FileNotFoundError("sysctl")
@@ -87,7 +90,7 @@ def test_mac_without_sysctl_still_counts_cores(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_apple_silicon_profile_from_recorded_sysctl(monkeypatch: pytest.MonkeyPatch) -> None:
-    from runyard_desktop.core.probes import apple
+    from runyard_desktop.core.hardware.probes import apple
 
     text = (FIXTURES / "sysctl-m2-pro-32gb.txt").read_text()
     monkeypatch.setattr(system, "os_name", lambda: "darwin")
@@ -100,7 +103,7 @@ def test_apple_silicon_profile_from_recorded_sysctl(monkeypatch: pytest.MonkeyPa
 
 
 def test_windows_profile_nvidia_without_driver(monkeypatch: pytest.MonkeyPatch) -> None:
-    from runyard_desktop.core.probes import windows
+    from runyard_desktop.core.hardware.probes import windows
     from tests.hardware.fake_nvml import FakeNvml
 
     fixture = FIXTURES / "windows-display-adapters.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from runyard_desktop.core.probes import windows
+from runyard_desktop.core.hardware.probes import windows
 from tests.hardware import FIXTURES
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from runyard_desktop.core import settings as settings_store
+from runyard_desktop.core.appdata import settings as settings_store
 from runyard_desktop.core.ollama.types import ServerState
-from runyard_desktop.core.paths import app_paths
+from runyard_desktop.core.appdata.paths import app_paths
 
 
 def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""One model download with recovery, as plain async code shared by the GUI's PullManager and the CLI.
+"""One model download with recovery, as plain async code shared by the GUI's DownloadQueue and the CLI.
 
 `run_pull()` pulls until `success` and a listing shows the model. It reconnects when the download
 stops making progress (the stall watchdog; the reconnect resumes), retries transient failures with

@@ -184,8 +184,8 @@ def launch(
 
 def local_models_free_bytes() -> int | None:
     """Free bytes where a local Ollama keeps its models (None if it cannot be measured)."""
-    from runyard_desktop.core.probes.disk import read_disk
-    from runyard_desktop.core.probes.system import os_name
+    from runyard_desktop.core.hardware.probes.disk import read_disk
+    from runyard_desktop.core.hardware.probes.system import os_name
 
     try:
         return read_disk(os_name()).free_bytes

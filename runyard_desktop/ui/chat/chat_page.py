@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from runyard_desktop.core.chat_fit import ChatFitAdvisor
-from runyard_desktop.core.history import HistoryStore
+from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
+from runyard_desktop.core.chat.history import HistoryStore
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.chat_pane import ChatPane
 
 
 def _load_catalogue() -> Any:
-    from runyard_desktop.core.catalogue import load_catalogue  # on first use, not at start-up
+    from runyard_desktop.core.fit.catalogue import load_catalogue  # on first use, not at start-up
 
     return load_catalogue()
 

@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
-from runyard_desktop.core.chat_fit import ChatFitAdvisor
-from runyard_desktop.core.conversation import ContextUsage, Conversation, Message, context_offer
+from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
+from runyard_desktop.core.chat.conversation import ContextUsage, Conversation, Message, context_offer
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.chat_header import ChatHeader
 from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-from runyard_desktop.ui.colors import blend
+from runyard_desktop.ui.widgets.colors import blend
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.conversation import KIND_IMAGE, KIND_TEXT, Attachment, ContextUsage
+from runyard_desktop.core.chat.conversation import KIND_IMAGE, KIND_TEXT, Attachment, ContextUsage
 
 
 class ChatInput(QPlainTextEdit):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, S
 from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from runyard_desktop.core.conversation import Message
+from runyard_desktop.core.chat.conversation import Message
 
 LINE_PX = 20  # a rough line height for the opening estimate; real heights come from layout
 

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from runyard_desktop.core.conversation import (
+from runyard_desktop.core.chat.conversation import (
     KIND_IMAGE,
     STATUS_FAILED,
     STATUS_STOPPED,
     STATUS_STREAMING,
     Message,
 )
-from runyard_desktop.core.markdown_stream import MarkdownStream
+from runyard_desktop.core.chat.markdown_stream import MarkdownStream
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 from runyard_desktop.ui.chat.thinking_block import ThinkingBlock

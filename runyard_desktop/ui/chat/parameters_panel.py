@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.conversation import CONTEXT_CHOICES, Conversation
-from runyard_desktop.ui.context_combo import select_context
+from runyard_desktop.core.chat.conversation import CONTEXT_CHOICES, Conversation
+from runyard_desktop.ui.widgets.context_combo import select_context
 
 
 class ParametersPanel(QFrame):

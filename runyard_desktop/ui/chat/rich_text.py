@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
-from runyard_desktop.core.markdown_stream import Op, neutralise_images, split_complete
+from runyard_desktop.core.chat.markdown_stream import Op, neutralise_images, split_complete
 from runyard_desktop.ui.chat.chat_style import ChatColors
 
 _F = QTextDocument.MarkdownFeature

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from runyard_desktop.core.conversation import estimate_tokens, tokens_for_length
+from runyard_desktop.core.chat.conversation import estimate_tokens, tokens_for_length
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 
 THINKING_MAX_HEIGHT = 220

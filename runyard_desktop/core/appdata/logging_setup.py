@@ -1,0 +1,49 @@
+"""Logging to a rotating file in the log dir (plus stderr for warnings), configured at start-up.
+
+The window starts with `rotating=False` (a plain append to the same file) and switches to rotation
+once it has painted: `logging.handlers` brings socket, pickle and queue, ≈16 ms before the first paint.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from runyard_desktop.core.appdata.paths import AppPaths
+
+_FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
+_MAX_BYTES = 2 * 1024 * 1024
+_BACKUPS = 3
+
+
+def configure_logging(paths: AppPaths, *, verbose: bool = False, rotating: bool = True) -> logging.Handler | None:
+    """Attach a file handler (rotating unless told not to) to the root logger, replacing ours from an
+    earlier call; returns it (None if the dir is unwritable)."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in list(root.handlers):
+        if getattr(handler, "_runyard", False):
+            root.removeHandler(handler)
+            handler.close()
+    file_handler: logging.Handler | None = None
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        if rotating:
+            from logging.handlers import RotatingFileHandler
+
+            file_handler = RotatingFileHandler(
+                paths.log_file, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
+            )
+        else:
+            file_handler = logging.FileHandler(paths.log_file, encoding="utf-8")  # appends
+    except OSError as exc:
+        print(f"runyard-desktop: cannot write logs to {paths.logs}: {exc}", file=sys.stderr)
+    stderr_handler = logging.StreamHandler(sys.stderr)
+    stderr_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    for handler in (file_handler, stderr_handler):
+        if handler is None:
+            continue
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler._runyard = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    return file_handler

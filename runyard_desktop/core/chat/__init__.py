@@ -1,0 +1,1 @@
+"""Chat without Qt: transcript records, the history database, attachments, streamed Markdown, fit advice."""

@@ -1,0 +1,133 @@
+"""Reading files the user attaches: text-like documents and images, with plain-language refusals.
+
+- Text: txt, md, csv, tsv, json, yaml, logs and source code. UTF-8 (with or without BOM) and UTF-16/32
+  with a BOM are read as they are. Other 8-bit text is read as Windows-1252 and the attachment carries
+  a notice saying so. Files with NUL bytes or mostly control characters are binary: refused.
+- Images: png, jpg/jpeg (checked by their magic bytes), base64-encoded for vision models only.
+- Each attachment carries a token estimate so the composer can compare it with the context.
+
+`DocumentError` carries the message the UI shows.
+"""
+
+from __future__ import annotations
+
+import base64
+import codecs
+from pathlib import Path
+
+from runyard_desktop.core.chat.conversation import IMAGE_TOKENS, KIND_IMAGE, KIND_TEXT, Attachment, estimate_tokens
+
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset(
+    """
+    txt text md markdown rst csv tsv json jsonl yaml yml toml ini cfg conf log xml html htm tex org
+    py pyi js mjs cjs ts tsx jsx java kt kts c h cc cpp cxx hpp hh cs go rs rb php pl pm swift m mm
+    scala sh bash zsh fish ps1 bat cmd sql r lua dart ex exs erl hs ml mli clj cljs vue svelte css scss
+    less gradle cmake mk make dockerfile env properties srt vtt
+    """.split()
+)
+TEXT_NAMES = frozenset({"makefile", "dockerfile", "readme", "license", "changelog", "notice", "authors"})
+IMAGE_SUFFIXES = frozenset({"png", "jpg", "jpeg"})
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_JPEG_MAGIC = b"\xff\xd8\xff"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DocumentError(Exception):
+    """A file that cannot be attached; `str()` says why and what to do instead."""
+
+
+def is_image_path(path: Path) -> bool:
+    return path.suffix.lower().lstrip(".") in IMAGE_SUFFIXES
+
+
+def is_text_path(path: Path) -> bool:
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix in TEXT_SUFFIXES or path.name.lower() in TEXT_NAMES or (not suffix and not is_image_path(path))
+
+
+def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
+    """(text, notice). Raises DocumentError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), ""
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{name} starts like {encoding.upper()} text but is damaged ({exc.reason}).") from exc
+    if _looks_binary(data):
+        raise DocumentError(
+            f"{name} looks like a binary file, not text. Attach plain-text files (txt, md, csv, source code); "
+            "for a PDF or Word file, export it as text first."
+        )
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        return text, f"{name} is not UTF-8; it was read as Latin-1, so some characters may be wrong. Save it as UTF-8 to be sure."
+    return text, f"{name} is not UTF-8; it was read as Windows-1252, so some characters may be wrong. Save it as UTF-8 to be sure."
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(sample) > 0.05
+
+
+def read_document(path: Path) -> Attachment:
+    """Read a text-like file into an attachment, or raise DocumentError with a plain message."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise DocumentError(
+                f"{name} is {size / 1e6:.0f} MB; Runyard attaches text files up to {MAX_TEXT_BYTES // 2**20} MB. "
+                "Split it or attach the part you need."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"Could not read {name}: {exc.strerror or exc}.") from exc
+    text, notice = decode_text(data, name)
+    return Attachment(kind=KIND_TEXT, name=name, text=text, tokens=estimate_tokens(text), notice=notice)
+
+
+def read_image(path: Path) -> Attachment:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            raise DocumentError(f"{name} is {size / 1e6:.0f} MB; images up to {MAX_IMAGE_BYTES // 2**20} MB can be attached.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"Could not read {name}: {exc.strerror or exc}.") from exc
+    if not (data.startswith(_PNG_MAGIC) or data.startswith(_JPEG_MAGIC)):
+        raise DocumentError(f"{name} is not a PNG or JPEG image.")
+    return Attachment(kind=KIND_IMAGE, name=name, data_b64=base64.b64encode(data).decode("ascii"), tokens=IMAGE_TOKENS)
+
+
+def read_attachment(path: Path, *, vision: bool) -> Attachment:
+    """Text or image by file type; images are refused, with a reason, for models without vision."""
+    if is_image_path(path):
+        if not vision:
+            raise DocumentError(
+                f"{path.name} is an image, and the selected model cannot see images. "
+                "Pick a model with the vision capability (Qwen3.5 tags have it) to attach images."
+            )
+        return read_image(path)
+    return read_document(path)

@@ -1,0 +1,324 @@
+"""The fit engine: will this Qwen3.5 tag run on this machine, where, and how fast? Pure functions.
+
+Memory model (facts §6, docs/fit-reference.md):
+    weights          = the tag's download size (one blob: text + vision tower + MTP layer)
+    kv_cache         = ctx × full-attention layers × 2 × kv_heads × head_dim × bytes(kv type)
+                       (only 1 layer in 4 has a KV cache in Qwen3.5)
+    recurrent_state  = linear layers × [nv·dk·dv + (conv−1)·(2·nk·dk + nv·dv)] × 4 bytes (F32),
+                       × 25 on Ollama 0.17.1–0.29 (24 checkpoints + the live state)
+    compute          = 0.75 GiB per GPU used (or once on CPU): batch-512 graph, mostly 248k-vocab logits
+    gpu_reserve      = per GPU: 1 GiB llama.cpp `--fit` margin (Ollama ≥ 0.30, default) or
+                       457 MiB (512 MiB Metal) Ollama-engine minimum (0.17.1–0.29)
+A tag runs on the GPU when the sum fits the FREE memory of one GPU (or all GPUs of the group, each
+paying its own compute + reserve); partially when it fits free VRAM + usable RAM; on the CPU when it
+fits usable RAM and no GPU can help; otherwise it does not fit.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, replace
+
+from runyard_desktop.core.fit import speed as fit_speed
+
+from runyard_desktop.core.fit import text as fit_text
+from runyard_desktop.core.fit.catalogue import Architecture, Catalogue, ModelTag
+from runyard_desktop.core.hardware.profile import HardwareProfile
+from runyard_desktop.core.formatting import GIB
+from runyard_desktop.core.fit.memory_budget import MemoryBudget, budget_default_context, memory_budget
+from runyard_desktop.core.ollama.types import parse_version
+
+MIB = 2**20
+KV_BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}
+KV_CACHE_TYPES = tuple(KV_BYTES_PER_ELEMENT)
+COMPUTE_BYTES = int(0.75 * GIB)
+LLAMA_SERVER_MARGIN = GIB
+ENGINE_MIN_MEMORY = 457 * MIB
+ENGINE_MIN_MEMORY_METAL = 512 * MIB
+ENGINE_CHECKPOINTS = 24
+MIN_USEFUL_GPU = int(1.5 * GIB)
+
+
+class Verdict(str, enum.Enum):
+    GPU = "gpu"
+    PARTIAL = "partial"
+    CPU = "cpu"
+    NO_FIT = "no_fit"
+
+
+class OllamaRegime(str, enum.Enum):
+    """How Ollama places qwen3.5: upstream llama-server (≥ 0.30, default) or its own engine (0.17.1–0.29)."""
+
+    LLAMA_SERVER = "llama-server"
+    OLLAMA_ENGINE = "ollama-engine"
+
+
+def regime_for_version(version: str | None) -> OllamaRegime:
+    """`0.24.1` -> OLLAMA_ENGINE, `0.30.0`/unknown -> LLAMA_SERVER."""
+    if not version:
+        return OllamaRegime.LLAMA_SERVER
+    parsed = parse_version(version) or (0, 0)  # unreadable counts as old, as it always has
+    return OllamaRegime.OLLAMA_ENGINE if parsed[:2] < (0, 30) else OllamaRegime.LLAMA_SERVER
+
+
+@dataclass(frozen=True)
+class FitOptions:
+    context: int | None = None  # None: the context Ollama would pick for this machine
+    kv_cache_type: str = "f16"
+    regime: OllamaRegime = OllamaRegime.LLAMA_SERVER
+
+    def __post_init__(self) -> None:
+        if self.kv_cache_type not in KV_BYTES_PER_ELEMENT:
+            raise ValueError(f"KV cache type must be one of {', '.join(KV_CACHE_TYPES)}, not {self.kv_cache_type!r}")
+        if self.context is not None and self.context < 256:
+            raise ValueError(f"context must be at least 256 tokens, not {self.context}")
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    weights: int
+    kv_cache: int
+    recurrent_state: int
+    compute: int
+    gpu_reserve: int
+
+    @property
+    def overhead(self) -> int:
+        return self.compute + self.gpu_reserve
+
+    @property
+    def total(self) -> int:
+        return self.weights + self.kv_cache + self.recurrent_state + self.compute + self.gpu_reserve
+
+
+@dataclass(frozen=True)
+class FitReport:
+    tag: str
+    verdict: Verdict
+    gpu_share: float  # 0..1: share of layers (dense) or of weight bytes (MoE expert offload) on the GPU
+    context: int
+    context_is_default: bool
+    kv_cache_type: str
+    regime: OllamaRegime
+    breakdown: Breakdown
+    required_bytes: int
+    gpu_free_bytes: int
+    ram_usable_bytes: int
+    gpus_used: int
+    download_bytes: int
+    disk_ok: bool | None
+    disk_free_bytes: int | None
+    tokens_per_second: tuple[float, float] | None
+    placement: str  # "GPU" | "layers on CPU" | "experts on CPU" | "CPU" | ""
+    reason: str
+    recommended: bool = False
+    recommendation: str = ""
+    notes: tuple[str, ...] = ()
+
+
+# --- arithmetic (golden-tested) -------------------------------------------------------------------
+
+
+def kv_cache_bytes(arch: Architecture, context: int, kv_cache_type: str = "f16") -> int:
+    per_token = arch.full_attention_layers * 2 * arch.kv_heads * arch.head_dim
+    return int(round(context * per_token * KV_BYTES_PER_ELEMENT[kv_cache_type]))
+
+
+def recurrent_state_bytes(arch: Architecture, sequences: int = 1) -> int:
+    nk, nv = arch.linear_key_heads, arch.linear_value_heads
+    dk, dv = arch.linear_key_head_dim, arch.linear_value_head_dim
+    per_layer = nv * dk * dv + (arch.conv_kernel - 1) * (2 * nk * dk + nv * dv)
+    return sequences * arch.linear_layers * per_layer * 4
+
+
+def recurrent_memory(arch: Architecture, regime: OllamaRegime) -> int:
+    copies = 1 + ENGINE_CHECKPOINTS if regime is OllamaRegime.OLLAMA_ENGINE else 1
+    return copies * recurrent_state_bytes(arch)
+
+
+def gpu_reserve_per_device(regime: OllamaRegime, *, metal: bool) -> int:
+    if regime is OllamaRegime.LLAMA_SERVER:
+        return LLAMA_SERVER_MARGIN
+    return ENGINE_MIN_MEMORY_METAL if metal else ENGINE_MIN_MEMORY
+
+
+def resolve_context(tag: ModelTag, budget: MemoryBudget, requested: int | None) -> tuple[int, bool]:
+    """(context, is_default): the user's choice capped at the model's native context, else Ollama's tier."""
+    if requested is None:
+        return min(budget_default_context(budget), tag.native_context), True
+    return min(requested, tag.native_context), False
+
+
+# --- placement --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Placement:
+    verdict: Verdict
+    gpus_used: int
+    gpu_capacity: int  # bytes of weights/KV/state that fit on the GPUs
+    share: float
+    placement: str
+
+
+def _place(
+    tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool, usable_gpu: bool
+) -> _Placement:
+    """Where the model goes. Only GPU and PARTIAL placements use GPUs (gpus_used ≥ 1, share > 0)."""
+    gpus = budget.gpus
+    if budget.unified:
+        return _place_unified(tag, model_bytes, budget, per_gpu, moe_aware, usable_gpu)
+    if usable_gpu and model_bytes + per_gpu <= gpus[0].free_bytes:
+        return _Placement(Verdict.GPU, 1, model_bytes, 1.0, "GPU")
+    if usable_gpu and len(gpus) > 1 and model_bytes + len(gpus) * per_gpu <= budget.gpu_free:
+        return _Placement(Verdict.GPU, len(gpus), model_bytes, 1.0, "GPU")
+    capacity = sum(max(0, g.free_bytes - per_gpu) for g in gpus) if usable_gpu else 0
+    share = _gpu_share(tag, model_bytes, capacity, moe_aware)
+    if share > 0:
+        used = sum(1 for g in gpus if g.free_bytes > per_gpu)
+        if model_bytes + used * per_gpu <= budget.gpu_free + budget.ram_usable:
+            return _Placement(Verdict.PARTIAL, used, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware))
+    if model_bytes + COMPUTE_BYTES <= budget.ram_usable:
+        return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
+    return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
+
+
+def _place_unified(
+    tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool, usable_gpu: bool
+) -> _Placement:
+    """Apple-style unified memory: the Metal window is part of RAM. Everything the model uses must fit
+    usable RAM once; the GPU part must also fit the window (with its reserve as free space)."""
+    if model_bytes + COMPUTE_BYTES > budget.ram_usable:
+        return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
+    window = budget.gpus[0].free_bytes if usable_gpu else 0
+    if usable_gpu and model_bytes + per_gpu <= window:
+        return _Placement(Verdict.GPU, 1, model_bytes, 1.0, "GPU")
+    capacity = max(0, window - per_gpu)
+    share = _gpu_share(tag, model_bytes, capacity, moe_aware)
+    if share > 0:
+        return _Placement(Verdict.PARTIAL, 1, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware))
+    return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
+
+
+def _partial_kind(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> str:
+    experts = moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes)
+    return "experts on CPU" if experts else "layers on CPU"
+
+
+def _dense_bytes(tag: ModelTag, model_bytes: int) -> int:
+    """Everything but the routed experts (attention, shared experts, embeddings, vision, KV, state)."""
+    expert = tag.download_bytes * tag.size.arch.expert_params / tag.size.total_params
+    return int(model_bytes - expert)
+
+
+def _gpu_share(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> float:
+    """Share on the GPU: whole layers for dense models (floor), bytes for MoE with experts on CPU."""
+    if capacity <= 0:
+        return 0.0
+    fraction = min(1.0, capacity / model_bytes)
+    if moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes):
+        return math.floor(fraction * 100) / 100
+    layers = tag.size.arch.layers
+    return math.floor(fraction * layers) / layers
+
+
+# --- evaluation -------------------------------------------------------------------------------------
+
+
+def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitOptions()) -> FitReport:
+    """The full report for one tag on one machine (recommendation flags are set by evaluate_all)."""
+    budget = memory_budget(profile)
+    context, is_default = resolve_context(tag, budget, options.context)
+    arch = tag.size.arch
+    kv = kv_cache_bytes(arch, context, options.kv_cache_type)
+    rs = recurrent_memory(arch, options.regime)
+    model_bytes = tag.download_bytes + kv + rs
+    metal = any(g.vendor == "apple" for g in budget.gpus)
+    reserve = gpu_reserve_per_device(options.regime, metal=metal)
+    moe_aware = options.regime is OllamaRegime.LLAMA_SERVER
+    gpu_helps = bool(budget.gpus) and budget.gpus[0].free_bytes >= MIN_USEFUL_GPU
+    placed = _place(tag, model_bytes, budget, COMPUTE_BYTES + reserve, moe_aware, gpu_helps)
+    gpus = placed.gpus_used  # 0 for CPU and NO_FIT placements
+    if placed.verdict is Verdict.NO_FIT and gpu_helps:
+        gpus = 1  # show what the best attempt would need
+    breakdown = Breakdown(
+        weights=tag.download_bytes, kv_cache=kv, recurrent_state=rs,
+        compute=COMPUTE_BYTES * max(1, gpus), gpu_reserve=reserve * gpus,
+    )
+    tps = fit_speed.tokens_per_second(
+        tag, profile, budget, fit_speed.SpeedInputs(
+            placed.verdict.value, gpus, placed.share, placed.placement, options.regime is OllamaRegime.OLLAMA_ENGINE
+        )
+    )
+    disk_free = profile.disk.free_bytes if profile.disk is not None else None
+    reason = fit_text.memory_reason(
+        verdict=placed.verdict.value, required=breakdown.total,
+        context=fit_text.context_phrase(context, is_default), gpu_label=budget.gpu_label,
+        gpu_free=budget.gpu_free, ram_usable=budget.ram_usable, share=placed.share,
+        placement=placed.placement, unified=budget.unified,
+        gpu_helps=gpu_helps,
+    ) + fit_text.disk_sentence(tag.download_bytes, disk_free)
+    return FitReport(
+        tag=tag.tag, verdict=placed.verdict, gpu_share=placed.share, context=context,
+        context_is_default=is_default, kv_cache_type=options.kv_cache_type, regime=options.regime,
+        breakdown=breakdown, required_bytes=breakdown.total, gpu_free_bytes=budget.gpu_free,
+        ram_usable_bytes=budget.ram_usable, gpus_used=gpus, download_bytes=tag.download_bytes,
+        disk_ok=None if disk_free is None else tag.download_bytes <= disk_free, disk_free_bytes=disk_free,
+        tokens_per_second=tps, placement=placed.placement, reason=reason, notes=_notes(tag, options, context),
+    )
+
+
+def _notes(tag: ModelTag, options: FitOptions, context: int) -> tuple[str, ...]:
+    notes = []
+    if options.context is not None and options.context > tag.native_context:
+        notes.append(f"Context capped at the model's native {tag.native_context:,} tokens.")
+    if tag.unconfirmed:
+        notes.append(f"Not confirmed by a second source: {', '.join(tag.unconfirmed)}.")
+    if options.regime is OllamaRegime.OLLAMA_ENGINE:
+        notes.append("Ollama 0.17–0.29: 24 recurrent-state checkpoints are reserved; MoE experts are not offloaded separately.")
+    return tuple(notes)
+
+
+GOOD_SPEED_TPS = 10.0  # a reply streams faster than most people read
+USABLE_SPEED_TPS = 3.0
+
+
+def evaluate_all(
+    catalogue: Catalogue, profile: HardwareProfile, options: FitOptions = FitOptions()
+) -> list[FitReport]:
+    """Reports for every tag, in catalogue order, with exactly one (or no) `recommended` tag."""
+    reports = [evaluate(t, profile, options) for t in catalogue]
+    best, why = recommend(catalogue, reports)
+    return [
+        replace(r, recommended=True, recommendation=why) if best is not None and r.tag == best else r
+        for r in reports
+    ]
+
+
+def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | None, str]:
+    """The best tag this machine runs well: the highest-quality default tag at ≥ 10 tok/s (low end
+    of the range ≥ 3), preferring the GPU; else the fastest one that runs at all. (tag, why)."""
+    by_tag = {t.tag: t for t in catalogue}
+    runnable = [
+        r for r in reports
+        if r.verdict is not Verdict.NO_FIT and r.tokens_per_second
+        and by_tag[r.tag].default_for_size and by_tag[r.tag].same_blob_as is None
+    ]
+    if not runnable:
+        return None, ""
+    mid = {r.tag: sum(r.tokens_per_second or (0, 0)) / 2 for r in runnable}
+    good = [r for r in runnable if mid[r.tag] >= GOOD_SPEED_TPS and r.tokens_per_second[0] >= USABLE_SPEED_TPS]  # type: ignore[index]
+    if good:
+        best = max(good, key=lambda r: (by_tag[r.tag].size.quality_rank, r.verdict is Verdict.GPU))
+        where = {
+            "gpu": "fully on your GPU",
+            "partial": "with its experts partly on the CPU" if best.placement == "experts on CPU"
+            else f"partly on your GPU ({best.gpu_share * 100:.0f} % of layers)",
+            "cpu": "on your CPU",
+        }[best.verdict.value]
+        speed = fit_text.speed_phrase(best.tokens_per_second)
+        return best.tag, f"The largest model that runs well here: {where} at about {speed}."
+    best = max(runnable, key=lambda r: mid[r.tag])
+    speed = fit_text.speed_phrase(best.tokens_per_second)
+    return best.tag, f"Nothing runs at a comfortable speed here; this is the fastest ({speed})."

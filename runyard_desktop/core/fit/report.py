@@ -1,0 +1,95 @@
+"""Fit reports as the CLI prints them: the JSON objects (`fit --json`) and the text table.
+
+The JSON keys are a public contract (README, acceptance checks): model, verdict, gpu_share,
+context, breakdown{weights, kv_cache, recurrent_state, overhead (+ compute, gpu_reserve)},
+required_bytes, download_bytes, disk_ok, tokens_per_second, recommended, reason. Extend, never rename.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runyard_desktop.core.fit.catalogue import Catalogue
+from runyard_desktop.core.fit.engine import FitReport
+from runyard_desktop.core.fit.text import context_label, speed_phrase
+from runyard_desktop.core.formatting import human_gib
+from runyard_desktop.core.formatting import human_bytes
+
+VERDICT_LABELS = {"gpu": "Runs on GPU", "partial": "Partial GPU offload", "cpu": "CPU only", "no_fit": "Won't fit"}
+
+
+def verdict_label(report: FitReport) -> str:
+    """The badge text: "Runs on GPU", "Partial GPU offload (91 % on GPU)", "CPU only", "Won't fit"."""
+    label = VERDICT_LABELS[report.verdict.value]
+    if report.verdict.value == "partial":
+        label += f" ({report.gpu_share * 100:.0f} % on GPU)"
+    return label
+
+
+def to_json(report: FitReport, catalogue: Catalogue) -> dict[str, Any]:
+    tag = catalogue.get(report.tag)
+    b = report.breakdown
+    return {
+        "model": report.tag,
+        "verdict": report.verdict.value,
+        "gpu_share": round(report.gpu_share, 4),
+        "context": report.context,
+        "context_is_default": report.context_is_default,
+        "kv_cache_type": report.kv_cache_type,
+        "ollama_regime": report.regime.value,
+        "breakdown": {
+            "weights": b.weights,
+            "kv_cache": b.kv_cache,
+            "recurrent_state": b.recurrent_state,
+            "overhead": b.overhead,
+            "compute": b.compute,
+            "gpu_reserve": b.gpu_reserve,
+        },
+        "required_bytes": report.required_bytes,
+        "gpu_free_bytes": report.gpu_free_bytes,
+        "ram_usable_bytes": report.ram_usable_bytes,
+        "gpus_used": report.gpus_used,
+        "placement": report.placement,
+        "download_bytes": report.download_bytes,
+        "disk_ok": report.disk_ok,
+        "tokens_per_second": list(report.tokens_per_second) if report.tokens_per_second else None,
+        "recommended": report.recommended,
+        "recommendation": report.recommendation or None,
+        "reason": report.reason,
+        "quant": tag.quant,
+        "parameters": int(tag.size.total_params),
+        "active_parameters": int(tag.size.active_params),
+        "capabilities": list(tag.capabilities),
+        "same_blob_as": tag.same_blob_as,
+        "notes": list(report.notes),
+    }
+
+
+def format_table(reports: list[FitReport]) -> str:
+    """A terminal table, one row per tag, the recommendation and the assumptions underneath."""
+    header = ("", "Model", "Verdict", "Needs", "Download", "Speed")
+    rows = [
+        (
+            "★" if r.recommended else "",
+            r.tag,
+            verdict_label(r) + (f", {r.placement}" if r.placement == "experts on CPU" else ""),
+            human_gib(r.required_bytes),
+            human_bytes(r.download_bytes) + ("" if r.disk_ok is not False else " (disk full)"),
+            speed_phrase(r.tokens_per_second),
+        )
+        for r in reports
+    ]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    lines = ["  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() for row in (header, *rows)]
+    out = "\n".join(lines) + "\n"
+    if reports:
+        first = reports[0]
+        how = "Ollama's default for this machine" if first.context_is_default else "as requested"
+        out += (f"\nContext {context_label(first.context)} tokens ({how}), KV cache {first.kv_cache_type}, "
+                f"Ollama {'≥ 0.30 (llama-server)' if first.regime.value == 'llama-server' else '0.17–0.29 (Ollama engine)'}.\n")
+    best = next((r for r in reports if r.recommended), None)
+    if best is not None:
+        out += f"Recommended: {best.tag}. {best.recommendation}\n"
+    else:
+        out += "No Qwen3.5 model runs on this machine.\n"
+    return out

@@ -1,0 +1,1 @@
+"""This machine: the hardware profile, the probes that read it (probes/), memory bandwidth, preset machines."""

@@ -1,0 +1,380 @@
+"""Downloads, installed models, the measured check, Ollama status, first-run guidance and Settings,
+wired into the window (called once by `app.create_main_window`; see docs/dev/downloads-api.md).
+
+`DownloadsCoordinator` turns user intent into controller calls: it runs the pre-download checks
+(answered through the replaceable `ask` / `confirm_delete` callables), starts pulls, opens the chat
+on a finished model, starts the measured check, and keeps the Models table, the action bar, the
+downloads list and the status bar in step with the services.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QMainWindow, QWidget
+
+from runyard_desktop.core.downloads import preflight
+from runyard_desktop.core.appdata import settings as settings_store
+from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
+from runyard_desktop.core.fit.measured import Measurement, compare
+from runyard_desktop.core.fit.measurements import MeasurementStore
+from runyard_desktop.core.ollama import host as hosts
+from runyard_desktop.core.ollama.errors import OllamaError
+from runyard_desktop.core.ollama.types import OllamaStatus, PullState
+from runyard_desktop.models.download_model import DownloadListModel
+from runyard_desktop.tasks.download_controller import DownloadController
+from runyard_desktop.tasks.measure_controller import MeasureController
+from runyard_desktop.ui.downloads import download_dialogs as dialogs
+from runyard_desktop.ui.downloads.downloads_panel import DownloadBar, DownloadsPanel
+from runyard_desktop.ui.models.first_run import FirstRunBanner
+from runyard_desktop.ui.installed.installed_view import InstalledView, delete_question
+from runyard_desktop.ui.downloads.measure_panel import MeasureCard
+from runyard_desktop.ui.ollama_status import OllamaStatusBar
+from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
+from runyard_desktop.ui.theme import apply_theme
+from runyard_desktop.ui.models.whatif_editor import CUSTOM
+
+log = logging.getLogger(__name__)
+
+DOCK_HEIGHT = 190
+AUTO_MEASURE_DELAY_MS = 1000
+
+
+class DownloadsCoordinator(QObject):
+    """Everything issue #5 adds to the window. Signals: none (it only reacts).
+
+    Replaceable for tests: `ask(issue) -> "proceed" | "better" | "cancel"`, `confirm_delete(parent,
+    title, text) -> bool`, `open_url(url)`, `notifier` (TrayNotifier), `open_chat_after_download`,
+    `auto_measure`. The free disk it checks is `services.pulls.free_disk`, the one the pull checks too.
+    """
+
+    def __init__(self, window: QMainWindow, services: Any, models_view: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.view = models_view
+        self.ask = lambda issue: dialogs.ask_preflight(self.window, issue)
+        self.confirm_delete = dialogs.ask_delete
+        self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
+        self.notifier = dialogs.TrayNotifier(window.windowIcon(), window)
+        self.open_chat_after_download = True
+        self.auto_measure = True
+        self._closed = False
+        self._pending_measure: list[str] = []
+        self._measure_timer = QTimer(self)
+        self._measure_timer.setSingleShot(True)
+        self._measure_timer.setInterval(AUTO_MEASURE_DELAY_MS)
+        self._measure_timer.timeout.connect(self._on_measure_timer_timeout)
+        catalogue = models_view.catalogue_model
+        self.measurements = MeasurementStore(services.paths.data / "measurements.json")
+        self.measure = MeasureController(services.runner, services.ollama_host, self.measurements,
+                                         version=lambda: services.ollama.status.version, parent=self)
+        self.controller = DownloadController(
+            services.pulls, services.ollama, self.measurements,
+            canonical=lambda t: catalogue.canonical_tag(t) if catalogue.has_tag(t) else None, parent=self)
+        self._build_widgets()
+        self._connect()
+
+    # -- construction -----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.bar = DownloadBar()
+        self.view.add_action_widget(self.bar)
+        self.view.actions_layout.setStretchFactor(self.bar, 1)
+        self.list_model = DownloadListModel(self)
+        self.panel = DownloadsPanel(self.list_model)
+        self.card = MeasureCard()
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.panel, 3)
+        row.addWidget(self.card, 2)
+        self.dock = QDockWidget("Downloads", self.window)
+        self.dock.setObjectName("downloadsDock")
+        self.dock.setWidget(body)
+        body.setMaximumHeight(DOCK_HEIGHT + 40)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        QTimer.singleShot(500, body, body.ensurePolished)  # styled ahead: opening it mid-download is cheaper
+        view_menu = self.window.add_menu("&View")  # type: ignore[attr-defined]
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("&Downloads and measured check")
+        view_menu.addAction(toggle)
+        self.installed = InstalledView(confirm=lambda p, t, x: self.confirm_delete(p, t, x))
+        self.window.add_page("installed", "Installed", self.installed)
+        self.status_bar = OllamaStatusBar()
+        self.window.statusBar().addWidget(self.status_bar, 1)
+        self.banner = FirstRunBanner()
+        self.view.layout().insertWidget(0, self.banner)
+
+    def _connect(self) -> None:
+        c, o = self.controller, self.services.ollama
+        c.row_status_changed.connect(self._on_controller_row_status_changed)
+        c.download_changed.connect(self._on_controller_download_changed)
+        c.download_finished.connect(self._on_controller_download_finished)
+        c.download_failed.connect(self._on_controller_download_failed)
+        c.download_cancelled.connect(self._refresh_bar)
+        o.status_changed.connect(self._on_ollama_status_changed)
+        o.installed_models_changed.connect(self.installed.set_installed)
+        o.installed_models_changed.connect(self._refresh_bar)
+        o.loaded_models_changed.connect(self.installed.set_loaded)
+        o.model_deleted.connect(self._on_ollama_model_deleted)
+        o.operation_failed.connect(self._on_ollama_operation_failed)
+        self.view.selection_changed.connect(self._refresh_bar)
+        self.view.fit_changed.connect(self._refresh_bar)
+        b = self.bar
+        b.download_requested.connect(self.request_download)
+        b.cancel_requested.connect(c.cancel)
+        b.chat_requested.connect(self.open_chat)
+        b.measure_requested.connect(self.request_measure)
+        b.delete_requested.connect(self.request_delete)
+        self.panel.cancel_requested.connect(c.cancel)
+        self.panel.resume_requested.connect(self.request_download)
+        self.card.measure_requested.connect(self.request_measure)
+        self.measure.measure_finished.connect(self._on_measure_finished)
+        self.measure.measure_failed.connect(self._on_measure_failed)
+        i = self.installed
+        i.delete_requested.connect(o.delete)
+        i.unload_requested.connect(o.unload)
+        i.chat_requested.connect(self.open_chat)
+        i.measure_requested.connect(self.request_measure)
+        i.refresh_requested.connect(self._on_installed_refresh_requested)
+        s = self.status_bar
+        for strip in (s, self.banner):
+            strip.check_requested.connect(o.check)
+            strip.start_requested.connect(o.start_server)
+            strip.open_url_requested.connect(self._on_open_url_requested)
+            strip.settings_requested.connect(self.open_settings)
+        s.hardware_requested.connect(self.enter_remote_hardware)
+        self.window.settings_action.setVisible(True)
+        self.window.settings_action.triggered.connect(self.open_settings)
+        self.window.closing.connect(self.shutdown)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
+        self._on_ollama_status_changed(o.status)
+
+    # -- user intent ------------------------------------------------------------------------------
+
+    @Slot(str)
+    def request_download(self, tag: str) -> bool:
+        """Run the pre-download checks for `tag`, then queue it. True if it was queued."""
+        for issue in self._preflight(tag):
+            answer = self.ask(issue)
+            if answer == dialogs.BETTER and issue.better_choice:
+                self.view.select_tag(issue.better_choice)
+                return self.request_download(issue.better_choice)
+            if answer != dialogs.PROCEED or issue.level is preflight.CheckLevel.BLOCK:
+                return False
+        if not self.controller.start(tag):
+            return False
+        self._show_dock()
+        self.panel.select_tag(self.services.pulls.state(tag).tag)
+        self._refresh_bar()
+        return True
+
+    @Slot(str)
+    def request_measure(self, tag: str) -> None:
+        if self.measure.measure(tag, self._context_for(tag)):
+            self._show_dock()
+            self.card.show_measuring(tag)
+
+    @Slot(str)
+    def request_delete(self, tag: str) -> None:
+        if self.confirm_delete(self.window, *delete_question(tag)):
+            self.services.ollama.delete(tag)
+
+    @Slot(str)
+    def open_chat(self, tag: str) -> None:
+        self.window.show_page("chat")  # type: ignore[attr-defined]
+        self.window.page("chat").open_with_model(tag)  # type: ignore[attr-defined]
+
+    @Slot()
+    def enter_remote_hardware(self) -> None:
+        self.window.show_page("models")  # type: ignore[attr-defined]
+        self.view.what_if_editor.choose(CUSTOM)
+        self.view.what_if_editor.setFocus()
+
+    @Slot()
+    def open_settings(self) -> None:
+        s = self.services
+        dialog = SettingsDialog(s.settings, current_host=s.ollama_host, data_dir=s.paths.data,
+                                log_dir=s.paths.logs, parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, new: settings_store.Settings) -> None:
+        old, self.services.settings = self.services.settings, new
+        settings_store.save(new, self.services.paths.settings_file)
+        if new.theme != old.theme:
+            apply_theme(new.theme)
+        if new.default_context != old.default_context:
+            self.view.set_context_length(new.default_context)
+        chat = self.window.built_page("chat")  # type: ignore[attr-defined]  # one not built yet reads settings then
+        if new.enter_sends != old.enter_sends and chat is not None:
+            chat.composer.input.set_enter_sends(new.enter_sends)
+        if new.ollama_host != old.ollama_host:
+            shown = hosts.normalize(new.ollama_host) if new.ollama_host else "the default address"
+            dialogs.show_error(self.window, "Restart to switch servers",
+                               f"Runyard will use Ollama at {shown} the next time it starts.")
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._measure_timer.stop()
+        self.controller.shutdown()
+        self.measure.shutdown()
+        self.notifier.close()
+
+    # -- reactions --------------------------------------------------------------------------------
+
+    @Slot(str, object)
+    def _on_controller_row_status_changed(self, tag: str, status: object) -> None:
+        self.view.catalogue_model.set_row_status(tag, status)
+
+    @Slot(object)
+    def _on_controller_download_changed(self, state: PullState) -> None:
+        self.list_model.update(state)
+        self._refresh_bar()
+
+    @Slot(str)
+    def _on_controller_download_finished(self, tag: str) -> None:
+        self._refresh_bar()
+        if not self.window.isActiveWindow() and self.services.settings.notify_when_download_finishes:
+            self.notifier.notify("Download finished", f"{tag} is installed and ready to chat.")
+        known = self.measurements.get(tag)
+        if known is not None:  # measured before (e.g. deleted and downloaded again): show that
+            self.card.show_comparison(known, compare(known, self._report_here(tag)))
+        elif self.auto_measure:  # a moment later: the chat opens first, and Ollama finishes its own bookkeeping
+            self.card.show_measuring(tag)
+            self._show_dock()
+            self._pending_measure.append(tag)
+            self._measure_timer.start()
+        if self.open_chat_after_download and self.controller.active_tag() is None:
+            self.open_chat(tag)
+
+    @Slot(str, object)
+    def _on_controller_download_failed(self, tag: str, error: OllamaError) -> None:
+        log.info("download %s failed: %r", tag, error)
+        self._refresh_bar()
+        if not self.window.isActiveWindow() and self.services.settings.notify_when_download_finishes:
+            self.notifier.notify("Download failed", f"{tag}: {error.message}")
+
+    @Slot(object)
+    def _on_ollama_status_changed(self, status: OllamaStatus) -> None:
+        self.status_bar.set_status(status)
+        self.banner.set_status(status)
+        self.installed.set_usable(status.is_usable, status.message)
+        self._refresh_bar()
+
+    @Slot(str)
+    def _on_ollama_model_deleted(self, tag: str) -> None:
+        self.measurements.forget(tag)
+
+    @Slot(str, object)
+    def _on_ollama_operation_failed(self, op: str, error: OllamaError) -> None:
+        if op in ("delete", "unload", "start"):
+            titles = {"delete": "Could not delete the model", "unload": "Could not unload the model",
+                      "start": "Could not start Ollama"}
+            dialogs.show_error(self.window, titles[op], error.plain())
+            self.status_bar.set_status(self.services.ollama.status)
+            self.banner.set_status(self.services.ollama.status)
+
+    @Slot()
+    def _on_measure_timer_timeout(self) -> None:
+        pending, self._pending_measure = self._pending_measure, []
+        for tag in pending:
+            if self.controller.is_installed(tag):
+                self.request_measure(tag)
+
+    @Slot()
+    def _on_installed_refresh_requested(self) -> None:
+        if self.services.ollama.status.is_usable:
+            self.services.ollama.refresh_installed()
+            self.services.ollama.refresh_loaded()
+
+    @Slot(object)
+    def _on_measure_finished(self, measurement: Measurement) -> None:
+        self.services.ollama.refresh_loaded()  # the check loaded it: the Installed page shows that
+        report = self._report_here(measurement.tag)
+        self.card.show_comparison(measurement, compare(measurement, report))
+        self.controller.refresh_row(measurement.tag)
+
+    @Slot(str, object)
+    def _on_measure_failed(self, tag: str, error: OllamaError) -> None:
+        self.card.show_failed(tag, error.plain())
+
+    @Slot(Qt.ColorScheme)
+    def _on_style_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if not self._closed and self.services.settings.theme == "system":  # the desktop switched: follow it
+            apply_theme("system")
+
+    @Slot(str)
+    def _on_open_url_requested(self, url: str) -> None:
+        self.open_url(url)
+
+    @Slot()
+    def _refresh_bar(self, *_args: object) -> None:
+        tag = self.view.selected_tag()
+        status = self.services.ollama.status
+        active_tag = self.controller.active_tag()
+        active = self.controller.state(active_tag) if active_tag else None
+        state = self.controller.state(tag) if tag else None
+        installed = bool(tag) and self.controller.is_installed(tag)
+        self.bar.show_for(tag, state, installed=installed, active=active, usable=status.is_usable)
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _show_dock(self) -> None:
+        if not self.dock.isVisible():
+            self.dock.show()
+            self.window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+
+    def _report_here(self, tag: str) -> FitReport | None:
+        """The estimate for THIS computer (the what-if editor may show another one)."""
+        model = self.view.catalogue_model
+        if not model.has_tag(tag):
+            return None
+        if not self.view.is_what_if():
+            return self.view.report_for(tag)
+        profile = self.services.hardware.profile
+        if profile is None:
+            return None
+        return evaluate(model.entry(tag), profile,
+                        FitOptions(context=self.view.context_length(), kv_cache_type=self.view.kv_cache_type()))
+
+    def _context_for(self, tag: str) -> int | None:  # noqa: ARG002 - one context for every tag today
+        """The user's context choice; None = Ollama's default, as the chat sends it (no reload between)."""
+        return self.view.context_length()
+
+    def _preflight(self, tag: str) -> list[preflight.PreflightIssue]:
+        status = self.services.ollama.status
+        remote = status.is_remote
+        report = None if remote and not self.view.is_what_if() else self._report_here(tag)
+        model = self.view.catalogue_model
+        recommended = None
+        if not self.view.is_what_if():
+            recommended = next((t for t in model.tags() if (r := model.report_for(t)) and r.recommended), None)
+        profile = self.services.hardware.profile
+        probe = self.services.pulls.free_disk  # None for a remote Ollama: its disk is not ours to measure
+        free = None if remote or probe is None else probe()
+        models_dir = profile.disk.models_dir if profile is not None and profile.disk is not None else None
+        if report is not None and remote:
+            report = replace(report, disk_ok=None)
+        return preflight.preflight(tag, status=status, report=report, recommended=recommended,
+                                   free_disk=free, models_dir=models_dir)
+
+
+def install_downloads(window: QMainWindow, services: Any, models_view: Any) -> DownloadsCoordinator:
+    """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
+    The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
+    coordinator = DownloadsCoordinator(window, services, models_view)
+    settings = services.settings
+    if settings.default_context:
+        models_view.set_context_length(settings.default_context)
+    return coordinator

@@ -1,0 +1,1 @@
+"""The *This machine* page."""

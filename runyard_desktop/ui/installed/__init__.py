@@ -1,0 +1,1 @@
+"""The *Installed* page: the models Ollama has and the ones loaded now."""

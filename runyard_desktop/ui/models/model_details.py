@@ -1,0 +1,106 @@
+"""Details of the selected model: verdict badge, the plain reason, the memory breakdown bar, and
+the facts behind the estimate (context, speed, download vs disk, parameters, capabilities).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+
+from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
+from runyard_desktop.core.fit.engine import FitReport
+from runyard_desktop.core.fit.report import verdict_label
+from runyard_desktop.core.fit.text import context_phrase, speed_phrase
+from runyard_desktop.core.formatting import human_bytes
+from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.ui.models.breakdown_bar import BreakdownBar
+from runyard_desktop.ui.models.catalogue_delegates import verdict_colour
+
+
+def _label(wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ModelDetails(QFrame):
+    """Read-only panel for one FitReport.
+
+    Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelDetails")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        self.title = _label()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.badge = QLabel()
+        self.badge.setObjectName("verdictBadge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        self.reason = _label()
+        self.reason.setObjectName("fitReason")
+        layout.addWidget(self.reason)
+        self.bar = BreakdownBar()
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setVerticalSpacing(3)
+        self.context = _label()
+        self.speed = _label()
+        self.download = _label()
+        self.about = _label()
+        for name, widget in (("Context", self.context), ("Speed", self.speed), ("Download", self.download),
+                             ("Model", self.about)):
+            form.addRow(name, widget)
+        layout.addLayout(form)
+        self.recommendation = _label()
+        self.recommendation.setObjectName("recommendationText")
+        layout.addWidget(self.recommendation)
+        self._report: FitReport | None = None  # the report shown, None while the panel is empty
+        self.show_report(None, None, None)
+
+    def show_report(self, report: FitReport | None, entry: ModelTag | None, catalogue: Catalogue | None, *,
+                    unified: bool = False, status: RowStatus | None = None) -> None:
+        self.bar.set_report(report, unified=unified)
+        self._report = report if entry is not None else None
+        if report is None or entry is None:
+            self.title.setText("No model selected" if catalogue is not None else "Waiting for the hardware profile…")
+            self.badge.hide()
+            for w in (self.reason, self.context, self.speed, self.download, self.about, self.recommendation):
+                w.setText("")
+            return
+        star = "  ★ Recommended" if report.recommended else ""
+        self.title.setText(f"{entry.tag}{star}")
+        colour = verdict_colour(report.verdict.value).name()
+        self.badge.setText(verdict_label(report) + (f" · {report.placement}" if report.placement == "experts on CPU" else ""))
+        self.badge.setStyleSheet(f"QLabel {{ background: {colour}; color: white; border-radius: 9px; padding: 3px 10px; font-weight: bold; }}")
+        self.badge.show()
+        self.reason.setText(report.reason)
+        self.context.setText(f"{context_phrase(report.context, report.context_is_default)}, KV cache {report.kv_cache_type}")
+        self.set_status(status)
+        disk = ("disk space unknown" if report.disk_free_bytes is None
+                else f"{human_bytes(report.disk_free_bytes)} free" + ("" if report.disk_ok else " — not enough"))
+        unconfirmed = " (size unconfirmed)" if "download_bytes" in entry.unconfirmed else ""
+        self.download.setText(f"{human_bytes(entry.download_bytes)}{unconfirmed} · {disk}")
+        size = entry.size
+        active = f" ({size.active_params / 1e9:.1f} B active, MoE)" if size.is_moe else ""
+        self.about.setText(f"{size.total_params / 1e9:.2f} B parameters{active}, {entry.quant} · "
+                           f"{', '.join(entry.capabilities)} · {entry.license} · Ollama ≥ {entry.min_ollama} · "
+                           f"native context {entry.native_context // 1024}K")
+        self.recommendation.setText(f"<b>Recommended:</b> {report.recommendation}" if report.recommended else "")
+
+    def set_status(self, status: RowStatus | None) -> None:
+        """Update only what depends on the row status (the measured speed); the rest stays as shown."""
+        if self._report is None:
+            return
+        measured = f" — {status.measured}" if status is not None and status.measured else ""
+        self.speed.setText(f"{speed_phrase(self._report.tokens_per_second)} (estimate){measured}")
