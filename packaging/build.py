@@ -29,6 +29,7 @@ import bundle_info
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "runyard_desktop"
+RESOURCES = ROOT / "resources"  # the source art and desktop metadata (the package ships only what it reads)
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 SPEC = ROOT / "packaging" / "runyard.spec"
@@ -67,16 +68,17 @@ def run_pyinstaller(clean: bool, verbose: bool) -> float:
 
 def add_linux_desktop_files(bundle: Path, icons_dir: Path = ROOT / "build" / "icons") -> None:
     """The menu entry, icons and metainfo, laid out as under ~/.local/share, plus install scripts.
-    `icons_dir` is where packaging/icons.py wrote them (the spec runs it)."""
+    The entry and metainfo are copied from resources/; `icons_dir` is where packaging/icons.py
+    rendered the icons from resources/icons/runyard.svg (the spec runs it)."""
     share = bundle / "share"
     if share.exists():
         shutil.rmtree(share)
     shutil.copytree(icons_dir / "hicolor", share / "icons" / "hicolor")
     (share / "applications").mkdir(parents=True)
-    shutil.copy2(PACKAGE / "resources" / f"{bundle_info.APP_ID}.desktop", share / "applications")
+    shutil.copy2(RESOURCES / f"{bundle_info.APP_ID}.desktop", share / "applications")
     (share / "metainfo").mkdir(parents=True)
     shutil.copy2(
-        PACKAGE / "resources" / f"{bundle_info.APP_ID}.metainfo.xml",
+        RESOURCES / f"{bundle_info.APP_ID}.metainfo.xml",
         share / "metainfo" / f"{bundle_info.BUNDLE_IDENTIFIER}.metainfo.xml",
     )
     for script in ("install.sh", "uninstall.sh"):

@@ -1,4 +1,4 @@
-"""Every app icon, generated from the one SVG in the package (never drawn by hand per size).
+"""Every app icon, generated from the one master SVG, resources/icons/runyard.svg (never drawn by hand per size).
 
     python packaging/icons.py [OUT_DIR]        # default: build/icons
     python packaging/icons.py --package        # the window icon PNGs inside the package (committed)
@@ -9,10 +9,14 @@ Writes, under OUT_DIR:
   hicolor/NxN/apps/runyard-desktop.png          Linux: freedesktop icon theme sizes
   hicolor/scalable/apps/runyard-desktop.svg     Linux: the source itself
 
-With --package it writes runyard_desktop/resources/icons/runyard-N.png instead: the running app's
-window icon. PNGs load with Qt's built-in reader, while the SVG needs the QtSvg library and its icon
-plugin, ≈6 ms and ≈1 MiB before the first paint (bench/startup.py). tests/test_packaging.py checks
-they still match the SVG.
+With --package it writes runyard_desktop/data/icons/runyard-N.png instead: the running app's window
+icon, the only icon files the package ships (the wheel, an editable install and the PyInstaller
+bundle all read them there). PNGs load with Qt's built-in reader, while the SVG needs the QtSvg
+library and its icon plugin, ≈6 ms and ≈1 MiB before the first paint (bench/startup.py). They are
+build outputs kept in git, because rendering them needs Qt, which an isolated wheel build does not
+have. Each carries the SHA-256 of the SVG it was drawn from (a PNG text entry), so
+tests/test_packaging.py knows exactly when they are stale, and also compares their pixels with a
+fresh rendering.
 
 Rasterised with Qt's QSvgRenderer (already a dependency); the .ico and .icns containers are a few
 lines of `struct`, so no Pillow. Both formats have carried plain PNG payloads since Windows Vista
@@ -21,6 +25,7 @@ and OS X 10.7.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import struct
 import sys
@@ -33,13 +38,14 @@ from PySide6.QtSvg import QSvgRenderer
 import bundle_info  # packaging/ is on sys.path wherever this runs (the spec, the tests, as a script)
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_SVG = ROOT / "runyard_desktop" / "resources" / "icons" / "runyard.svg"
+SOURCE_SVG = ROOT / "resources" / "icons" / "runyard.svg"
 ICON_NAME = bundle_info.APP_ID  # the desktop file's Icon= and the app's desktop file name
 
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 PACKAGE_SIZES = (16, 24, 32, 48, 64, 128, 256)
-PACKAGE_ICON_DIR = SOURCE_SVG.parent
+PACKAGE_ICON_DIR = ROOT / "runyard_desktop" / "data" / "icons"
+SOURCE_KEY = "Source-SHA256"  # the PNG text entry naming the SVG a package PNG was drawn from
 # OSType → pixel size. icp4/icp5/icp6 and ic07…ic10 are 1x, ic11…ic14 the @2x of 16…256 pt.
 ICNS_TYPES = (
     (b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
@@ -54,10 +60,17 @@ def load_svg(source: Path = SOURCE_SVG) -> QSvgRenderer:
     return renderer
 
 
-def render_png(renderer: QSvgRenderer, size: int) -> bytes:
-    """The SVG drawn into a transparent size×size square, as PNG bytes."""
+def source_digest(source: Path = SOURCE_SVG) -> str:
+    """The SVG's SHA-256, line endings normalised (a Windows checkout may turn them into CRLF)."""
+    return hashlib.sha256(source.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
+
+
+def render_png(renderer: QSvgRenderer, size: int, text: dict[str, str] | None = None) -> bytes:
+    """The SVG drawn into a transparent size×size square, as PNG bytes (with `text` as PNG text entries)."""
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
+    for key, value in (text or {}).items():
+        image.setText(key, value)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))
@@ -121,9 +134,11 @@ def package_png_path(size: int) -> Path:
 
 def write_package_pngs(source: Path = SOURCE_SVG) -> list[Path]:
     renderer = load_svg(source)
+    text = {SOURCE_KEY: source_digest(source)}
+    PACKAGE_ICON_DIR.mkdir(parents=True, exist_ok=True)
     written = [package_png_path(size) for size in PACKAGE_SIZES]
     for size, path in zip(PACKAGE_SIZES, written):
-        path.write_bytes(render_png(renderer, size))
+        path.write_bytes(render_png(renderer, size, text))
     return written
 
 

@@ -80,11 +80,11 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def app_icon() -> QIcon:
-    """The window icon, as PNGs rendered from runyard.svg (packaging/icons.py --package): loading the
-    SVG would bring the QtSvg library and its icon plugin, ≈6 ms and ≈1 MiB before the first paint."""
+    """The window icon, as PNGs rendered from resources/icons/runyard.svg (packaging/icons.py --package):
+    loading the SVG would bring the QtSvg library and its icon plugin, ≈6 ms and ≈1 MiB before the first paint."""
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addFile(str(resources.path("resources", "icons", f"runyard-{size}.png")), QSize(size, size))
+        icon.addFile(str(resources.path("data", "icons", f"runyard-{size}.png")), QSize(size, size))
     return icon
 
 

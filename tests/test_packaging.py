@@ -1,6 +1,11 @@
 """Packaging: package data ships in the wheel and loads through core.resources; the icons, version
 resource, Info.plist and the Linux install scripts that packaging/ generates are well-formed.
 
+The rule for resources/ (the source art and desktop metadata): it holds the only copy anyone edits.
+The package ships only what the app reads, the window icon PNGs that `packaging/icons.py --package`
+renders from resources/icons/runyard.svg; the bundles get their icons, menu entry and metainfo from
+resources/ at build time (the spec and build.py).
+
 The frozen bundle itself is built and smoke-tested by `.ci/run` (PyInstaller takes ~45 s), and
 packaging/build.py checks that every data file and module made it into the bundle.
 """
@@ -23,6 +28,8 @@ from runyard_desktop.core.appdata import resources
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
+RESOURCES = ROOT / "resources"
+SOURCE_ART = ("icons/runyard.svg", "runyard-desktop.desktop", "runyard-desktop.metainfo.xml")
 
 
 def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
@@ -44,15 +51,65 @@ def data_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 def test_package_has_data_files(data_files: list[Path]) -> None:
     names = {p.as_posix() for p in data_files}
-    assert {"resources/icons/runyard.svg", "resources/runyard-desktop.desktop"} <= names
+    assert {"data/icons/runyard-16.png", "data/icons/runyard-256.png", "data/catalogue/qwen3.5.json"} <= names
 
 
-def test_wheel_contains_every_package_data_file(tmp_path: Path, data_files: list[Path]) -> None:
+def _repository_files() -> list[Path]:
+    """The checkout's files, relative to ROOT: git's list (tracked, and new files not ignored) where
+    this is a git checkout, else every file but build outputs and environments."""
+    if (ROOT / ".git").exists() and shutil.which("git"):
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT, capture_output=True, check=True, timeout=60,
+        ).stdout.decode()
+        return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_file()]
+    skipped = {".git", ".venv", "build", "dist", "__pycache__"}
+    every = (p.relative_to(ROOT) for p in ROOT.rglob("*") if p.is_file())
+    return [p for p in every if not skipped & set(p.parts)]
+
+
+def test_resources_holds_the_only_copy_of_the_source_art_and_metadata() -> None:
+    for rel in SOURCE_ART:
+        assert (RESOURCES / rel).is_file(), rel
+    masters = {(RESOURCES / rel).read_bytes(): rel for rel in SOURCE_ART}
+    suffixes = (".svg", ".desktop", ".metainfo.xml")
+    elsewhere = [p for p in _repository_files() if p.parts[0] != "resources"]
+    copies = [
+        p.as_posix()
+        for p in elsewhere
+        if p.name.endswith(suffixes) or p.name in {Path(rel).name for rel in SOURCE_ART}
+        or (ROOT / p).read_bytes() in masters
+    ]
+    assert not copies, f"a second copy of resources/ files (edit resources/, generate the rest): {copies}"
+
+
+def test_package_icons_are_exactly_what_icons_py_generates(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing hand-made beside the generated PNGs, and each says it was drawn from today's master SVG."""
+    from PySide6.QtGui import QImage
+
+    icons = _load("icons", monkeypatch)
+    assert icons.SOURCE_SVG == RESOURCES / "icons" / "runyard.svg"
+    names = sorted(p.name for p in icons.PACKAGE_ICON_DIR.iterdir())
+    assert names == sorted(icons.package_png_path(size).name for size in icons.PACKAGE_SIZES)
+    digest = icons.source_digest()
+    drawn_from = {
+        size: QImage(str(icons.package_png_path(size))).text(icons.SOURCE_KEY) for size in icons.PACKAGE_SIZES
+    }
+    stale = [size for size, source in drawn_from.items() if source != digest]
+    assert not stale, f"window icons drawn from another runyard.svg: {stale}; run `python packaging/icons.py --package`"
+
+
+def test_wheel_contains_every_package_data_file(
+    tmp_path: Path, data_files: list[Path], qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QImage
+
     source = tmp_path / "src"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
-    shutil.copytree(ROOT / "runyard_desktop", source / "runyard_desktop", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("runyard_desktop", "resources"):  # resources/ as in a checkout, to show it stays out
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     # --no-build-isolation: offline, with the setuptools the test extra installs.
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "out"), "."],
@@ -62,6 +119,16 @@ def test_wheel_contains_every_package_data_file(tmp_path: Path, data_files: list
     inside = set(zipfile.ZipFile(wheel).namelist())
     missing = [p.as_posix() for p in data_files if f"runyard_desktop/{p.as_posix()}" not in inside]
     assert not missing, f"package data left out of the wheel (pyproject [tool.setuptools.package-data]): {missing}"
+    # The runtime files come from resources/: the icons byte for byte as committed, drawn from the master SVG…
+    icons = _load("icons", monkeypatch)
+    with zipfile.ZipFile(wheel) as archive:
+        for size in icons.PACKAGE_SIZES:
+            png = archive.read(f"runyard_desktop/data/icons/runyard-{size}.png")
+            assert png == icons.package_png_path(size).read_bytes(), size
+            assert QImage.fromData(png).text(icons.SOURCE_KEY) == icons.source_digest(), size
+    # …and resources/ itself is not shipped: the app never reads it, and a copy there would be a second one.
+    shipped = [n for n in inside if n.endswith((".svg", ".desktop", ".metainfo.xml")) or n.startswith("resources/")]
+    assert not shipped, shipped
 
 
 def test_core_resources_reads_every_package_data_file(data_files: list[Path]) -> None:
@@ -69,7 +136,7 @@ def test_core_resources_reads_every_package_data_file(data_files: list[Path]) ->
     for rel in data_files:
         assert resources.read_bytes(*rel.parts) == (package / rel).read_bytes(), rel
         assert resources.path(*rel.parts).is_file(), rel
-    assert "<svg" in resources.read_text("resources", "icons", "runyard.svg")
+    assert resources.read_bytes("data", "icons", "runyard-16.png").startswith(b"\x89PNG")
 
 
 def test_window_icon_pngs_match_the_svg(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,7 +166,7 @@ def test_resources_read_through_importlib_where_the_package_is_not_a_folder(
     for rel in data_files:
         assert resources.read_bytes(*rel.parts) == (package / rel).read_bytes(), rel
         assert resources.path(*rel.parts).read_bytes() == (package / rel).read_bytes(), rel
-    assert "<svg" in resources.read_text("resources", "icons", "runyard.svg")
+    assert resources.read_bytes("data", "icons", "runyard-16.png").startswith(b"\x89PNG")
 
 
 def test_icons_are_generated_for_every_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,6 +225,11 @@ def test_linux_install_and_uninstall_under_a_prefix(tmp_path: Path, monkeypatch:
     app_dir = prefix / "lib" / "runyard-desktop"
     desktop = prefix / "share" / "applications" / "runyard-desktop.desktop"
     assert f'Exec="{app_dir}/Runyard"' in desktop.read_text()
+    # The bundle's menu entry and metainfo are resources/' files as they are (install.sh edits only Exec=).
+    share = app_dir / "share"
+    assert (share / "applications" / "runyard-desktop.desktop").read_bytes() == (RESOURCES / SOURCE_ART[1]).read_bytes()
+    metainfo = prefix / "share" / "metainfo" / "dev.runyard.desktop.metainfo.xml"
+    assert metainfo.read_bytes() == (RESOURCES / SOURCE_ART[2]).read_bytes()
     assert (prefix / "share" / "icons" / "hicolor" / "48x48" / "apps" / "runyard-desktop.png").is_file()
     assert (prefix / "share" / "metainfo" / "dev.runyard.desktop.metainfo.xml").is_file()
     launcher = prefix / "bin" / "runyard-desktop"
@@ -178,10 +250,10 @@ def test_linux_install_and_uninstall_under_a_prefix(tmp_path: Path, monkeypatch:
     assert left == [], left
 
 
-def test_package_desktop_file_is_valid() -> None:
+def test_desktop_file_is_valid() -> None:
     if not shutil.which("desktop-file-validate"):
         pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils)")
-    desktop = ROOT / "runyard_desktop" / "resources" / "runyard-desktop.desktop"
+    desktop = RESOURCES / "runyard-desktop.desktop"
     checked = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout + checked.stderr
 
