@@ -31,11 +31,10 @@ import struct
 import sys
 from pathlib import Path
 
+import bundle_info  # packaging/ is on sys.path wherever this runs (the spec, the tests, as a script)
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
-
-import bundle_info  # packaging/ is on sys.path wherever this runs (the spec, the tests, as a script)
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_SVG = ROOT / "resources" / "icons" / "runyard.svg"
@@ -137,7 +136,7 @@ def write_package_pngs(source: Path = SOURCE_SVG) -> list[Path]:
     text = {SOURCE_KEY: source_digest(source)}
     PACKAGE_ICON_DIR.mkdir(parents=True, exist_ok=True)
     written = [package_png_path(size) for size in PACKAGE_SIZES]
-    for size, path in zip(PACKAGE_SIZES, written):
+    for size, path in zip(PACKAGE_SIZES, written, strict=True):
         path.write_bytes(render_png(renderer, size, text))
     return written
 

@@ -151,7 +151,7 @@ def test_window_icon_pngs_match_the_svg(qapp: object, monkeypatch: pytest.Monkey
         assert committed.size() == fresh.size(), size
         a, b = bytes(committed.constBits()), bytes(fresh.constBits())
         # Antialiasing may differ by a step between CPUs' blend routines; a changed drawing differs by far more.
-        worst = max(abs(x - y) for x, y in zip(a, b))
+        worst = max(abs(x - y) for x, y in zip(a, b, strict=True))
         assert worst <= 8, f"runyard-{size}.png is stale: run `python packaging/icons.py --package` ({worst=})"
     from runyard_desktop.app import app_icon
 
