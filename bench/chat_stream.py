@@ -1,6 +1,6 @@
 """Chat streaming benchmark: the real window, the real client, the stand-in server, 20,000 tokens.
 
-    /work/venv/bin/python bench/chat_stream.py [--tokens 20000] [--rate 1500] [--messages 1000] [--open-only]
+    python bench/chat_stream.py [--tokens 20000] [--rate 1500] [--messages 1000] [--open-only]
 
 A reply of paragraphs, lists, tables and fenced code blocks is streamed by the stand-in Ollama
 (tests/support/fake_ollama.py) through `ollama.AsyncClient` on the TaskRunner loop, the

@@ -1,6 +1,6 @@
 """GUI responsiveness during downloads: the real window, progress lines every 60 ms, a 5 ms timer.
 
-    /work/venv/bin/python bench/downloads_gui.py [--downloads 3] [--per-tick 1000000]
+    python bench/downloads_gui.py [--downloads 3] [--per-tick 1000000]
 
 The stand-in server runs in a child process at the real server's pace (a progress line every 60 ms
 per layer, `--per-tick` bytes each). The real window (`create_main_window`) downloads `--downloads`

@@ -1,6 +1,6 @@
 """Pull-progress benchmark: 1,000 progress lines per second through the real path, without memory growth.
 
-    /work/venv/bin/python bench/progress.py [--seconds 10] [--rate 1000]
+    python bench/progress.py [--seconds 10] [--rate 1000]
 
 End to end: the stand-in server (tests/support/fake_ollama.py) ticks every 1/rate s (the real server
 ticks every 60 ms, ~17 lines/s), the real `ollama` AsyncClient reads the NDJSON on the TaskRunner

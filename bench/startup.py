@@ -1,7 +1,7 @@
 """Startup benchmark: `runyard-desktop --smoke` against a bare PySide6 window, plus hardware detection time.
 
-    /work/venv/bin/python bench/startup.py [--runs 7]
-    xvfb-run -a -s "-screen 0 1280x800x24 -noreset" /work/venv/bin/python bench/startup.py --xcb
+    python bench/startup.py [--runs 7]
+    xvfb-run -a -s "-screen 0 1280x800x24 -noreset" python bench/startup.py --xcb
 
 Under Xvfb pass -noreset: the app checks that $DISPLAY answers before Qt connects (app.display_problem),
 and an X server with no other client resets when that check's connection closes, which makes Qt's

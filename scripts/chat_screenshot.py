@@ -1,7 +1,7 @@
 """Open the real window on a seeded conversation (code, table, thinking, a document) for screenshots.
 
-    ../shared/tools/gui-shot docs/screenshots/chat-light.png -- /work/venv/bin/python scripts/chat_screenshot.py
-    ../shared/tools/gui-shot docs/screenshots/chat-dark.png -- /work/venv/bin/python scripts/chat_screenshot.py --dark
+    python scripts/chat_screenshot.py           # then capture the window: docs/screenshots/chat-light.png
+    python scripts/chat_screenshot.py --dark    # docs/screenshots/chat-dark.png
 
 Everything goes to a temporary RUNYARD_HOME; the stand-in Ollama (tests/support) provides the models.
 """

@@ -1,8 +1,9 @@
-"""Drive the real window into the states shown in docs/screenshots/downloads-*.png (run under gui-shot).
+"""Drive the real window into the states shown in docs/screenshots/downloads-*.png, for screenshots.
 
     python -m tests.support.fake_ollama --port 11500 --speed 40 &
-    ../shared/tools/gui-shot docs/screenshots/downloads-mid.png --wait 9 -- \
-        /work/venv/bin/python docs/screenshots/shoot_downloads.py --host http://127.0.0.1:11500 download qwen3.5:9b
+    python docs/screenshots/shoot_downloads.py --host http://127.0.0.1:11500 download qwen3.5:9b
+
+then capture the window with any screenshot tool (downloads-mid.png was taken about 9 s in).
 
 Actions: `download TAG` (select the row, press Download), `measure TAG` (the measured check on an
 installed model), `idle` (just open the window). `--page` picks the page shown (models, installed…).

@@ -4,7 +4,7 @@ The GUI thread submits coroutines (or blocking callables, which run on a small n
 the loop owns) and gets a `TaskHandle` back. Results, failures, cancellation and intermediate
 reports cross back to the GUI thread through queued signals on the handle, so receivers run in the
 GUI thread. `TaskHandle.cancel()` cancels the asyncio task from the GUI thread, which closes any
-socket the job holds at once (the reason we use `ollama.AsyncClient`, see architecture.md); the
+socket the job holds at once (the reason we use `ollama.AsyncClient`, see docs/architecture.md); the
 job's `finally` blocks still run and what they report still arrives, before `cancelled`.
 
 The handle keeps the job's callable until the outcome reaches the GUI thread, and the outcome leaves

@@ -1,7 +1,7 @@
 """Loop-side coalescing: many values in, at most one `emit` per interval out.
 
 Used on the TaskRunner loop thread so that a stream of progress lines or tokens becomes at most one
-queued cross-thread signal per ~40 ms (architecture.md: per-token signals left the GUI thread
+queued cross-thread signal per ~40 ms (docs/architecture.md: per-token signals left the GUI thread
 draining a backlog for over half a second). Not thread-safe by design: call it from the loop only.
 """
 

@@ -1,6 +1,6 @@
 """Generate the tables in docs/fit-reference.md and docs/fit-accuracy.md from the engine.
 
-    /work/venv/bin/python -m tests.fit.docgen --write     # rewrite the generated sections
+    python -m tests.fit.docgen --write     # rewrite the generated sections
 Tests call `render_*()` and compare with the files, so a change to the engine or the data that
 moves a number fails until the docs are regenerated (and the change is looked at).
 """

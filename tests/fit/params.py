@@ -1,7 +1,7 @@
 """Parameter counts computed from a Qwen3.5 config (text decoder, vision tower, MTP layer).
 
 Used by the golden tests to prove the catalogue's architecture numbers are right: the totals must
-reproduce the published ones (facts §1.2). The fit engine itself uses the stored totals.
+reproduce the published ones (docs/qwen35-memory.md#parameter-counts). The fit engine itself uses the stored totals.
 """
 
 from __future__ import annotations

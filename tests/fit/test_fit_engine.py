@@ -16,7 +16,7 @@ CAT = load_catalogue()
 T = CAT.get
 
 
-# facts §6.3: GPU need (GiB) @4K and @32K for both Ollama regimes, G = 0.75 GiB
+# docs/qwen35-memory.md#footprints-per-tag: GPU need (GiB) @4K and @32K for both Ollama regimes, G = 0.75 GiB
 TABLE_6_3 = {
     "qwen3.5:0.8b": (2.7, 3.1, 2.6, 3.0), "qwen3.5:2b-q4_K_M": (3.6, 3.9, 3.5, 3.8), "qwen3.5:2b": (4.3, 4.7, 4.2, 4.6),
     "qwen3.5:4b": (5.1, 6.0, 5.7, 6.6), "qwen3.5:4b-q8_0": (6.9, 7.7, 7.5, 8.4), "qwen3.5:9b": (8.1, 8.9, 8.7, 9.6),

@@ -1,4 +1,4 @@
-"""Golden numbers from the facts file (../shared/facts/qwen35-and-ollama-memory.md §1.2, §1.3, §3.3, §6.3)."""
+"""Golden numbers from docs/qwen35-memory.md: parameter counts, KV cache, recurrent state, checkpoints."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.fit.params import count
 GIB, MIB, KIB = 2**30, 2**20, 2**10
 SIZES = {t.size.key: t.size for t in load_catalogue()}
 
-# facts §1.2: published totals (billions, incl. vision + MTP) and text-only / active text
+# docs/qwen35-memory.md#parameter-counts: published totals (billions, incl. vision + MTP) and text-only / active text
 PUBLISHED = {
     "0.8b": (0.87, 0.75, 0.75), "2b": (2.27, 1.88, 1.88), "4b": (4.66, 4.21, 4.21), "9b": (9.65, 8.95, 8.95),
     "27b": (27.78, 26.90, 26.90), "35b-a3b": (35.95, 34.66, 3.45), "122b-a10b": (125.09, 122.11, 9.77),
@@ -37,7 +37,7 @@ def test_kv_cache_of_9b_at_full_context_is_8_gib_not_32() -> None:
     assert kv_cache_bytes(SIZES["9b"].arch, 262_144, "f16") == 8 * GIB
 
 
-# facts §1.3: KV f16 per token and at 4K / 32K / 256K
+# docs/qwen35-memory.md#kv-cache-and-recurrent-state: KV f16 per token and at 4K / 32K / 256K
 KV_PER_TOKEN_KIB = {"0.8b": 12, "2b": 12, "4b": 32, "9b": 32, "27b": 64, "35b-a3b": 20, "122b-a10b": 24}
 
 
@@ -49,12 +49,12 @@ def test_kv_cache_counts_only_full_attention_layers(size: str, context: int) -> 
 
 def test_quantised_kv_cache_uses_block_sizes() -> None:
     arch = SIZES["27b"].arch
-    # tianchengwu.com: 27B at 128K with q4_0 KV "about 2 GB"; formula 2.25 GiB (facts §1.3)
+    # tianchengwu.com: 27B at 128K with q4_0 KV "about 2 GB"; formula 2.25 GiB (docs/qwen35-memory.md)
     assert kv_cache_bytes(arch, 131_072, "q4_0") == pytest.approx(2.25 * GIB)
     assert kv_cache_bytes(arch, 4096, "q8_0") == pytest.approx(256 * MIB * 34 / 64)
 
 
-# facts §1.3: recurrent state per sequence, F32 (MiB)
+# docs/qwen35-memory.md#kv-cache-and-recurrent-state: recurrent state per sequence, F32 (MiB)
 RS_MIB = {"0.8b": 19.3, "2b": 19.3, "4b": 50.2, "9b": 50.2, "27b": 149.6, "35b-a3b": 62.8, "122b-a10b": 149.1}
 
 
@@ -64,11 +64,11 @@ def test_recurrent_state_per_tag_matches_the_facts(size: str) -> None:
 
 
 def test_recurrent_state_matches_the_llama_cpp_log() -> None:
-    # llama.cpp PR #23792: "RS buffer size = 149.62 MiB" for the 27B-class hybrid
+    # github.com/ggml-org/llama.cpp/pull/23792: "RS buffer size = 149.62 MiB" for the 27B-class hybrid
     assert recurrent_state_bytes(SIZES["27b"].arch) / MIB == pytest.approx(149.62, abs=0.01)
 
 
-# facts §3.3: Ollama 0.17.1–0.29 reserves 24 checkpoints + the live state
+# docs/qwen35-memory.md#ollama-engine-era: Ollama 0.17.1–0.29 reserves 24 checkpoints + the live state
 ENGINE_RS_GIB = {"0.8b": 0.47, "4b": 1.23, "9b": 1.23, "35b-a3b": 1.53, "27b": 3.65, "122b-a10b": 3.65}
 
 

@@ -1,4 +1,4 @@
-"""Every error of issue 4 item 5, produced by the stand-in and read by the real `ollama` client over loopback."""
+"""Every error of docs/ollama-behaviour.md the app handles, made by the stand-in, read by the real `ollama` client."""
 
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ def test_unknown_route_and_wrong_method(fake) -> None:  # type: ignore[no-untype
         ("invalid_name", ErrorKind.INVALID_REQUEST, "refused"),
     ],
 )
-def test_other_chat_errors_of_facts_2_3(fake, kind: str, expected: ErrorKind, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_chat_errors_before_the_stream(fake, kind: str, expected: ErrorKind, words: str) -> None:  # type: ignore[no-untyped-def]
     fake.fail("chat", kind)
     err = _chat_error(fake, "qwen3.5:2b")
     assert err.kind is expected and words in err.plain(), repr(err)
@@ -167,7 +167,7 @@ def test_other_chat_errors_of_facts_2_3(fake, kind: str, expected: ErrorKind, wo
 @pytest.mark.parametrize(("kind", "expected"), [("needs_prerelease", ErrorKind.NEEDS_NEWER_OLLAMA),
                                                 ("blob_unreachable", ErrorKind.OFFLINE), ("mlx", ErrorKind.SERVER_ERROR),
                                                 ("registry_error", ErrorKind.SERVER_ERROR)])
-def test_other_pull_errors_of_facts_1_3(fake, kind: str, expected: ErrorKind) -> None:  # type: ignore[no-untyped-def]
+def test_other_pull_errors_on_the_stream(fake, kind: str, expected: ErrorKind) -> None:  # type: ignore[no-untyped-def]
     fake.fail("pull", kind)
     assert _pull_error(fake).kind is expected
 

@@ -1,4 +1,4 @@
-"""The stand-in is faithful on the wire: framing, key order, omitted zero fields, statuses (facts §7)."""
+"""The stand-in is faithful on the wire (docs/ollama-behaviour.md): framing, key order, zero fields, statuses."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A stand-in Ollama server on loopback that speaks the real protocol (facts §7), for tests and for trying the app.
+"""A stand-in Ollama server on loopback speaking the real protocol (docs/ollama-behaviour.md), for tests and demos.
 
     python -m tests.support.fake_ollama --port 11434 [--tick 0.06] [--load-delay 2] [--version 0.17.1]
 
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     fake.bytes_per_tick = int(args.speed * 1e6 * args.tick)
     caps = ("completion", "vision", "tools", "thinking")
     # Download sizes, default quantization (0.8b and 2b default to q8_0) and parameter counts as the
-    # library lists them (../shared/facts/qwen35-and-ollama-memory.md §1.2, §2.1).
+    # library lists them (docs/qwen35-memory.md: parameter counts, Ollama tags).
     demo = zip(DEMO_TAGS, (1.0e9, 2.7e9, 3.4e9, 6.6e9, 17e9, 24e9, 81e9),
                ("Q8_0", "Q8_0") + ("Q4_K_M",) * 5, ("0.9B", "2.3B", "4.7B", "9.7B", "27.8B", "36.0B", "125.1B"))
     for tag, size, quant, params in demo:

@@ -1,6 +1,6 @@
 """The stand-in's HTTP layer: framing (JSON, chunked NDJSON), disconnect detection, routing, simple routes.
 
-The byte-level rules are the real server's (facts §3, §7): `application/json; charset=utf-8`
+The byte-level rules are the real server's (docs/ollama-behaviour.md#framing): `application/json; charset=utf-8`
 compact bodies (chunked above 2 KB, as Go frames them), `application/x-ndjson` chunked streams with
 one object per line and no blank lines, `text/plain` 404/405 for unknown routes and methods, no
 `Server` header. Pull and chat live in `fake_ollama_routes.py`.

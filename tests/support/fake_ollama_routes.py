@@ -1,4 +1,4 @@
-"""The stand-in's pull and chat routes (facts §1, §2): shared resumable downloads, silent loads, scripted replies."""
+"""The stand-in's pull and chat routes (docs/ollama-behaviour.md): shared resumable downloads, silent loads, replies."""
 
 from __future__ import annotations
 

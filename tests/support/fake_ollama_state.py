@@ -1,7 +1,7 @@
 """State of the stand-in Ollama server: models, blobs, downloads, scripted replies, injected failures.
 
 Thread-safe (one lock); the HTTP handler in `fake_ollama.py` reads and changes it. Byte-level
-behaviour follows ../shared/facts/ollama-api.md: downloads are shared per blob digest and stop when
+behaviour follows docs/ollama-behaviour.md#pull: downloads are shared per blob digest and stop when
 the last client detaches, keeping the partial byte count so the next pull resumes.
 """
 

@@ -1,6 +1,6 @@
 """What the chat needs from the fit engine: a badge per installed model, the effect of a larger
 context, and the largest context this machine can hold without getting worse. Pure functions over
-`core.fit.evaluate` (issue 3's engine); models outside the catalogue simply have no report.
+`core.fit.evaluate` (the fit engine); models outside the catalogue simply have no report.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The fit engine: will this Qwen3.5 tag run on this machine, where, and how fast? Pure functions.
 
-Memory model (facts §6, docs/fit-reference.md):
+Memory model (docs/qwen35-memory.md#the-estimator, docs/fit-reference.md):
     weights          = the tag's download size (one blob: text + vision tower + MTP layer)
     kv_cache         = ctx × full-attention layers × 2 × kv_heads × head_dim × bytes(kv type)
                        (only 1 layer in 4 has a KV cache in Qwen3.5)

@@ -13,7 +13,8 @@ from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
 # macOS gives Metal about 2/3 of RAM up to 36 GiB machines and 3/4 above (recommendedMaxWorkingSetSize).
 _METAL_LARGE_FROM = 36 * GIB
-# Ollama's default context tiers sum total VRAM; the real thresholds are 23 and 47 GiB (facts §3.5).
+# Ollama's default context tiers sum total VRAM; the real thresholds are 23 and 47 GiB
+# (docs/qwen35-memory.md#default-context).
 _TIER_32K_FROM = 23 * GIB
 _TIER_256K_FROM = 47 * GIB
 

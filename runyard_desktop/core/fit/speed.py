@@ -1,7 +1,7 @@
 """Tokens per second as a range: bandwidth ÷ bytes read per token × a stated efficiency.
 
 Decoding reads every active weight once per token, so speed ≈ efficiency × bandwidth / bytes per
-token (facts §6.4). Efficiency factors, fitted on the measured figures in the facts file:
+token (docs/qwen35-memory.md#tokens-per-second). Efficiency factors, fitted on the measured figures there:
     GPU / unified memory   0.45–0.70 (≥ 5 B active parameters read per token)
                            0.25–0.70 (1.5–5 B), 0.20–0.75 (< 1.5 B: small models vary most)
     CPU                    0.35–0.60 of RAM bandwidth
@@ -27,7 +27,8 @@ GPU_EFFICIENCY_SMALL = (0.20, 0.75)
 CPU_EFFICIENCY = (0.35, 0.60)
 PER_TOKEN_OVERHEAD_S = 0.0015
 # Ollama 0.17–0.29 (its own engine) was far slower than llama.cpp once any layer spilled to the CPU:
-# 35B-A3B on a 3090 Ti 15–20 tok/s vs ~100 (ollama #14579); 27B on a 4090 at ≥ 32K 8.5–15.5 vs 33.
+# 35B-A3B on a 3090 Ti 15–20 tok/s vs ~100 (github.com/ollama/ollama/issues/14579); 27B on a 4090
+# at ≥ 32K 8.5–15.5 vs 33.
 ENGINE_PARTIAL_FACTOR = 0.3
 
 

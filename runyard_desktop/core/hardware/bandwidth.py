@@ -1,6 +1,6 @@
 """Memory bandwidth (GB/s) for the tokens-per-second estimate: probe value, then a table, then a guess.
 
-Decode speed is memory-bandwidth bound (facts §6.4). Order of trust: the GPU's own
+Decode speed is memory-bandwidth bound (docs/qwen35-memory.md#tokens-per-second). Order of trust: the GPU's own
 `memory_bandwidth_gbps` (NVML-derived by the hardware probe: bus width × memory clock), then this
 table of published specs, then a conservative per-vendor figure. CPU RAM bandwidth is never probed;
 a conservative dual-channel figure is used unless the machine is Apple Silicon (unified memory) or
@@ -51,7 +51,7 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
 # When the name is unknown: deliberately low, so an unknown card is not promised a fast model.
 _VENDOR_FALLBACK_GBPS = {"nvidia": 250.0, "amd": 250.0, "apple": 100.0, "intel": 100.0}
 _OTHER_FALLBACK_GBPS = 100.0
-# System RAM: dual-channel DDR4/DDR5 measures 50–90 GB/s (facts §6.4); 50 is the conservative end.
+# System RAM: dual-channel DDR4/DDR5 measures 50–90 GB/s (docs/qwen35-memory.md); 50 is the conservative end.
 CPU_RAM_GBPS = 50.0
 SMALL_ARM_BOARD_GBPS = 8.0  # Raspberry Pi 4/5 class (LPDDR4, 32-bit bus)
 

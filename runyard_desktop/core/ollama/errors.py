@@ -4,7 +4,7 @@
 `OllamaError`. It is called once, on the loop thread, at the edge of every operation; the UI and the
 CLI only ever see `OllamaError` (its `message` and `next_step` are ready to show).
 
-The error texts matched here are the real server's (see ../shared/facts/ollama-api.md §1.3, §2.3, §4).
+The error texts matched here are the real server's (docs/ollama-behaviour.md: pull errors, chat errors, the client).
 """
 
 from __future__ import annotations

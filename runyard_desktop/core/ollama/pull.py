@@ -1,7 +1,7 @@
 """Pull progress as pure code: layers summed, phases, resume detection, smoothed speed and ETA.
 
 Feed every NDJSON line of `/api/pull` to `PullTracker.feed()`; ask `snapshot()` for a `PullState`.
-Rules from the real server (facts §1.2, §8): every line with a `digest` is that layer's progress; a
+Rules from the real server (docs/ollama-behaviour.md#pull): every line with a `digest` is that layer's progress; a
 missing `completed` is 0; layers arrive one after another so the total grows; duplicates are normal;
 no final 100 % tick is guaranteed; a line without a digest is a phase label; `success` is done.
 """

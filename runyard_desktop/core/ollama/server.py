@@ -1,10 +1,10 @@
 """Server lifecycle as plain code: find Ollama per OS, decide a status, launch it, stop only our own child.
 
-Rules (facts §5): check that nothing answers before starting anything (never a second server); a
-server that is starting accepts TCP but does not answer, so readiness needs a timeout; where the
-official desktop app exists, launch it (it would reap an `ollama serve` we started); otherwise run
-`ollama serve` as a child with its output in a log file, and stop that child — only that — when the
-app quits.
+Rules (docs/ollama-behaviour.md#server-lifecycle-and-host): check that nothing answers before
+starting anything (never a second server); a server that is starting accepts TCP but does not
+answer, so readiness needs a timeout; where the official desktop app exists, launch it (it would reap
+an `ollama serve` we started); otherwise run `ollama serve` as a child with its output in a log file,
+and stop that child — only that — when the app quits.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ AUTO_MEASURE_DELAY_MS = 1000
 
 
 class DownloadsCoordinator(QObject):
-    """Everything issue #5 adds to the window. Signals: none (it only reacts).
+    """Everything the downloads feature adds to the window. Signals: none (it only reacts).
 
     Replaceable for tests: `ask(issue) -> "proceed" | "better" | "cancel"`, `confirm_delete(parent,
     title, text) -> bool`, `open_url(url)`, `notifier` (TrayNotifier), `open_chat_after_download`,

@@ -3,12 +3,15 @@
 GPU-usable part of unified memory (Metal's `recommendedMaxWorkingSetSize`, which is what llama.cpp
 and Ollama load against). Reading it needs Metal (pyobjc); we use the rule it follows instead:
 - `iogpu.wired_limit_mb` > 0 (the user raised/lowered the limit): exactly that. Metal reports the
-  override (llmfit PR #754 verified 12000/14000 MiB on an M3; antirez/ds4 PR #893 on an M5 Max).
+  override (12000/14000 MiB verified on an M3: github.com/AlexsJones/llmfit/pull/754; on an M5 Max:
+  github.com/antirez/ds4/pull/893).
 - otherwise 2/3 of RAM up to 36 GiB and 3/4 above. Recorded values: 16 GiB → 10922.67 MiB
-  (llama-cpp-python #687), 32 GiB → 21845.34 MiB (ollama #434, llama.cpp PR #2011), both exactly 2/3;
-  64 GiB → 49152 MiB (llama.cpp #1870), exactly 3/4.
-Uncertainty: recent macOS releases give more (24 GB → 17.76 GiB, ~74 %, sglang PR #29949; 128 GiB →
-107.52 GiB, 84 %, antirez/ds4 PR #893), so this rule errs low: a model it calls fitting does fit.
+  (github.com/abetlen/llama-cpp-python/issues/687), 32 GiB → 21845.34 MiB
+  (github.com/ollama/ollama/issues/434, github.com/ggml-org/llama.cpp/pull/2011), both exactly 2/3;
+  64 GiB → 49152 MiB (github.com/ggml-org/llama.cpp/issues/1870), exactly 3/4.
+Uncertainty: recent macOS releases give more (24 GB → 17.76 GiB, ~74 %,
+github.com/sgl-project/sglang/pull/29949; 128 GiB → 107.52 GiB, 84 %, github.com/antirez/ds4/pull/893),
+so this rule errs low: a model it calls fitting does fit.
 """
 
 from __future__ import annotations

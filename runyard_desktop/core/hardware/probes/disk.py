@@ -1,4 +1,4 @@
-"""Free disk space where Ollama keeps its models (../shared/facts/ollama-api.md §5).
+"""Free disk space where Ollama keeps its models (docs/ollama-behaviour.md#server-lifecycle-and-host).
 
 `$OLLAMA_MODELS`, else `~/.ollama/models` on every OS; on Linux, when Ollama runs as the systemd
 service its home is /usr/share/ollama, so `/usr/share/ollama/.ollama/models` wins when it exists and

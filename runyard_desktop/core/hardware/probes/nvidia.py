@@ -13,7 +13,7 @@ NVML's memory clock (`nvmlDeviceGetMaxClockInfo(h, NVML_CLOCK_MEM)`, what `nvidi
 we checked, so ×2 gives the vendor's headline figure:
 - GDDR6X RTX 4090: 384 bit, 10501 MHz → 1008 GB/s (spec 1008; the PAM4 signalling is already folded
   into NVML's number, which is half of 21 Gbps).
-- HBM3e B200: 7680 bit, 3996 MHz → 7672 GB/s (pytorch/ao PR #4002 measured exactly this with nvidia-smi).
+- HBM3e B200: 7680 bit, 3996 MHz → 7672 GB/s (github.com/pytorch/ao/pull/4002 measured exactly this with nvidia-smi).
 - HBM2e A100 40 GB: 5120 bit, 1215 MHz → 1555 GB/s (spec 1555).
 Uncertainty: this is a convention of NVML, not physics; laptop parts with dynamic memory clocks,
 Jetson/Grace unified parts and future memory types may report differently, so the figure is the

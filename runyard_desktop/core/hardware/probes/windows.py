@@ -3,9 +3,10 @@
 HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\{4d36e968-e325-11ce-bfc1-08002be10318}\\000N holds one
 adapter each: `DriverDesc` (the name), `MatchingDeviceId` (PCI\\VEN_xxxx&DEV_xxxx), `DriverVersion`,
 and `HardwareInformation.qwMemorySize`, the 64-bit dedicated-memory size. WMI's
-Win32_VideoController.AdapterRAM is a uint32 and saturates at 4 GB (llmfit #830, systeminformation
-PR #534), so we never use it. Older drivers only write the 32-bit `HardwareInformation.MemorySize`
-(REG_BINARY or REG_DWORD); we fall back to it.
+Win32_VideoController.AdapterRAM is a uint32 and saturates at 4 GB
+(github.com/AlexsJones/llmfit/issues/830, github.com/sebhildebrandt/systeminformation/pull/534), so we
+never use it. Older drivers only write the 32-bit `HardwareInformation.MemorySize` (REG_BINARY or
+REG_DWORD); we fall back to it.
 
 `parse_display_adapters` is pure over captured values (a list of dicts), so tests run on Linux;
 `read_display_adapters` uses `winreg` and exists only on Windows.
