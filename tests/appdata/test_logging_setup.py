@@ -26,7 +26,7 @@ def paths(tmp_path: Path) -> Iterator[AppPaths]:
 
 
 def _ours() -> list[logging.Handler]:
-    return [h for h in logging.getLogger().handlers if getattr(h, "_runyard", False)]
+    return [h for h in logging.getLogger().handlers if logging_setup.is_ours(h)]
 
 
 def test_start_up_appends_then_rotation_takes_over_the_same_file(paths: AppPaths) -> None:

@@ -14,6 +14,14 @@ from runyard_desktop.core.appdata.paths import AppPaths
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 _MAX_BYTES = 2 * 1024 * 1024
 _BACKUPS = 3
+# Our handlers carry these names, so a second call replaces them and leaves anyone else's alone.
+_FILE_HANDLER = "runyard-desktop.file"
+_STDERR_HANDLER = "runyard-desktop.stderr"
+
+
+def is_ours(handler: logging.Handler) -> bool:
+    """True for a handler `configure_logging` attached."""
+    return handler.get_name() in (_FILE_HANDLER, _STDERR_HANDLER)
 
 
 def configure_logging(paths: AppPaths, *, verbose: bool = False, rotating: bool = True) -> logging.Handler | None:
@@ -21,10 +29,10 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False, rotating: bool 
     earlier call; returns it (None if the dir is unwritable)."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    for handler in list(root.handlers):
-        if getattr(handler, "_runyard", False):
-            root.removeHandler(handler)
-            handler.close()
+    for old in list(root.handlers):
+        if is_ours(old):
+            root.removeHandler(old)
+            old.close()
     file_handler: logging.Handler | None = None
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)
@@ -40,10 +48,10 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False, rotating: bool 
         print(f"runyard-desktop: cannot write logs to {paths.logs}: {exc}", file=sys.stderr)
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    for handler in (file_handler, stderr_handler):
+    for name, handler in ((_FILE_HANDLER, file_handler), (_STDERR_HANDLER, stderr_handler)):
         if handler is None:
             continue
         handler.setFormatter(logging.Formatter(_FORMAT))
-        handler._runyard = True  # type: ignore[attr-defined]
+        handler.set_name(name)
         root.addHandler(handler)
     return file_handler

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -129,7 +130,7 @@ class Catalogue:
                 return t
         raise KeyError(name)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[ModelTag]:
         return iter(self.tags)
 
     def __len__(self) -> int:
@@ -296,7 +297,7 @@ def load_family_text(text: str, filename: str) -> tuple[ModelTag, ...]:
 @functools.lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
     """Every family file under `runyard_desktop/data/catalogue/` (schema.json excepted), validated."""
-    folder = resources.files("runyard_desktop").joinpath("data", "catalogue")
+    folder = resources.files("runyard_desktop") / "data" / "catalogue"  # Traversable.joinpath takes one part on 3.10
     files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json") and p.name != "schema.json")
     if not files:
         raise CatalogueError("no catalogue files found under runyard_desktop/data/catalogue")

@@ -308,7 +308,8 @@ def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | Non
     if not runnable:
         return None, ""
     mid = {r.tag: sum(r.tokens_per_second or (0, 0)) / 2 for r in runnable}
-    good = [r for r in runnable if mid[r.tag] >= GOOD_SPEED_TPS and r.tokens_per_second[0] >= USABLE_SPEED_TPS]  # type: ignore[index]
+    low = {r.tag: (r.tokens_per_second or (0, 0))[0] for r in runnable}
+    good = [r for r in runnable if mid[r.tag] >= GOOD_SPEED_TPS and low[r.tag] >= USABLE_SPEED_TPS]
     if good:
         best = max(good, key=lambda r: (by_tag[r.tag].size.quality_rank, r.verdict is Verdict.GPU))
         where = {

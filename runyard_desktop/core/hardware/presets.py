@@ -6,6 +6,8 @@ not the box totals: ~0.4–0.6 GiB of VRAM in use on a desktop GPU, RAM partly t
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
 from runyard_desktop.core.fit.memory_budget import metal_share
@@ -49,11 +51,17 @@ def apple(name: str, ram_gib: int, ram_available_gib: float) -> HardwareProfile:
     )
 
 
-_ARM = dict(os="linux", arch="aarch64", flags=("neon",))
+class _Platform(TypedDict):
+    os: str
+    arch: str
+    flags: tuple[str, ...]
+
+
+_ARM = _Platform(os="linux", arch="aarch64", flags=("neon",))
 
 MACHINES: dict[str, HardwareProfile] = {
     "Raspberry Pi 4 (4 GB)": build_profile(
-        ram_gib=3.8, ram_available_gib=3.3, cpu="Raspberry Pi 4 (Cortex-A72)", cores=4, disk_free_gb=20, **_ARM  # type: ignore[arg-type]
+        ram_gib=3.8, ram_available_gib=3.3, cpu="Raspberry Pi 4 (Cortex-A72)", cores=4, disk_free_gb=20, **_ARM
     ),
     "Laptop 8 GB, no GPU": build_profile(ram_gib=8, ram_available_gib=5.5, cores=4),
     "Laptop 16 GB, no GPU": build_profile(ram_gib=16, ram_available_gib=11),

@@ -109,7 +109,7 @@ class OllamaClient:
         """GET a `{"models": [...]}` listing with the standard library; failures as the ollama client's would read."""
         try:
             reply = await get_json(self.host, path, timeout=LISTING_TIMEOUT_S, connect_timeout=self.connect_timeout)
-        except Exception as exc:  # noqa: BLE001 - translated once, here
+        except Exception as exc:  # whatever the transport raised: translated once, here
             raise self._err(exc) from exc
         if not 200 <= reply.status < 300:
             raise self._status_error(reply)
@@ -127,7 +127,7 @@ class OllamaClient:
         try:
             async with self._new() as client:
                 response = await client.show(model)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model) from exc
         info: Mapping[str, Any] = response.modelinfo or {}
         arch = str(info.get("general.architecture") or "")
@@ -147,7 +147,7 @@ class OllamaClient:
         try:
             async with self._new() as client:
                 await client.delete(model)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model) from exc
 
     async def unload(self, model: str) -> None:
@@ -155,7 +155,7 @@ class OllamaClient:
         try:
             async with self._new() as client:
                 await client.chat(model=model, messages=[], keep_alive=0)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model) from exc
 
     # -- streams ----------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ class OllamaClient:
                         return  # nothing follows; do not wait on a server that keeps the stream open
         except (OllamaError, asyncio.CancelledError, GeneratorExit):
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model, mid_stream=started, operation="pull") from exc
 
     async def chat(self, request: ChatRequest, *, think: bool | str | None) -> AsyncIterator[Any]:
@@ -194,7 +194,7 @@ class OllamaClient:
                     yield chunk
         except (OllamaError, asyncio.CancelledError, GeneratorExit):
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, request.model, mid_stream=started) from exc
 
 

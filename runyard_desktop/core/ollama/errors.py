@@ -79,7 +79,7 @@ class OllamaError(Exception):
     def __repr__(self) -> str:
         return f"OllamaError({self.kind.value}, {self.message!r}, status={self.status_code}, detail={self.detail!r})"
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[object, tuple[ErrorKind, str, str, str, int | None]]:  # (_rebuild, its args)
         return (_rebuild, (self.kind, self.message, self.next_step, self.detail, self.status_code))
 
 

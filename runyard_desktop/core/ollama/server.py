@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
@@ -71,6 +72,15 @@ def find_installation(
     return Installation(cli, service=service) if cli else None
 
 
+class _Shared(TypedDict):
+    """The OllamaStatus fields every answer of `status_for` sets the same way."""
+
+    host: str
+    is_remote: bool
+    binary: str | None
+    started_by_us: bool
+
+
 def status_for(
     host: str,
     probe_outcome: str,
@@ -82,7 +92,7 @@ def status_for(
     """Turn a probe result into what the UI says."""
     remote = not hosts.is_loopback(host)
     binary = (installation.app or installation.cli) if installation else None
-    base = dict(host=host, is_remote=remote, binary=binary, started_by_us=started_by_us)
+    base = _Shared(host=host, is_remote=remote, binary=binary, started_by_us=started_by_us)
     if probe_outcome == "answering":
         if version is None:
             return OllamaStatus(

@@ -111,13 +111,15 @@ def read_linux_cpu(cpuinfo_path: str = "/proc/cpuinfo") -> CpuInfo:
 
 
 def read_windows_cpu() -> CpuInfo:  # pragma: no cover - Windows only
+    if sys.platform != "win32":  # also tells mypy to check the rest as Windows code
+        raise OSError("the Windows registry exists only on Windows")
     import ctypes
-    import winreg  # type: ignore[import-not-found]
+    import winreg
 
     name: str | None = None
     with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"HARDWARE\DESCRIPTION\System\CentralProcessor\0") as key:
         name = str(winreg.QueryValueEx(key, "ProcessorNameString")[0])
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32
     features = {pf: bool(kernel32.IsProcessorFeaturePresent(pf)) for pf in _WINDOWS_FEATURES}
     name, flags = parse_windows_cpu(name, features)
     physical, logical = core_counts()

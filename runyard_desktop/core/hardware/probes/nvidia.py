@@ -27,19 +27,67 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
+from typing import Any, Protocol, TypedDict, TypeVar
 
 from runyard_desktop.core.hardware.profile import GpuInfo
 
 log = logging.getLogger(__name__)
 
 NO_DRIVER_NOTE = "No NVIDIA driver found, so no NVIDIA GPU can be used (models run on the CPU or another GPU)."
+T = TypeVar("T")
+
+# NVML's device handle is an opaque ctypes pointer (c_nvmlDevice_t); only NVML itself looks inside.
+NvmlHandle = Any
+
+
+class NvmlMemory(Protocol):
+    """nvmlDeviceGetMemoryInfo's answer: bytes."""
+
+    @property
+    def total(self) -> int: ...
+    @property
+    def free(self) -> int: ...
+    @property
+    def used(self) -> int: ...
+
+
+class Nvml(Protocol):
+    """The part of the `pynvml` module (nvidia-ml-py) this probe calls; tests pass a stand-in."""
+
+    NVMLError: type[Exception]
+    NVML_CLOCK_MEM: int
+
+    def nvmlInit(self) -> None: ...
+    def nvmlShutdown(self) -> None: ...
+    def nvmlSystemGetDriverVersion(self) -> str | bytes: ...
+    def nvmlSystemGetCudaDriverVersion(self) -> int: ...
+    def nvmlDeviceGetCount(self) -> int: ...
+    def nvmlDeviceGetHandleByIndex(self, index: int) -> NvmlHandle: ...
+    def nvmlDeviceGetName(self, handle: NvmlHandle) -> str | bytes: ...
+    def nvmlDeviceGetMemoryInfo(self, handle: NvmlHandle) -> NvmlMemory: ...
+    def nvmlDeviceGetCudaComputeCapability(self, handle: NvmlHandle) -> tuple[int, int]: ...
+    def nvmlDeviceGetMemoryBusWidth(self, handle: NvmlHandle) -> int: ...
+    def nvmlDeviceGetMaxClockInfo(self, handle: NvmlHandle, clock_type: int) -> int: ...
+
+
+class NvmlRecord(TypedDict, total=False):
+    """One GPU as read from NVML (the recorded fixtures hold the same keys, as JSON)."""
+
+    index: int
+    name: str
+    memory_total: int
+    memory_free: int
+    memory_used: int
+    compute_capability: tuple[int, ...] | None  # (major, minor)
+    memory_bus_width_bits: int | None
+    max_memory_clock_mhz: int | None
+    driver_version: str | None
+    cuda_driver_version: int | None
 
 
 @dataclass(frozen=True)
 class NvmlReading:
-    records: tuple[dict[str, Any], ...]
+    records: tuple[NvmlRecord, ...]
     notes: tuple[str, ...]
 
 
@@ -58,8 +106,9 @@ def cuda_version_string(version: int | None) -> str | None:
 
 
 def gpus_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[GpuInfo, ...]:
-    """Pure: captured NVML values -> GpuInfo (one per dict, in NVML index order)."""
-    gpus = []
+    """Pure: captured NVML values -> GpuInfo (one per dict, in NVML index order). `records` may come
+    straight from JSON (a fixture), so each value is converted here."""
+    gpus: list[GpuInfo] = []
     for r in records:
         total = int(r["memory_total"])
         free = int(r.get("memory_free", total))
@@ -83,16 +132,16 @@ def gpus_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[GpuInfo, ..
     return tuple(gpus)
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
-def _is(nvml: Any, exc: BaseException, *names: str) -> bool:
+def _is(nvml: object, exc: BaseException, *names: str) -> bool:
     types = tuple(t for t in (getattr(nvml, n, None) for n in names) if isinstance(t, type))
     return bool(types) and isinstance(exc, types)
 
 
-def _init_failure_note(nvml: Any, exc: BaseException) -> str:
+def _init_failure_note(nvml: object, exc: BaseException) -> str:
     if _is(nvml, exc, "NVMLError_LibraryNotFound", "NVMLError_DriverNotLoaded"):
         return NO_DRIVER_NOTE
     if _is(nvml, exc, "NVMLError_LibRmVersionMismatch"):
@@ -103,7 +152,7 @@ def _init_failure_note(nvml: Any, exc: BaseException) -> str:
     return f"The NVIDIA driver did not answer ({exc}); no NVIDIA GPU is used. Updating the driver may help."
 
 
-def _optional(nvml: Any, call: Callable[[], Any]) -> Any:
+def _optional(nvml: Nvml, call: Callable[[], T]) -> T | None:
     """Value or None when this GPU/driver does not support the query. A lost GPU still propagates."""
     try:
         return call()
@@ -113,7 +162,7 @@ def _optional(nvml: Any, call: Callable[[], Any]) -> Any:
         return None
 
 
-def _read_device(nvml: Any, index: int) -> dict[str, Any]:
+def _read_device(nvml: Nvml, index: int) -> NvmlRecord:
     handle = nvml.nvmlDeviceGetHandleByIndex(index)
     memory = nvml.nvmlDeviceGetMemoryInfo(handle)
     return {
@@ -141,23 +190,33 @@ def nvml_library_loads() -> bool:
     return True
 
 
-def read_nvml(nvml: ModuleType | Any | None = None) -> NvmlReading:
+def _import_pynvml() -> Nvml | NvmlReading:
+    """The real NVML module, or the reading that explains why there is none."""
+    if not nvml_library_loads():
+        log.info("NVML library libnvidia-ml.so.1 not found")
+        return NvmlReading((), (NO_DRIVER_NOTE,))
+    try:
+        import pynvml  # lazy: ~20 ms, and only this probe needs it
+    except ImportError:
+        return NvmlReading((), ("The nvidia-ml-py package is missing, so NVIDIA GPUs can't be detected. "
+                                "Reinstall Runyard.",))
+    module: Nvml = pynvml  # nvidia-ml-py ships no types: Nvml is the part of it this probe relies on
+    return module
+
+
+def read_nvml(nvml: Nvml | None = None) -> NvmlReading:
     """Query every NVIDIA GPU. NVML errors become notes; nvmlShutdown always runs after init."""
     if nvml is None:
-        if not nvml_library_loads():
-            log.info("NVML library libnvidia-ml.so.1 not found")
-            return NvmlReading((), (NO_DRIVER_NOTE,))
-        try:
-            import pynvml as nvml  # lazy: ~20 ms, and only this probe needs it
-        except ImportError:
-            return NvmlReading((), ("The nvidia-ml-py package is missing, so NVIDIA GPUs can't be detected. "
-                                    "Reinstall Runyard.",))
+        found = _import_pynvml()
+        if isinstance(found, NvmlReading):
+            return found
+        nvml = found
     try:
         nvml.nvmlInit()
     except nvml.NVMLError as exc:
         log.info("NVML init failed: %r", exc)
         return NvmlReading((), (_init_failure_note(nvml, exc),))
-    records: list[dict[str, Any]] = []
+    records: list[NvmlRecord] = []
     notes: list[str] = []
     try:
         driver = _optional(nvml, lambda: _text(nvml.nvmlSystemGetDriverVersion()))
@@ -175,7 +234,7 @@ def read_nvml(nvml: ModuleType | Any | None = None) -> NvmlReading:
                 else:
                     notes.append(f"NVIDIA GPU {index} could not be read ({exc}); it is left out.")
                 continue
-            record.update(driver_version=driver, cuda_driver_version=cuda)
+            record["driver_version"], record["cuda_driver_version"] = driver, cuda
             records.append(record)
     except nvml.NVMLError as exc:
         log.warning("NVML query failed: %r", exc)
@@ -188,6 +247,6 @@ def read_nvml(nvml: ModuleType | Any | None = None) -> NvmlReading:
     return NvmlReading(tuple(records), tuple(notes))
 
 
-def detect_nvidia(nvml: ModuleType | Any | None = None) -> tuple[tuple[GpuInfo, ...], tuple[str, ...]]:
+def detect_nvidia(nvml: Nvml | None = None) -> tuple[tuple[GpuInfo, ...], tuple[str, ...]]:
     reading = read_nvml(nvml)
     return gpus_from_records(reading.records), reading.notes

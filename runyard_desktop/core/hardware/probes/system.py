@@ -13,7 +13,7 @@ import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import psutil
 
@@ -27,6 +27,10 @@ from runyard_desktop.core.hardware.probes import nvidia
 from runyard_desktop.core.hardware.probes import windows
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# Typed fallbacks: an empty `()` or `[]` alone would make `_isolated`'s T the empty type, not the probe's.
+_NO_GPUS: tuple[GpuInfo, ...] = ()
+_NO_NVIDIA: tuple[tuple[GpuInfo, ...], tuple[str, ...]] = ((), ())
 
 
 def _isolated(what: str, probe: Callable[[], T], fallback: T, notes: list[str]) -> T:
@@ -89,8 +93,8 @@ def sysfs_nvidia_cards(root: str | Path = "/") -> int:
 
 
 def _linux_gpus(notes: list[str]) -> tuple[GpuInfo, ...]:
-    found, nvml_notes = _isolated("NVIDIA GPUs", nvidia.detect_nvidia, ((), ()), notes)
-    others = _isolated("AMD/Intel GPUs", amd.read_sysfs_gpus, (), notes)
+    found, nvml_notes = _isolated("NVIDIA GPUs", nvidia.detect_nvidia, _NO_NVIDIA, notes)
+    others = _isolated("AMD/Intel GPUs", amd.read_sysfs_gpus, _NO_GPUS, notes)
     if not found and nvidia.NO_DRIVER_NOTE in nvml_notes and _isolated("PCI devices", sysfs_nvidia_cards, 0, notes):
         nvml_notes = tuple(
             "An NVIDIA GPU is installed, but no NVIDIA driver is loaded, so it can't be used. "
@@ -103,8 +107,8 @@ def _linux_gpus(notes: list[str]) -> tuple[GpuInfo, ...]:
 
 
 def _windows_gpus(notes: list[str]) -> tuple[GpuInfo, ...]:
-    found, nvml_notes = _isolated("NVIDIA GPUs", nvidia.detect_nvidia, ((), ()), notes)
-    adapters = _isolated("display adapters", windows.read_display_adapters, [], notes)
+    found, nvml_notes = _isolated("NVIDIA GPUs", nvidia.detect_nvidia, _NO_NVIDIA, notes)
+    adapters: list[dict[str, Any]] = _isolated("display adapters", windows.read_display_adapters, [], notes)
     gpus, merged = merge_gpus(found, nvml_notes, windows.parse_display_adapters(adapters))
     notes.extend(merged)
     return gpus
@@ -116,7 +120,7 @@ def detect_all() -> HardwareProfile:
     ram = _isolated("system memory", read_ram, RamInfo(0, 0), notes)
     gpus: tuple[GpuInfo, ...] = ()
     if system == "darwin":
-        values = _isolated("the Mac's hardware (sysctl)", apple.read_sysctl, {}, notes)
+        values: dict[str, str] = _isolated("the Mac's hardware (sysctl)", apple.read_sysctl, {}, notes)
         cpu_info = apple.cpu_from_sysctl(values)
         if not values:  # sysctl failed: psutil still knows the core counts
             physical, logical = cpu.core_counts()

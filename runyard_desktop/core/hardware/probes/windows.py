@@ -15,6 +15,7 @@ REG_DWORD); we fall back to it.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -85,7 +86,9 @@ def parse_display_adapters(adapters: Iterable[Mapping[str, Any]]) -> tuple[GpuIn
 
 
 def read_display_adapters() -> list[dict[str, Any]]:  # pragma: no cover - Windows only
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform != "win32":  # also tells mypy to check the rest as Windows code
+        raise OSError("the Windows registry exists only on Windows")
+    import winreg
 
     adapters: list[dict[str, Any]] = []
     with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, DISPLAY_CLASS_KEY) as cls:
