@@ -153,7 +153,7 @@ def core_only(lines: int = 200_000) -> dict[str, float]:
         t[0] = i / 1000
         tracker.feed("pulling abababababab", digest, lines * 1000, i * 1000)
         if t[0] - throttle._last >= 0.04:  # no running loop here: emit exactly when the throttle would
-            throttle._pending, throttle._has_pending = tracker.snapshot, True
+            throttle._pending = (tracker.snapshot,)
             throttle.flush()
     elapsed = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()

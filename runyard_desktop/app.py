@@ -170,13 +170,13 @@ class StartupSequence(QObject):
     painted = Signal(float)
     finished = Signal()
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._steps: list[Callable[[], object]] = []
         self._started = False
         self._done = False
         self._cancelled = False
-        window.closing.connect(self._on_window_closing)  # type: ignore[attr-defined]
+        window.closing.connect(self._on_window_closing)
         _FirstPaintWatcher(window, self._on_first_paint)
         QTimer.singleShot(1000, self, self._start)
 
@@ -223,7 +223,7 @@ class StartupSequence(QObject):
 class _FirstPaintWatcher(QObject):
     """Calls `on_painted` (on the next event-loop turn) after the window's first paint event."""
 
-    def __init__(self, window: QMainWindow, on_painted: object) -> None:
+    def __init__(self, window: QMainWindow, on_painted: Callable[[], object]) -> None:
         super().__init__(window)
         self._on_painted = on_painted
         self._fired = False
@@ -232,7 +232,7 @@ class _FirstPaintWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._fired and event.type() == QEvent.Type.Paint:
             self._fired = True
-            QTimer.singleShot(0, self._on_painted)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self._on_painted)
         return False
 
 
@@ -295,7 +295,7 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     QApplication.setOrganizationName("Runyard")
     QApplication.setDesktopFileName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())  # static: instance() is typed QCoreApplication, which has none
     _install_exception_hooks(smoke=smoke)
     window = create_main_window(host, defer_pages=True)
     startup: StartupSequence = window.startup  # type: ignore[attr-defined]

@@ -12,13 +12,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from runyard_desktop.commands.ollama_common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error, resolve_host, run_loop,
 )
 from runyard_desktop.core.chat.conversation import DEFAULT_CONTEXT
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
+
+if TYPE_CHECKING:
+    from runyard_desktop.core.ollama.client import OllamaClient  # imported when the command runs
 
 ANSWER_RESERVE_TOKENS = 1024
 SUMMARY_PROMPT = "Summarise this document."
@@ -92,7 +95,7 @@ def context_warning(model: str, info: ModelInfo | None, tokens: int, num_ctx: in
             f"the start.{step}{upto}; a longer context needs more memory.")
 
 
-async def _prepare(client, args: argparse.Namespace) -> tuple[ModelInfo, int]:  # type: ignore[no-untyped-def]
+async def _prepare(client: OllamaClient, args: argparse.Namespace) -> tuple[ModelInfo, int]:
     """Capabilities and the context in use. Only "not downloaded" stops here; other trouble shows in the reply."""
     from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
     from runyard_desktop.core.ollama.pull import normalize_tag
@@ -134,7 +137,7 @@ def _request(args: argparse.Namespace, history: list[ChatMessage]) -> ChatReques
                        num_ctx=args.num_ctx, temperature=args.temperature, seed=args.seed)
 
 
-async def _reply(client, request: ChatRequest, info: ModelInfo, printer: Printer) -> ChatMetrics:  # type: ignore[no-untyped-def]
+async def _reply(client: OllamaClient, request: ChatRequest, info: ModelInfo, printer: Printer) -> ChatMetrics:
     from runyard_desktop.core.ollama.chat import stream_reply
 
     try:
@@ -172,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
     return _interactive(client, args, info)
 
 
-def _one_shot(client, args: argparse.Namespace, info: ModelInfo, history: list[ChatMessage]) -> int:  # type: ignore[no-untyped-def]
+def _one_shot(client: OllamaClient, args: argparse.Namespace, info: ModelInfo, history: list[ChatMessage]) -> int:
     from runyard_desktop.core.ollama.errors import OllamaError
 
     printer = Printer(sys.stdout, sys.stderr, not args.hide_thinking)
@@ -187,7 +190,7 @@ def _one_shot(client, args: argparse.Namespace, info: ModelInfo, history: list[C
     return EXIT_OK
 
 
-def _interactive(client, args: argparse.Namespace, info: ModelInfo) -> int:  # type: ignore[no-untyped-def]
+def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo) -> int:
     from runyard_desktop.core.ollama.errors import OllamaError
 
     tty = sys.stdin.isatty()

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
 from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
@@ -57,7 +58,7 @@ def load_profile(path: str) -> HardwareProfile:
         raise ValueError(f"{path} is {exc}") from exc
 
 
-def _tolerant(data: dict) -> dict:  # type: ignore[type-arg]
+def _tolerant(data: dict[str, Any]) -> dict[str, Any]:
     """Accept profiles from older/other probes: null numbers mean unknown, an Apple GPU may omit its size."""
     data = dict(data)
     ram = data.get("ram")

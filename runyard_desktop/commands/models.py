@@ -42,9 +42,9 @@ def format_tables(installed: tuple[InstalledModel, ...], loaded: tuple[LoadedMod
     if loaded:
         width = max(len(m.name) for m in loaded)
         lines.append(f"{'LOADED'.ljust(width)}  {'MEMORY':>9}  {'PROCESSOR':<16}  CONTEXT")
-        for m in loaded:
-            ctx = str(m.context_length) if m.context_length else "—"
-            lines.append(f"{m.name.ljust(width)}  {human_bytes(m.size):>9}  {processor(m):<16}  {ctx}")
+        for lm in loaded:
+            ctx = str(lm.context_length) if lm.context_length else "—"
+            lines.append(f"{lm.name.ljust(width)}  {human_bytes(lm.size):>9}  {processor(lm):<16}  {ctx}")
     else:
         lines.append("No model is loaded in memory.")
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ Plain state lives elsewhere (core.catalogue, core.fit); this only adapts it. The
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, TypeAlias
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -46,7 +46,7 @@ class CatalogueModel(QAbstractTableModel):
     Signals: only QAbstractItemModel's own (dataChanged, headerDataChanged, …).
     """
 
-    Column = Column
+    Column: TypeAlias = Column  # CatalogueModel.Column, the documented name; an alias so annotations may use it
     TagRole = Qt.ItemDataRole.UserRole + 1
     ReportRole = Qt.ItemDataRole.UserRole + 2
     StatusRole = Qt.ItemDataRole.UserRole + 3
@@ -104,10 +104,10 @@ class CatalogueModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, Column.SPEED), self.index(row, Column.STATUS))
 
     # --- Qt model ----------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -17,7 +17,7 @@ from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
-Column = tuple[str, Callable[[Any], str], Callable[[Any], Any]]  # header, display, sort key
+Column = tuple[str, Callable[[T], str], Callable[[T], object]]  # header, display, sort key (a T is one row)
 
 
 def modified_text(iso: str) -> str:
@@ -38,7 +38,7 @@ def expires_text(iso: str) -> str:
     return f"until {modified_text(iso)}"
 
 
-INSTALLED_COLUMNS: tuple[Column, ...] = (
+INSTALLED_COLUMNS: tuple[Column[InstalledModel], ...] = (
     ("Model", lambda m: m.name, lambda m: m.name),
     ("Size", lambda m: human_bytes(m.size), lambda m: m.size),
     ("Quantization", lambda m: m.quantization or "—", lambda m: m.quantization),
@@ -47,7 +47,7 @@ INSTALLED_COLUMNS: tuple[Column, ...] = (
     ("Modified", lambda m: modified_text(m.modified_at) if m.modified_at else "—", lambda m: m.modified_at),
 )
 
-LOADED_COLUMNS: tuple[Column, ...] = (
+LOADED_COLUMNS: tuple[Column[LoadedModel], ...] = (
     ("Model", lambda m: m.name, lambda m: m.name),
     ("Memory", lambda m: human_gib(m.size), lambda m: m.size),
     ("On GPU", lambda m: f"{m.gpu_share * 100:.0f} % ({human_gib(m.size_vram)})" if m.size_vram else "CPU only",
@@ -67,7 +67,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     SortRole = Qt.ItemDataRole.UserRole + 2
     NameRole = Qt.ItemDataRole.UserRole + 3
 
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: tuple[T, ...] = ()
@@ -86,13 +86,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def names(self) -> list[str]:
         return [str(getattr(r, "name", "")) for r in self._rows]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._columns):
             return self._columns[section][0]

@@ -117,11 +117,16 @@ class ChatController(QObject):
 
     async def _reply(self, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]) -> ChatMetrics:
         throttle: Throttle[_Text] = Throttle(report, self._emit_interval, _merge)
+
+        def on_event(name: str, text: str) -> None:
+            throttle.flush()  # the text so far goes out before the event
+            report(_Event(name, text))
+
         try:
             return await stream_reply(
                 self.client, request, known,
                 on_text=lambda thinking, content: throttle.push(_Text(thinking, content)),
-                on_event=lambda name, text: (throttle.flush(), report(_Event(name, text))),
+                on_event=on_event,
             )
         finally:
             throttle.close()  # the partial text reaches the GUI before the outcome does

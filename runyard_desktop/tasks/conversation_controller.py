@@ -167,7 +167,7 @@ class ConversationController(QObject):
         """Change the open conversation's title, model, system_prompt, temperature, num_ctx or think."""
         if self.current is None:
             return self.new_conversation(model=str(changes.get("model", "")))
-        self.current = self.store.update_conversation(replace(self.current, **changes))  # type: ignore[arg-type]
+        self.current = self.store.update_conversation(replace(self.current, **changes))  # type: ignore[arg-type]  # **changes: object; replace() takes them as given
         self.conversation_updated.emit(self.current)
         if "title" in changes:
             self.conversations_changed.emit()

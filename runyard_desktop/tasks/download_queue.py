@@ -8,6 +8,7 @@ many). A model counts as downloaded only after `success` *and* a listing that sh
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import deque
 from collections.abc import Callable
@@ -94,9 +95,9 @@ class DownloadQueue(QObject):
                 self._set_state(PullState(key, PullStatus.CANCELLED, message="Cancelled"))
                 self.pull_cancelled.emit(key)
                 return
-        job = self._running.get(key)
-        if job is not None and job.handle is not None:
-            job.handle.cancel()  # the job flushes its last progress, then the handle reports cancelled
+        running = self._running.get(key)
+        if running is not None and running.handle is not None:
+            running.handle.cancel()  # the job flushes its last progress, then the handle reports cancelled
 
     def state(self, tag: str) -> PullState | None:
         return self._states.get(normalize_tag(tag))
@@ -120,7 +121,7 @@ class DownloadQueue(QObject):
         while self._queue and len(self._running) < self.policy.max_concurrent:
             job = self._queue.popleft()
             self._running[job.tag] = job
-            job.handle = self._runner.submit(lambda report, j=job: self._run(j, report), f"pull-{job.tag}")
+            job.handle = self._runner.submit(functools.partial(self._run, job), f"pull-{job.tag}")
             job.handle.reported.connect(self._on_job_reported)
             job.handle.finished.connect(self._on_job_finished)
             job.handle.failed.connect(self._on_job_failed)

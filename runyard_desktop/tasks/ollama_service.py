@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -19,10 +20,12 @@ from runyard_desktop.core.ollama import server
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.host import is_loopback
-from runyard_desktop.core.ollama.types import ModelInfo, OllamaStatus, ServerState
-from runyard_desktop.tasks.runner import JobFactory, TaskHandle, TaskRunner
+from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel, ModelInfo, OllamaStatus, ServerState
+from runyard_desktop.tasks.runner import Report, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 START_TIMEOUT_S = 30.0
 
@@ -65,8 +68,8 @@ class OllamaService(QObject):
         self._log_dir = log_dir
         self._find_installation = find_installation
         self.status = OllamaStatus(ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…")
-        self.installed_models: tuple = ()
-        self.loaded_models: tuple = ()
+        self.installed_models: tuple[InstalledModel, ...] = ()
+        self.loaded_models: tuple[LoadedModel, ...] = ()
         self._info: dict[str, ModelInfo] = {}
         self._check_job: TaskHandle | None = None
         self._child: server.ServerProcess | None = None
@@ -125,7 +128,14 @@ class OllamaService(QObject):
         return self._submit("unload", lambda _r: self._unload_coro(model), f"ollama-unload-{model}",
                             self._on_unload_job_finished)
 
-    def _submit(self, op: str, factory: JobFactory, name: str, on_finished: Callable[[object], None] | None) -> TaskHandle:
+    def _submit(
+        self,
+        op: str,
+        factory: Callable[[Report], Coroutine[Any, Any, R]],
+        name: str,
+        on_finished: Callable[[R], None] | None,
+    ) -> TaskHandle:
+        """Run `factory` as job `op`; its result, an R, goes to `on_finished` (the handle's finished signal)."""
         job = self._runner.submit(factory, name)
         job.setProperty("op", op)
         if on_finished is not None:
@@ -220,12 +230,12 @@ class OllamaService(QObject):
             self.check()  # the server went away: say so now, not at the next heartbeat
 
     @Slot(object)
-    def _on_list_job_finished(self, models: tuple) -> None:
+    def _on_list_job_finished(self, models: tuple[InstalledModel, ...]) -> None:
         self.installed_models = models
         self.installed_models_changed.emit(models)
 
     @Slot(object)
-    def _on_ps_job_finished(self, models: tuple) -> None:
+    def _on_ps_job_finished(self, models: tuple[LoadedModel, ...]) -> None:
         self.loaded_models = models
         self.loaded_models_changed.emit(models)
 

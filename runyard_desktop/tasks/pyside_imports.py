@@ -16,16 +16,24 @@ longer has this hook, `install()` does nothing. We use no `__feature__`, so noth
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import ModuleType
+from typing import Protocol, cast
 
 import PySide6.QtCore  # noqa: F401 - creates shibokensupport.feature, the module patched below
 
 _MARK = "_runyard_fast_check"
 
 
+class _FeatureModule(Protocol):
+    """What `install()` uses of `shibokensupport.feature` (a module PySide6 builds at run time)."""
+
+    _mod_uses_pyside: Callable[[ModuleType], object]
+
+
 def install() -> bool:
     """Replace the check; True if it is (now or already) in place. Safe to call more than once."""
-    feature = sys.modules.get("shibokensupport.feature")
+    feature = cast("_FeatureModule | None", sys.modules.get("shibokensupport.feature"))
     original = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original):
         return False
@@ -43,5 +51,5 @@ def install() -> bool:
             return False  # as inspect.getsource's OSError in the original
 
     setattr(mod_uses_pyside, _MARK, True)
-    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+    feature._mod_uses_pyside = mod_uses_pyside
     return True

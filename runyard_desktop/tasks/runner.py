@@ -192,7 +192,7 @@ class TaskRunner(QObject):
         handle._loop = self.loop
         future = asyncio.run_coroutine_threadsafe(wrapper(), self.loop)
         handle._future = future
-        future.add_done_callback(lambda f, h=handle: self._deliver(h, f))
+        future.add_done_callback(lambda f: self._deliver(handle, f))
         log.debug("job %s submitted", name)
         return handle
 

@@ -100,7 +100,10 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page's widget; a page built on first visit (LazyPage) is built now."""
         widget = self._stack.widget(self._pages.index(key))
-        return widget.content() if isinstance(widget, LazyPage) else widget
+        if isinstance(widget, LazyPage):
+            return widget.content()
+        assert widget is not None  # every key in _pages has its widget at the same index of the stack
+        return widget
 
     def built_page(self, key: str) -> QWidget | None:
         """The page's widget if it exists yet: None for a LazyPage not visited so far."""

@@ -46,7 +46,9 @@ def effective_scheme(theme: str) -> str:
 
 def apply_theme(theme: str, app: QApplication | None = None) -> str:
     """Apply "system" | "light" | "dark" to the whole app; returns the scheme in effect."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None:
+        instance = QApplication.instance()  # typed as QCoreApplication: a QApplication only in the GUI
+        app = instance if isinstance(instance, QApplication) else None
     if app is None:
         return "light"
     hints = QGuiApplication.styleHints()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 
@@ -103,6 +104,31 @@ def test_lazy_values_are_built_once_per_emit() -> None:
 
     asyncio.run(run())
     assert built == [0, 999]
+
+
+def test_merged_lazy_values_stay_lazy_and_merge_what_they_build() -> None:
+    out: list[str] = []
+    built: list[str] = []
+
+    def lazy(text: str) -> Callable[[], str]:
+        def build() -> str:
+            built.append(text)
+            return text
+
+        return build
+
+    async def run() -> None:
+        throttle = Throttle(out.append, 10.0, merge=lambda a, b: a + b)
+        throttle.push("a")  # first value goes out at once
+        throttle.push(lazy("b"))
+        throttle.push("c")
+        throttle.push(lazy("d"))
+        assert built == []  # nothing is built before it is emitted
+        throttle.close()
+
+    asyncio.run(run())
+    assert out == ["a", "bcd"]
+    assert built == ["b", "d"]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet
 from runyard_desktop.ui.chat.composer import Composer
 from runyard_desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from runyard_desktop.ui.chat.message_view import MessageView
+from runyard_desktop.ui.chat.message_widgets import MessageWidget
 from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
@@ -236,8 +237,8 @@ class ChatPane(QWidget):
         if usage is None:
             usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
         # context_offer is None unless usage is "over": only then search for the largest context that fits.
-        over = current is not None and usage.level == "over"
-        offer = context_offer(usage, current.model, self._fit.largest_context(current.model)) if over else None
+        over = current if current is not None and usage.level == "over" else None
+        offer = context_offer(usage, over.model, self._fit.largest_context(over.model)) if over is not None else None
         self._offer_context = offer.raise_to if offer else None
         if offer is None:
             self.composer.set_offer("")
@@ -286,7 +287,7 @@ class ChatPane(QWidget):
     def _on_controller_messages_removed(self, ids: tuple[int, ...]) -> None:
         self.view.remove_messages(ids)
 
-    def _live(self, message_id: int):  # type: ignore[no-untyped-def]
+    def _live(self, message_id: int) -> MessageWidget | None:
         widget = self.view.last_widget()
         return widget if widget is not None and widget.message.id == message_id else None
 
@@ -400,7 +401,7 @@ class ChatPane(QWidget):
         self.controller.update_current(model=tag)  # conversation_updated/opened → request_model_info()
 
     @Slot(dict)
-    def _on_parameters_changed(self, changes: dict) -> None:  # type: ignore[type-arg]
+    def _on_parameters_changed(self, changes: dict[str, object]) -> None:
         self.controller.update_current(**changes)
 
     @Slot()

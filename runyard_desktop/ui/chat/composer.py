@@ -5,6 +5,8 @@ Esc (stop / leave edit mode) is the chat pane's shortcut.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -46,7 +48,7 @@ class ChatInput(QPlainTextEdit):
         keys = "Enter sends, Shift+Enter adds a line" if enter_sends else "Ctrl+Enter sends, Enter adds a line"
         self.setPlaceholderText(f"Message the model…  ({keys})")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             mods = event.modifiers()
@@ -183,10 +185,10 @@ class Composer(QFrame):
         layout.addWidget(self.input)
         layout.addLayout(actions)
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
+        button.clicked.connect(slot)
         return button
 
     # ---- state -------------------------------------------------------------------------------
@@ -252,8 +254,9 @@ class Composer(QFrame):
         self._attachments.clear()
         while self._chips.count() > 1:
             item = self._chips.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._after_attachments_change()
 
     def take_text(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runyard_desktop.core.chat.conversation import Conversation
 from runyard_desktop.models.conversation_model import ConversationFilterProxy, ConversationListModel, IdRole
 
 UNDO_MS = 8000
@@ -101,7 +104,7 @@ class ConversationSidebar(QFrame):
 
     # ---- state -------------------------------------------------------------------------------
 
-    def set_conversations(self, conversations: list, current_id: int | None) -> None:  # type: ignore[type-arg]
+    def set_conversations(self, conversations: Iterable[Conversation], current_id: int | None) -> None:
         self._selecting = True
         self.model.set_conversations(conversations)
         self.select(current_id)

@@ -251,7 +251,7 @@ class MessageView(QScrollArea):
 
     # ---- internals ---------------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # A comfortable reading column: at most READING_WIDTH wide, centred.
         side = max(24, (event.size().width() - READING_WIDTH) // 2)
         self._layout.setContentsMargins(side, 16, side, 16)

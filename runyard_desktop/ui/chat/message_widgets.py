@@ -5,6 +5,8 @@ Streaming methods (`append_thinking`, `append_content`, `finish`) only ever appe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -33,7 +35,7 @@ class MetricsLabel(QLabel):
     reply has this label.
     """
 
-    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802
+    def enterEvent(self, event: QEnterEvent) -> None:
         selectable = Qt.TextInteractionFlag.TextSelectableByMouse
         if not self.textInteractionFlags() & selectable:
             self.setTextInteractionFlags(selectable)
@@ -134,14 +136,14 @@ class MessageWidget(QFrame):
         if self._status is not None:
             self._status.hide()
 
-    def _tool(self, text: str, name: str, slot: object) -> QToolButton:
+    def _tool(self, text: str, name: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setObjectName(name)
         button.setAutoRaise(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         tint(button, self._colors.muted)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
+        button.clicked.connect(slot)
         return button
 
     def _ensure_thinking(self) -> None:
@@ -231,7 +233,7 @@ class MessageWidget(QFrame):
             self._hide_status()
         self.setProperty("status", message.status)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         if self.role == "user":  # the user's bubble sits to the right, narrower than the answer column
             indent = self._bubble_indent()
             self._outer.setContentsMargins(14 + indent, 10, 14, 8)
@@ -240,7 +242,7 @@ class MessageWidget(QFrame):
     def _bubble_indent(self) -> int:
         return int(self.width() * USER_INDENT)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.role == "user":
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

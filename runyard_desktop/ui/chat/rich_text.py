@@ -69,7 +69,7 @@ class SafeTextBrowser(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
         self.setFixedHeight(8)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         # Never load anything: not remote images, not local files a reply points at.
         return None
 

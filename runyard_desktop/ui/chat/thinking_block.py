@@ -47,7 +47,7 @@ class ThinkingBlock(QFrame):
         self.tokens = 0
         self._update_label()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(0, 4, 3, self.height() - 8, self._colors.border)
 

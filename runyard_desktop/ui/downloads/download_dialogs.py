@@ -32,7 +32,7 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
         if issue.better_choice else None
     anyway = box.addButton("Download anyway", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(better or cancel)  # type: ignore[arg-type]
+    box.setDefaultButton(better or cancel)
     box.exec()
     clicked = box.clickedButton()
     if better is not None and clicked is better:

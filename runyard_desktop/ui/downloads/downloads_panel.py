@@ -133,14 +133,14 @@ class DownloadBar(QWidget):
             button.setEnabled(installed and usable)
 
     def _render_progress(self, state: PullState | None, installed: bool) -> None:
-        failed = state is not None and state.status is PullStatus.FAILED
-        self.message.setVisible(failed)
-        if failed:  # the whole sentence with its next step, in place of the bar
-            error = state.error
-            self.message.setText(f"{state.tag} failed: {error.plain() if error is not None else state.message}")
+        failed = state if state is not None and state.status is PullStatus.FAILED else None
+        self.message.setVisible(failed is not None)
+        if failed is not None:  # the whole sentence with its next step, in place of the bar
+            error = failed.error
+            self.message.setText(f"{failed.tag} failed: {error.plain() if error is not None else failed.message}")
             self.progress.setVisible(False)
-            self.progress.setValue(int((state.fraction or 0) * 100))
-            self.progress.setFormat(f"Failed: {error.message if error is not None else state.message}")
+            self.progress.setValue(int((failed.fraction or 0) * 100))
+            self.progress.setFormat(f"Failed: {error.message if error is not None else failed.message}")
             return
         if state is None:
             self.progress.setValue(100 if installed else 0)
@@ -190,7 +190,7 @@ class DownloadBar(QWidget):
 class DownloadItemDelegate(QStyledItemDelegate):
     """A downloads-list entry: the tag in bold, the phase line under it, a thin progress bar."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: ARG002, N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         height = QFontMetrics(option.font).height()
         return QSize(320, height * 2 + 22)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QWidget
 
 from runyard_desktop.core.downloads import preflight
 from runyard_desktop.core.appdata import settings as settings_store
@@ -32,11 +32,15 @@ from runyard_desktop.ui.downloads import download_dialogs as dialogs
 from runyard_desktop.ui.downloads.downloads_panel import DownloadBar, DownloadsPanel
 from runyard_desktop.ui.models.first_run import FirstRunBanner
 from runyard_desktop.ui.installed.installed_view import InstalledView, delete_question
+from runyard_desktop.ui.main_window import MainWindow
 from runyard_desktop.ui.downloads.measure_panel import MeasureCard
 from runyard_desktop.ui.ollama_status import OllamaStatusBar
 from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
 from runyard_desktop.ui.theme import apply_theme
 from runyard_desktop.ui.models.whatif_editor import CUSTOM
+
+if TYPE_CHECKING:  # the chat page is imported when it is built, not at start-up
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +56,7 @@ class DownloadsCoordinator(QObject):
     `auto_measure`. The free disk it checks is `services.pulls.free_disk`, the one the pull checks too.
     """
 
-    def __init__(self, window: QMainWindow, services: Any, models_view: Any) -> None:
+    def __init__(self, window: MainWindow, services: Any, models_view: Any) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
@@ -102,7 +106,7 @@ class DownloadsCoordinator(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         QTimer.singleShot(500, body, body.ensurePolished)  # styled ahead: opening it mid-download is cheaper
-        view_menu = self.window.add_menu("&View")  # type: ignore[attr-defined]
+        view_menu = self.window.add_menu("&View")
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Downloads and measured check")
         view_menu.addAction(toggle)
@@ -190,12 +194,12 @@ class DownloadsCoordinator(QObject):
 
     @Slot(str)
     def open_chat(self, tag: str) -> None:
-        self.window.show_page("chat")  # type: ignore[attr-defined]
-        self.window.page("chat").open_with_model(tag)  # type: ignore[attr-defined]
+        self.window.show_page("chat")
+        cast("ChatPane", self.window.page("chat")).open_with_model(tag)
 
     @Slot()
     def enter_remote_hardware(self) -> None:
-        self.window.show_page("models")  # type: ignore[attr-defined]
+        self.window.show_page("models")
         self.view.what_if_editor.choose(CUSTOM)
         self.view.what_if_editor.setFocus()
 
@@ -214,7 +218,7 @@ class DownloadsCoordinator(QObject):
             apply_theme(new.theme)
         if new.default_context != old.default_context:
             self.view.set_context_length(new.default_context)
-        chat = self.window.built_page("chat")  # type: ignore[attr-defined]  # one not built yet reads settings then
+        chat = cast("ChatPane | None", self.window.built_page("chat"))  # one not built yet reads settings then
         if new.enter_sends != old.enter_sends and chat is not None:
             chat.composer.input.set_enter_sends(new.enter_sends)
         if new.ollama_host != old.ollama_host:
@@ -348,7 +352,7 @@ class DownloadsCoordinator(QObject):
         return evaluate(model.entry(tag), profile,
                         FitOptions(context=self.view.context_length(), kv_cache_type=self.view.kv_cache_type()))
 
-    def _context_for(self, tag: str) -> int | None:  # noqa: ARG002 - one context for every tag today
+    def _context_for(self, tag: str) -> int | None:  # one context for every tag today
         """The user's context choice; None = Ollama's default, as the chat sends it (no reload between)."""
         return self.view.context_length()
 
@@ -370,7 +374,7 @@ class DownloadsCoordinator(QObject):
                                    free_disk=free, models_dir=models_dir)
 
 
-def install_downloads(window: QMainWindow, services: Any, models_view: Any) -> DownloadsCoordinator:
+def install_downloads(window: MainWindow, services: Any, models_view: Any) -> DownloadsCoordinator:
     """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
     The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
     coordinator = DownloadsCoordinator(window, services, models_view)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -130,22 +130,22 @@ class InstalledView(QWidget):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh_requested)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_requested.emit()
         self._poll.start()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         self._poll.stop()
         super().hideEvent(event)
 
     @staticmethod
-    def _bold(label: QLabel):  # type: ignore[no-untyped-def]
+    def _bold(label: QLabel) -> QFont:
         font = label.font()
         font.setBold(True)
         return font
 
-    def _table(self, model: RecordTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+    def _table(self, model: RecordTableModel[InstalledModel] | RecordTableModel[LoadedModel], name: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortRole(RecordTableModel.SortRole)

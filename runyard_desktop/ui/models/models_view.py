@@ -79,12 +79,13 @@ class ModelsView(QWidget):
         bottom = QScrollArea()
         bottom.setWidgetResizable(True)
         bottom.setFrameShape(QFrame.Shape.NoFrame)
-        bottom.setWidget(self._build_bottom_panel())
+        panel = self._build_bottom_panel()
+        bottom.setWidget(panel)
         bottom.setMinimumHeight(140)
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([10_000, min(250, bottom.widget().sizeHint().height())])
+        self.splitter.setSizes([10_000, min(250, panel.sizeHint().height())])
         outer.addWidget(self.splitter, 1)
         self._reevaluate()
 
@@ -284,7 +285,7 @@ class ModelsView(QWidget):
         return self.catalogue_model.row_status(tag) if tag and not self.is_what_if() else None
 
     @Slot(QItemSelection, QItemSelection)
-    def _on_table_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:  # noqa: ARG002
+    def _on_table_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self._show_details()
         self.selection_changed.emit(self.selected_tag() or "")
 
