@@ -116,7 +116,7 @@ def open_window(app: TimedApp, fake: ServerProcess):  # type: ignore[no-untyped-
     window.show_page("chat")
     pane = window.findChild(QWidget, "chatPane")
     wait_for(app, lambda: pane.model_picker.count() > 0)
-    wait_for(app, lambda: window.services.hardware.profile is not None)
+    wait_for(app, lambda: window.services.core.hardware.profile is not None)
     return window, pane
 
 

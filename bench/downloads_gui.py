@@ -106,7 +106,7 @@ def main() -> int:
     coordinator = window.downloads
     coordinator.open_chat_after_download = coordinator.auto_measure = False
     coordinator.ask = lambda issue: "proceed"
-    wait(app, lambda: window.services.ollama.status.is_usable and window.services.hardware.profile is not None, 30)
+    wait(app, lambda: window.services.pages.ollama.status.is_usable and window.services.core.hardware.profile is not None, 30)
     view = window.page("models")
     probe = Probe()
     probe.start()

@@ -72,7 +72,7 @@ sys.exit(app.exec())
 """
 
 DETECT_COLD = (
-    "import time; t = time.perf_counter(); from runyard_desktop.core import hardware; hardware.detect(); "
+    "import time; t = time.perf_counter(); from runyard_desktop.core.hardware import profile as hardware; hardware.detect(); "
     "print(time.perf_counter() - t)"
 )
 

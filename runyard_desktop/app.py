@@ -1,7 +1,26 @@
-"""Composition root: logging, QApplication, exception hooks, services, the window, and shutdown.
+"""Composition root: logging, QApplication, exception hooks, the long-lived objects, the window, shutdown.
 
 `create_main_window(host)` builds everything on a running QApplication without entering the event
 loop (GUI tests start there). `run_gui(...)` is what `runyard-desktop` does with no sub-command.
+
+Every long-lived object (stores, services, controllers, the runner) is built here, once, in three
+frozen stages declared in `tasks/app_services.py`, so that the window paints at nearly the speed of a
+bare Qt window (bench/startup.py, docs/dev/startup.md):
+
+1. `CoreServices` (paths, settings, runner, hardware) before the window exists; only *This machine*
+   is built before the first paint.
+2. `PageServices` (catalogue, Ollama service, download queue, chat streamer, measurement store,
+   measured check, downloads controller) with the Models, Installed and downloads pages, right after the
+   first paint (`import ollama` and asyncio's transports stay off the first-paint path).
+3. `ChatPageServices` (history store, conversation controller, fit advisor) when the Chat page is first
+   shown (`ui/widgets/lazy_page.py`): sqlite3 stays off start-up.
+
+`create_main_window()` for tests builds stages 1 and 2 and every page before returning. `AppServices`
+holds the stages built so far (each set once, by its builder) and writes the shutdown order, once:
+the chat keeps its partial reply → chat and download jobs stop → the runner → the Ollama child
+process. Pages and controllers receive the objects they use through their constructors; nothing
+under `ui/` builds a store, service or controller. `AppWindow` is the window with typed access to
+`services`, `startup` and `downloads` (tests reach the objects through them).
 """
 
 from __future__ import annotations
@@ -14,6 +33,7 @@ import time
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
@@ -21,59 +41,85 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core.appdata import resources
-from runyard_desktop.core.appdata import settings as settings_store
 from runyard_desktop.core.appdata.logging_setup import configure_logging
 from runyard_desktop.core.appdata.paths import app_paths
-from runyard_desktop.tasks.hardware_service import HardwareService
-from runyard_desktop.tasks.runner import TaskRunner
+from runyard_desktop.tasks.app_services import (
+    ChatPageServices,
+    CoreServices,
+    PageServices,
+    build_chat_page_services,
+    build_core_services,
+    build_page_services,
+)
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
-from runyard_desktop.ui.widgets.lazy_page import LazyPage
 from runyard_desktop.ui.main_window import MainWindow
+from runyard_desktop.ui.widgets.lazy_page import LazyPage
 
 # The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
-# service layer) are imported inside `_build_pages`, not here: `runyard-desktop` builds them right
-# after the first paint (Chat when first visited), so the window appears at nearly the speed of a bare
-# Qt window (bench/startup.py). `create_main_window()` for tests builds them all before returning.
+# service layer) are imported inside `AppWindow.build_pages`, not here (see the module docstring).
+if TYPE_CHECKING:
+    from runyard_desktop.ui.downloads.downloads_wiring import DownloadsCoordinator
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
 
 
-class Services:
-    """Everything the window's pages talk to; built once here, shut down when the window closes."""
+class AppServices:
+    """The stages built so far, and the one shutdown order; only this module builds them.
 
-    def __init__(self, host: str | None) -> None:
-        self.host = host
-        self.paths = app_paths().ensure()
-        self.settings = settings_store.load(self.paths.settings_file)
-        self.runner = TaskRunner()
-        self.hardware = HardwareService(self.runner)
-        self.closed = False
-        # Pages that must save state before the jobs stop (the chat keeps a partial reply).
-        self.before_shutdown: list[Callable[[], object]] = []
+    `core` exists from the start, `pages` once `build_pages()` ran (right after the first paint in the
+    app), `chat_page` once `build_chat_page()` ran (the Chat page's first visit). A stage is built once:
+    asking again returns the same one.
+    """
 
-    def start_ollama(self) -> None:
-        """services.ollama (OllamaService), .pulls (DownloadQueue), .chat (ChatController); docs/dev/service-api.md"""
-        from runyard_desktop.tasks.ollama_wiring import build_ollama_services
+    def __init__(self, cli_host: str | None) -> None:
+        self.core: CoreServices = build_core_services(cli_host)
+        self._pages: PageServices | None = None
+        self._chat_page: ChatPageServices | None = None
+        self._closed = False
 
-        self.ollama_host, self.ollama, self.pulls, self.chat = build_ollama_services(
-            self.runner, self.host, self.settings.ollama_host, self.paths.logs
-        )
+    @property
+    def pages(self) -> PageServices:
+        if self._pages is None:
+            raise RuntimeError("the page services are built after the window's first paint")
+        return self._pages
+
+    @property
+    def chat_page(self) -> ChatPageServices | None:
+        """None until the Chat page was first built."""
+        return self._chat_page
+
+    def build_pages(self) -> PageServices:
+        if self._closed:
+            raise RuntimeError("the services were shut down")
+        if self._pages is None:
+            self._pages = build_page_services(self.core)
+        return self._pages
+
+    def build_chat_page(self) -> ChatPageServices:
+        if self._closed:
+            raise RuntimeError("the services were shut down")
+        if self._chat_page is None:
+            self._chat_page = build_chat_page_services(self.core, self.pages)
+        return self._chat_page
 
     def shutdown(self) -> None:
-        if self.closed:
+        """The window is closing. Safe to call twice; stages never built are skipped."""
+        if self._closed:
             return
-        self.closed = True
-        for step in self.before_shutdown:
-            step()
+        self._closed = True
         log.info("Shutting down services")
-        ollama = getattr(self, "ollama", None)
-        if ollama is not None:
-            self.chat.shutdown()
-            self.pulls.shutdown()
-        self.runner.shutdown()
-        if ollama is not None:
-            ollama.shutdown()  # after the jobs: stops only an `ollama serve` child we started
+        pages, chat_page = self._pages, self._chat_page
+        if chat_page is not None:
+            chat_page.conversations.shutdown()  # a streaming reply is kept, marked stopped; the history closes
+        if pages is not None:
+            pages.chat.shutdown()
+            pages.measure.shutdown()
+            pages.download_controller.shutdown()
+            pages.downloads.shutdown()
+        self.core.runner.shutdown()  # joins the loop and executor threads
+        if pages is not None:
+            pages.ollama.shutdown()  # after the jobs: stops only an `ollama serve` child we started
 
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -88,72 +134,95 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> QMainWindow:
-    """Build services and the window on the running QApplication; closing the window stops them.
+class AppWindow(MainWindow):
+    """The main window as the root builds it, with typed access to what the root built for it.
+
+    Signals: none of its own (MainWindow's `closing()` shuts the services down).
+    """
+
+    def __init__(self, services: AppServices) -> None:
+        super().__init__(log_dir=str(services.core.paths.logs))
+        self._services = services
+        self._downloads: DownloadsCoordinator | None = None
+        # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio,
+        # the probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
+        self.startup = StartupSequence(self)
+
+    @property
+    def services(self) -> AppServices:
+        return self._services
+
+    @property
+    def downloads(self) -> DownloadsCoordinator:
+        """Downloads, Installed, status bar and Settings (docs/dev/downloads-api.md); after `build_pages`."""
+        if self._downloads is None:
+            raise RuntimeError("the downloads page is built after the window's first paint")
+        return self._downloads
+
+    def build_pages(self, *, chat_on_first_visit: bool = False) -> None:
+        """The page services, then Models, Chat, Installed, downloads, status bar and Settings.
+
+        With `chat_on_first_visit` (the app) the Chat page is built when first shown (ui/widgets/lazy_page.py).
+        """
+        from runyard_desktop.ui.downloads.downloads_wiring import install_downloads
+        from runyard_desktop.ui.models.models_view import ModelsView
+
+        core, pages = self._services.core, self._services.build_pages()
+        models_view = ModelsView(pages.catalogue)  # Models page; API in docs/dev/models-view-api.md
+        core.hardware.profile_changed.connect(models_view.set_profile)
+        pages.ollama.status_changed.connect(models_view.set_ollama_status)  # older Ollama places differently
+        if core.hardware.profile is not None:
+            models_view.set_profile(core.hardware.profile)
+        self.add_page("models", "Models", models_view)
+        self.add_page("chat", "Chat", LazyPage(self._build_chat) if chat_on_first_visit else self._build_chat())
+        # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
+        self._downloads = install_downloads(self, models_view, pages, settings=core.settings, paths=core.paths,
+                                            hardware=core.hardware)
+
+    def _build_chat(self) -> QWidget:
+        from runyard_desktop.ui.chat.chat_page import build_chat_page
+
+        core, pages = self._services.core, self._services.pages
+        chat_page = self._services.build_chat_page()  # history store, conversation controller; docs/dev/chat-api.md
+        return build_chat_page(chat_page.conversations, chat_page.fit, core.settings.current,
+                               ollama=pages.ollama, hardware=core.hardware)
+
+
+def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> AppWindow:
+    """Build the services and the window on the running QApplication; closing the window stops them
+    (threads joined).
 
     With `defer_pages` (the app itself) only *This machine* is built before the first paint and the
     other pages follow right after it; otherwise (tests, acceptance checks) every page exists on return.
     """
     if QApplication.instance() is None:
         raise RuntimeError("create_main_window() needs a QApplication")
-    services = Services(host)
-    window = MainWindow(log_dir=str(services.paths.logs))
+    services = AppServices(host)
+    core = services.core
+    window = AppWindow(services)
     icon = QApplication.windowIcon()  # run_gui set it; tests start here without one
     window.setWindowIcon(app_icon() if icon.isNull() else icon)
-    window.services = services  # type: ignore[attr-defined]
-    if services.settings.theme != "system":
+    if core.settings.current.theme != "system":
         from runyard_desktop.ui.theme import apply_theme
 
-        apply_theme(services.settings.theme)
+        apply_theme(core.settings.current.theme)
 
     hardware_panel = HardwarePanel()
-    services.hardware.detecting_changed.connect(hardware_panel.set_detecting)
-    services.hardware.profile_changed.connect(hardware_panel.set_profile)
-    services.hardware.detection_failed.connect(hardware_panel.show_error)
-    hardware_panel.refresh_requested.connect(services.hardware.refresh)
+    core.hardware.detecting_changed.connect(hardware_panel.set_detecting)
+    core.hardware.profile_changed.connect(hardware_panel.set_profile)
+    core.hardware.detection_failed.connect(hardware_panel.show_error)
+    hardware_panel.refresh_requested.connect(core.hardware.refresh)
     window.add_page("hardware", "This machine", hardware_panel)
     window.closing.connect(services.shutdown)
 
-    # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio, the
-    # probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
-    startup = StartupSequence(window)
-    window.startup = startup  # type: ignore[attr-defined]
+    startup = window.startup
     if defer_pages:
-        startup.then(lambda: _build_pages(window, services, chat_on_first_visit=True))
+        startup.then(lambda: window.build_pages(chat_on_first_visit=True))
     else:
-        _build_pages(window, services)
-    startup.then(services.hardware.refresh)
-    startup.then(lambda: services.ollama.check())
+        window.build_pages()
+    startup.then(core.hardware.refresh)
+    startup.then(lambda: services.pages.ollama.check())
     return window
-
-
-def _build_pages(window: MainWindow, services: Services, *, chat_on_first_visit: bool = False) -> None:
-    """Models, Chat, Installed, downloads, status bar and settings, wired to the services.
-
-    With `chat_on_first_visit` (the app) the Chat page is built when first shown (ui/widgets/lazy_page.py).
-    """
-    from runyard_desktop.core.fit.catalogue import load_catalogue
-    from runyard_desktop.ui.downloads.downloads_wiring import install_downloads
-    from runyard_desktop.ui.models.models_view import ModelsView
-
-    services.start_ollama()
-    models_view = ModelsView(load_catalogue())  # Models page; API in docs/dev/models-view-api.md
-    services.hardware.profile_changed.connect(models_view.set_profile)
-    services.ollama.status_changed.connect(models_view.set_ollama_status)  # older Ollama places differently
-    if services.hardware.profile is not None:
-        models_view.set_profile(services.hardware.profile)
-    window.add_page("models", "Models", models_view)
-
-    def build_chat() -> QWidget:
-        from runyard_desktop.ui.chat.chat_page import build_chat_page
-
-        chat_pane = build_chat_page(services)  # history store + conversation controller; docs/dev/chat-api.md
-        services.before_shutdown.append(chat_pane.shutdown)
-        return chat_pane
-
-    window.add_page("chat", "Chat", LazyPage(build_chat) if chat_on_first_visit else build_chat())
-    # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
-    window.downloads = install_downloads(window, services, models_view)  # type: ignore[attr-defined]
 
 
 class StartupSequence(QObject):
@@ -298,7 +367,7 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     QApplication.setWindowIcon(app_icon())  # static: instance() is typed QCoreApplication, which has none
     _install_exception_hooks(smoke=smoke)
     window = create_main_window(host, defer_pages=True)
-    startup: StartupSequence = window.startup  # type: ignore[attr-defined]
+    startup = window.startup
     startup.then(lambda: configure_logging(paths, verbose=verbose))
 
     def painted(elapsed: float) -> None:

@@ -14,7 +14,7 @@ def test_window_has_identity_and_hardware_panel(main_window) -> None:  # type: i
 
 def test_detection_fills_the_panel_and_refresh_reruns_it(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     panel = main_window.findChild(QWidget, "hardwarePanel")
-    service = main_window.services.hardware
+    service = main_window.services.core.hardware
     qtbot.waitUntil(lambda: panel.profile is not None and not service.is_detecting, timeout=10_000)
     texts = " ".join(label.text() for label in panel.findChildren(QLabel))
     assert "Processor" in texts and "Memory (RAM)" in texts and "Disk for models" in texts

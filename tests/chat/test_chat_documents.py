@@ -100,7 +100,7 @@ def _use_a_24gb_gpu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     is over (it would overwrite the profile), the fit advisor reads this profile when asked."""
     from runyard_desktop.core.hardware.presets import MACHINES
 
-    hardware = window.services.hardware
+    hardware = window.services.core.hardware
     qtbot.waitUntil(lambda: window.startup.is_finished and hardware.profile is not None
                     and not hardware.is_detecting, timeout=30_000)
     hardware.profile = MACHINES["RTX 4090 24 GB + 64 GB RAM"]

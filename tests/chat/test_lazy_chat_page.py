@@ -34,7 +34,7 @@ def _app_window(qtbot, host: str) -> Any:  # type: ignore[no-untyped-def]
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.startup.is_finished, timeout=10_000)
-    qtbot.waitUntil(lambda: window.services.ollama.installed_models != (), timeout=10_000)
+    qtbot.waitUntil(lambda: window.services.pages.ollama.installed_models != (), timeout=10_000)
     return window
 
 
@@ -43,7 +43,7 @@ def test_chat_is_built_on_its_first_visit_with_the_models_listed_before(qtbot, f
     fake_ollama.add_installed("qwen3.5:9b")
     window = _app_window(qtbot, fake_ollama.url)
     assert window.built_page("chat") is None
-    assert window.findChild(QWidget, "chatPane") is None
+    assert window.findChild(QWidget, "chatPane") is None and window.services.chat_page is None
     assert window.current_page() == "hardware"
 
     window.show_page("chat")
@@ -52,7 +52,8 @@ def test_chat_is_built_on_its_first_visit_with_the_models_listed_before(qtbot, f
     # The installed listing arrived before the pane existed; the pane still offers both models.
     qtbot.waitUntil(lambda: pane.model_picker.count() >= 2, timeout=10_000)
     assert {pane.model_picker.itemData(i) for i in range(pane.model_picker.count())} >= {"qwen3.5:4b", "qwen3.5:9b"}
-    assert pane.shutdown in window.services.before_shutdown
+    chat_page = window.services.chat_page  # built with the pane, by the root; it shuts the controller down
+    assert chat_page is not None and chat_page.conversations is pane.controller
     window.close()
 
 
@@ -72,8 +73,8 @@ def test_a_setting_changed_before_the_first_visit_applies_when_built(qtbot, fake
 
     fake_ollama.add_installed("qwen3.5:4b")
     window = _app_window(qtbot, fake_ollama.url)
-    enter_sends = window.services.settings.enter_sends
-    window.downloads.apply_settings(replace(window.services.settings, enter_sends=not enter_sends))
+    enter_sends = window.services.core.settings.current.enter_sends
+    window.downloads.apply_settings(replace(window.services.core.settings.current, enter_sends=not enter_sends))
     assert window.built_page("chat") is None  # a setting does not build the page
     window.show_page("chat")
     assert window.page("chat").composer.input.enter_sends is (not enter_sends)

@@ -38,14 +38,14 @@ def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:  # type: ignore
     def make(host: str | None = None, *, wait_running: bool = True) -> Any:
         window = create_main_window(host=host or dl_fake.url)
         qtbot.addWidget(window)
-        window.services.pulls.policy = FAST
-        window.services.pulls.free_disk = lambda: PLENTY  # the pre-download check and the pull's own
-        window.services.hardware.detect = lambda: ROOMY  # detection runs after the first paint
+        window.services.pages.downloads.policy = FAST
+        window.services.pages.downloads.free_disk = lambda: PLENTY  # the pre-download check and the pull's own
+        window.services.core.hardware.detect = lambda: ROOMY  # detection runs after the first paint
         window.show()
         window.show_page("models")
         windows.append(window)
         if wait_running:
-            qtbot.waitUntil(lambda: window.services.ollama.status.is_usable, timeout=10_000)
+            qtbot.waitUntil(lambda: window.services.pages.ollama.status.is_usable, timeout=10_000)
         return window
 
     yield make

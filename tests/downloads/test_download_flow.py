@@ -66,7 +66,7 @@ def test_cancel_at_half_offers_resume_with_bytes_kept_then_completes(open_window
     assert not window.downloads.controller.is_installed(TAG)
     qtbot.mouseClick(download, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.catalogue_model.row_status(TAG).installed, timeout=15_000)
-    state = window.services.pulls.state(TAG)
+    state = window.services.pages.downloads.state(TAG)
     assert state.resumed_from_bytes > 5_000_000
     lines = [window.downloads.list_model.data(window.downloads.list_model.index(0, 0), window.downloads.list_model.LineRole)]
     assert lines[0].startswith("Downloaded")

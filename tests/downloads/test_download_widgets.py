@@ -84,7 +84,7 @@ def test_not_installed_window_guides_first_run_and_views_still_work(qtbot, monke
     qtbot.addWidget(window)
     window.show()
     try:
-        qtbot.waitUntil(lambda: window.services.ollama.status.state is ServerState.NOT_INSTALLED, timeout=10_000)
+        qtbot.waitUntil(lambda: window.services.pages.ollama.status.state is ServerState.NOT_INSTALLED, timeout=10_000)
         banner = window.findChild(FirstRunBanner, "firstRunBanner")
         assert banner.isVisibleTo(window.page("models"))
         assert banner.primary.text() == "Get Ollama for Linux"
@@ -107,10 +107,11 @@ def test_not_installed_window_guides_first_run_and_views_still_work(qtbot, monke
 def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     assert window.settings_action.isVisible()
-    s = window.services
-    dialog = SettingsDialog(s.settings, current_host=s.ollama_host, data_dir=s.paths.data, log_dir=s.paths.logs)
+    core, pages = window.services.core, window.services.pages
+    dialog = SettingsDialog(core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data,
+                            log_dir=core.paths.logs)
     qtbot.addWidget(dialog)
-    assert str(s.paths.logs) in dialog.findChild(QLabel, "logDirLabel").text()
+    assert str(core.paths.logs) in dialog.findChild(QLabel, "logDirLabel").text()
     dialog.findChild(QComboBox, "defaultContextCombo").setCurrentIndex(3)  # 16K
     dialog.findChild(QComboBox, "themeCombo").setCurrentIndex(2)  # dark
     new = dialog.result_settings()
@@ -120,7 +121,7 @@ def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot)
     try:
         window.downloads.apply_settings(new)
         assert window.page("models").context_length() == 16384
-        assert json.loads(s.paths.settings_file.read_text())["theme"] == "dark"
+        assert json.loads(core.paths.settings_file.read_text())["theme"] == "dark"
         assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
     finally:
         apply_theme("system")
@@ -132,14 +133,15 @@ def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> Non
     from PySide6.QtWidgets import QCheckBox
 
     window = open_window()
-    s = window.services
-    dialog = SettingsDialog(s.settings, current_host=s.ollama_host, data_dir=s.paths.data, log_dir=s.paths.logs)
+    core, pages = window.services.core, window.services.pages
+    dialog = SettingsDialog(core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data,
+                            log_dir=core.paths.logs)
     qtbot.addWidget(dialog)
     box = dialog.findChild(QCheckBox, "enterSendsCheckBox")
     assert box.isChecked()
     box.setChecked(False)
     window.downloads.apply_settings(dialog.result_settings())
-    assert json.loads(s.paths.settings_file.read_text())["enter_sends"] is False
+    assert json.loads(core.paths.settings_file.read_text())["enter_sends"] is False
     chat_input = window.findChild(QWidget, "chatInput")
     assert chat_input.enter_sends is False
     chat_input.setFocus()

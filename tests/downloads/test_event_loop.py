@@ -28,7 +28,7 @@ def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fak
     window.downloads.auto_measure = False
     view = window.page("models")
     view.select_tag("qwen3.5:0.8b")
-    hardware = window.services.hardware
+    hardware = window.services.core.hardware
     # start-up work (detection, listings, the fit report) must be over: it is not what we measure
     qtbot.waitUntil(lambda: window.startup.is_finished and hardware.profile is not None and not hardware.is_detecting
                     and view.report_for("qwen3.5:0.8b") is not None, timeout=30_000)

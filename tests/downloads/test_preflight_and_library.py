@@ -22,20 +22,20 @@ def _click_download(window, qtbot, tag):  # type: ignore[no-untyped-def]
 def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
     dl_fake.version = "0.12.6"
     window = open_window()
-    assert window.services.ollama.status.state is ServerState.TOO_OLD
+    assert window.services.pages.ollama.status.state is ServerState.TOO_OLD
     asked = []
     window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
     _click_download(window, qtbot, TAG)
     assert asked and asked[0].level is CheckLevel.BLOCK
     assert "0.12.6" in asked[0].text and "0.17.1" in asked[0].text
-    assert window.services.pulls.state(TAG) is None
+    assert window.services.pages.downloads.state(TAG) is None
     status = window.findChild(QPushButton, "ollamaStatusAction")
     assert status.text() == "Update Ollama (Qwen3.5 needs 0.17.1 or newer)"
 
 
 def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
-    qtbot.waitUntil(lambda: window.services.hardware.profile is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.services.core.hardware.profile is not None, timeout=30_000)
     view = window.page("models")
     view.set_profile(build_profile(ram_gib=8, ram_available_gib=6))  # a small laptop
     big = "qwen3.5:122b-a10b"
@@ -46,28 +46,28 @@ def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  
     assert asked[0].level is CheckLevel.CONFIRM and "won't fit" in asked[0].title
     better = asked[0].better_choice
     assert better and better != big and better in asked[0].text
-    assert window.services.pulls.state(big) is None
+    assert window.services.pages.downloads.state(big) is None
     window.downloads.open_chat_after_download = False
     window.downloads.ask = lambda issue: BETTER
     _click_download(window, qtbot, big)
-    assert window.services.pulls.state(big) is None
-    assert window.services.pulls.state(better) is not None
+    assert window.services.pages.downloads.state(big) is None
+    assert window.services.pages.downloads.state(better) is not None
     assert view.selected_tag() == better
     # Let it end before the window closes (closing mid-connect leaves an anyio coroutine unawaited).
-    qtbot.waitUntil(lambda: not window.services.pulls.state(better).is_active, timeout=15_000)
+    qtbot.waitUntil(lambda: not window.services.pages.downloads.state(better).is_active, timeout=15_000)
 
 
 def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     qtbot.waitUntil(lambda: window.page("models").report_for(TAG) is not None, timeout=30_000)
-    window.services.pulls.free_disk = lambda: 600_000_000
+    window.services.pages.downloads.free_disk = lambda: 600_000_000
     asked = []
     window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
     _click_download(window, qtbot, TAG)
     issue = asked[0]
     assert issue.level is CheckLevel.BLOCK and issue.title == "Not enough disk space"
     assert "600.0 MB" in issue.text and "GB" in issue.text
-    assert window.services.pulls.state(TAG) is None
+    assert window.services.pages.downloads.state(TAG) is None
 
 
 def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -86,7 +86,7 @@ def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window
     window.downloads.notifier = Stub()
     _click_download(window, qtbot, TAG)
     _click_download(window, qtbot, "qwen3.5:2b")
-    assert window.services.pulls.state("qwen3.5:2b").status.value == "queued"
+    assert window.services.pages.downloads.state("qwen3.5:2b").status.value == "queued"
     assert window.findChild(QPushButton, "downloadButton").text() == "Queued"
     view = window.page("models")
     qtbot.waitUntil(lambda: all((s := view.catalogue_model.row_status(t)) is not None and s.installed
@@ -110,7 +110,7 @@ def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_
     assert asked and "1.0 GB" not in asked[0] and TAG in asked[0]
     assert window.downloads.controller.is_installed(TAG)
     window.downloads.confirm_delete = lambda parent, title, text: True
-    with qtbot.waitSignal(window.services.ollama.model_deleted, timeout=5000):
+    with qtbot.waitSignal(window.services.pages.ollama.model_deleted, timeout=5000):
         qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.catalogue_model.row_status(TAG) is None, timeout=5000)
     assert window.findChild(QPushButton, "downloadButton").text() == "Download"
@@ -132,7 +132,7 @@ def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_f
     assert loaded.size_vram == 500_000_000
     assert page.loaded_model.index(0, 2).data() == f"{loaded.gpu_share * 100:.0f} % (0.5 GiB)"
     assert page.select_loaded(TAG)
-    with qtbot.waitSignal(window.services.ollama.model_unloaded, timeout=5000):
+    with qtbot.waitSignal(window.services.pages.ollama.model_unloaded, timeout=5000):
         qtbot.mouseClick(page.unload_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.loaded_model.rowCount() == 0, timeout=5000)
     assert page.loaded_empty.isVisibleTo(page)

@@ -97,7 +97,7 @@ def test_models_page_in_the_window(main_window, qtbot) -> None:  # type: ignore[
     table = main_window.findChild(QTableView, "modelTable")
     assert table is view.table and table.isVisible()
     # The page follows the hardware service (emitted by hand: a real detection's timing varies under load)
-    main_window.services.hardware.profile_changed.emit(RTX4060)
+    main_window.services.core.hardware.profile_changed.emit(RTX4060)
     assert view.report_for("qwen3.5:9b").verdict.value == "partial"  # type: ignore[union-attr]
     assert view.kv_cache_type() == "f16" and view.context_length() is None and not view.is_what_if()
 

@@ -1,5 +1,6 @@
 """Downloads, installed models, the measured check, Ollama status, first-run guidance and Settings,
-wired into the window (called once by `app.create_main_window`; see docs/dev/downloads-api.md).
+wired into the window (called once by the composition root, `app.py`; see docs/dev/downloads-api.md).
+The controllers and stores it drives are built by the root (`tasks/app_services.PageServices`).
 
 `DownloadsCoordinator` turns user intent into controller calls: it runs the pre-download checks
 (answered through the replaceable `ask` / `confirm_delete` callables), starts pulls, opens the chat
@@ -11,29 +12,32 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QVBoxLayout, QWidget
 
 from runyard_desktop.core.downloads import preflight
-from runyard_desktop.core.appdata import settings as settings_store
+from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.appdata.paths import AppPaths
+from runyard_desktop.core.appdata.settings import Settings
+from runyard_desktop.core.appdata.settings_store import SettingsStore
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
 from runyard_desktop.core.fit.measured import Measurement, compare
-from runyard_desktop.core.fit.measurements import MeasurementStore
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import OllamaStatus, PullState
 from runyard_desktop.models.download_model import DownloadListModel
-from runyard_desktop.tasks.download_controller import DownloadController
-from runyard_desktop.tasks.measure_controller import MeasureController
+from runyard_desktop.tasks.app_services import PageServices
+from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.ui.downloads import download_dialogs as dialogs
 from runyard_desktop.ui.downloads.downloads_panel import DownloadBar, DownloadsPanel
 from runyard_desktop.ui.models.first_run import FirstRunBanner
 from runyard_desktop.ui.installed.installed_view import InstalledView, delete_question
 from runyard_desktop.ui.main_window import MainWindow
 from runyard_desktop.ui.downloads.measure_panel import MeasureCard
+from runyard_desktop.ui.models.models_view import ModelsView
 from runyard_desktop.ui.ollama_status import OllamaStatusBar
 from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
 from runyard_desktop.ui.theme import apply_theme
@@ -53,13 +57,18 @@ class DownloadsCoordinator(QObject):
 
     Replaceable for tests: `ask(issue) -> "proceed" | "better" | "cancel"`, `confirm_delete(parent,
     title, text) -> bool`, `open_url(url)`, `notifier` (TrayNotifier), `open_chat_after_download`,
-    `auto_measure`. The free disk it checks is `services.pulls.free_disk`, the one the pull checks too.
+    `auto_measure`. The free disk it checks is `services.downloads.free_disk`, the one the pull checks too.
+    `controller`, `measure` and `measurements` are the root's (`services.download_controller`, …).
     """
 
-    def __init__(self, window: MainWindow, services: Any, models_view: Any) -> None:
+    def __init__(self, window: MainWindow, models_view: ModelsView, services: PageServices, *,
+                 settings: SettingsStore, paths: AppPaths, hardware: HardwareService) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
+        self.settings = settings
+        self._paths = paths
+        self._hardware = hardware
         self.view = models_view
         self.ask = lambda issue: dialogs.ask_preflight(self.window, issue)
         self.confirm_delete = dialogs.ask_delete
@@ -73,13 +82,9 @@ class DownloadsCoordinator(QObject):
         self._measure_timer.setSingleShot(True)
         self._measure_timer.setInterval(AUTO_MEASURE_DELAY_MS)
         self._measure_timer.timeout.connect(self._on_measure_timer_timeout)
-        catalogue = models_view.catalogue_model
-        self.measurements = MeasurementStore(services.paths.data / "measurements.json")
-        self.measure = MeasureController(services.runner, services.ollama_host, self.measurements,
-                                         version=lambda: services.ollama.status.version, parent=self)
-        self.controller = DownloadController(
-            services.pulls, services.ollama, self.measurements,
-            canonical=lambda t: catalogue.canonical_tag(t) if catalogue.has_tag(t) else None, parent=self)
+        self.measurements = services.measurements
+        self.measure = services.measure
+        self.controller = services.download_controller
         self._build_widgets()
         self._connect()
 
@@ -115,7 +120,9 @@ class DownloadsCoordinator(QObject):
         self.status_bar = OllamaStatusBar()
         self.window.statusBar().addWidget(self.status_bar, 1)
         self.banner = FirstRunBanner()
-        self.view.layout().insertWidget(0, self.banner)
+        layout = self.view.layout()
+        assert isinstance(layout, QVBoxLayout)  # the Models page's outer column
+        layout.insertWidget(0, self.banner)
 
     def _connect(self) -> None:
         c, o = self.controller, self.services.ollama
@@ -177,7 +184,9 @@ class DownloadsCoordinator(QObject):
         if not self.controller.start(tag):
             return False
         self._show_dock()
-        self.panel.select_tag(self.services.pulls.state(tag).tag)
+        state = self.services.downloads.state(tag)  # queued just now: it has a state
+        if state is not None:
+            self.panel.select_tag(state.tag)
         self._refresh_bar()
         return True
 
@@ -205,15 +214,13 @@ class DownloadsCoordinator(QObject):
 
     @Slot()
     def open_settings(self) -> None:
-        s = self.services
-        dialog = SettingsDialog(s.settings, current_host=s.ollama_host, data_dir=s.paths.data,
-                                log_dir=s.paths.logs, parent=self.window)
+        dialog = SettingsDialog(self.settings.current, current_host=self.services.ollama_host,
+                                data_dir=self._paths.data, log_dir=self._paths.logs, parent=self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.result_settings())
 
-    def apply_settings(self, new: settings_store.Settings) -> None:
-        old, self.services.settings = self.services.settings, new
-        settings_store.save(new, self.services.paths.settings_file)
+    def apply_settings(self, new: Settings) -> None:
+        old = self.settings.update(new)
         if new.theme != old.theme:
             apply_theme(new.theme)
         if new.default_context != old.default_context:
@@ -231,14 +238,12 @@ class DownloadsCoordinator(QObject):
             return
         self._closed = True
         self._measure_timer.stop()
-        self.controller.shutdown()
-        self.measure.shutdown()
-        self.notifier.close()
+        self.notifier.close()  # the root stops the controllers and their jobs (app.AppServices.shutdown)
 
     # -- reactions --------------------------------------------------------------------------------
 
     @Slot(str, object)
-    def _on_controller_row_status_changed(self, tag: str, status: object) -> None:
+    def _on_controller_row_status_changed(self, tag: str, status: RowStatus | None) -> None:
         self.view.catalogue_model.set_row_status(tag, status)
 
     @Slot(object)
@@ -249,7 +254,7 @@ class DownloadsCoordinator(QObject):
     @Slot(str)
     def _on_controller_download_finished(self, tag: str) -> None:
         self._refresh_bar()
-        if not self.window.isActiveWindow() and self.services.settings.notify_when_download_finishes:
+        if not self.window.isActiveWindow() and self.settings.current.notify_when_download_finishes:
             self.notifier.notify("Download finished", f"{tag} is installed and ready to chat.")
         known = self.measurements.get(tag)
         if known is not None:  # measured before (e.g. deleted and downloaded again): show that
@@ -266,7 +271,7 @@ class DownloadsCoordinator(QObject):
     def _on_controller_download_failed(self, tag: str, error: OllamaError) -> None:
         log.info("download %s failed: %r", tag, error)
         self._refresh_bar()
-        if not self.window.isActiveWindow() and self.services.settings.notify_when_download_finishes:
+        if not self.window.isActiveWindow() and self.settings.current.notify_when_download_finishes:
             self.notifier.notify("Download failed", f"{tag}: {error.message}")
 
     @Slot(object)
@@ -315,7 +320,7 @@ class DownloadsCoordinator(QObject):
 
     @Slot(Qt.ColorScheme)
     def _on_style_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if not self._closed and self.services.settings.theme == "system":  # the desktop switched: follow it
+        if not self._closed and self.settings.current.theme == "system":  # the desktop switched: follow it
             apply_theme("system")
 
     @Slot(str)
@@ -329,7 +334,7 @@ class DownloadsCoordinator(QObject):
         active_tag = self.controller.active_tag()
         active = self.controller.state(active_tag) if active_tag else None
         state = self.controller.state(tag) if tag else None
-        installed = bool(tag) and self.controller.is_installed(tag)
+        installed = bool(tag and self.controller.is_installed(tag))
         self.bar.show_for(tag, state, installed=installed, active=active, usable=status.is_usable)
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -346,7 +351,7 @@ class DownloadsCoordinator(QObject):
             return None
         if not self.view.is_what_if():
             return self.view.report_for(tag)
-        profile = self.services.hardware.profile
+        profile = self._hardware.profile
         if profile is None:
             return None
         return evaluate(model.entry(tag), profile,
@@ -364,8 +369,8 @@ class DownloadsCoordinator(QObject):
         recommended = None
         if not self.view.is_what_if():
             recommended = next((t for t in model.tags() if (r := model.report_for(t)) and r.recommended), None)
-        profile = self.services.hardware.profile
-        probe = self.services.pulls.free_disk  # None for a remote Ollama: its disk is not ours to measure
+        profile = self._hardware.profile
+        probe = self.services.downloads.free_disk  # None for a remote Ollama: its disk is not ours to measure
         free = None if remote or probe is None else probe()
         models_dir = profile.disk.models_dir if profile is not None and profile.disk is not None else None
         if report is not None and remote:
@@ -374,11 +379,12 @@ class DownloadsCoordinator(QObject):
                                    free_disk=free, models_dir=models_dir)
 
 
-def install_downloads(window: MainWindow, services: Any, models_view: Any) -> DownloadsCoordinator:
+def install_downloads(window: MainWindow, models_view: ModelsView, services: PageServices, *,
+                      settings: SettingsStore, paths: AppPaths, hardware: HardwareService) -> DownloadsCoordinator:
     """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
     The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
-    coordinator = DownloadsCoordinator(window, services, models_view)
-    settings = services.settings
-    if settings.default_context:
-        models_view.set_context_length(settings.default_context)
+    coordinator = DownloadsCoordinator(window, models_view, services, settings=settings, paths=paths,
+                                       hardware=hardware)
+    if settings.current.default_context:
+        models_view.set_context_length(settings.current.default_context)
     return coordinator
