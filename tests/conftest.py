@@ -8,6 +8,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 
 # Must be set before any Qt import.
@@ -65,16 +66,31 @@ def runyard_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     yield str(home)
 
 
+# The runner's threads: its event loop, and the executor for blocking calls (runyard-io_0, _1, …).
+RUNNER_THREAD_PREFIXES = ("runyard-loop", "runyard-io")
+THREAD_EXIT_GRACE_S = 3.0
+
+
+def leaked_threads(before: set[threading.Thread], grace_s: float = THREAD_EXIT_GRACE_S) -> list[str]:
+    """Names of the runner's threads started since `before` that are still running after `grace_s`.
+
+    `TaskRunner.shutdown` joins the loop thread but lets the executor's threads end on their own
+    (`shutdown(wait=False)`), so a thread that is already ending is waited for, up to `grace_s` in
+    all; one that is still running then was never shut down (or its blocking call outlived the test).
+    """
+    deadline = time.monotonic() + grace_s
+    new = [t for t in threading.enumerate() if t not in before and t.name.startswith(RUNNER_THREAD_PREFIXES)]
+    for thread in new:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return [t.name for t in new if t.is_alive()]
+
+
 @pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
-    """Fail a test that leaves one of our background threads running (e.g. a window never closed)."""
-    before = {t.ident for t in threading.enumerate()}
+    """Fail a test that leaves one of the runner's threads running (e.g. a window never closed)."""
+    before = set(threading.enumerate())
     yield
-    leaked = [
-        t.name
-        for t in threading.enumerate()
-        if t.ident not in before and t.is_alive() and t.name.startswith("runyard-loop")
-    ]
+    leaked = leaked_threads(before)
     assert not leaked, f"background threads left running: {leaked}"
 
 

@@ -6,31 +6,28 @@ Order of events for one turn, chosen so that nothing typed or received is ever l
    `ReplyRecorder` (at most one write per `flush_interval_s`, plus a timer for quiet spells);
 3. the outcome (complete + metrics, stopped, failed + plain message) is written last.
 
+This module holds the conversation side (open, create, rename, delete, send, regenerate, edit) and
+builds each request; steps 2 and 3 are `ReplyStreamingMixin`'s (reply_streaming.py), its base class.
 The store lives on the GUI thread: each write is one small committed row (well under 1 ms in WAL).
 """
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from runyard_desktop.core.appdata.settings import Settings
 from runyard_desktop.core.chat.conversation import (
     CHARS_PER_TOKEN,
     DEFAULT_CONTEXT,
     KIND_IMAGE,
-    STATUS_COMPLETE,
-    STATUS_FAILED,
-    STATUS_STOPPED,
     Attachment,
     ContextUsage,
     Conversation,
     Message,
-    ReplyMetrics,
     build_chat_messages,
     context_usage,
     edit_cut,
@@ -40,18 +37,15 @@ from runyard_desktop.core.chat.conversation import (
 )
 from runyard_desktop.core.chat.documents import DocumentError, read_attachment
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
-from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
-from runyard_desktop.core.appdata.settings import Settings
+from runyard_desktop.core.ollama.types import ChatMessage, ChatRequest, ModelInfo
 from runyard_desktop.tasks.chat_controller import ChatController
+from runyard_desktop.tasks.reply_streaming import ReplyStreamingMixin
 
-log = logging.getLogger(__name__)
-
-STOPPED_NOTE = "You stopped this reply; the text so far is kept."
 OPEN_TAIL = 16  # enough for a screenful and the last measured reply; older ones load on scroll
 CLOSED_NOTE = "Stopped because Runyard was closed; the text so far is kept."
 
 
-class ConversationController(QObject):
+class ConversationController(ReplyStreamingMixin):
     """The open conversation and its history.
 
     Signals:
@@ -277,12 +271,6 @@ class ConversationController(QObject):
         if self.is_busy:
             self._chat.stop()
 
-    def _stop_now(self, note: str = STOPPED_NOTE) -> None:
-        """Stop and record the reply at once, with `note` (before starting something else, or closing)."""
-        if self.is_busy:
-            self._chat.stop()
-            self._end(STATUS_STOPPED, error=note)
-
     def context_usage(self, pending_text: str = "", pending: Sequence[Attachment] = ()) -> ContextUsage:
         if self.current is None:
             return context_usage(Conversation(id=0), [], pending_text=pending_text, pending=pending)
@@ -321,7 +309,6 @@ class ConversationController(QObject):
         self.load_all()
         info = self._model_info(conversation.model)
         think: bool | None = conversation.think if (info is None or info.can_think) else None
-        self._num_ctx = self.effective_context()
         request = ChatRequest(
             model=conversation.model,
             messages=tuple(
@@ -329,94 +316,7 @@ class ConversationController(QObject):
                 for m in build_chat_messages(conversation, self.messages)
             ),
             think=think,
-            num_ctx=self._num_ctx,
+            num_ctx=self.effective_context(),
             temperature=conversation.temperature,
         )
-        reply = self.store.begin_reply(conversation.id, conversation.model)
-        self.messages.append(reply)
-        self._recorder = ReplyRecorder(self.store, reply, interval_s=self._flush_interval)
-        self._sent_at = time.monotonic()
-        self._first_thinking = self._first_content = None
-        self.message_added.emit(reply)
-        self.busy_changed.emit(True)
-        self._flush_timer.start()
-        self._reply_id = self._chat.start(request)
-
-    def _is_ours(self, reply_id: int) -> bool:
-        return self._recorder is not None and reply_id == self._reply_id
-
-    def _end(self, status: str, metrics: ReplyMetrics | None = None, error: str = "") -> None:
-        assert self._recorder is not None
-        final = self._recorder.finish(status, metrics, error)
-        self._recorder, self._reply_id = None, None
-        self._flush_timer.stop()
-        self.messages = [final if m.id == final.id else m for m in self.messages]
-        self.store.touch(final.conversation_id)
-        self.reply_ended.emit(final)
-        self.busy_changed.emit(False)
-
-    def _metrics(self, metrics: ChatMetrics) -> ReplyMetrics:
-        thinking_s = None
-        if self._first_thinking is not None:
-            thinking_s = (self._first_content or time.monotonic()) - self._first_thinking
-        return ReplyMetrics(
-            model=self._recorder.message.model if self._recorder else "",
-            prompt_eval_count=metrics.prompt_eval_count,
-            eval_count=metrics.eval_count,
-            eval_duration_s=metrics.eval_s or 0.0,
-            prompt_eval_duration_s=metrics.prompt_eval_s or 0.0,
-            load_duration_s=metrics.load_s or 0.0,
-            total_duration_s=metrics.total_s or 0.0,
-            ttft_s=metrics.ttft_s,
-            num_ctx=self._num_ctx,
-            done_reason=metrics.done_reason,
-            thinking_s=thinking_s,
-        )
-
-    @Slot(int)
-    def _on_chat_loading(self, reply_id: int) -> None:
-        if self._is_ours(reply_id) and self._recorder is not None:
-            self.reply_loading.emit(self._recorder.message.id)
-
-    @Slot(int, str)
-    def _on_chat_thinking_appended(self, reply_id: int, text: str) -> None:
-        if self._is_ours(reply_id) and self._recorder is not None:
-            if self._first_thinking is None:
-                self._first_thinking = time.monotonic()
-            self._recorder.append(thinking=text)
-            self.thinking_appended.emit(self._recorder.message.id, text)
-
-    @Slot(int, str)
-    def _on_chat_content_appended(self, reply_id: int, text: str) -> None:
-        if self._is_ours(reply_id) and self._recorder is not None:
-            if self._first_content is None:
-                self._first_content = time.monotonic()
-            self._recorder.append(content=text)
-            self.content_appended.emit(self._recorder.message.id, text)
-
-    @Slot(int, str)
-    def _on_chat_notice(self, reply_id: int, text: str) -> None:
-        if self._is_ours(reply_id):
-            self.notice.emit(text)
-
-    @Slot(int, object)
-    def _on_chat_reply_finished(self, reply_id: int, metrics: ChatMetrics) -> None:
-        if self._is_ours(reply_id):
-            self._end(STATUS_COMPLETE, self._metrics(metrics))
-
-    @Slot(int)
-    def _on_chat_reply_stopped(self, reply_id: int) -> None:
-        if self._is_ours(reply_id):
-            self._end(STATUS_STOPPED, error=STOPPED_NOTE)
-
-    @Slot(int, object)
-    def _on_chat_reply_failed(self, reply_id: int, error: object) -> None:
-        if self._is_ours(reply_id):
-            plain = error.plain() if hasattr(error, "plain") else str(error)
-            log.info("reply failed: %s", getattr(error, "detail", "") or plain)
-            self._end(STATUS_FAILED, error=plain)
-
-    @Slot()
-    def _on_flush_timer_timeout(self) -> None:
-        if self._recorder is not None:
-            self._recorder.flush_if_due()
+        self._stream_reply(conversation, request)

@@ -13,6 +13,7 @@ import enum
 import json
 import re
 import sys
+from dataclasses import dataclass
 
 DOWNLOAD_URL = "https://ollama.com/download"
 
@@ -119,15 +120,171 @@ def _timed_out(host: str, detail: str, *, connecting: bool, mid_stream: bool) ->
     )
 
 
-_NETWORK_PATTERNS = re.compile(
+_NETWORK_FAILURE = (
     r"no such host|i/o timeout|server misbehaving|dial tcp|network is unreachable|connection refused|"
-    r"connection reset|tls handshake|temporary failure in name resolution|no route to host",
-    re.IGNORECASE,
+    r"connection reset|tls handshake|temporary failure in name resolution|no route to host"
 )
-_MEMORY = re.compile(r"requires more system memory \(([^)]*)\) than is available \(([^)]*)\)")
 
 
-def from_server_text(  # noqa: C901 - one flat table of the server's texts
+@dataclass(frozen=True)
+class ServerTextRule:
+    """One row of `SERVER_TEXT_RULES`: the server texts (or HTTP status) that mean one error.
+
+    The row matches when every regex in `all_of` is found in the text (case-insensitive unless
+    `case_sensitive`), or else when the HTTP status is `status` and, if `operation` is set, the call
+    was that operation ("pull", "chat", …). `message` and `next_step` are `str.format` templates with
+    {name} (the model, or "this model"), {have} (" (this computer has Ollama X)" or ""), {text} (the
+    server's text), {url} (`DOWNLOAD_URL`) and the regexes' named groups. `example`: a text the real
+    server sends for this row (the tests check that it reaches the row).
+    """
+
+    kind: ErrorKind
+    message: str
+    next_step: str
+    all_of: tuple[str, ...] = ()
+    status: int | None = None
+    operation: str = ""
+    case_sensitive: bool = False
+    example: str = ""
+
+    def match(self, text: str, status_code: int | None, operation: str) -> dict[str, str] | None:
+        """The template fields this row's regexes captured when it matches (empty for a status), else None."""
+        fields = self._search(text)
+        if fields is not None:
+            return fields
+        if self.status is not None and status_code == self.status and self.operation in ("", operation):
+            return {}
+        return None
+
+    def _search(self, text: str) -> dict[str, str] | None:
+        if not self.all_of:
+            return None
+        fields: dict[str, str] = {}
+        for pattern in self.all_of:
+            found = re.search(pattern, text, 0 if self.case_sensitive else re.IGNORECASE)
+            if found is None:
+                return None
+            fields.update(found.groupdict(default=""))
+        return fields
+
+
+_CHANGE_MODEL = "Close other programs, or pick a smaller model or a shorter context"
+
+# First match wins, so the order matters (a 404 on a pull means the library has no such model; on a
+# chat, that the model is not downloaded). A text no row matches is reported as it is.
+SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
+    ServerTextRule(
+        ErrorKind.NEEDS_NEWER_OLLAMA, "{name} needs a newer version of Ollama{have}.",
+        "Update Ollama from {url}, then download the model again.",
+        all_of=("412", "newer version of ollama"),
+        example="pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of "
+        "Ollama.",
+    ),
+    ServerTextRule(
+        ErrorKind.SERVER_ERROR,
+        "This server does not offer what Ollama should (it may be too old, or not Ollama).",
+        "Update Ollama from {url}, or check the server address.",
+        all_of=(r"\A\s*(?:404 page not found|405 method not allowed)\s*\Z",), example="404 page not found",
+    ),
+    ServerTextRule(
+        ErrorKind.UNKNOWN_MODEL, "The Ollama library has no model called {name}.",
+        "Check the name and tag (for example qwen3.5:4b).",
+        all_of=("pull model manifest", "file does not exist"), status=404, operation="pull",
+        example="pull model manifest: file does not exist",
+    ),
+    ServerTextRule(
+        ErrorKind.DISK_FULL, "The disk where Ollama keeps its models is full.",
+        "Free some space (or delete a model you no longer use), then download again; it resumes.",
+        all_of=("no space left on device",),
+        example="write /root/.ollama/models/blobs/sha256-1f-partial: no space left on device",
+    ),
+    ServerTextRule(
+        ErrorKind.NETWORK_DROPPED, "The download kept losing its connection and Ollama gave up.",
+        "Check your internet connection and download again; it continues where it stopped.",
+        all_of=("max retries exceeded",), example="max retries exceeded: unexpected EOF",
+    ),
+    ServerTextRule(
+        ErrorKind.DIGEST_MISMATCH, "A downloaded file was damaged, so Ollama deleted it.",
+        "Download again; the damaged part is fetched afresh.",
+        all_of=("digest mismatch",),
+        example="digest mismatch, file must be downloaded again: want sha256:1f, got sha256:00",
+    ),
+    ServerTextRule(
+        ErrorKind.OFFLINE, "Ollama could not reach the model library (ollama.com).",
+        "Check your internet connection, then try again.",
+        all_of=(r"pull model manifest|\Ahead |\Aget ", _NETWORK_FAILURE),
+        example='Head "https://x.r2.cloudflarestorage.com/ollama/data": dial tcp: lookup x: no such host',
+    ),
+    ServerTextRule(
+        ErrorKind.OUT_OF_MEMORY, "{name} needs {need} of memory, but only {free} is free.", _CHANGE_MODEL + ".",
+        all_of=(r"requires more system memory \((?P<need>[^)]*)\) than is available \((?P<free>[^)]*)\)",),
+        case_sensitive=True, example="model requires more system memory (7.3 GiB) than is available (6.0 GiB)",
+    ),
+    ServerTextRule(
+        ErrorKind.OUT_OF_MEMORY, "The model stopped unexpectedly, most often because memory ran out.",
+        _CHANGE_MODEL + "; Ollama's server log has details.",
+        all_of=("model runner has unexpectedly stopped",),
+        example="model runner has unexpectedly stopped, this may be due to resource limitations or an internal "
+        "error",
+    ),
+    ServerTextRule(
+        ErrorKind.THINKING_UNSUPPORTED, "{name} cannot show its thinking.", "Turn thinking off for this model.",
+        all_of=("does not support thinking",), example="registry.ollama.ai/library/qwen2:7b does not support thinking",
+    ),
+    ServerTextRule(
+        ErrorKind.INVALID_REQUEST, "{name} cannot use tools.", "Pick another model for this.",
+        all_of=("does not support (?:tools|chat)", "tools"),
+        example="registry.ollama.ai/library/gemma:2b does not support tools",
+    ),
+    ServerTextRule(
+        ErrorKind.INVALID_REQUEST, "{name} cannot chat (it is an embedding model).", "Pick another model for this.",
+        all_of=("does not support chat",), example='"nomic-embed-text" does not support chat',
+    ),
+    ServerTextRule(
+        ErrorKind.INVALID_REQUEST, "{name} runs on ollama.com and needs you to sign in to Ollama.",
+        "Sign in with `ollama signin`, or pick a local model.",
+        all_of=(r"\Aunauthorized\Z",), status=401, example="unauthorized",
+    ),
+    ServerTextRule(
+        ErrorKind.SERVER_ERROR, "{name} needs Apple's MLX runtime, which this Ollama does not have.",
+        "Pick a GGUF version of the model (the Qwen3.5 tags in the list are).",
+        all_of=("requires mlx support",),
+        example="this model requires MLX support, but the MLX runtime is not available",
+    ),
+    ServerTextRule(
+        ErrorKind.CONNECTION_LOST, "The request was cancelled before the model finished loading.", "Try again.",
+        status=499,
+    ),
+    ServerTextRule(
+        ErrorKind.BUSY, "Ollama is busy with other requests.", "Wait a moment and try again.",
+        all_of=("server busy",), status=503,
+        example="server busy, please try again.  maximum pending requests exceeded",
+    ),
+    ServerTextRule(
+        ErrorKind.NOT_INSTALLED, "{name} is not downloaded in Ollama.",
+        "Download it first (Models page, or `runyard-desktop pull MODEL`).",
+        all_of=(r"model ['\"].*['\"] not found",), status=404, case_sensitive=True,
+        example='model "qwen3.5:4b" not found, try pulling it first',
+    ),
+    ServerTextRule(
+        ErrorKind.INVALID_REQUEST, "Ollama refused the request: {text}", "Check the model name and settings.",
+        status=400,
+    ),
+)
+
+
+def match_server_text(
+    text: str, status_code: int | None = None, operation: str = ""
+) -> tuple[ServerTextRule, dict[str, str]] | None:
+    """The first row of `SERVER_TEXT_RULES` that matches, with the fields its regexes captured; None: no row."""
+    for rule in SERVER_TEXT_RULES:
+        fields = rule.match(text, status_code, operation)
+        if fields is not None:
+            return rule, fields
+    return None
+
+
+def from_server_text(
     text: str,
     status_code: int | None = None,
     *,
@@ -136,97 +293,21 @@ def from_server_text(  # noqa: C901 - one flat table of the server's texts
     operation: str = "",
 ) -> OllamaError:
     """Map the server's `error` string (and HTTP status) to an OllamaError. `operation`: "pull", "chat", …"""
-    low = text.lower()
-    name = model or "this model"
-    mk = lambda kind, msg, step: OllamaError(kind, msg, step, detail=text, status_code=status_code)  # noqa: E731
-    if "412" in text and "newer version of ollama" in low:
-        have = f" (this computer has Ollama {installed_version})" if installed_version else ""
-        return mk(
-            ErrorKind.NEEDS_NEWER_OLLAMA,
-            f"{name} needs a newer version of Ollama{have}.",
-            f"Update Ollama from {DOWNLOAD_URL}, then download the model again.",
+    found = match_server_text(text, status_code, operation)
+    if found is None:
+        where = "while answering" if status_code == -1 else ""
+        return OllamaError(
+            ErrorKind.SERVER_ERROR,
+            f"Ollama reported an error {where}: {text}".replace("  ", " "),
+            "Try again; if it keeps happening, look at Ollama's server log.",
+            detail=text,
+            status_code=status_code,
         )
-    if low.strip() in ("404 page not found", "405 method not allowed"):
-        return mk(ErrorKind.SERVER_ERROR, "This server does not offer what Ollama should (it may be too old, or not Ollama).",
-                  f"Update Ollama from {DOWNLOAD_URL}, or check the server address.")
-    if ("pull model manifest" in low and "file does not exist" in low) or (operation == "pull" and status_code == 404):
-        return mk(
-            ErrorKind.UNKNOWN_MODEL,
-            f"The Ollama library has no model called {name}.",
-            "Check the name and tag (for example qwen3.5:4b).",
-        )
-    if "no space left on device" in low:
-        return mk(
-            ErrorKind.DISK_FULL,
-            "The disk where Ollama keeps its models is full.",
-            "Free some space (or delete a model you no longer use), then download again; it resumes.",
-        )
-    if "max retries exceeded" in low:
-        return mk(
-            ErrorKind.NETWORK_DROPPED,
-            "The download kept losing its connection and Ollama gave up.",
-            "Check your internet connection and download again; it continues where it stopped.",
-        )
-    if "digest mismatch" in low:
-        return mk(
-            ErrorKind.DIGEST_MISMATCH,
-            "A downloaded file was damaged, so Ollama deleted it.",
-            "Download again; the damaged part is fetched afresh.",
-        )
-    if ("pull model manifest" in low or low.startswith("head ") or low.startswith("get ")) and _NETWORK_PATTERNS.search(
-        text
-    ):
-        return mk(
-            ErrorKind.OFFLINE,
-            "Ollama could not reach the model library (ollama.com).",
-            "Check your internet connection, then try again.",
-        )
-    memory = _MEMORY.search(text)
-    if memory:
-        return mk(
-            ErrorKind.OUT_OF_MEMORY,
-            f"{name} needs {memory.group(1)} of memory, but only {memory.group(2)} is free.",
-            "Close other programs, or pick a smaller model or a shorter context.",
-        )
-    if "model runner has unexpectedly stopped" in low:
-        return mk(
-            ErrorKind.OUT_OF_MEMORY,
-            "The model stopped unexpectedly, most often because memory ran out.",
-            "Close other programs, or pick a smaller model or a shorter context; Ollama's server log has details.",
-        )
-    if "does not support thinking" in low:
-        return mk(
-            ErrorKind.THINKING_UNSUPPORTED,
-            f"{name} cannot show its thinking.",
-            "Turn thinking off for this model.",
-        )
-    if "does not support tools" in low or "does not support chat" in low:
-        what = "use tools" if "tools" in low else "chat (it is an embedding model)"
-        return mk(ErrorKind.INVALID_REQUEST, f"{name} cannot {what}.", "Pick another model for this.")
-    if status_code == 401 or low == "unauthorized":
-        return mk(ErrorKind.INVALID_REQUEST, f"{name} runs on ollama.com and needs you to sign in to Ollama.",
-                  "Sign in with `ollama signin`, or pick a local model.")
-    if "requires mlx support" in low:
-        return mk(ErrorKind.SERVER_ERROR, f"{name} needs Apple's MLX runtime, which this Ollama does not have.",
-                  "Pick a GGUF version of the model (the Qwen3.5 tags in the list are).")
-    if status_code == 499:
-        return mk(ErrorKind.CONNECTION_LOST, "The request was cancelled before the model finished loading.",
-                  "Try again.")
-    if "server busy" in low or status_code == 503:
-        return mk(ErrorKind.BUSY, "Ollama is busy with other requests.", "Wait a moment and try again.")
-    if status_code == 404 or re.search(r"model ['\"].*['\"] not found", text):
-        return mk(
-            ErrorKind.NOT_INSTALLED,
-            f"{name} is not downloaded in Ollama.",
-            "Download it first (Models page, or `runyard-desktop pull MODEL`).",
-        )
-    if status_code == 400:
-        return mk(ErrorKind.INVALID_REQUEST, f"Ollama refused the request: {text}", "Check the model name and settings.")
-    where = "while answering" if status_code == -1 else ""
-    return mk(
-        ErrorKind.SERVER_ERROR,
-        f"Ollama reported an error {where}: {text}".replace("  ", " "),
-        "Try again; if it keeps happening, look at Ollama's server log.",
+    rule, fields = found
+    have = f" (this computer has Ollama {installed_version})" if installed_version else ""
+    values = {"name": model or "this model", "have": have, "text": text, "url": DOWNLOAD_URL, **fields}
+    return OllamaError(
+        rule.kind, rule.message.format(**values), rule.next_step.format(**values), detail=text, status_code=status_code
     )
 
 

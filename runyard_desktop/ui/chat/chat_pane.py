@@ -6,6 +6,10 @@ The pane renders and forwards intent; `ConversationController` decides and store
   `window.show_page("chat")`.
 - `set_installed_models(models)`, `set_model_info(info)`: fed from `services.ollama`.
 - `add_files(paths)`: attach files as if dropped.
+
+This module lays the pane out and holds the conversation and transcript side; two mixins hold the
+rest: `AttachmentsMixin` (pane_attachments.py: files, drops, the context meter) and
+`ModelPickerMixin` (pane_model_picker.py: the header's picker, Think toggle and parameters).
 """
 
 from __future__ import annotations
@@ -13,25 +17,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import (
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from runyard_desktop.core.chat.conversation import Conversation, Message
 from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
-from runyard_desktop.core.chat.conversation import ContextUsage, Conversation, Message, context_offer
 from runyard_desktop.tasks.conversation_controller import ConversationController
-from runyard_desktop.ui.chat.chat_header import ChatHeader
 from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet
 from runyard_desktop.ui.chat.composer import Composer
 from runyard_desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from runyard_desktop.ui.chat.message_view import MessageView
 from runyard_desktop.ui.chat.message_widgets import MessageWidget
+from runyard_desktop.ui.chat.pane_attachments import AttachmentsMixin
+from runyard_desktop.ui.chat.pane_model_picker import ModelPickerMixin
 from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
@@ -39,7 +37,7 @@ EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything st
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-class ChatPane(QWidget):
+class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
     """The chat page.
 
     Signals:
@@ -113,16 +111,6 @@ class ChatPane(QWidget):
             controller.open(conversations[0].id)
         self.composer.set_context(controller.context_usage())
 
-    def _build_header(self) -> None:
-        self.header = ChatHeader()
-        # Aliases kept for tests and other pages.
-        self.title, self.model_picker = self.header.title, self.header.model_picker
-        self.fit_badge, self.think_toggle = self.header.fit_badge, self.header.think_toggle
-        self.params_button = self.header.params_button
-        self.header.model_chosen.connect(self._on_header_model_chosen)
-        self.header.think_toggled.connect(self._on_think_toggle_toggled)
-        self.header.parameters_toggled.connect(self.parameters.setVisible)
-
     def _connect(self) -> None:
         c = self.controller
         c.conversations_changed.connect(self._on_controller_conversations_changed)
@@ -190,60 +178,11 @@ class ChatPane(QWidget):
         self._render_timer.stop()
         self.controller.shutdown()
 
-    def add_files(self, paths: Sequence[str]) -> None:
-        attachments, errors = self.controller.read_attachments(paths)
-        for attachment in attachments:
-            self.composer.add_attachment(attachment)
-        notices = errors + [a.notice for a in attachments if a.notice]
-        if notices:
-            self.composer.show_notice("\n".join(notices), "warn" if not errors else "error")
-        elif attachments:
-            self.composer.show_notice("")
-
     # ---- helpers -----------------------------------------------------------------------------
 
     def _reload_conversations(self) -> None:
         current = self.controller.current
         self.sidebar.set_conversations(self.controller.conversations(), current.id if current else None)
-
-    def _refill_picker(self) -> None:
-        current = self.controller.current
-        model = current.model if current else self.controller.default_model
-        ctx = current.num_ctx if current else None
-        self.header.set_models(self._installed, model, lambda name: self._fit.badge(name, ctx))
-        self._refresh_capabilities()
-
-    def _refresh_capabilities(self) -> None:
-        current = self.controller.current
-        model = current.model if current else self.controller.default_model
-        self.header.set_think(bool(model) and self.controller.can_think(model), bool(current and current.think))
-        self.parameters.refresh_fit_note()
-
-    def _update_context_meter(self) -> ContextUsage:
-        usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
-        self.composer.set_context(usage)
-        return usage
-
-    def _context_note(self, num_ctx: int | None) -> str:
-        current = self.controller.current
-        return self._fit.context_note(current.model, num_ctx) if current and current.model else ""
-
-    def _offer_larger_context(self, usage: ContextUsage | None = None) -> None:
-        """When the attachments overflow the context: offer the next size that fits, or explain.
-
-        `usage`: the context usage just computed, if the caller has it.
-        """
-        current = self.controller.current
-        if usage is None:
-            usage = self.controller.context_usage(self.composer.input.toPlainText(), self.composer.attachments())
-        # context_offer is None unless usage is "over": only then search for the largest context that fits.
-        over = current if current is not None and usage.level == "over" else None
-        offer = context_offer(usage, over.model, self._fit.largest_context(over.model)) if over is not None else None
-        self._offer_context = offer.raise_to if offer else None
-        if offer is None:
-            self.composer.set_offer("")
-        else:
-            self.composer.set_offer(offer.text, f"Raise context to {offer.raise_to:,}" if offer.raise_to else "")
 
     # ---- controller slots --------------------------------------------------------------------
 
@@ -363,24 +302,6 @@ class ChatPane(QWidget):
         if paths:
             self.add_files(paths)
 
-    @Slot()
-    def _on_composer_summarize_requested(self) -> None:
-        attachments = self.composer.attachments()
-        if self.controller.summarize(attachments):
-            self.composer.take_text()
-            self.composer.clear_attachments()
-
-    @Slot()
-    def _on_composer_attachments_changed(self) -> None:
-        self._offer_larger_context(self._update_context_meter())
-
-    @Slot()
-    def _on_composer_raise_context_requested(self) -> None:
-        if self._offer_context is not None:
-            self.controller.update_current(num_ctx=self._offer_context)
-            self.parameters.set_context_value(self._offer_context)
-            self._offer_larger_context()
-
     @Slot(QUrl)
     def _on_view_link_clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:
@@ -392,18 +313,6 @@ class ChatPane(QWidget):
         if message is not None:
             self.composer.start_edit(message_id, message.content)
 
-    @Slot(bool)
-    def _on_think_toggle_toggled(self, checked: bool) -> None:
-        self.controller.update_current(think=checked)
-
-    @Slot(str)
-    def _on_header_model_chosen(self, tag: str) -> None:
-        self.controller.update_current(model=tag)  # conversation_updated/opened → request_model_info()
-
-    @Slot(dict)
-    def _on_parameters_changed(self, changes: dict[str, object]) -> None:
-        self.controller.update_current(**changes)
-
     @Slot()
     def _on_esc_activated(self) -> None:
         if self.controller.is_busy:
@@ -413,16 +322,6 @@ class ChatPane(QWidget):
             self.composer.input.clear()
 
     # ---- events ------------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.add_files(paths)
-            event.acceptProposedAction()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # The application palette (light/dark) changed: rebuild the colours. Compare first, since

@@ -1,0 +1,158 @@
+"""The reply half of `ConversationController`: one streaming reply, from its empty row to its outcome.
+
+`ReplyStreamingMixin` starts a reply on `ChatController`, relays its text as the controller's
+signals, rewrites the stored row as the text arrives (a `ReplyRecorder`: at most one write per flush
+interval, plus a timer for quiet spells) and writes the outcome last: complete with its metrics,
+stopped, or failed with a plain message. The conversation side (opening, sending, editing) lives in
+`conversation_controller.py`, which builds the request this half streams.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from runyard_desktop.core.chat.conversation import (
+    STATUS_COMPLETE,
+    STATUS_FAILED,
+    STATUS_STOPPED,
+    Conversation,
+    Message,
+    ReplyMetrics,
+)
+from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
+from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest
+from runyard_desktop.tasks.chat_controller import ChatController
+
+log = logging.getLogger(__name__)
+
+STOPPED_NOTE = "You stopped this reply; the text so far is kept."
+
+
+class ReplyStreamingMixin(QObject):
+    """Streams and records the reply of `ConversationController` (its only subclass).
+
+    Signals: none of its own. It emits these of `ConversationController`'s, declared there:
+    message_added (the reply's row), reply_loading, thinking_appended, content_appended, notice,
+    reply_ended and busy_changed. The attributes below are set by `ConversationController.__init__`.
+    """
+
+    store: HistoryStore
+    messages: list[Message]
+    _chat: ChatController
+    _flush_interval: float
+    _flush_timer: QTimer
+    _reply_id: int | None  # ChatController's id of the reply streaming now
+    _recorder: ReplyRecorder | None  # the reply's row while it streams; None when idle
+    _sent_at: float
+    _first_thinking: float | None
+    _first_content: float | None
+    _num_ctx: int | None
+
+    message_added: Signal
+    reply_loading: Signal
+    thinking_appended: Signal
+    content_appended: Signal
+    notice: Signal
+    reply_ended: Signal
+    busy_changed: Signal
+
+    def _stream_reply(self, conversation: Conversation, request: ChatRequest) -> None:
+        """Store an empty `streaming` reply, then ask `ChatController` for it."""
+        self._num_ctx = request.num_ctx
+        reply = self.store.begin_reply(conversation.id, conversation.model)
+        self.messages.append(reply)
+        self._recorder = ReplyRecorder(self.store, reply, interval_s=self._flush_interval)
+        self._sent_at = time.monotonic()
+        self._first_thinking = self._first_content = None
+        self.message_added.emit(reply)
+        self.busy_changed.emit(True)
+        self._flush_timer.start()
+        self._reply_id = self._chat.start(request)
+
+    def _stop_now(self, note: str = STOPPED_NOTE) -> None:
+        """Stop and record the reply at once, with `note` (before starting something else, or closing)."""
+        if self._recorder is not None:
+            self._chat.stop()
+            self._end(STATUS_STOPPED, error=note)
+
+    def _is_ours(self, reply_id: int) -> bool:
+        return self._recorder is not None and reply_id == self._reply_id
+
+    def _end(self, status: str, metrics: ReplyMetrics | None = None, error: str = "") -> None:
+        assert self._recorder is not None
+        final = self._recorder.finish(status, metrics, error)
+        self._recorder, self._reply_id = None, None
+        self._flush_timer.stop()
+        self.messages = [final if m.id == final.id else m for m in self.messages]
+        self.store.touch(final.conversation_id)
+        self.reply_ended.emit(final)
+        self.busy_changed.emit(False)
+
+    def _metrics(self, metrics: ChatMetrics) -> ReplyMetrics:
+        thinking_s = None
+        if self._first_thinking is not None:
+            thinking_s = (self._first_content or time.monotonic()) - self._first_thinking
+        return ReplyMetrics(
+            model=self._recorder.message.model if self._recorder else "",
+            prompt_eval_count=metrics.prompt_eval_count,
+            eval_count=metrics.eval_count,
+            eval_duration_s=metrics.eval_s or 0.0,
+            prompt_eval_duration_s=metrics.prompt_eval_s or 0.0,
+            load_duration_s=metrics.load_s or 0.0,
+            total_duration_s=metrics.total_s or 0.0,
+            ttft_s=metrics.ttft_s,
+            num_ctx=self._num_ctx,
+            done_reason=metrics.done_reason,
+            thinking_s=thinking_s,
+        )
+
+    @Slot(int)
+    def _on_chat_loading(self, reply_id: int) -> None:
+        if self._is_ours(reply_id) and self._recorder is not None:
+            self.reply_loading.emit(self._recorder.message.id)
+
+    @Slot(int, str)
+    def _on_chat_thinking_appended(self, reply_id: int, text: str) -> None:
+        if self._is_ours(reply_id) and self._recorder is not None:
+            if self._first_thinking is None:
+                self._first_thinking = time.monotonic()
+            self._recorder.append(thinking=text)
+            self.thinking_appended.emit(self._recorder.message.id, text)
+
+    @Slot(int, str)
+    def _on_chat_content_appended(self, reply_id: int, text: str) -> None:
+        if self._is_ours(reply_id) and self._recorder is not None:
+            if self._first_content is None:
+                self._first_content = time.monotonic()
+            self._recorder.append(content=text)
+            self.content_appended.emit(self._recorder.message.id, text)
+
+    @Slot(int, str)
+    def _on_chat_notice(self, reply_id: int, text: str) -> None:
+        if self._is_ours(reply_id):
+            self.notice.emit(text)
+
+    @Slot(int, object)
+    def _on_chat_reply_finished(self, reply_id: int, metrics: ChatMetrics) -> None:
+        if self._is_ours(reply_id):
+            self._end(STATUS_COMPLETE, self._metrics(metrics))
+
+    @Slot(int)
+    def _on_chat_reply_stopped(self, reply_id: int) -> None:
+        if self._is_ours(reply_id):
+            self._end(STATUS_STOPPED, error=STOPPED_NOTE)
+
+    @Slot(int, object)
+    def _on_chat_reply_failed(self, reply_id: int, error: object) -> None:
+        if self._is_ours(reply_id):
+            plain = error.plain() if hasattr(error, "plain") else str(error)
+            log.info("reply failed: %s", getattr(error, "detail", "") or plain)
+            self._end(STATUS_FAILED, error=plain)
+
+    @Slot()
+    def _on_flush_timer_timeout(self) -> None:
+        if self._recorder is not None:
+            self._recorder.flush_if_due()
