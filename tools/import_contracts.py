@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -106,9 +108,7 @@ def _imported_modules(importer: str, line: int, package: str) -> list[str]:
     if path is None:
         return [f"{package}?"]
     found: list[str] = []
-    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
-        if getattr(node, "lineno", None) != line:
-            continue
+    for node in _statements_at(path.read_text(encoding="utf-8"), line):
         if isinstance(node, ast.Import):
             found += [a.name for a in node.names if a.name == package or a.name.startswith(f"{package}.")]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -117,6 +117,33 @@ def _imported_modules(importer: str, line: int, package: str) -> list[str]:
             elif node.module.startswith(f"{package}."):
                 found.append(node.module)
     return found or [f"{package}?"]
+
+
+def _statements_at(source: str, line: int) -> list[ast.stmt]:
+    """The statements that start on `line` (counted from 1) of `source`, nested ones included.
+
+    Only the statement's own lines are parsed (one, or as many as its brackets span): a tenth of the
+    cost of parsing the whole module, which is the fallback for a line that cannot stand alone
+    (`else: import x`).
+    """
+    lines = source.split("\n")  # read_text has made every line end "\n", as the graph counts them
+    for end in range(line, min(line + 100, len(lines)) + 1):
+        try:
+            chunk = ast.parse(textwrap.dedent("\n".join(lines[line - 1 : end])))
+        except SyntaxError:
+            continue
+        return [node for node in _nested(chunk.body) if node.lineno == 1]
+    return [node for node in _nested(ast.parse(source).body) if node.lineno == line]
+
+
+def _nested(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Each statement and, depth first, the statements inside it (not the expressions: an import is a statement)."""
+    for node in statements:
+        yield node
+        for block in ("body", "orelse", "finalbody"):
+            yield from _nested(getattr(node, block, []))
+        for part in (*getattr(node, "handlers", []), *getattr(node, "cases", [])):
+            yield from _nested(part.body)
 
 
 def _source_file(module: str) -> Path | None:
