@@ -31,11 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-chat-")
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from runyard_desktop.core.chat.conversation import ReplyMetrics  # noqa: E402
-from tests.support.fake_ollama import FakeOllama  # noqa: E402
+from runyard_desktop.core.chat.conversation import ReplyMetrics
+from tests.support.fake_ollama import FakeOllama
 
 MIN_ABSORB_TPS = 2000
 MAX_STALL_MS = 50
@@ -58,7 +58,7 @@ class TimedApp(QApplication):
         items = sorted((self.detail or {}).items(), key=lambda kv: -kv[1][1])[:n]
         return [f"{k}: {int(c)} events, {t * 1000:.0f} ms, longest {m * 1000:.1f} ms" for k, (c, t, m) in items]
 
-    def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: N802
+    def notify(self, receiver: QObject, event: QEvent) -> bool:
         if self._depth or not self.timing:
             return super().notify(receiver, event)
         self._depth += 1
@@ -79,15 +79,20 @@ class TimedApp(QApplication):
 
 def make_tokens(n: int) -> list[str]:
     """~n tokens of realistic Markdown: prose with emphasis, lists, a table and code every few blocks."""
-    words = ("the model streams tokens while **Qt** renders `markdown` quickly and the reader keeps "
-             "scrolling through long answers about memory, context, layers and speed").split()
+    words = (
+        "the model streams tokens while **Qt** renders `markdown` quickly and the reader keeps "
+        "scrolling through long answers about memory, context, layers and speed"
+    ).split()
     tokens: list[str] = []
     block = 0
     while len(tokens) < n:
         kind = block % 7
         if kind == 3:
-            tokens += ["```python\n"] + [f"def f{block}_{i}(x):\n" if i % 2 == 0 else f"    return x * {i}\n"
-                                        for i in range(12)] + ["```\n\n"]
+            tokens += (
+                ["```python\n"]
+                + [f"def f{block}_{i}(x):\n" if i % 2 == 0 else f"    return x * {i}\n" for i in range(12)]
+                + ["```\n\n"]
+            )
         elif kind == 5:
             tokens += ["| name | value |\n", "|---|---|\n"] + [f"| row {i} | {i * 7} |\n" for i in range(6)] + ["\n"]
         elif kind == 6:
@@ -203,7 +208,9 @@ def seed_conversations(pane, count: int) -> tuple[int, int]:  # type: ignore[no-
             store.add_message(long.id, "user", f"Question {i}: how does this work?")
         else:
             reply = store.begin_reply(long.id, MODEL)
-            metrics = ReplyMetrics(model=MODEL, prompt_eval_count=400 * i, eval_count=300, eval_duration_s=7.5, ttft_s=0.4)
+            metrics = ReplyMetrics(
+                model=MODEL, prompt_eval_count=400 * i, eval_count=300, eval_duration_s=7.5, ttft_s=0.4
+            )
             store.finish_reply(reply.id, content=text, thinking="", status="complete", metrics=metrics)
     return empty.id, long.id
 
@@ -227,7 +234,9 @@ class ServerProcess:
     def __init__(self, tokens: int) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "--serve", "--tokens", str(tokens)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline().strip()
@@ -283,8 +292,15 @@ def measure_open(messages: int) -> int:
     finally:
         window.close()
         fake.stop()
-    print(json.dumps({"empty": [min(t[0] for t in opens_empty), min(t[1] for t in opens_empty)],
-                      "long": [min(t[0] for t in opens_long), min(t[1] for t in opens_long)], "shown": shown}))
+    print(
+        json.dumps(
+            {
+                "empty": [min(t[0] for t in opens_empty), min(t[1] for t in opens_empty)],
+                "long": [min(t[0] for t in opens_long), min(t[1] for t in opens_long)],
+                "shown": shown,
+            }
+        )
+    )
     return 0
 
 
@@ -292,14 +308,20 @@ def open_in_child(messages: int) -> tuple[float, float, str]:
     """Opening is timed in a child with a plain QApplication (the event accounting of part 2 costs
     ~10 us per event); best of 9, wall and CPU, so other processes' scheduling noise stays out.
     Returns (wall ratio, CPU ratio, the report line)."""
-    child = subprocess.run([sys.executable, __file__, "--open-child", "--messages", str(messages)],
-                           capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [sys.executable, __file__, "--open-child", "--messages", str(messages)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     opened = json.loads(child.stdout.strip().splitlines()[-1])
     (open_empty, cpu_empty), (open_long, cpu_long) = opened["empty"], opened["long"]
     open_ratio, cpu_ratio = open_long / open_empty, cpu_long / cpu_empty
-    line = (f"3. open (best of 9): empty {open_empty * 1000:.1f} ms wall / {cpu_empty * 1000:.1f} ms CPU, "
-            f"{messages:,} messages {open_long * 1000:.1f} ms wall / {cpu_long * 1000:.1f} ms CPU: "
-            f"ratio {open_ratio:.2f} wall, {cpu_ratio:.2f} CPU   target <= {MAX_OPEN_RATIO}")
+    line = (
+        f"3. open (best of 9): empty {open_empty * 1000:.1f} ms wall / {cpu_empty * 1000:.1f} ms CPU, "
+        f"{messages:,} messages {open_long * 1000:.1f} ms wall / {cpu_long * 1000:.1f} ms CPU: "
+        f"ratio {open_ratio:.2f} wall, {cpu_ratio:.2f} CPU   target <= {MAX_OPEN_RATIO}"
+    )
     return open_ratio, cpu_ratio, line
 
 
@@ -338,7 +360,7 @@ def main() -> int:
             app.detail = {}
         paced = stream_once(app, fake, pane, tokens, args.rate)
         if args.detail:
-            print("\n".join(["paced run, GUI busy time by receiver and event:"] + app.top()))
+            print("\n".join(["paced run, GUI busy time by receiver and event:", *app.top()]))
             app.detail = None
     finally:
         window.close()
@@ -346,15 +368,25 @@ def main() -> int:
     open_ratio, cpu_ratio, open_line = open_in_child(args.messages)
     cost_ratio = paced["cost_late_us"] / paced["cost_early_us"]
     print(f"reply: {len(tokens):,} tokens, {len(''.join(tokens)):,} characters (paragraphs, lists, tables, code)")
-    print(f"1. flat out: pane absorbed {flat['tps']:,.0f} tokens/s ({flat['tokens']:,} in {flat['seconds']:.2f} s)"
-          f"   target >= {MIN_ABSORB_TPS:,}")
-    print(f"2. paced at {args.rate:,.0f}/s (achieved {paced['tps']:,.0f}/s): longest GUI stall "
-          f"{paced['stall_ms']:.1f} ms wall, {paced['stall_cpu_ms']:.1f} ms of GUI-thread CPU   target < {MAX_STALL_MS}")
-    print(f"   GUI-thread CPU per token: {paced['cost_early_us']:.1f} us over tokens 0-2,000, "
-          f"{paced['cost_late_us']:.1f} us over the last 2,000: ratio {cost_ratio:.2f}   target <= {MAX_COST_RATIO}")
+    print(
+        f"1. flat out: pane absorbed {flat['tps']:,.0f} tokens/s ({flat['tokens']:,} in {flat['seconds']:.2f} s)"
+        f"   target >= {MIN_ABSORB_TPS:,}"
+    )
+    print(
+        f"2. paced at {args.rate:,.0f}/s (achieved {paced['tps']:,.0f}/s): longest GUI stall "
+        f"{paced['stall_ms']:.1f} ms wall, {paced['stall_cpu_ms']:.1f} ms of GUI-thread CPU   target < {MAX_STALL_MS}"
+    )
+    print(
+        f"   GUI-thread CPU per token: {paced['cost_early_us']:.1f} us over tokens 0-2,000, "
+        f"{paced['cost_late_us']:.1f} us over the last 2,000: ratio {cost_ratio:.2f}   target <= {MAX_COST_RATIO}"
+    )
     print(open_line)
-    ok = (flat["tps"] >= MIN_ABSORB_TPS and min(paced["stall_ms"], paced["stall_cpu_ms"]) < MAX_STALL_MS
-          and cost_ratio <= MAX_COST_RATIO and min(open_ratio, cpu_ratio) <= MAX_OPEN_RATIO)
+    ok = (
+        flat["tps"] >= MIN_ABSORB_TPS
+        and min(paced["stall_ms"], paced["stall_cpu_ms"]) < MAX_STALL_MS
+        and cost_ratio <= MAX_COST_RATIO
+        and min(open_ratio, cpu_ratio) <= MAX_OPEN_RATIO
+    )
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

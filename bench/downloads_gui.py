@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-")
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 TAGS = ("qwen3.5:0.8b", "qwen3.5:2b", "qwen3.5:4b", "qwen3.5:9b")
 TARGET_MS = 50
@@ -75,8 +75,13 @@ class Probe:
     def stop(self) -> dict[str, float]:
         self.timer.stop()
         wall = self.wall[1:]
-        return {"ticks": len(wall), "worst_wall": max(wall), "p99_wall": sorted(wall)[int(len(wall) * 0.99)],
-                "median_wall": statistics.median(wall), "worst_cpu": max(self.cpu[1:])}
+        return {
+            "ticks": len(wall),
+            "worst_wall": max(wall),
+            "p99_wall": sorted(wall)[int(len(wall) * 0.99)],
+            "median_wall": statistics.median(wall),
+            "worst_cpu": max(self.cpu[1:]),
+        }
 
 
 def wait(app: QApplication, condition, timeout: float) -> None:  # type: ignore[no-untyped-def]
@@ -94,8 +99,13 @@ def main() -> int:
     parser.add_argument("--per-tick", type=int, default=1_000_000, help="bytes per 60 ms tick")
     args = parser.parse_args()
     tags = TAGS[: args.downloads]
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(args.per_tick), *tags], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(args.per_tick), *tags],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     url = server.stdout.readline().strip()  # type: ignore[union-attr]
     app = QApplication([])
     from runyard_desktop.app import create_main_window
@@ -106,7 +116,11 @@ def main() -> int:
     coordinator = window.downloads
     coordinator.open_chat_after_download = coordinator.auto_measure = False
     coordinator.ask = lambda issue: "proceed"
-    wait(app, lambda: window.services.pages.ollama.status.is_usable and window.services.core.hardware.profile is not None, 30)
+    wait(
+        app,
+        lambda: window.services.pages.ollama.status.is_usable and window.services.core.hardware.profile is not None,
+        30,
+    )
     view = window.page("models")
     probe = Probe()
     probe.start()
@@ -132,12 +146,18 @@ def main() -> int:
     window.close()
     server.stdin.close()  # type: ignore[union-attr]
     server.wait(10)
-    print(f"idle window, 4 s:       worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "
-          f"worst GUI-thread CPU {idle['worst_cpu']:.1f} ms ({idle['ticks']} ticks)")
-    print(f"selecting + clicking {len(tags)} rows: worst wall {clicks['worst_wall']} ms, "
-          f"worst GUI-thread CPU {clicks['worst_cpu']:.1f} ms")
-    print(f"{len(tags)} downloads, {seconds:.1f} s: worst wall {busy['worst_wall']} ms, p99 {busy['p99_wall']} ms, "
-          f"median {busy['median_wall']} ms, worst GUI-thread CPU {busy['worst_cpu']:.1f} ms ({busy['ticks']} ticks)")
+    print(
+        f"idle window, 4 s:       worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "
+        f"worst GUI-thread CPU {idle['worst_cpu']:.1f} ms ({idle['ticks']} ticks)"
+    )
+    print(
+        f"selecting + clicking {len(tags)} rows: worst wall {clicks['worst_wall']} ms, "
+        f"worst GUI-thread CPU {clicks['worst_cpu']:.1f} ms"
+    )
+    print(
+        f"{len(tags)} downloads, {seconds:.1f} s: worst wall {busy['worst_wall']} ms, p99 {busy['p99_wall']} ms, "
+        f"median {busy['median_wall']} ms, worst GUI-thread CPU {busy['worst_cpu']:.1f} ms ({busy['ticks']} ticks)"
+    )
     print(f"load average: {os.getloadavg()[0]:.2f}")
     return 0 if busy["worst_cpu"] <= TARGET_MS else 1
 

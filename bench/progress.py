@@ -25,13 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import psutil  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
+import psutil
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 
-from runyard_desktop.core.ollama.client import OllamaClient  # noqa: E402
-from runyard_desktop.core.ollama.pull import PullTracker  # noqa: E402
-from runyard_desktop.tasks.download_queue import DownloadQueue, PullPolicy  # noqa: E402
-from runyard_desktop.tasks.runner import TaskRunner  # noqa: E402
+from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.pull import PullTracker
+from runyard_desktop.tasks.download_queue import DownloadQueue, PullPolicy
+from runyard_desktop.tasks.runner import TaskRunner
 
 MAX_SIGNALS_PER_S = 30  # ~25 expected at a 40 ms throttle
 MAX_RSS_GROWTH_MB = 5.0
@@ -67,12 +67,15 @@ class CountingClient(OllamaClient):
 
 def end_to_end(seconds: float, rate: float) -> dict[str, float]:
     """The stand-in runs in its own process, as Ollama would; everything else is the app's real path."""
-    import httpx  # noqa: F401 - imported before tracemalloc starts: module objects are not growth
-    import ollama  # noqa: F401
 
     root = Path(__file__).resolve().parents[1]
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(0.7 / rate)], cwd=root,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(0.7 / rate)],
+        cwd=root,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     url = server.stdout.readline().strip()
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     runner = TaskRunner()
@@ -101,8 +104,15 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
         server.stdin.flush()
         marks[f"sent{suffix}"] = int(server.stdout.readline())
         gc.collect()
-        marks.update({f"rss{suffix}": process.memory_info().rss, f"traced{suffix}": tracemalloc.get_traced_memory()[0],
-                      f"lines{suffix}": CountingClient.lines, f"signals{suffix}": signals, f"t{suffix}": time.monotonic()})
+        marks.update(
+            {
+                f"rss{suffix}": process.memory_info().rss,
+                f"traced{suffix}": tracemalloc.get_traced_memory()[0],
+                f"lines{suffix}": CountingClient.lines,
+                f"signals{suffix}": signals,
+                f"t{suffix}": time.monotonic(),
+            }
+        )
 
     def mark() -> None:
         sample("0")

@@ -94,8 +94,14 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def detection_times(env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
-    cold = [float(subprocess.run([sys.executable, "-c", DETECT_COLD], capture_output=True, text=True, env=env,
-                                 check=True).stdout) for _ in range(runs)]
+    cold = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", DETECT_COLD], capture_output=True, text=True, env=env, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
     from runyard_desktop.core.hardware import profile as hardware
 
     hardware.detect()
@@ -126,20 +132,24 @@ def main() -> int:
     for _ in range(args.runs):
         app_runs.append(run_once(app_argv, env))
         bare_runs.append(run_once(bare_argv, env))
-    app_t, app_m = (statistics.median(x) for x in zip(*app_runs))
-    bare_t, bare_m = (statistics.median(x) for x in zip(*bare_runs))
+    app_t, app_m = (statistics.median(x) for x in zip(*app_runs, strict=True))
+    bare_t, bare_m = (statistics.median(x) for x in zip(*bare_runs, strict=True))
     cold, warm = detection_times(env, max(3, args.runs // 2))
 
-    print(f"machine: {platform.node()} · {platform.system()} {platform.machine()} · {os.cpu_count()} CPUs · "
-          f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}")
+    print(
+        f"machine: {platform.node()} · {platform.system()} {platform.machine()} · {os.cpu_count()} CPUs · "
+        f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}"
+    )
     print(f"runs: {args.runs} each, interleaved, {platform_name}; medians")
     print(f"{'':28}{'first paint':>14}{'peak RSS':>12}")
     print(f"{'bare PySide6 QMainWindow':28}{bare_t * 1000:>11.0f} ms{bare_m:>8.0f} MiB")
     print(f"{'runyard-desktop --smoke':28}{app_t * 1000:>11.0f} ms{app_m:>8.0f} MiB")
     time_ratio, memory_ratio = app_t / bare_t, app_m / bare_m
     print(f"{'ratio (target ≤1.3× / ≤1.5×)':28}{time_ratio:>13.2f}×{memory_ratio:>11.2f}×")
-    print(f"hardware detection: cold (fresh process) median {statistics.median(cold) * 1000:.0f} ms, "
-          f"max {max(cold) * 1000:.0f} ms; warm median {statistics.median(warm) * 1000:.0f} ms")
+    print(
+        f"hardware detection: cold (fresh process) median {statistics.median(cold) * 1000:.0f} ms, "
+        f"max {max(cold) * 1000:.0f} ms; warm median {statistics.median(warm) * 1000:.0f} ms"
+    )
     failures = []
     if time_ratio > TIME_TARGET:
         failures.append(f"first paint {time_ratio:.2f}× > {TIME_TARGET}×")

@@ -53,7 +53,7 @@ def one_run(command: list[str], platform: str) -> tuple[float, float, float]:
                 break
             seen += chunk
             match = LINE.search(seen)
-            if painted is None and match and b"\n" in seen[match.end():]:
+            if painted is None and match and b"\n" in seen[match.end() :]:
                 painted = (time.perf_counter() - started) * 1000
                 own = float(match.group(1))
         code = child.wait(timeout=60)
@@ -67,8 +67,12 @@ def one_run(command: list[str], platform: str) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--bundle", type=Path, action="append",
-                        help="folder holding a frozen `Runyard` (repeatable; default dist/Runyard)")
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        action="append",
+        help="folder holding a frozen `Runyard` (repeatable; default dist/Runyard)",
+    )
     parser.add_argument("--platform", default="offscreen", choices=("offscreen", "xcb"))
     args = parser.parse_args(argv)
 
@@ -86,13 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     print("| program | launch → first paint | app's own figure (import app → paint) | launch → exit |")
     print("|---|---:|---:|---:|")
     for name, runs in results.items():
-        medians = [statistics.median(column) for column in zip(*runs)]
+        medians = [statistics.median(column) for column in zip(*runs, strict=True)]
         print(f"| {name} | {medians[0]:.0f} | {medians[1]:.0f} | {medians[2]:.0f} |")
     info_file = ROOT / "dist" / "build-info.json"
     if info_file.exists():
         info = json.loads(info_file.read_text(encoding="utf-8"))
-        print(f"\nbundle {info['bundle']}: {info['bytes'] / 1e6:.0f} MB in {info['files']} files "
-              f"(PyInstaller {info['build_seconds']:.0f} s)")
+        print(
+            f"\nbundle {info['bundle']}: {info['bytes'] / 1e6:.0f} MB in {info['files']} files "
+            f"(PyInstaller {info['build_seconds']:.0f} s)"
+        )
     return 0
 
 

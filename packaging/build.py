@@ -126,8 +126,12 @@ def check_bundle(bundle: Path) -> list[str]:
     if IS_WIN:
         needed = [f"{bundle_info.CLI_NAME}.exe"]
     elif not IS_MAC:
-        needed = ["install.sh", "uninstall.sh", f"share/applications/{bundle_info.APP_ID}.desktop",
-                  f"share/icons/hicolor/256x256/apps/{bundle_info.APP_ID}.png"]
+        needed = [
+            "install.sh",
+            "uninstall.sh",
+            f"share/applications/{bundle_info.APP_ID}.desktop",
+            f"share/icons/hicolor/256x256/apps/{bundle_info.APP_ID}.png",
+        ]
     else:
         needed = []
     problems += [f"file missing: {rel}" for rel in needed if not (bundle / rel).exists()]
@@ -171,9 +175,15 @@ def main(argv: list[str] | None = None) -> int:
         print("build: the bundle is incomplete:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
     size, files = measure(bundle)
-    info = {"bundle": str(bundle.relative_to(ROOT)), "executable": str(executable(bundle).relative_to(ROOT)),
-            "version": bundle_info.version(), "platform": f"{sys.platform}-{platform.machine()}",
-            "bytes": size, "files": files, "build_seconds": round(seconds, 1)}
+    info = {
+        "bundle": str(bundle.relative_to(ROOT)),
+        "executable": str(executable(bundle).relative_to(ROOT)),
+        "version": bundle_info.version(),
+        "platform": f"{sys.platform}-{platform.machine()}",
+        "bytes": size,
+        "files": files,
+        "build_seconds": round(seconds, 1),
+    }
     if args.archive:
         packed = archive(bundle)
         info["archive"] = str(packed.relative_to(ROOT))

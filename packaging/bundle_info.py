@@ -39,7 +39,7 @@ def version() -> str:
 def version_tuple(text: str | None = None) -> tuple[int, int, int, int]:
     """Four integers for Windows' FIXEDFILEINFO: "0.1.0rc2" → (0, 1, 0, 0)."""
     numbers = [int(n) for n in re.findall(r"\d+", (text or version()).split("+")[0])[:3]]
-    return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+    return tuple(([*numbers, 0, 0, 0, 0])[:4])  # type: ignore[return-value]
 
 
 def windows_version_file(exe_name: str) -> str:

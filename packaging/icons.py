@@ -47,8 +47,17 @@ PACKAGE_ICON_DIR = ROOT / "runyard_desktop" / "data" / "icons"
 SOURCE_KEY = "Source-SHA256"  # the PNG text entry naming the SVG a package PNG was drawn from
 # OSType → pixel size. icp4/icp5/icp6 and ic07…ic10 are 1x, ic11…ic14 the @2x of 16…256 pt.
 ICNS_TYPES = (
-    (b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
-    (b"ic10", 1024), (b"ic11", 32), (b"ic12", 64), (b"ic13", 256), (b"ic14", 512),
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic09", 512),
+    (b"ic10", 1024),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic13", 256),
+    (b"ic14", 512),
 )
 
 

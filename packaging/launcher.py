@@ -20,7 +20,7 @@ def _give_windowed_app_streams() -> None:
     # logging's StreamHandler and argparse's --help would then fail. Point them at the null device.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # lives as long as the process
 
 
 def _drop_launch_services_argument() -> None:

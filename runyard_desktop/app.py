@@ -176,16 +176,18 @@ class AppWindow(MainWindow):
         self.add_page("models", "Models", models_view)
         self.add_page("chat", "Chat", LazyPage(self._build_chat) if chat_on_first_visit else self._build_chat())
         # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
-        self._downloads = install_downloads(self, models_view, pages, settings=core.settings, paths=core.paths,
-                                            hardware=core.hardware)
+        self._downloads = install_downloads(
+            self, models_view, pages, settings=core.settings, paths=core.paths, hardware=core.hardware
+        )
 
     def _build_chat(self) -> QWidget:
         from runyard_desktop.ui.chat.chat_page import build_chat_page
 
         core, pages = self._services.core, self._services.pages
         chat_page = self._services.build_chat_page()  # history store, conversation controller; docs/dev/chat-api.md
-        return build_chat_page(chat_page.conversations, chat_page.fit, core.settings.current,
-                               ollama=pages.ollama, hardware=core.hardware)
+        return build_chat_page(
+            chat_page.conversations, chat_page.fit, core.settings.current, ollama=pages.ollama, hardware=core.hardware
+        )
 
 
 def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> AppWindow:

@@ -17,13 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-shot-")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from runyard_desktop.core.chat.conversation import KIND_TEXT, Attachment, ReplyMetrics, summarize_prompt  # noqa: E402
-from runyard_desktop.core.chat.history import HistoryStore  # noqa: E402
-from runyard_desktop.core.appdata.paths import app_paths  # noqa: E402
-from runyard_desktop.ui.theme import apply_theme  # noqa: E402
-from tests.support.fake_ollama import FakeOllama  # noqa: E402
+from runyard_desktop.core.appdata.paths import app_paths
+from runyard_desktop.core.chat.conversation import KIND_TEXT, Attachment, ReplyMetrics, summarize_prompt
+from runyard_desktop.core.chat.history import HistoryStore
+from runyard_desktop.ui.theme import apply_theme
+from tests.support.fake_ollama import FakeOllama
 
 MODEL = "qwen3.5:9b"
 DOC = """# Q3 2026 operating review
@@ -70,8 +70,15 @@ def seed() -> None:
     doc = Attachment(kind=KIND_TEXT, name="q3-review.md", text=DOC, tokens=96)
     store.add_message(c.id, "user", summarize_prompt(["q3-review.md"]), attachments=[doc])
     r = store.begin_reply(c.id, MODEL)
-    metrics = ReplyMetrics(model=MODEL, prompt_eval_count=2890, eval_count=230, eval_duration_s=5.6,
-                           ttft_s=0.42, num_ctx=8192, thinking_s=3.1)
+    metrics = ReplyMetrics(
+        model=MODEL,
+        prompt_eval_count=2890,
+        eval_count=230,
+        eval_duration_s=5.6,
+        ttft_s=0.42,
+        num_ctx=8192,
+        thinking_s=3.1,
+    )
     store.finish_reply(r.id, content=REPLY, thinking=THINKING, status="complete", metrics=metrics)
     store.close()
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from runyard_desktop.core.appdata.json_files import move_aside, write_json_atomic
 from runyard_desktop.core.chat.conversation import IMAGE_TOKENS, KIND_IMAGE, KIND_TEXT, Attachment, attachment_tokens
 from runyard_desktop.core.fit.engine import OllamaRegime, regime_for_version
-from runyard_desktop.core.formatting import GIB
-from runyard_desktop.core.appdata.json_files import move_aside, write_json_atomic
 from runyard_desktop.core.fit.memory_budget import metal_working_set
+from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.ollama import server
 from runyard_desktop.core.ollama.types import parse_version
 
@@ -44,11 +44,18 @@ def test_move_aside_renames_and_logs(tmp_path: Path, caplog: pytest.LogCaptureFi
     assert caplog.messages == [f"things file {path} is damaged (bad JSON); moved to {aside} and starting empty"]
 
 
-@pytest.mark.parametrize(("version", "regime"), [
-    ("abc", OllamaRegime.OLLAMA_ENGINE), ("0.0.0", OllamaRegime.OLLAMA_ENGINE),
-    ("0.30.0rc", OllamaRegime.LLAMA_SERVER), ("0.30.0-rc1", OllamaRegime.LLAMA_SERVER),
-    ("0.12.6-rc0", OllamaRegime.OLLAMA_ENGINE), ("0.29", OllamaRegime.OLLAMA_ENGINE), ("", OllamaRegime.LLAMA_SERVER),
-])
+@pytest.mark.parametrize(
+    ("version", "regime"),
+    [
+        ("abc", OllamaRegime.OLLAMA_ENGINE),
+        ("0.0.0", OllamaRegime.OLLAMA_ENGINE),
+        ("0.30.0rc", OllamaRegime.LLAMA_SERVER),
+        ("0.30.0-rc1", OllamaRegime.LLAMA_SERVER),
+        ("0.12.6-rc0", OllamaRegime.OLLAMA_ENGINE),
+        ("0.29", OllamaRegime.OLLAMA_ENGINE),
+        ("", OllamaRegime.LLAMA_SERVER),
+    ],
+)
 def test_regime_for_version_on_more_strings(version: str, regime: OllamaRegime) -> None:
     assert regime_for_version(version) is regime
 

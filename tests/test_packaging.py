@@ -60,7 +60,10 @@ def _repository_files() -> list[Path]:
     if (ROOT / ".git").exists() and shutil.which("git"):
         listed = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT, capture_output=True, check=True, timeout=60,
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+            timeout=60,
         ).stdout.decode()
         return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_file()]
     skipped = {".git", ".venv", "build", "dist", "__pycache__"}
@@ -77,7 +80,8 @@ def test_resources_holds_the_only_copy_of_the_source_art_and_metadata() -> None:
     copies = [
         p.as_posix()
         for p in elsewhere
-        if p.name.endswith(suffixes) or p.name in {Path(rel).name for rel in SOURCE_ART}
+        if p.name.endswith(suffixes)
+        or p.name in {Path(rel).name for rel in SOURCE_ART}
         or (ROOT / p).read_bytes() in masters
     ]
     assert not copies, f"a second copy of resources/ files (edit resources/, generate the rest): {copies}"
@@ -112,8 +116,22 @@ def test_wheel_contains_every_package_data_file(
         shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     # --no-build-isolation: offline, with the setuptools the test extra installs.
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "out"), "."],
-        cwd=source, check=True, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "out"),
+            ".",
+        ],
+        cwd=source,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     (wheel,) = (tmp_path / "out").glob("runyard_desktop-*.whl")
     inside = set(zipfile.ZipFile(wheel).namelist())

@@ -54,10 +54,16 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict:
     paint ("modules", "qt_namespace_built", "cached_sources") and at exit ("modules_at_exit")."""
     home = tmp_path_factory.mktemp("startup-path")
     # The per-test RUNYARD_HOME/OLLAMA_HOST fixtures do not reach a module-scoped fixture: set them here.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUNYARD_HOME": str(home / "home"),
-           "OLLAMA_HOST": "http://127.0.0.1:9", "OLLAMA_MODELS": str(home / "ollama-models")}
-    result = subprocess.run([sys.executable, "-c", _DRIVER], capture_output=True, text=True, timeout=60,
-                            env=env, cwd=home, check=False)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "RUNYARD_HOME": str(home / "home"),
+        "OLLAMA_HOST": "http://127.0.0.1:9",
+        "OLLAMA_MODELS": str(home / "ollama-models"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _DRIVER], capture_output=True, text=True, timeout=60, env=env, cwd=home, check=False
+    )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("SNAPSHOT ")), None)
     assert line is not None, result.stdout + result.stderr
     data = json.loads(line.removeprefix("SNAPSHOT "))
@@ -90,7 +96,12 @@ def test_first_paint_waits_for_none_of_the_deferred_work(smoke: dict) -> None:
     # The first use of QtCore.Qt builds its 93 Python enums (≈40 ms): TaskHandle, the hardware cards
     # and menu shortcuts must not touch it before the window has painted.
     assert smoke["qt_namespace_built"] is False
-    deferred = {"asyncio", "logging.handlers", "runyard_desktop.core.hardware.profile", "runyard_desktop.core.fit.catalogue"}
+    deferred = {
+        "asyncio",
+        "logging.handlers",
+        "runyard_desktop.core.hardware.profile",
+        "runyard_desktop.core.fit.catalogue",
+    }
     assert sorted(deferred & set(smoke["modules"])) == []
 
 

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from runyard_desktop.commands.ollama_common import (
-    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, print_error, resolve_host, run_loop,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_error,
+    resolve_host,
+    run_loop,
 )
 from runyard_desktop.core.chat.conversation import DEFAULT_CONTEXT
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
@@ -87,12 +93,16 @@ def context_warning(model: str, info: ModelInfo | None, tokens: int, num_ctx: in
     need = 1 << (tokens + ANSWER_RESERVE_TOKENS - 1).bit_length()
     limit = info.context_length if info and info.context_length else None
     if limit and need > limit:
-        return (f"warning: {name} is about {tokens:,} tokens, more than {model} can read at once ({limit:,}); "
-                "Ollama will cut off the start. Split the document or attach the part you need.")
+        return (
+            f"warning: {name} is about {tokens:,} tokens, more than {model} can read at once ({limit:,}); "
+            "Ollama will cut off the start. Split the document or attach the part you need."
+        )
     step = f" Use --num-ctx {need:,}".replace(",", "")
     upto = f" ({model} supports up to {limit:,})" if limit else ""
-    return (f"warning: {name} is about {tokens:,} tokens but the context is {num_ctx:,} tokens, so Ollama will cut off "
-            f"the start.{step}{upto}; a longer context needs more memory.")
+    return (
+        f"warning: {name} is about {tokens:,} tokens but the context is {num_ctx:,} tokens, so Ollama will cut off "
+        f"the start.{step}{upto}; a longer context needs more memory."
+    )
 
 
 async def _prepare(client: OllamaClient, args: argparse.Namespace) -> tuple[ModelInfo, int]:
@@ -133,8 +143,14 @@ def _attach(args: argparse.Namespace, info: ModelInfo, prompt: str, num_ctx: int
 
 def _request(args: argparse.Namespace, history: list[ChatMessage]) -> ChatRequest:
     system = (ChatMessage("system", args.system),) if args.system else ()
-    return ChatRequest(args.model, system + tuple(history), think=False if args.no_think else None,
-                       num_ctx=args.num_ctx, temperature=args.temperature, seed=args.seed)
+    return ChatRequest(
+        args.model,
+        system + tuple(history),
+        think=False if args.no_think else None,
+        num_ctx=args.num_ctx,
+        temperature=args.temperature,
+        seed=args.seed,
+    )
 
 
 async def _reply(client: OllamaClient, request: ChatRequest, info: ModelInfo, printer: Printer) -> ChatMetrics:
@@ -145,7 +161,9 @@ async def _reply(client: OllamaClient, request: ChatRequest, info: ModelInfo, pr
     finally:
         printer.finish()
     if metrics.done_reason == "length":
-        print("note: the reply was cut off at the length limit; a longer --num-ctx gives it more room.", file=sys.stderr)
+        print(
+            "note: the reply was cut off at the length limit; a longer --num-ctx gives it more room.", file=sys.stderr
+        )
     return metrics
 
 

@@ -32,11 +32,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list, one object per tag")
     parser.add_argument("--hardware", metavar="PROFILE.json", help="a profile from `detect --json` (another machine)")
-    parser.add_argument("--context", type=_context, metavar="N",
-                        help="context length in tokens (default: what Ollama would pick for this machine)")
+    parser.add_argument(
+        "--context",
+        type=_context,
+        metavar="N",
+        help="context length in tokens (default: what Ollama would pick for this machine)",
+    )
     parser.add_argument("--kv-cache-type", choices=KV_CACHE_TYPES, default="f16", help="KV cache type (default f16)")
-    parser.add_argument("--ollama-version", metavar="V", default=None,
-                        help="estimate for this Ollama version (default: ≥ 0.30; 0.17–0.29 reserve more state)")
+    parser.add_argument(
+        "--ollama-version",
+        metavar="V",
+        default=None,
+        help="estimate for this Ollama version (default: ≥ 0.30; 0.17–0.29 reserve more state)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -88,10 +96,14 @@ def run(args: argparse.Namespace) -> int:
         catalogue = load_catalogue()
     except ValueError as exc:  # CatalogueError is a ValueError too
         kind = "catalogue" if isinstance(exc, CatalogueError) else "hardware profile"
-        print(f"error: {exc}\nFix the {kind} (see `runyard-desktop detect --json` for the expected shape).", file=sys.stderr)
+        print(
+            f"error: {exc}\nFix the {kind} (see `runyard-desktop detect --json` for the expected shape).",
+            file=sys.stderr,
+        )
         return 2
-    options = FitOptions(context=args.context, kv_cache_type=args.kv_cache_type,
-                         regime=regime_for_version(args.ollama_version))
+    options = FitOptions(
+        context=args.context, kv_cache_type=args.kv_cache_type, regime=regime_for_version(args.ollama_version)
+    )
     reports = evaluate_all(catalogue, profile, options)
     if args.json:
         json.dump([to_json(r, catalogue) for r in reports], sys.stdout, indent=2, ensure_ascii=False)

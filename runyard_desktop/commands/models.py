@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         installed = await client.list_models()
         loaded = await client.loaded_models()
         if args.json:
-            data = {"installed": [asdict(m) for m in installed],
-                    "loaded": [{**asdict(m), "gpu_share": m.gpu_share} for m in loaded]}
+            data = {
+                "installed": [asdict(m) for m in installed],
+                "loaded": [{**asdict(m), "gpu_share": m.gpu_share} for m in loaded],
+            }
             json.dump(data, sys.stdout, indent=2)
             sys.stdout.write("\n")
         else:

@@ -10,9 +10,9 @@ from collections.abc import Coroutine
 from typing import Any, TextIO, TypeVar
 
 from runyard_desktop.core.appdata import settings as settings_store
+from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
-from runyard_desktop.core.appdata.paths import app_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 T = TypeVar("T")

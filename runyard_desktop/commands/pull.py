@@ -13,7 +13,12 @@ from collections.abc import Callable
 from typing import TextIO
 
 from runyard_desktop.commands.ollama_common import (
-    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, print_error, resolve_host, run_loop,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    print_error,
+    resolve_host,
+    run_loop,
 )
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
@@ -22,9 +27,13 @@ BAR_WIDTH = 24
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("pull", parents=[common], help="download a model through Ollama (Ctrl-C cancels; run again to resume)")
+    parser = sub.add_parser(
+        "pull", parents=[common], help="download a model through Ollama (Ctrl-C cancels; run again to resume)"
+    )
     parser.add_argument("model", help="model tag, e.g. qwen3.5:4b")
-    parser.add_argument("--stall-timeout", type=float, default=30.0, help="seconds without progress before reconnecting")
+    parser.add_argument(
+        "--stall-timeout", type=float, default=30.0, help="seconds without progress before reconnecting"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -34,8 +43,10 @@ def format_progress(state: PullState) -> str:
         fraction = state.fraction or 0.0
         filled = int(fraction * BAR_WIDTH)
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        line = (f"{state.tag}  [{bar}] {fraction * 100:3.0f}%  {human_bytes(state.completed)} / {human_bytes(state.total)}"
-                f"  {human_rate(state.speed_bps)}  ETA {human_duration(state.eta_s)}")
+        line = (
+            f"{state.tag}  [{bar}] {fraction * 100:3.0f}%  {human_bytes(state.completed)} / {human_bytes(state.total)}"
+            f"  {human_rate(state.speed_bps)}  ETA {human_duration(state.eta_s)}"
+        )
         if state.status is not PullStatus.RUNNING:
             line += f"  {state.message}"
         return line
@@ -99,8 +110,15 @@ def run(args: argparse.Namespace) -> int:
     sink = TerminalSink(sys.stderr)
     policy = PullPolicy(stall_timeout_s=args.stall_timeout)
     try:
-        final = run_loop(run_pull(OllamaClient(host), args.model, sink, policy,
-                                     free_disk=local_models_free_bytes if _is_local(host) else None))
+        final = run_loop(
+            run_pull(
+                OllamaClient(host),
+                args.model,
+                sink,
+                policy,
+                free_disk=local_models_free_bytes if _is_local(host) else None,
+            )
+        )
     except KeyboardInterrupt:
         sink.flush()
         sink.end_line()

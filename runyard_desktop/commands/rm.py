@@ -23,9 +23,13 @@ def run(args: argparse.Namespace) -> int:
         except OllamaError as err:
             if err.kind is not ErrorKind.NOT_INSTALLED:
                 raise
-            raise OllamaError(err.kind, f"{args.model} is not downloaded, so there is nothing to delete.",
-                              "See what is downloaded with `runyard-desktop models`.", detail=err.detail,
-                              status_code=err.status_code) from err
+            raise OllamaError(
+                err.kind,
+                f"{args.model} is not downloaded, so there is nothing to delete.",
+                "See what is downloaded with `runyard-desktop models`.",
+                detail=err.detail,
+                status_code=err.status_code,
+            ) from err
         print(f"Deleted {args.model}.")
         return EXIT_OK
 

@@ -44,7 +44,7 @@ def human_duration(seconds: float | None) -> str:
     """Short ETA-style durations: '45 s', '3 min 05 s', '2 h 10 min'."""
     if seconds is None or seconds != seconds or seconds < 0:
         return "—"
-    s = int(round(seconds))
+    s = round(seconds)
     if s < 60:
         return f"{s} s"
     m, s = divmod(s, 60)

@@ -12,13 +12,12 @@ from typing import Any, TypeAlias
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.report import verdict_label
 from runyard_desktop.core.fit.text import speed_phrase
-from runyard_desktop.core.formatting import human_gib
-from runyard_desktop.core.formatting import human_bytes
-from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.formatting import human_bytes, human_gib
 
 _Index = QModelIndex | QPersistentModelIndex
 _VERDICT_ORDER = {"gpu": 0, "partial": 1, "cpu": 2, "no_fit": 3}
@@ -35,8 +34,13 @@ class Column(enum.IntEnum):
 
 
 _HEADERS = {
-    Column.MODEL: "Model", Column.VERDICT: "Verdict", Column.MEMORY: "Needs", Column.SIZE: "Download",
-    Column.SPEED: "Speed", Column.STATUS: "Status", Column.CAPABILITIES: "Capabilities",
+    Column.MODEL: "Model",
+    Column.VERDICT: "Verdict",
+    Column.MEMORY: "Needs",
+    Column.SIZE: "Download",
+    Column.SPEED: "Speed",
+    Column.STATUS: "Status",
+    Column.CAPABILITIES: "Capabilities",
 }
 
 
@@ -111,7 +115,11 @@ class CatalogueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
             return _HEADERS[Column(section)]
         return None
 
@@ -121,7 +129,11 @@ class CatalogueModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._entries)) or not (0 <= index.column() < len(Column)):
+        if (
+            not index.isValid()
+            or not (0 <= index.row() < len(self._entries))
+            or not (0 <= index.column() < len(Column))
+        ):
             return None
         entry = self._entries[index.row()]
         column = Column(index.column())

@@ -30,7 +30,7 @@ def relative_day(timestamp: float, now: float | None = None) -> str:
     """'Today 14:05', 'Yesterday', 'Mon 3 Nov' — short enough for a list row."""
     now = time.time() if now is None else now
     then, today = time.localtime(timestamp), time.localtime(now)
-    days = (time.mktime(today[:3] + (0, 0, 0, 0, 0, -1)) - time.mktime(then[:3] + (0, 0, 0, 0, 0, -1))) / 86400
+    days = (time.mktime((*today[:3], 0, 0, 0, 0, 0, -1)) - time.mktime((*then[:3], 0, 0, 0, 0, 0, -1))) / 86400
     if days < 0.5:
         return time.strftime("Today %H:%M", then)
     if days < 1.5:

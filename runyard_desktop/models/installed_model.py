@@ -50,8 +50,11 @@ INSTALLED_COLUMNS: tuple[Column[InstalledModel], ...] = (
 LOADED_COLUMNS: tuple[Column[LoadedModel], ...] = (
     ("Model", lambda m: m.name, lambda m: m.name),
     ("Memory", lambda m: human_gib(m.size), lambda m: m.size),
-    ("On GPU", lambda m: f"{m.gpu_share * 100:.0f} % ({human_gib(m.size_vram)})" if m.size_vram else "CPU only",
-     lambda m: m.gpu_share),
+    (
+        "On GPU",
+        lambda m: f"{m.gpu_share * 100:.0f} % ({human_gib(m.size_vram)})" if m.size_vram else "CPU only",
+        lambda m: m.gpu_share,
+    ),
     ("Context", lambda m: f"{m.context_length:,} tokens" if m.context_length else "—", lambda m: m.context_length or 0),
     ("Kept in memory", lambda m: expires_text(m.expires_at), lambda m: m.expires_at),
 )
@@ -93,13 +96,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._columns):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
             return self._columns[section][0]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self._columns):
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < len(self._rows)
+            or not 0 <= index.column() < len(self._columns)
+        ):
             return None
         record = self._rows[index.row()]
         _header, display, sort_key = self._columns[index.column()]

@@ -81,8 +81,9 @@ def build_core_services(cli_host: str | None) -> CoreServices:
     paths = app_paths().ensure()
     settings = SettingsStore(paths.settings_file)
     runner = TaskRunner()
-    return CoreServices(cli_host=cli_host, paths=paths, settings=settings, runner=runner,
-                        hardware=HardwareService(runner))
+    return CoreServices(
+        cli_host=cli_host, paths=paths, settings=settings, runner=runner, hardware=HardwareService(runner)
+    )
 
 
 def build_page_services(core: CoreServices) -> PageServices:
@@ -138,8 +139,7 @@ def build_chat_page_services(core: CoreServices, pages: PageServices) -> ChatPag
     settings = core.settings.current
     store = HistoryStore(core.paths.history_db)
     try:
-        conversations = ConversationController(store, pages.chat, settings=settings,
-                                               model_info=pages.ollama.model_info)
+        conversations = ConversationController(store, pages.chat, settings=settings, model_info=pages.ollama.model_info)
     except BaseException:
         store.close()
         raise

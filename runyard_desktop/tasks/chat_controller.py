@@ -115,7 +115,9 @@ class ChatController(QObject):
 
     # -- loop thread ----------------------------------------------------------------------------------
 
-    async def _reply(self, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]) -> ChatMetrics:
+    async def _reply(
+        self, request: ChatRequest, known: ModelInfo | None, report: Callable[[object], None]
+    ) -> ChatMetrics:
         throttle: Throttle[_Text] = Throttle(report, self._emit_interval, _merge)
 
         def on_event(name: str, text: str) -> None:
@@ -124,7 +126,9 @@ class ChatController(QObject):
 
         try:
             return await stream_reply(
-                self.client, request, known,
+                self.client,
+                request,
+                known,
                 on_text=lambda thinking, content: throttle.push(_Text(thinking, content)),
                 on_event=on_event,
             )

@@ -274,8 +274,9 @@ class ConversationController(ReplyStreamingMixin):
     def context_usage(self, pending_text: str = "", pending: Sequence[Attachment] = ()) -> ContextUsage:
         if self.current is None:
             return context_usage(Conversation(id=0), [], pending_text=pending_text, pending=pending)
-        usage = context_usage(self.current, self.messages, pending_text=pending_text, pending=pending,
-                              limit=self.effective_context())
+        usage = context_usage(
+            self.current, self.messages, pending_text=pending_text, pending=pending, limit=self.effective_context()
+        )
         if usage.estimated and self.older_count and self.messages:
             # No measured reply in the loaded tail: estimate the older text without loading it.
             older = self.store.content_chars(self.current.id, self.messages[0].id)

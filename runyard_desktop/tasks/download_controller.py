@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from runyard_desktop.core.downloads import progress_words
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.measured import badge_text
 from runyard_desktop.core.fit.measurements import MeasurementStore
 from runyard_desktop.core.ollama.pull import normalize_tag
 from runyard_desktop.core.ollama.types import PullState, PullStatus
-from runyard_desktop.core.downloads.row_status import RowStatus
-from runyard_desktop.tasks.ollama_service import OllamaService
 from runyard_desktop.tasks.download_queue import DownloadQueue
+from runyard_desktop.tasks.ollama_service import OllamaService
 
 log = logging.getLogger(__name__)
 

@@ -150,8 +150,9 @@ class DownloadQueue(QObject):
         if not isinstance(exc, OllamaError):
             exc = OllamaError(ErrorKind.SERVER_ERROR, f"The download failed: {exc}", "Try again.", detail=repr(exc))
         previous = self._states.get(job.tag) or PullState(job.tag, PullStatus.FAILED)
-        self._set_state(replace(previous, status=PullStatus.FAILED, error=exc, speed_bps=None, eta_s=None,
-                                message=exc.message))
+        self._set_state(
+            replace(previous, status=PullStatus.FAILED, error=exc, speed_bps=None, eta_s=None, message=exc.message)
+        )
         self.pull_failed.emit(job.tag, exc)
 
     @Slot()
@@ -161,8 +162,9 @@ class DownloadQueue(QObject):
             return
         previous = self._states.get(job.tag) or PullState(job.tag, PullStatus.CANCELLED)
         kept = f" — {human_bytes(previous.completed)} kept; download again to resume" if previous.completed else ""
-        self._set_state(replace(previous, status=PullStatus.CANCELLED, speed_bps=None, eta_s=None,
-                                message=f"Cancelled{kept}"))
+        self._set_state(
+            replace(previous, status=PullStatus.CANCELLED, speed_bps=None, eta_s=None, message=f"Cancelled{kept}")
+        )
         self.pull_cancelled.emit(job.tag)
 
     @Slot()
@@ -176,5 +178,6 @@ class DownloadQueue(QObject):
 
     async def _run(self, job: _Job, report: Callable[[object], None]) -> PullState:
         throttle: Throttle[PullState] = Throttle(report, self.policy.emit_interval_s)
-        return await run_pull(self.client, job.tag, throttle, self.policy, size_hint=job.size_hint,
-                              free_disk=self.free_disk)
+        return await run_pull(
+            self.client, job.tag, throttle, self.policy, size_hint=job.size_hint, free_disk=self.free_disk
+        )

@@ -67,18 +67,33 @@ class MeasureController(QObject):
             job.cancel()
 
     async def _measure(self, tag: str, context: int | None, version: str | None) -> Measurement:
-        request = ChatRequest(model=tag, messages=(ChatMessage("user", MEASURE_PROMPT),), think=False,
-                              num_ctx=context, temperature=0.0, extra_options=(("num_predict", 48),))
+        request = ChatRequest(
+            model=tag,
+            messages=(ChatMessage("user", MEASURE_PROMPT),),
+            think=False,
+            num_ctx=context,
+            temperature=0.0,
+            extra_options=(("num_predict", 48),),
+        )
         metrics = await stream_reply(self.client, request, None, on_text=_ignore, on_event=_ignore)
         loaded = {m.name: m for m in await self.client.loaded_models()}
         found = loaded.get(tag) or next((m for name, m in loaded.items() if name.split(":")[0] == tag), None)
         if found is None:
-            raise OllamaError(ErrorKind.SERVER_ERROR, f"{tag} answered but Ollama does not list it as loaded.",
-                              "Measure again; if it keeps happening, Ollama may have unloaded it at once.")
+            raise OllamaError(
+                ErrorKind.SERVER_ERROR,
+                f"{tag} answered but Ollama does not list it as loaded.",
+                "Measure again; if it keeps happening, Ollama may have unloaded it at once.",
+            )
         return Measurement(
-            tag=tag, measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), context=context,
-            loaded_context=found.context_length, size=found.size, size_vram=found.size_vram,
-            tokens_per_s=metrics.tokens_per_s, load_s=metrics.load_s, ollama_version=version,
+            tag=tag,
+            measured_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            context=context,
+            loaded_context=found.context_length,
+            size=found.size,
+            size_vram=found.size_vram,
+            tokens_per_s=metrics.tokens_per_s,
+            load_s=metrics.load_s,
+            ollama_version=version,
         )
 
     def _tag_of(self, handle: object) -> str | None:

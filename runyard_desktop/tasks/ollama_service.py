@@ -67,7 +67,9 @@ class OllamaService(QObject):
         self.client = OllamaClient(host)
         self._log_dir = log_dir
         self._find_installation = find_installation
-        self.status = OllamaStatus(ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…")
+        self.status = OllamaStatus(
+            ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…"
+        )
         self.installed_models: tuple[InstalledModel, ...] = ()
         self.loaded_models: tuple[LoadedModel, ...] = ()
         self._info: dict[str, ModelInfo] = {}
@@ -96,9 +98,14 @@ class OllamaService(QObject):
         if self._closed:
             return None
         if self.status.is_remote:
-            self.operation_failed.emit("start", OllamaError(
-                ErrorKind.NOT_RUNNING, f"Ollama at {self.host} is on another computer; it cannot be started from here.",
-                "Start it there, or change the server address in Settings."))
+            self.operation_failed.emit(
+                "start",
+                OllamaError(
+                    ErrorKind.NOT_RUNNING,
+                    f"Ollama at {self.host} is on another computer; it cannot be started from here.",
+                    "Start it there, or change the server address in Settings.",
+                ),
+            )
             return None
         if self.status.state is not ServerState.RUNNING:
             self._set_status(server.status_for(self.host, "hanging", None, None))  # "Ollama is starting…"
@@ -118,15 +125,19 @@ class OllamaService(QObject):
 
     def show(self, model: str) -> TaskHandle:
         """Fetch capabilities and context length. The handle's finished(ModelInfo)/failed(OllamaError) fire too."""
-        return self._submit("show", lambda _r: self.client.show(model), f"ollama-show-{model}", self._on_show_job_finished)
+        return self._submit(
+            "show", lambda _r: self.client.show(model), f"ollama-show-{model}", self._on_show_job_finished
+        )
 
     def delete(self, model: str) -> TaskHandle:
-        return self._submit("delete", lambda _r: self._delete_coro(model), f"ollama-delete-{model}",
-                            self._on_delete_job_finished)
+        return self._submit(
+            "delete", lambda _r: self._delete_coro(model), f"ollama-delete-{model}", self._on_delete_job_finished
+        )
 
     def unload(self, model: str) -> TaskHandle:
-        return self._submit("unload", lambda _r: self._unload_coro(model), f"ollama-unload-{model}",
-                            self._on_unload_job_finished)
+        return self._submit(
+            "unload", lambda _r: self._unload_coro(model), f"ollama-unload-{model}", self._on_unload_job_finished
+        )
 
     def _submit(
         self,
@@ -174,8 +185,11 @@ class OllamaService(QObject):
             return  # never a second server
         installation = self._find_installation()
         if installation is None:
-            raise OllamaError(ErrorKind.NOT_RUNNING, "Ollama is not installed on this computer.",
-                              "Install it from https://ollama.com/download.")
+            raise OllamaError(
+                ErrorKind.NOT_RUNNING,
+                "Ollama is not installed on this computer.",
+                "Install it from https://ollama.com/download.",
+            )
         log_path = (self._log_dir or Path.home()) / "ollama-serve.log"
         self._starting_until = time.monotonic() + START_TIMEOUT_S
         loop = asyncio.get_running_loop()
@@ -218,8 +232,13 @@ class OllamaService(QObject):
             return
         state = self.status.state
         # Starting: poll fast. Running: a slow heartbeat notices a server that went away.
-        self._recheck.start(500 if state is ServerState.STARTING else self._recheck_ms * 3 if state is ServerState.RUNNING
-                            else self._recheck_ms)
+        self._recheck.start(
+            500
+            if state is ServerState.STARTING
+            else self._recheck_ms * 3
+            if state is ServerState.RUNNING
+            else self._recheck_ms
+        )
 
     @Slot(object)
     def _on_job_failed(self, exc: object) -> None:

@@ -43,23 +43,42 @@ def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWo
     state = status.state
     url, os_name = download_page(platform)
     if state is ServerState.NOT_INSTALLED:
-        return StatusWords(f"Ollama is not installed — get it from {url.removeprefix('https://')}. "
-                           "The hardware and Models pages work without it.",
-                           f"Get Ollama for {os_name}", "download", True, colour=RED)
+        return StatusWords(
+            f"Ollama is not installed — get it from {url.removeprefix('https://')}. "
+            "The hardware and Models pages work without it.",
+            f"Get Ollama for {os_name}",
+            "download",
+            True,
+            colour=RED,
+        )
     if state is ServerState.STOPPED:
-        return StatusWords("Ollama is installed but not running. Start Ollama to download and chat.",
-                           "Start Ollama", "start", True, colour=AMBER)
+        return StatusWords(
+            "Ollama is installed but not running. Start Ollama to download and chat.",
+            "Start Ollama",
+            "start",
+            True,
+            colour=AMBER,
+        )
     if state is ServerState.STARTING:
         return StatusWords("Starting Ollama…", busy=True, colour=AMBER)
     if state is ServerState.TOO_OLD:
         have = status.version or "an unknown version"
-        return StatusWords(f"Ollama {have} is too old for Qwen3.5 (it needs {MIN_VERSION_TEXT} or newer).",
-                           f"Update Ollama (Qwen3.5 needs {MIN_VERSION_TEXT} or newer)", "update", True, colour=RED)
+        return StatusWords(
+            f"Ollama {have} is too old for Qwen3.5 (it needs {MIN_VERSION_TEXT} or newer).",
+            f"Update Ollama (Qwen3.5 needs {MIN_VERSION_TEXT} or newer)",
+            "update",
+            True,
+            colour=RED,
+        )
     if state is ServerState.REMOTE_UNREACHABLE:
         return StatusWords(f"No Ollama server answers at {status.host}.", "Settings…", "settings", True, colour=RED)
     if state is ServerState.RUNNING and status.is_remote:
-        return StatusWords(f"Connected to Ollama at {status.host} — verdicts describe this computer",
-                           "Enter that computer's hardware…", "hardware", colour=GREEN)
+        return StatusWords(
+            f"Connected to Ollama at {status.host} — verdicts describe this computer",
+            "Enter that computer's hardware…",
+            "hardware",
+            colour=GREEN,
+        )
     if state is ServerState.RUNNING:
         return StatusWords(f"Ollama {status.version or ''} is running".replace("  ", " "), colour=GREEN)
     return StatusWords("Checking Ollama…", busy=True, colour=GREY)

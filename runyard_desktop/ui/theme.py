@@ -18,15 +18,24 @@ def dark_palette() -> QPalette:
     p = QPalette()
     window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
     roles = {
-        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#26282b"),
-        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#2d2f33"),
-        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.ToolTipBase: QColor("#2d2f33"),
-        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.Highlight: QColor("#3b78d8"),
-        QPalette.ColorRole.HighlightedText: QColor("#ffffff"), QPalette.ColorRole.Link: QColor("#8ab4f8"),
-        QPalette.ColorRole.PlaceholderText: QColor("#9aa0a6"), QPalette.ColorRole.Mid: QColor("#3c4043"),
-        QPalette.ColorRole.Midlight: QColor("#35373b"), QPalette.ColorRole.Dark: QColor("#101113"),
-        QPalette.ColorRole.Shadow: QColor("#000000"), QPalette.ColorRole.Light: QColor("#45474b"),
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26282b"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#2d2f33"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: QColor("#2d2f33"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Highlight: QColor("#3b78d8"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#8ab4f8"),
+        QPalette.ColorRole.PlaceholderText: QColor("#9aa0a6"),
+        QPalette.ColorRole.Mid: QColor("#3c4043"),
+        QPalette.ColorRole.Midlight: QColor("#35373b"),
+        QPalette.ColorRole.Dark: QColor("#101113"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+        QPalette.ColorRole.Light: QColor("#45474b"),
         QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
     }
     for role, colour in roles.items():

@@ -54,9 +54,7 @@ def test_the_file_rotates_and_keeps_three_backups(paths: AppPaths, monkeypatch: 
     assert "line 0399" in paths.log_file.read_text(encoding="utf-8")
 
 
-def test_an_unwritable_log_folder_is_reported_not_raised(
-    paths: AppPaths, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_unwritable_log_folder_is_reported_not_raised(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
     paths.logs.parent.mkdir(parents=True, exist_ok=True)
     paths.logs.write_text("a file where the folder should be", encoding="utf-8")
     assert logging_setup.configure_logging(paths, rotating=False) is None

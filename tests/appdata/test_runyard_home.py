@@ -31,8 +31,15 @@ def _smoke(tmp_path: Path, runyard_home: Path | None) -> tuple[Path, Path]:
     env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(runtime), USERPROFILE=str(home))
     if runyard_home is not None:
         env["RUNYARD_HOME"] = str(runyard_home)
-    result = subprocess.run([sys.executable, "-m", "runyard_desktop", "--smoke"], cwd=cwd, env=env,
-                            capture_output=True, text=True, timeout=90, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "runyard_desktop", "--smoke"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return home, cwd
 

@@ -17,8 +17,12 @@ PNG = base64.b64decode(
 
 def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     doc = tmp_path / "q3-report.md"
-    doc.write_text("# Q3\nRevenue rose 12 % to 4.2 M EUR on 2026-09-30. Decision: hire two engineers.\n", encoding="utf-8")
-    chat_fake.script_reply("qwen3.5:4b", content=["- Revenue +12 % to 4.2 M EUR (2026-09-30)\n", "- Hire two engineers"])
+    doc.write_text(
+        "# Q3\nRevenue rose 12 % to 4.2 M EUR on 2026-09-30. Decision: hire two engineers.\n", encoding="utf-8"
+    )
+    chat_fake.script_reply(
+        "qwen3.5:4b", content=["- Revenue +12 % to 4.2 M EUR (2026-09-30)\n", "- Hire two engineers"]
+    )
     _window, pane = open_chat()
     pane.add_files([str(doc)])
     summarize = pane.findChild(QPushButton, "summarizeButton")
@@ -101,8 +105,10 @@ def _use_a_24gb_gpu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from runyard_desktop.core.hardware.presets import MACHINES
 
     hardware = window.services.core.hardware
-    qtbot.waitUntil(lambda: window.startup.is_finished and hardware.profile is not None
-                    and not hardware.is_detecting, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.startup.is_finished and hardware.profile is not None and not hardware.is_detecting,
+        timeout=30_000,
+    )
     hardware.profile = MACHINES["RTX 4090 24 GB + 64 GB RAM"]
 
 
@@ -115,12 +121,18 @@ def test_drag_and_drop_attaches_files(open_chat, tmp_path: Path) -> None:  # typ
     _window, pane = open_chat()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(doc))])
-    enter = QDragEnterEvent(pane.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        pane.rect().center(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     pane.dragEnterEvent(enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(pane.rect().center()), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(pane.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     pane.dropEvent(drop)
     assert [a.name for a in pane.composer.attachments()] == ["notes.csv"]
     assert pane.composer.attachments()[0].tokens > 0

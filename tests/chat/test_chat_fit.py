@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
+from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.hardware.presets import _gpu, build_profile
 
 GPU_8GB = build_profile(ram_gib=16, ram_available_gib=12, gpus=(_gpu("RTX 4060", "nvidia", 8, 7.5),))

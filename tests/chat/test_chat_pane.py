@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 
 from runyard_desktop.core.chat.conversation import STATUS_COMPLETE, STATUS_STOPPED
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QGuiApplication
 from tests.chat.conftest import send
 
 REPLY = [
-    "# Plan\n\n", "Here is **the** answer", " in parts.\n\n",
+    "# Plan\n\n",
+    "Here is **the** answer",
+    " in parts.\n\n",
     "| Item | Cost |\n|---|---|\n| A | 3 |\n\n",
-    "```python\n", "print('hi')\n", "```\n\n", "- one\n- two\n",
+    "```python\n",
+    "print('hi')\n",
+    "```\n\n",
+    "- one\n- two\n",
 ]
 
 
 def test_contract_widgets_exist(open_chat) -> None:  # type: ignore[no-untyped-def]
-    window, pane = open_chat()
+    window, _pane = open_chat()
     for name in ("chatPane", "chatInput", "sendButton", "stopButton", "messageList", "conversationList"):
         assert window.findChild(QWidget, name) is not None, name
 
@@ -115,7 +119,7 @@ def test_edit_last_user_message_and_resend(open_chat, chat_fake, qtbot) -> None:
     assert pane.composer.edit_banner.isVisibleTo(pane)
     reply = send(qtbot, pane, "What is Qt?")
     stored = pane.controller.store.messages(pane.controller.current.id)
-    assert [(m.role, m.content) for m in stored][0] == ("user", "What is Qt?")
+    assert next((m.role, m.content) for m in stored) == ("user", "What is Qt?")
     assert len(stored) == 2 and stored[1].id == reply.id
     assert "You said: What is Qt?" in reply.content
     assert not pane.composer.edit_banner.isVisibleTo(pane)

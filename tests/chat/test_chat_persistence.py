@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from runyard_desktop.app import create_main_window
+from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.chat.conversation import STATUS_COMPLETE, STATUS_STOPPED
 from runyard_desktop.core.chat.history import HistoryStore
-from runyard_desktop.core.appdata.paths import app_paths
 from tests.chat.conftest import send
 
 WORDS = [f"w{i:05d} " for i in range(3000)]
@@ -56,7 +56,10 @@ def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_
     chat_fake.script_reply("qwen3.5:4b", content=WORDS)
     child = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("kill_child.py")), chat_fake.url],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ},
     )
     flushed: list[int] = []
     try:

@@ -65,6 +65,7 @@ def test_streamed_rendering_matches_the_one_shot_rendering(qtbot) -> None:  # ty
         streamed.apply(stream.feed(text[i : i + 3]))
     streamed.apply(stream.finish(), final=True)
     whole.set_markdown(text)
+
     def lines(t: str) -> list[str]:  # fragment insertion may add an empty block before a table
         return [line for line in t.splitlines() if line.strip()]
 
@@ -87,13 +88,20 @@ def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:
 
 
 def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
     from runyard_desktop.core.chat.conversation import ReplyMetrics
     from runyard_desktop.ui.chat.chat_style import ChatColors
     from runyard_desktop.ui.chat.message_widgets import MessageWidget
-    from PySide6.QtGui import QGuiApplication
 
-    message = Message(1, 1, "assistant", "Answer.", thinking="Because reasons. " * 20,
-                      metrics=ReplyMetrics(eval_count=50, eval_duration_s=1.0, thinking_s=4.2))
+    message = Message(
+        1,
+        1,
+        "assistant",
+        "Answer.",
+        thinking="Because reasons. " * 20,
+        metrics=ReplyMetrics(eval_count=50, eval_duration_s=1.0, thinking_s=4.2),
+    )
     widget = MessageWidget(message, ChatColors.from_palette(QGuiApplication.palette()))
     qtbot.addWidget(widget)
     block = widget.thinking

@@ -52,7 +52,7 @@ def test_new_rename_delete_undo_and_search(open_chat, chat_fake, qtbot, monkeypa
     undo.click()
     assert listing.model().rowCount() == 2
     pane.controller.open(deleted_id)
-    assert [m.content for m in pane.controller.messages][0] == "Tax question"
+    assert next(m.content for m in pane.controller.messages) == "Tax question"
 
     listing.setCurrentIndex(listing.model().index(1, 0))
     assert pane.controller.current.title == "Trip ideas"

@@ -26,8 +26,14 @@ def _msgs() -> list[Message]:
     img = Attachment(kind=KIND_IMAGE, name="i.png", data_b64="AAAA", tokens=768)
     return [
         Message(1, 1, "user", "Read this", attachments=(doc, img)),
-        Message(2, 1, "assistant", "It says DOC BODY", thinking="secret reasoning",
-                metrics=ReplyMetrics(prompt_eval_count=3000, eval_count=120)),
+        Message(
+            2,
+            1,
+            "assistant",
+            "It says DOC BODY",
+            thinking="secret reasoning",
+            metrics=ReplyMetrics(prompt_eval_count=3000, eval_count=120),
+        ),
         Message(3, 1, "user", "And then?"),
         Message(4, 1, "assistant", "", status=STATUS_FAILED, error="boom"),
     ]

@@ -34,7 +34,9 @@ def test_store_is_wal_and_versioned(tmp_path: Path) -> None:
 def test_conversation_round_trip_with_parameters_and_attachments(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     store = HistoryStore(path)
-    conv = store.create_conversation(model="qwen3.5:4b", system_prompt="Be terse.", temperature=0.3, num_ctx=8192, think=False)
+    conv = store.create_conversation(
+        model="qwen3.5:4b", system_prompt="Be terse.", temperature=0.3, num_ctx=8192, think=False
+    )
     doc = Attachment(kind=KIND_TEXT, name="notes.md", text="# Notes", tokens=2)
     store.add_message(conv.id, "user", "Summarize", attachments=[doc])
     reply = store.begin_reply(conv.id, "qwen3.5:4b")
@@ -44,7 +46,13 @@ def test_conversation_round_trip_with_parameters_and_attachments(tmp_path: Path)
 
     again = HistoryStore(path)
     (c,) = again.conversations()
-    assert (c.model, c.system_prompt, c.temperature, c.num_ctx, c.think) == ("qwen3.5:4b", "Be terse.", 0.3, 8192, False)
+    assert (c.model, c.system_prompt, c.temperature, c.num_ctx, c.think) == (
+        "qwen3.5:4b",
+        "Be terse.",
+        0.3,
+        8192,
+        False,
+    )
     user, assistant = again.messages(c.id)
     assert user.attachments == (doc,)
     assert (assistant.content, assistant.thinking, assistant.status) == ("Done.", "hmm", STATUS_COMPLETE)

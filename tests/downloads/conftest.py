@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from runyard_desktop.core.ollama.pull_job import PullPolicy
 from runyard_desktop.core.hardware.presets import build_profile
+from runyard_desktop.core.ollama.pull_job import PullPolicy
 
 FAST = PullPolicy(stall_timeout_s=0.5, backoff_s=0.05, watch_interval_s=0.05)
 SMALL = (3_000_000, 1429, 7711, 561)  # a qwen3.5:0.8b that downloads in a blink

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.downloads.preflight import CheckLevel, preflight
 from runyard_desktop.core.downloads.progress_words import action_label, list_line, row_status
+from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, Verdict, evaluate
 from runyard_desktop.core.fit.measured import Measurement, compare
 from runyard_desktop.core.fit.measurements import MeasurementStore
+from runyard_desktop.core.hardware.presets import build_profile
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.types import OllamaStatus, PullPhase, PullState, PullStatus, ServerState
-from runyard_desktop.core.hardware.presets import build_profile
 
 RUNNING = OllamaStatus(ServerState.RUNNING, host="http://127.0.0.1:11434", version="0.17.1")
 GB = 1_000_000_000
@@ -33,8 +33,12 @@ def test_preflight_blocks_too_old_with_the_version_and_not_running_with_the_next
     old = replace(RUNNING, state=ServerState.TOO_OLD, version="0.12.6")
     [issue] = preflight("qwen3.5:4b", status=old, report=None)
     assert issue.level is CheckLevel.BLOCK and "0.12.6" in issue.text and "0.17.1" in issue.text
-    stopped = OllamaStatus(ServerState.STOPPED, host="h", message="Ollama is installed but not running.",
-                           next_step="Press Start to run it.")
+    stopped = OllamaStatus(
+        ServerState.STOPPED,
+        host="h",
+        message="Ollama is installed but not running.",
+        next_step="Press Start to run it.",
+    )
     [issue] = preflight("qwen3.5:4b", status=stopped, report=None)
     assert issue.level is CheckLevel.BLOCK and "Start" in issue.text
 
@@ -58,8 +62,16 @@ def test_preflight_no_fit_confirms_with_reason_and_better_choice_block_first() -
 
 
 def test_row_and_list_words_for_each_pull_status() -> None:
-    running = PullState("qwen3.5:9b", PullStatus.RUNNING, PullPhase.DOWNLOADING, completed=2_100_000_000,
-                        total=6_600_000_000, speed_bps=18e6, eta_s=250, resumed_from_bytes=2_100_000_000)
+    running = PullState(
+        "qwen3.5:9b",
+        PullStatus.RUNNING,
+        PullPhase.DOWNLOADING,
+        completed=2_100_000_000,
+        total=6_600_000_000,
+        speed_bps=18e6,
+        eta_s=250,
+        resumed_from_bytes=2_100_000_000,
+    )
     row = row_status(running)
     assert row.progress is not None and abs(row.progress - 2.1 / 6.6) < 1e-6
     assert row.text == "32 % · 18.0 MB/s · 4 min"
@@ -82,7 +94,9 @@ def _measurement(share: float, tps: float, size: int = 6 * GB) -> Measurement:
 
 
 def test_measurement_agrees_with_a_gpu_estimate() -> None:
-    report = replace(_report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB)
+    report = replace(
+        _report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB
+    )
     c = compare(_measurement(1.0, 41.0), report)
     assert c.measured_text == "Measured: 100 % GPU, 41 tok/s"
     assert c.estimated_text == "Estimated: runs on GPU, 35–60 tok/s"
@@ -90,7 +104,9 @@ def test_measurement_agrees_with_a_gpu_estimate() -> None:
 
 
 def test_measurement_disagreement_is_said_plainly() -> None:
-    report = replace(_report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB)
+    report = replace(
+        _report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB
+    )
     c = compare(_measurement(0.6, 12.0), report)
     assert not c.agrees
     assert c.notes[0] == "The measurement differs from the estimate:"

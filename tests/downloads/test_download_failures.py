@@ -22,7 +22,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("failure", "tag", "kind", "words"), CASES, ids=[c[0] or "unknown_tag" for c in CASES])
-def test_failed_pull_shows_its_message_and_nothing_usable(open_window, dl_fake, qtbot, failure, tag, kind, words) -> None:  # type: ignore[no-untyped-def]
+def test_failed_pull_shows_its_message_and_nothing_usable(
+    open_window, dl_fake, qtbot, failure, tag, kind, words
+) -> None:  # type: ignore[no-untyped-def]
     if failure is not None:
         dl_fake.fail("pull", failure, times=10)  # more than the retries: transient kinds fail for good too
     window = open_window()
@@ -52,7 +54,9 @@ def test_failed_pull_shows_its_message_and_nothing_usable(open_window, dl_fake, 
     names = [pane.model_picker.itemData(i) for i in range(pane.model_picker.count())]
     assert tag not in names
     assert not window.downloads.bar.chat_button.isVisible()
-    line = window.downloads.list_model.data(window.downloads.list_model.index(0, 0), window.downloads.list_model.LineRole)
+    line = window.downloads.list_model.data(
+        window.downloads.list_model.index(0, 0), window.downloads.list_model.LineRole
+    )
     assert line.startswith("Failed:") and error.message in line
 
 

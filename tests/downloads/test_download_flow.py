@@ -9,8 +9,11 @@ TAG = "qwen3.5:0.8b"
 
 
 def _widgets(window):  # type: ignore[no-untyped-def]
-    return (window.findChild(QPushButton, "downloadButton"), window.findChild(QProgressBar, "downloadProgress"),
-            window.findChild(QPushButton, "cancelDownloadButton"))
+    return (
+        window.findChild(QPushButton, "downloadButton"),
+        window.findChild(QProgressBar, "downloadProgress"),
+        window.findChild(QPushButton, "cancelDownloadButton"),
+    )
 
 
 def _select(window, qtbot, tag=TAG):  # type: ignore[no-untyped-def]
@@ -36,8 +39,10 @@ def test_download_progresses_to_installed_and_opens_chat(open_window, qtbot) -> 
     assert pane.controller.current is not None and pane.controller.current.model == TAG
     assert pane.isVisible()
     # The chat's own listing catches up a moment later (the pull refreshes /api/tags when it ends).
-    qtbot.waitUntil(lambda: pane.model_picker.currentData() == TAG
-                    and "not installed" not in pane.model_picker.currentText(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: pane.model_picker.currentData() == TAG and "not installed" not in pane.model_picker.currentText(),
+        timeout=5000,
+    )
     assert download.text() == "Installed" and not download.isEnabled()
     # The measured check runs right after the first download and is kept.
     coordinator = window.downloads
@@ -68,5 +73,7 @@ def test_cancel_at_half_offers_resume_with_bytes_kept_then_completes(open_window
     qtbot.waitUntil(lambda: view.catalogue_model.row_status(TAG).installed, timeout=15_000)
     state = window.services.pages.downloads.state(TAG)
     assert state.resumed_from_bytes > 5_000_000
-    lines = [window.downloads.list_model.data(window.downloads.list_model.index(0, 0), window.downloads.list_model.LineRole)]
+    lines = [
+        window.downloads.list_model.data(window.downloads.list_model.index(0, 0), window.downloads.list_model.LineRole)
+    ]
     assert lines[0].startswith("Downloaded")

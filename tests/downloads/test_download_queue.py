@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from runyard_desktop.core.ollama.errors import ErrorKind
@@ -29,7 +30,7 @@ def test_pull_reports_batched_progress_and_finishes_when_listed(runner, fake_oll
     assert final.status is PullStatus.DONE and final.phase is PullPhase.DONE and final.fraction == 1.0
     assert final.total == SIZE + 1429 + 7711 + 561
     running = [s for s in states if s.status is PullStatus.RUNNING and s.phase is PullPhase.DOWNLOADING]
-    assert running and all(b.completed >= a.completed for a, b in zip(running, running[1:]))
+    assert running and all(b.completed >= a.completed for a, b in itertools.pairwise(running))
     assert any(s.speed_bps for s in running)
 
 

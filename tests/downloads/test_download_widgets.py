@@ -8,7 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
 
-from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel, OllamaStatus, PullPhase, PullState, PullStatus, ServerState
+from runyard_desktop.core.ollama.types import (
+    InstalledModel,
+    LoadedModel,
+    OllamaStatus,
+    PullPhase,
+    PullState,
+    PullStatus,
+    ServerState,
+)
 from runyard_desktop.models.download_model import DownloadListModel
 from runyard_desktop.models.installed_model import installed_models_model, loaded_models_model
 from runyard_desktop.ui.models.first_run import FirstRunBanner
@@ -31,8 +39,18 @@ def test_download_list_model_passes_qtmodeltester(qtmodeltester) -> None:  # typ
 
 def test_installed_and_loaded_models_pass_qtmodeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     installed = installed_models_model()
-    installed.set_rows([InstalledModel("llama3.2:3b", 2_000_000_000, modified_at="2026-11-01T10:00:00+00:00",
-                                       quantization="Q4_K_M", parameter_size="3.2B", family="llama")])
+    installed.set_rows(
+        [
+            InstalledModel(
+                "llama3.2:3b",
+                2_000_000_000,
+                modified_at="2026-11-01T10:00:00+00:00",
+                quantization="Q4_K_M",
+                parameter_size="3.2B",
+                family="llama",
+            )
+        ]
+    )
     qtmodeltester.check(installed, force_py=True)
     loaded = loaded_models_model()
     loaded.set_rows([LoadedModel("qwen3.5:4b", 4 * 2**30, 2**30, context_length=8192)])
@@ -108,8 +126,9 @@ def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot)
     window = open_window()
     assert window.settings_action.isVisible()
     core, pages = window.services.core, window.services.pages
-    dialog = SettingsDialog(core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data,
-                            log_dir=core.paths.logs)
+    dialog = SettingsDialog(
+        core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data, log_dir=core.paths.logs
+    )
     qtbot.addWidget(dialog)
     assert str(core.paths.logs) in dialog.findChild(QLabel, "logDirLabel").text()
     dialog.findChild(QComboBox, "defaultContextCombo").setCurrentIndex(3)  # 16K
@@ -134,8 +153,9 @@ def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> Non
 
     window = open_window()
     core, pages = window.services.core, window.services.pages
-    dialog = SettingsDialog(core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data,
-                            log_dir=core.paths.logs)
+    dialog = SettingsDialog(
+        core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data, log_dir=core.paths.logs
+    )
     qtbot.addWidget(dialog)
     box = dialog.findChild(QCheckBox, "enterSendsCheckBox")
     assert box.isChecked()
@@ -158,7 +178,8 @@ def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot
     strip = window.downloads.status_bar
     strip.set_status(_status(ServerState.RUNNING, host="http://10.0.0.5:11434", is_remote=True, version="0.18.0"))
     assert window.findChild(QLabel, "ollamaStatus").text() == (
-        "Connected to Ollama at http://10.0.0.5:11434 — verdicts describe this computer")
+        "Connected to Ollama at http://10.0.0.5:11434 — verdicts describe this computer"
+    )
     window.show_page("chat")
     qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)
     view = window.page("models")

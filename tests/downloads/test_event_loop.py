@@ -30,8 +30,15 @@ def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fak
     view.select_tag("qwen3.5:0.8b")
     hardware = window.services.core.hardware
     # start-up work (detection, listings, the fit report) must be over: it is not what we measure
-    qtbot.waitUntil(lambda: window.startup.is_finished and hardware.profile is not None and not hardware.is_detecting
-                    and view.report_for("qwen3.5:0.8b") is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: (
+            window.startup.is_finished
+            and hardware.profile is not None
+            and not hardware.is_detecting
+            and view.report_for("qwen3.5:0.8b") is not None
+        ),
+        timeout=30_000,
+    )
     clock = QElapsedTimer()
     wall: list[int] = []
     cpu: list[float] = []
@@ -51,13 +58,16 @@ def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fak
     timer.start()
     try:
         qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: (s := view.catalogue_model.row_status("qwen3.5:0.8b")) is not None and s.installed,
-                        timeout=20_000)
+        qtbot.waitUntil(
+            lambda: (s := view.catalogue_model.row_status("qwen3.5:0.8b")) is not None and s.installed, timeout=20_000
+        )
     finally:
         timer.stop()  # a timer left ticking past a failure crashed the next test when collected
     assert len(wall) > 150, "the timer hardly ran"
     worst_cpu = max(cpu[1:])
     median_wall = statistics.median(wall)
-    print(f"ticks={len(wall)} worst wall gap={max(wall)} ms, median={median_wall} ms, worst GUI-thread CPU={worst_cpu:.1f} ms")
+    print(
+        f"ticks={len(wall)} worst wall gap={max(wall)} ms, median={median_wall} ms, worst GUI-thread CPU={worst_cpu:.1f} ms"
+    )
     assert worst_cpu <= MAX_STALL_MS, f"the GUI thread worked {worst_cpu:.0f} ms without returning to the loop"
     assert median_wall <= 10

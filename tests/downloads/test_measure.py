@@ -24,13 +24,18 @@ def test_measure_on_demand_shows_measured_beside_estimated_and_keeps_it(open_win
     card = window.downloads.card
     assert window.findChild(QLabel, "measuredLabel").text().startswith("Measured: ")
     assert window.findChild(QLabel, "estimatedLabel").text().startswith("Estimated: ")
-    assert card.verdict.text()[2:] in ("The measurement agrees with the estimate.", "The measurement differs from the estimate:")
+    assert card.verdict.text()[2:] in (
+        "The measurement agrees with the estimate.",
+        "The measurement differs from the estimate:",
+    )
     assert view.catalogue_model.row_status(TAG).measured == f"{m.tokens_per_s:.0f} tok/s measured"
     # Kept on disk: a new window shows the badge at once.
     window.close()
     again = open_window()
     view2 = again.page("models")
-    qtbot.waitUntil(lambda: (s := view2.catalogue_model.row_status(TAG)) is not None and bool(s.measured), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (s := view2.catalogue_model.row_status(TAG)) is not None and bool(s.measured), timeout=10_000
+    )
 
 
 def test_measure_failure_is_said_plainly(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]

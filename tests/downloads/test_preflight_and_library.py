@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from runyard_desktop.core.downloads.preflight import CheckLevel
-from runyard_desktop.core.ollama.types import ServerState
 from runyard_desktop.core.hardware.presets import build_profile
+from runyard_desktop.core.ollama.types import ServerState
 from runyard_desktop.ui.downloads.download_dialogs import BETTER, CANCEL
 
 TAG = "qwen3.5:0.8b"
@@ -89,8 +89,10 @@ def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window
     assert window.services.pages.downloads.state("qwen3.5:2b").status.value == "queued"
     assert window.findChild(QPushButton, "downloadButton").text() == "Queued"
     view = window.page("models")
-    qtbot.waitUntil(lambda: all((s := view.catalogue_model.row_status(t)) is not None and s.installed
-                                for t in (TAG, "qwen3.5:2b")), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: all((s := view.catalogue_model.row_status(t)) is not None and s.installed for t in (TAG, "qwen3.5:2b")),
+        timeout=20_000,
+    )
     assert window.current_page() == "chat"
     if not window.isActiveWindow():  # offscreen windows are rarely active: the tray note went out
         assert any("qwen3.5:2b" in text for _t, text in sent)
@@ -117,8 +119,9 @@ def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_
 
 
 def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
-    dl_fake.add_installed("llama3.2:3b", size=2_000_000_000, family="llama", parameter_size="3.2B",
-                          quantization="Q4_K_M")
+    dl_fake.add_installed(
+        "llama3.2:3b", size=2_000_000_000, family="llama", parameter_size="3.2B", quantization="Q4_K_M"
+    )
     dl_fake.add_installed(TAG, size=1_000_000_000)
     dl_fake.load(TAG, size_vram=500_000_000)
     window = open_window()

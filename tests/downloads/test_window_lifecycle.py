@@ -12,4 +12,4 @@ def test_close_twice_and_mid_download_is_clean(open_window, dl_fake, qtbot) -> N
     qtbot.waitUntil(lambda: (window.services.pages.downloads.state("qwen3.5:0.8b").fraction or 0) > 0.1, timeout=10_000)
     window.close()
     window.close()
-    assert window.downloads._closed  # noqa: SLF001
+    assert window.downloads._closed

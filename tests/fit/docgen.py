@@ -50,18 +50,26 @@ def render_machine(name: str) -> str:
     profile = MACHINES[name]
     reports = evaluate_all(cat, profile)
     out = [f"### {name}\n"]
-    gpus = ", ".join(f"{g.name} ({g.vram_free_bytes / GIB:.1f} GiB free of {g.vram_total_bytes / GIB:.1f})"
-                     for g in profile.gpus) or "none"
-    out.append(f"GPU: {gpus}. RAM: {profile.ram.available_bytes / GIB:.1f} GiB available of "
-               f"{profile.ram.total_bytes / GIB:.1f}. Context: {context_label(reports[0].context)} (Ollama's default).\n")
+    gpus = (
+        ", ".join(
+            f"{g.name} ({g.vram_free_bytes / GIB:.1f} GiB free of {g.vram_total_bytes / GIB:.1f})" for g in profile.gpus
+        )
+        or "none"
+    )
+    out.append(
+        f"GPU: {gpus}. RAM: {profile.ram.available_bytes / GIB:.1f} GiB available of "
+        f"{profile.ram.total_bytes / GIB:.1f}. Context: {context_label(reports[0].context)} (Ollama's default).\n"
+    )
     out.append("| Tag | Verdict | Needs | Speed | Why |")
     out.append("|---|---|---|---|---|")
     for r in reports:
         if cat.get(r.tag).same_blob_as is not None:
             continue
         tag = f"**{r.tag}** ★" if r.recommended else r.tag
-        out.append(f"| {tag} | {verdict_label(r)} | {r.required_bytes / GIB:.1f} GiB | "
-                   f"{speed_phrase(r.tokens_per_second)} | {r.reason} |")
+        out.append(
+            f"| {tag} | {verdict_label(r)} | {r.required_bytes / GIB:.1f} GiB | "
+            f"{speed_phrase(r.tokens_per_second)} | {r.reason} |"
+        )
     best = next((r for r in reports if r.recommended), None)
     out.append("")
     out.append(f"Recommended: **{best.tag}**. {best.recommendation}\n" if best else "Recommended: nothing runs here.\n")
@@ -74,7 +82,11 @@ def render_reference() -> str:
 
 def _estimate_memory(case) -> float:  # type: ignore[no-untyped-def]
     regime = OllamaRegime(case.regime)
-    r = evaluate(load_catalogue().get(case.tag), case.profile, FitOptions(context=case.context, kv_cache_type=case.kv, regime=regime))
+    r = evaluate(
+        load_catalogue().get(case.tag),
+        case.profile,
+        FitOptions(context=case.context, kv_cache_type=case.kv, regime=regime),
+    )
     b = r.breakdown
     per_device_compute = b.compute / max(1, r.gpus_used)
     return {
@@ -97,8 +109,11 @@ def _needs(case) -> str:  # type: ignore[no-untyped-def]
     """What we compare with free memory (estimate + per-GPU reserve), for whole-footprint rows."""
     if case.compare != "used":
         return ""
-    r = evaluate(load_catalogue().get(case.tag), case.profile,
-                 FitOptions(context=case.context, kv_cache_type=case.kv, regime=OllamaRegime(case.regime)))
+    r = evaluate(
+        load_catalogue().get(case.tag),
+        case.profile,
+        FitOptions(context=case.context, kv_cache_type=case.kv, regime=OllamaRegime(case.regime)),
+    )
     reserve = r.breakdown.gpu_reserve / max(1, r.gpus_used) if r.gpus_used else 0
     needs = _estimate_memory(case) + reserve / MIB
     return f"{needs:,.0f} MiB ({100 * (needs - case.measured_mib) / case.measured_mib:+.1f} %)"
@@ -126,17 +141,28 @@ def speed_rows() -> list[tuple[str, float, tuple[float, float] | None, float]]:
 
 
 def render_accuracy() -> str:
-    out = ["#### Memory\n", "| Measurement | Source | Measured | Estimate | Error | + reserve (what we compare) | Note |",
-           "|---|---|---|---|---|---|---|"]
-    for case, (label, measured, est, err) in zip(MEMORY_CASES, memory_rows()):
-        out.append(f"| {label} | {case.source} | {measured:,.0f} MiB | {est:,.0f} MiB | {err:+.1f} % | "
-                   f"{_needs(case)} | {case.note} |")
-    out += ["", "#### Decode speed\n", "| Measurement | Source | Measured | Estimate | Error vs range | Note |",
-            "|---|---|---|---|---|---|"]
-    for case, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows()):
+    out = [
+        "#### Memory\n",
+        "| Measurement | Source | Measured | Estimate | Error | + reserve (what we compare) | Note |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for case, (label, measured, est, err) in zip(MEMORY_CASES, memory_rows(), strict=True):
+        out.append(
+            f"| {label} | {case.source} | {measured:,.0f} MiB | {est:,.0f} MiB | {err:+.1f} % | "
+            f"{_needs(case)} | {case.note} |"
+        )
+    out += [
+        "",
+        "#### Decode speed\n",
+        "| Measurement | Source | Measured | Estimate | Error vs range | Note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for case, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows(), strict=True):
         est = speed_phrase(tps)
-        out.append(f"| {label} | {case.source} | {measured:g} tok/s | {est} | "
-                   f"{'inside' if err == 0 else f'{err:+.0f} %'} | {case.note} |")
+        out.append(
+            f"| {label} | {case.source} | {measured:g} tok/s | {est} | "
+            f"{'inside' if err == 0 else f'{err:+.0f} %'} | {case.note} |"
+        )
     return "\n".join(out) + "\n"
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from runyard_desktop.core.hardware.profile import GpuInfo
 from runyard_desktop.core.hardware.presets import build_profile
+from runyard_desktop.core.hardware.profile import GpuInfo
 
 GIB = 2**30
 

@@ -18,7 +18,16 @@ def test_every_local_tag_is_listed_with_the_numbers_the_formula_needs() -> None:
     names = {t.tag for t in cat}
     for size in ("0.8b", "2b", "4b", "9b", "27b", "35b-a3b", "122b-a10b"):
         assert f"qwen3.5:{size}" in names
-    for extra in ("2b-q4_K_M", "4b-q8_0", "9b-q8_0", "9b-bf16", "27b-q8_0", "27b-bf16", "35b-a3b-q8_0", "122b-a10b-q4_K_M"):
+    for extra in (
+        "2b-q4_K_M",
+        "4b-q8_0",
+        "9b-q8_0",
+        "9b-bf16",
+        "27b-q8_0",
+        "27b-bf16",
+        "35b-a3b-q8_0",
+        "122b-a10b-q4_K_M",
+    ):
         assert f"qwen3.5:{extra}" in names
     assert not any("397b" in n for n in names)  # cloud-only
     for t in cat:
@@ -47,19 +56,25 @@ def _broken(mutate) -> dict:  # type: ignore[no-untyped-def,type-arg]
     return data
 
 
-@pytest.mark.parametrize(("mutate", "message"), [
-    (lambda d: d["tags"][3].update(download_bytes="2.7 GB"), r"tags\[3\]\.download_bytes: expected an integer"),
-    (lambda d: d["tags"][0].update(size="1b"), r"tags\[0\]\.size: expected one of"),
-    (lambda d: d["tags"][0].update(quant="q3_K_S"), r"tags\[0\]\.quant"),
-    (lambda d: d["sizes"]["9b"]["config"].update(kv_heads=0), r"sizes\.9b\.config\.kv_heads"),
-    (lambda d: d["sizes"]["9b"]["config"].update(full_attention_interval=5), r"full_attention_interval: expected a divisor"),
-    (lambda d: d.update(schema_version=2), r"schema_version"),
-    (lambda d: d.update(capabilities=["vision", "telepathy"]), r"capabilities"),
-    (lambda d: d["tags"].append(copy.deepcopy(d["tags"][0])), r"used twice: qwen3.5:0.8b"),
-    (lambda d: d["tags"][1].update(same_blob_as="qwen3.5:nope"), r"unknown tag"),
-    (lambda d: d["tags"][0].update(default_for_size=False), r"exactly one default_for_size"),
-    (lambda d: d.update(tags=[]), r"tags: expected a non-empty list"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["tags"][3].update(download_bytes="2.7 GB"), r"tags\[3\]\.download_bytes: expected an integer"),
+        (lambda d: d["tags"][0].update(size="1b"), r"tags\[0\]\.size: expected one of"),
+        (lambda d: d["tags"][0].update(quant="q3_K_S"), r"tags\[0\]\.quant"),
+        (lambda d: d["sizes"]["9b"]["config"].update(kv_heads=0), r"sizes\.9b\.config\.kv_heads"),
+        (
+            lambda d: d["sizes"]["9b"]["config"].update(full_attention_interval=5),
+            r"full_attention_interval: expected a divisor",
+        ),
+        (lambda d: d.update(schema_version=2), r"schema_version"),
+        (lambda d: d.update(capabilities=["vision", "telepathy"]), r"capabilities"),
+        (lambda d: d["tags"].append(copy.deepcopy(d["tags"][0])), r"used twice: qwen3.5:0.8b"),
+        (lambda d: d["tags"][1].update(same_blob_as="qwen3.5:nope"), r"unknown tag"),
+        (lambda d: d["tags"][0].update(default_for_size=False), r"exactly one default_for_size"),
+        (lambda d: d.update(tags=[]), r"tags: expected a non-empty list"),
+    ],
+)
 def test_malformed_data_names_the_field(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CatalogueError, match=message):
         parse_family(_broken(mutate), "qwen3.5.json")

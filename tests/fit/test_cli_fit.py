@@ -11,13 +11,25 @@ import pytest
 
 from runyard_desktop.core.hardware.presets import MACHINES
 
-KEYS = {"model", "verdict", "gpu_share", "context", "breakdown", "required_bytes", "download_bytes", "disk_ok",
-        "tokens_per_second", "recommended", "reason"}
+KEYS = {
+    "model",
+    "verdict",
+    "gpu_share",
+    "context",
+    "breakdown",
+    "required_bytes",
+    "download_bytes",
+    "disk_ok",
+    "tokens_per_second",
+    "recommended",
+    "reason",
+}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "runyard_desktop", "fit", *args],
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "runyard_desktop", "fit", *args], capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def _profile(tmp_path: Path, data: object, name: str = "p.json") -> str:
@@ -37,7 +49,9 @@ def test_json_for_another_machine(tmp_path: Path) -> None:
     assert nine["verdict"] == "partial" and 0 < nine["gpu_share"] < 1 and nine["context"] == 4096
     assert set(nine["breakdown"]) >= {"weights", "kv_cache", "recurrent_state", "overhead"}
     assert nine["breakdown"]["kv_cache"] == 128 * 2**20 and nine["breakdown"]["weights"] == 6_600_000_000
-    assert nine["required_bytes"] == sum(nine["breakdown"][k] for k in ("weights", "kv_cache", "recurrent_state", "overhead"))
+    assert nine["required_bytes"] == sum(
+        nine["breakdown"][k] for k in ("weights", "kv_cache", "recurrent_state", "overhead")
+    )
     assert by["qwen3.5:4b"]["verdict"] == "gpu" and by["qwen3.5:122b-a10b"]["verdict"] == "no_fit"
     assert by["qwen3.5:122b-a10b"]["tokens_per_second"] is None
     low, high = by["qwen3.5:4b"]["tokens_per_second"]
@@ -47,23 +61,32 @@ def test_json_for_another_machine(tmp_path: Path) -> None:
 
 def test_context_and_kv_type_options(tmp_path: Path) -> None:
     path = _profile(tmp_path, MACHINES["H100 80 GB server"].to_json())
-    rows = {r["model"]: r for r in json.loads(_run("--json", "--hardware", path, "--context", "262144",
-                                                   "--kv-cache-type", "f16").stdout)}
+    rows = {
+        r["model"]: r
+        for r in json.loads(_run("--json", "--hardware", path, "--context", "262144", "--kv-cache-type", "f16").stdout)
+    }
     assert rows["qwen3.5:9b"]["breakdown"]["kv_cache"] == 8 * 2**30
-    rows = {r["model"]: r for r in json.loads(_run("--json", "--hardware", path, "--context", "32k",
-                                                   "--kv-cache-type", "q8_0").stdout)}
+    rows = {
+        r["model"]: r
+        for r in json.loads(_run("--json", "--hardware", path, "--context", "32k", "--kv-cache-type", "q8_0").stdout)
+    }
     assert rows["qwen3.5:9b"]["context"] == 32768 and rows["qwen3.5:9b"]["kv_cache_type"] == "q8_0"
 
 
 def test_tolerant_profiles(tmp_path: Path) -> None:
-    minimal = {"ram": {"total_bytes": 16 * 2**30}, "surprise": {"x": 1},
-               "gpus": [{"vendor": "apple", "name": "Apple M2", "unified_memory": True, "vram_free_bytes": None}]}
+    minimal = {
+        "ram": {"total_bytes": 16 * 2**30},
+        "surprise": {"x": 1},
+        "gpus": [{"vendor": "apple", "name": "Apple M2", "unified_memory": True, "vram_free_bytes": None}],
+    }
     result = _run("--json", "--hardware", _profile(tmp_path, minimal))
     assert result.returncode == 0, result.stderr
     rows = {r["model"]: r for r in json.loads(result.stdout)}
     assert rows["qwen3.5:9b"]["verdict"] == "gpu" and rows["qwen3.5:9b"]["disk_ok"] is None
-    nvidia_no_free = {"ram": {"total_bytes": 32 * 2**30, "available_bytes": 24 * 2**30},
-                      "gpus": [{"vendor": "nvidia", "name": "NVIDIA GeForce RTX 3060", "vram_total_bytes": 12 * 2**30}]}
+    nvidia_no_free = {
+        "ram": {"total_bytes": 32 * 2**30, "available_bytes": 24 * 2**30},
+        "gpus": [{"vendor": "nvidia", "name": "NVIDIA GeForce RTX 3060", "vram_total_bytes": 12 * 2**30}],
+    }
     assert _run("--hardware", _profile(tmp_path, nvidia_no_free)).returncode == 0
 
 
@@ -88,7 +111,9 @@ def test_table_for_this_machine() -> None:
 
 
 def test_fit_does_not_import_ollama_or_qt() -> None:
-    code = ("import sys; from runyard_desktop.cli import main; main(['fit', '--json']); "
-            "assert 'ollama' not in sys.modules and 'PySide6' not in sys.modules, sorted(sys.modules)")
+    code = (
+        "import sys; from runyard_desktop.cli import main; main(['fit', '--json']); "
+        "assert 'ollama' not in sys.modules and 'PySide6' not in sys.modules, sorted(sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]

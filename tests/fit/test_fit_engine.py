@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 
 from runyard_desktop.core.fit.catalogue import load_catalogue
-from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, Verdict, evaluate, evaluate_all, regime_for_version
-from runyard_desktop.core.hardware.profile import GpuInfo
+from runyard_desktop.core.fit.engine import (
+    FitOptions,
+    OllamaRegime,
+    Verdict,
+    evaluate,
+    evaluate_all,
+    regime_for_version,
+)
 from runyard_desktop.core.fit.memory_budget import default_context
 from runyard_desktop.core.hardware.presets import MACHINES, apple
+from runyard_desktop.core.hardware.profile import GpuInfo
 
 from .helpers import GIB, machine, nvidia
 
@@ -18,11 +25,18 @@ T = CAT.get
 
 # docs/qwen35-memory.md#footprints-per-tag: GPU need (GiB) @4K and @32K for both Ollama regimes, G = 0.75 GiB
 TABLE_6_3 = {
-    "qwen3.5:0.8b": (2.7, 3.1, 2.6, 3.0), "qwen3.5:2b-q4_K_M": (3.6, 3.9, 3.5, 3.8), "qwen3.5:2b": (4.3, 4.7, 4.2, 4.6),
-    "qwen3.5:4b": (5.1, 6.0, 5.7, 6.6), "qwen3.5:4b-q8_0": (6.9, 7.7, 7.5, 8.4), "qwen3.5:9b": (8.1, 8.9, 8.7, 9.6),
-    "qwen3.5:9b-q8_0": (12.2, 13.0, 12.8, 13.7), "qwen3.5:9b-bf16": (19.6, 20.5, 20.2, 21.1),
-    "qwen3.5:27b": (18.0, 19.7, 20.9, 22.7), "qwen3.5:27b-q8_0": (30.1, 31.8, 33.0, 34.8),
-    "qwen3.5:35b-a3b": (24.2, 24.8, 25.2, 25.7), "qwen3.5:35b-a3b-q8_0": (38.2, 38.8, 39.1, 39.7),
+    "qwen3.5:0.8b": (2.7, 3.1, 2.6, 3.0),
+    "qwen3.5:2b-q4_K_M": (3.6, 3.9, 3.5, 3.8),
+    "qwen3.5:2b": (4.3, 4.7, 4.2, 4.6),
+    "qwen3.5:4b": (5.1, 6.0, 5.7, 6.6),
+    "qwen3.5:4b-q8_0": (6.9, 7.7, 7.5, 8.4),
+    "qwen3.5:9b": (8.1, 8.9, 8.7, 9.6),
+    "qwen3.5:9b-q8_0": (12.2, 13.0, 12.8, 13.7),
+    "qwen3.5:9b-bf16": (19.6, 20.5, 20.2, 21.1),
+    "qwen3.5:27b": (18.0, 19.7, 20.9, 22.7),
+    "qwen3.5:27b-q8_0": (30.1, 31.8, 33.0, 34.8),
+    "qwen3.5:35b-a3b": (24.2, 24.8, 25.2, 25.7),
+    "qwen3.5:35b-a3b-q8_0": (38.2, 38.8, 39.1, 39.7),
     "qwen3.5:122b-a10b": (77.4, 78.1, 80.4, 81.0),
 }
 BIG = machine(512, 480, nvidia("NVIDIA H200", 141, 140))
@@ -39,7 +53,9 @@ def test_gpu_need_matches_the_facts_table(tag: str) -> None:
     assert got == pytest.approx(list(expected), abs=0.06)
 
 
-@pytest.mark.parametrize(("vram", "ctx"), [(0, 4096), (8, 4096), (22.9, 4096), (24, 32768), (46, 32768), (48, 262144), (80, 262144)])
+@pytest.mark.parametrize(
+    ("vram", "ctx"), [(0, 4096), (8, 4096), (22.9, 4096), (24, 32768), (46, 32768), (48, 262144), (80, 262144)]
+)
 def test_default_context_follows_ollamas_vram_tiers(vram: float, ctx: int) -> None:
     gpus = (nvidia("NVIDIA GeForce RTX 4090", vram, vram - 0.5),) if vram else ()
     profile = machine(64, 50, *gpus)
@@ -114,7 +130,9 @@ def test_moe_partial_offload_keeps_experts_on_cpu_and_stays_fast() -> None:
 
 
 def test_engine_era_does_not_offload_experts_separately() -> None:
-    r = evaluate(T("qwen3.5:35b-a3b"), MACHINES["RTX 4090 24 GB + 64 GB RAM"], FitOptions(regime=OllamaRegime.OLLAMA_ENGINE))
+    r = evaluate(
+        T("qwen3.5:35b-a3b"), MACHINES["RTX 4090 24 GB + 64 GB RAM"], FitOptions(regime=OllamaRegime.OLLAMA_ENGINE)
+    )
     assert r.verdict is Verdict.PARTIAL and r.placement == "layers on CPU"
 
 
@@ -136,10 +154,17 @@ def test_options_are_checked() -> None:
         FitOptions(context=10)
 
 
-@pytest.mark.parametrize(("version", "regime"), [
-    (None, OllamaRegime.LLAMA_SERVER), ("0.30.0", OllamaRegime.LLAMA_SERVER), ("0.33.0-rc2", OllamaRegime.LLAMA_SERVER),
-    ("0.17.1", OllamaRegime.OLLAMA_ENGINE), ("v0.29.9", OllamaRegime.OLLAMA_ENGINE), ("1.0.0", OllamaRegime.LLAMA_SERVER),
-])
+@pytest.mark.parametrize(
+    ("version", "regime"),
+    [
+        (None, OllamaRegime.LLAMA_SERVER),
+        ("0.30.0", OllamaRegime.LLAMA_SERVER),
+        ("0.33.0-rc2", OllamaRegime.LLAMA_SERVER),
+        ("0.17.1", OllamaRegime.OLLAMA_ENGINE),
+        ("v0.29.9", OllamaRegime.OLLAMA_ENGINE),
+        ("1.0.0", OllamaRegime.LLAMA_SERVER),
+    ],
+)
 def test_regime_for_version(version: str | None, regime: OllamaRegime) -> None:
     assert regime_for_version(version) is regime
 

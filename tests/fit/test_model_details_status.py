@@ -3,9 +3,9 @@ exactly as a full render with that status would."""
 
 from __future__ import annotations
 
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.hardware.presets import MACHINES
-from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.ui.models.model_details import ModelDetails
 from runyard_desktop.ui.models.models_view import ModelsView
 
@@ -14,8 +14,16 @@ RTX4060 = MACHINES["RTX 4060 8 GB + 16 GB RAM"]
 
 
 def _texts(details: ModelDetails) -> tuple[str, ...]:
-    labels = (details.title, details.badge, details.reason, details.context, details.speed, details.download,
-              details.about, details.recommendation)
+    labels = (
+        details.title,
+        details.badge,
+        details.reason,
+        details.context,
+        details.speed,
+        details.download,
+        details.about,
+        details.recommendation,
+    )
     return tuple(label.text() for label in labels)
 
 
@@ -27,8 +35,11 @@ def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:  # type:
     renders: list[object] = []
     real = view.details.show_report
     monkeypatch.setattr(view.details, "show_report", lambda *a, **k: (renders.append(a), real(*a, **k)))
-    for status in (RowStatus("Downloading 10 %", progress=0.1),
-                   RowStatus("Installed", installed=True, measured="31 tok/s measured"), None):
+    for status in (
+        RowStatus("Downloading 10 %", progress=0.1),
+        RowStatus("Installed", installed=True, measured="31 tok/s measured"),
+        None,
+    ):
         view.catalogue_model.set_row_status("qwen3.5:9b", status)
         ticked = _texts(view.details)
         view._show_details()  # the full render, as a selection change does it

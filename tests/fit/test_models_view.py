@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.fit.engine import evaluate_all
 from runyard_desktop.core.hardware.presets import MACHINES
-from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.models.models_view import ModelsView
 from runyard_desktop.ui.models.whatif_editor import CUSTOM, THIS_MACHINE
@@ -76,7 +76,10 @@ def test_proxy_filters_and_sorts() -> None:
     proxy = CatalogueFilterProxy()
     model = _model()
     proxy.setSourceModel(model)
-    shown = lambda: [proxy.index(r, 0).data(CatalogueModel.TagRole) for r in range(proxy.rowCount())]  # noqa: E731
+
+    def shown() -> list[str]:
+        return [proxy.index(r, 0).data(CatalogueModel.TagRole) for r in range(proxy.rowCount())]
+
     assert "qwen3.5:9b-q4_K_M" not in shown() and "qwen3.5:122b-a10b" in shown()
     proxy.set_hide_duplicates(False)
     assert "qwen3.5:9b-q4_K_M" in shown()

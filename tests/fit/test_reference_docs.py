@@ -14,8 +14,18 @@ from runyard_desktop.core.hardware.presets import MACHINES
 from . import docgen
 from .reference_data import DEFAULT_TAGS, EXPECTED
 
-REQUIRED_MACHINES = ("Raspberry Pi 4", "Laptop 8 GB", "Laptop 16 GB", "RTX 3060 12 GB", "RTX 4060 8 GB",
-                     "RTX 4090 24 GB", "2× RTX 3090", "M2 Pro 16 GB", "M3 Max 64 GB", "H100 80 GB")
+REQUIRED_MACHINES = (
+    "Raspberry Pi 4",
+    "Laptop 8 GB",
+    "Laptop 16 GB",
+    "RTX 3060 12 GB",
+    "RTX 4060 8 GB",
+    "RTX 4090 24 GB",
+    "2× RTX 3090",
+    "M2 Pro 16 GB",
+    "M3 Max 64 GB",
+    "H100 80 GB",
+)
 
 
 def test_reference_covers_the_required_machines() -> None:

@@ -12,8 +12,16 @@ from typing import Any
 
 from tests.hardware import FIXTURES
 
-_CODES = {"Uninitialized": 1, "NotSupported": 3, "NoPermission": 4, "DriverNotLoaded": 9,
-          "LibraryNotFound": 12, "GpuIsLost": 15, "LibRmVersionMismatch": 18, "Unknown": 999}
+_CODES = {
+    "Uninitialized": 1,
+    "NotSupported": 3,
+    "NoPermission": 4,
+    "DriverNotLoaded": 9,
+    "LibraryNotFound": 12,
+    "GpuIsLost": 15,
+    "LibRmVersionMismatch": 18,
+    "Unknown": 999,
+}
 
 
 class NVMLError(Exception):

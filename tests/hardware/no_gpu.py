@@ -7,11 +7,9 @@ from typing import Any
 
 import pytest
 
-from runyard_desktop.core.hardware.probes import amd
+from runyard_desktop.core.hardware.probes import amd, system
 
 
-
-from runyard_desktop.core.hardware.probes import system
 def skip_on_a_gpu_machine() -> None:
     """Skip (with a reason) where an NVIDIA library or a sysfs GPU exists; the fixture tests cover those."""
     if ctypes.util.find_library("nvidia-ml") or system.sysfs_nvidia_cards() or amd.read_sysfs_gpus():

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runyard_desktop.core.hardware.probes import amd
-
-from runyard_desktop.core.hardware.probes import system
+from runyard_desktop.core.hardware.probes import amd, system
 from tests.hardware import FIXTURES
 
 

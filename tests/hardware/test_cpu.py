@@ -37,7 +37,9 @@ def test_arm64_board_name_is_added() -> None:
 
 
 def test_unknown_arm_core_still_gets_a_name() -> None:
-    name, flags = cpu.parse_proc_cpuinfo("processor : 0\nFeatures : fp asimd\nCPU implementer : 0x48\nCPU part : 0xd01\n")
+    name, flags = cpu.parse_proc_cpuinfo(
+        "processor : 0\nFeatures : fp asimd\nCPU implementer : 0x48\nCPU part : 0xd01\n"
+    )
     assert name == "HiSilicon arm64 CPU (part 0xd01)"
     assert flags == ("neon",)
 

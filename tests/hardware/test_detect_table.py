@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from runyard_desktop.commands.detect import format_table
-from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
 from runyard_desktop.core.hardware.probes import nvidia
+from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, GpuInfo, HardwareProfile, RamInfo
 from tests.hardware.fake_nvml import FakeNvml
 
 GIB = 2**30
 
 
 def _profile(*gpus: GpuInfo) -> HardwareProfile:
-    return HardwareProfile("linux", "x86_64", CpuInfo("Some CPU", 8, 16, ("avx", "avx2")), RamInfo(64 * GIB, 60 * GIB),
-                           gpus, DiskInfo("/models", 10**12), ("a note",))
+    return HardwareProfile(
+        "linux",
+        "x86_64",
+        CpuInfo("Some CPU", 8, 16, ("avx", "avx2")),
+        RamInfo(64 * GIB, 60 * GIB),
+        gpus,
+        DiskInfo("/models", 10**12),
+        ("a note",),
+    )
 
 
 def test_table_lists_each_gpu_with_its_memory_and_driver() -> None:

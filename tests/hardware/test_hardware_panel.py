@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar
 
-from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, HardwareProfile, RamInfo
 from runyard_desktop.core.hardware.probes import nvidia
+from runyard_desktop.core.hardware.profile import CpuInfo, DiskInfo, HardwareProfile, RamInfo
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
 from tests.hardware.fake_nvml import FakeNvml
 
@@ -21,8 +21,16 @@ def test_panel_shows_a_card_and_a_vram_bar_per_gpu(qtbot) -> None:  # type: igno
     qtbot.addWidget(panel)
     assert panel.status_label.text() == "Detecting…"
     gpus, _ = nvidia.detect_nvidia(FakeNvml.from_fixture("nvml-2-gpus.json"))
-    profile = HardwareProfile("linux", "x86_64", CpuInfo("AMD Ryzen 9 7950X", 16, 32, ("avx2", "avx512f")),
-                              RamInfo(64 * GIB, 60 * GIB), gpus, DiskInfo("/models", 10**12), ("A note.",), 0.05)
+    profile = HardwareProfile(
+        "linux",
+        "x86_64",
+        CpuInfo("AMD Ryzen 9 7950X", 16, 32, ("avx2", "avx512f")),
+        RamInfo(64 * GIB, 60 * GIB),
+        gpus,
+        DiskInfo("/models", 10**12),
+        ("A note.",),
+        0.05,
+    )
     panel.set_profile(profile)
     text = _texts(panel)
     assert "NVIDIA GeForce RTX 3090" in text and "NVIDIA GeForce RTX 3060" in text

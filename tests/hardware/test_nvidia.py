@@ -91,9 +91,19 @@ def test_driver_dying_while_counting_still_shuts_down() -> None:
 
 
 def test_records_builder_is_pure_over_dicts() -> None:
-    records = [{"index": 3, "name": "NVIDIA L4", "memory_total": 24 * 2**30, "memory_free": 2**30,
-                "compute_capability": (8, 9), "memory_bus_width_bits": 192, "max_memory_clock_mhz": 6251,
-                "driver_version": "560.35.03", "cuda_driver_version": 12060}]
+    records = [
+        {
+            "index": 3,
+            "name": "NVIDIA L4",
+            "memory_total": 24 * 2**30,
+            "memory_free": 2**30,
+            "compute_capability": (8, 9),
+            "memory_bus_width_bits": 192,
+            "max_memory_clock_mhz": 6251,
+            "driver_version": "560.35.03",
+            "cuda_driver_version": 12060,
+        }
+    ]
     (gpu,) = nvidia.gpus_from_records(records)
     assert gpu.index == 3 and gpu.vram_used_bytes == 23 * 2**30
     assert gpu.memory_bandwidth_gbps == pytest.approx(300.0, abs=0.1)

@@ -7,11 +7,8 @@ import json
 import pytest
 
 from runyard_desktop.core.hardware import profile as hardware
+from runyard_desktop.core.hardware.probes import amd, cpu, nvidia, system
 from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
-from runyard_desktop.core.hardware.probes import amd
-from runyard_desktop.core.hardware.probes import cpu
-from runyard_desktop.core.hardware.probes import nvidia
-from runyard_desktop.core.hardware.probes import system
 from tests.hardware import FIXTURES
 from tests.hardware.no_gpu import assert_no_gpu_and_says_why, skip_on_a_gpu_machine
 
@@ -37,7 +34,9 @@ def test_nvidia_seen_elsewhere_but_no_driver_says_so() -> None:
 
 def test_integrated_gpu_note() -> None:
     notes = system.gpu_notes((_gpu("intel", "Intel(R) UHD Graphics 770", 0, True), _gpu("amd", "RX 7600")))
-    assert notes == ("Intel(R) UHD Graphics 770 shares system memory with the CPU; Ollama runs models on the CPU here.",)
+    assert notes == (
+        "Intel(R) UHD Graphics 770 shares system memory with the CPU; Ollama runs models on the CPU here.",
+    )
 
 
 def test_failing_probe_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -65,12 +64,28 @@ def test_this_machine_without_a_gpu() -> None:
 
 
 def test_json_round_trip_keeps_every_gpu_field() -> None:
-    gpu = GpuInfo(vendor="nvidia", name="NVIDIA GeForce RTX 4090", vram_total_bytes=24 * GIB, vram_free_bytes=23 * GIB,
-                  driver="550.54.14", memory_bandwidth_gbps=1008.1, vram_used_bytes=GIB, cuda_driver_version="12.4",
-                  compute_capability="8.9", memory_bus_width_bits=384, memory_clock_mhz=10501)
-    profile = HardwareProfile(os="linux", arch="x86_64", cpu=cpu.CpuInfo("x", 8, 16, ("avx2",)),
-                              ram=hardware.RamInfo(64 * GIB, 60 * GIB), gpus=(gpu,),
-                              disk=hardware.DiskInfo("/m", 10**12), notes=("n",))
+    gpu = GpuInfo(
+        vendor="nvidia",
+        name="NVIDIA GeForce RTX 4090",
+        vram_total_bytes=24 * GIB,
+        vram_free_bytes=23 * GIB,
+        driver="550.54.14",
+        memory_bandwidth_gbps=1008.1,
+        vram_used_bytes=GIB,
+        cuda_driver_version="12.4",
+        compute_capability="8.9",
+        memory_bus_width_bits=384,
+        memory_clock_mhz=10501,
+    )
+    profile = HardwareProfile(
+        os="linux",
+        arch="x86_64",
+        cpu=cpu.CpuInfo("x", 8, 16, ("avx2",)),
+        ram=hardware.RamInfo(64 * GIB, 60 * GIB),
+        gpus=(gpu,),
+        disk=hardware.DiskInfo("/m", 10**12),
+        notes=("n",),
+    )
     again = HardwareProfile.from_json(json.loads(json.dumps(profile.to_json())))
     assert again == profile
 
@@ -111,7 +126,9 @@ def test_windows_profile_nvidia_without_driver(monkeypatch: pytest.MonkeyPatch) 
     real_detect = nvidia.detect_nvidia
     monkeypatch.setattr(system, "os_name", lambda: "windows")
     monkeypatch.setattr(cpu, "read_cpu", lambda: cpu.CpuInfo("Intel(R) Core(TM) i7-13700K", 16, 24, ("avx2",)))
-    monkeypatch.setattr(nvidia, "detect_nvidia", lambda: real_detect(FakeNvml.from_fixture("nvml-library-missing.json")))
+    monkeypatch.setattr(
+        nvidia, "detect_nvidia", lambda: real_detect(FakeNvml.from_fixture("nvml-library-missing.json"))
+    )
     monkeypatch.setattr(windows, "read_display_adapters", lambda: adapters)
     profile = system.detect_all()
     assert [g.vendor for g in profile.gpus] == ["nvidia", "intel", "amd"]

@@ -11,7 +11,11 @@ from tests.hardware import FIXTURES
 def test_registry_values() -> None:
     data = json.loads((FIXTURES / "windows-display-adapters.json").read_text(encoding="utf-8"))
     gpus = windows.parse_display_adapters(data["adapters"])
-    assert [g.name for g in gpus] == ["NVIDIA GeForce RTX 4070 Ti SUPER", "Intel(R) UHD Graphics 770", "AMD Radeon RX 7800 XT"]
+    assert [g.name for g in gpus] == [
+        "NVIDIA GeForce RTX 4070 Ti SUPER",
+        "Intel(R) UHD Graphics 770",
+        "AMD Radeon RX 7800 XT",
+    ]
     nv, intel, radeon = gpus
     assert nv.vendor == "nvidia" and nv.vram_total_bytes == 17171480576 > 2**32  # past WMI's 4 GB cap
     assert intel.vendor == "intel" and intel.integrated
@@ -20,15 +24,26 @@ def test_registry_values() -> None:
 
 
 def test_old_driver_with_binary_memory_size_and_intel_arc() -> None:
-    gpus = windows.parse_display_adapters([
-        {"DriverDesc": "AMD Radeon(TM) Graphics", "MatchingDeviceId": "PCI\\VEN_1002&DEV_1638",
-         "HardwareInformation.MemorySize": (512 * 2**20).to_bytes(4, "little")},
-        {"DriverDesc": "Intel(R) Arc(TM) A770 Graphics", "MatchingDeviceId": "PCI\\VEN_8086&DEV_56A0",
-         "HardwareInformation.qwMemorySize": 16 * 2**30},
-        {"DriverDesc": "Intel(R) Arc(TM) Graphics", "MatchingDeviceId": "PCI\\VEN_8086&DEV_7D55",
-         "HardwareInformation.qwMemorySize": 128 * 2**20},
-        {"DriverDesc": "Microsoft Remote Display Adapter", "MatchingDeviceId": "SWD\\RemoteDisplayEnum"},
-    ])
+    gpus = windows.parse_display_adapters(
+        [
+            {
+                "DriverDesc": "AMD Radeon(TM) Graphics",
+                "MatchingDeviceId": "PCI\\VEN_1002&DEV_1638",
+                "HardwareInformation.MemorySize": (512 * 2**20).to_bytes(4, "little"),
+            },
+            {
+                "DriverDesc": "Intel(R) Arc(TM) A770 Graphics",
+                "MatchingDeviceId": "PCI\\VEN_8086&DEV_56A0",
+                "HardwareInformation.qwMemorySize": 16 * 2**30,
+            },
+            {
+                "DriverDesc": "Intel(R) Arc(TM) Graphics",
+                "MatchingDeviceId": "PCI\\VEN_8086&DEV_7D55",
+                "HardwareInformation.qwMemorySize": 128 * 2**20,
+            },
+            {"DriverDesc": "Microsoft Remote Display Adapter", "MatchingDeviceId": "SWD\\RemoteDisplayEnum"},
+        ]
+    )
     assert [(g.vendor, g.vram_total_bytes, g.integrated) for g in gpus] == [
         ("amd", 512 * 2**20, True),  # APU carve-out
         ("intel", 16 * 2**30, False),  # discrete Arc

@@ -40,10 +40,17 @@ def test_settings_host_wins_over_the_environment(fake_ollama, qtbot) -> None:  #
 def test_importing_the_services_does_not_import_ollama() -> None:
     import subprocess
 
-    code = ("import sys, runyard_desktop.app, runyard_desktop.tasks.app_services; "
-            "print('ollama' in sys.modules, 'httpx' in sys.modules, 'asyncio' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    code = (
+        "import sys, runyard_desktop.app, runyard_desktop.tasks.app_services; "
+        "print('ollama' in sys.modules, 'httpx' in sys.modules, 'asyncio' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
     assert out.stdout.split() == ["False", "False", "False"], out.stderr
 
 
@@ -77,9 +84,9 @@ def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbo
     qtbot.addWidget(window)
     services = window.services
     with pytest.raises(RuntimeError, match="first paint"):
-        services.pages  # noqa: B018 - the property is what is tested
+        _ = services.pages  # the property is what is tested
     with pytest.raises(RuntimeError, match="first paint"):
-        window.downloads  # noqa: B018
+        _ = window.downloads
     window.show()
     qtbot.waitUntil(lambda: window.startup.is_finished, timeout=10_000)
     assert services.pages.ollama_host == fake_ollama.url and window.downloads.services is services.pages
@@ -109,10 +116,17 @@ def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_
     conversation_id = conversations.current.id
 
     order: list[str] = []
-    steps = {"conversations": conversations, "chat": pages.chat, "measure": pages.measure,
-             "download_controller": pages.download_controller, "downloads": pages.downloads,
-             "runner": core.runner, "ollama": pages.ollama}
+    steps = {
+        "conversations": conversations,
+        "chat": pages.chat,
+        "measure": pages.measure,
+        "download_controller": pages.download_controller,
+        "downloads": pages.downloads,
+        "runner": core.runner,
+        "ollama": pages.ollama,
+    }
     for name, obj in steps.items():
+
         def record(original=obj.shutdown, name=name) -> None:  # type: ignore[no-untyped-def]
             order.append(name)
             original()

@@ -24,8 +24,13 @@ def _collect(chat: ChatController) -> dict[str, list]:
 
 def test_stream_with_thinking_and_metrics(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
-    fake_ollama.script_reply("qwen3.5:4b", content=["17", " × 23", " = 391"], thinking=["Let", " me", " think"],
-                             eval_count=6, eval_duration_ns=300_000_000)
+    fake_ollama.script_reply(
+        "qwen3.5:4b",
+        content=["17", " × 23", " = 391"],
+        thinking=["Let", " me", " think"],
+        eval_count=6,
+        eval_duration_ns=300_000_000,
+    )
     chat = ChatController(runner, fake_ollama.url)
     got = _collect(chat)
     with qtbot.waitSignal(chat.reply_finished, timeout=5000) as done:
@@ -106,9 +111,15 @@ def test_failure_is_reported_with_a_plain_message(runner, fake_ollama, qtbot) ->
 def test_images_keep_alive_and_history_reach_the_server(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "vision"))
     chat = ChatController(runner, fake_ollama.url)
-    request = ChatRequest("qwen3.5:4b", (ChatMessage("user", "hi"), ChatMessage("assistant", "hello", thinking="t"),
-                                         ChatMessage("user", "what is this?", images=("aGVsbG8=",))),
-                          keep_alive="10m")
+    request = ChatRequest(
+        "qwen3.5:4b",
+        (
+            ChatMessage("user", "hi"),
+            ChatMessage("assistant", "hello", thinking="t"),
+            ChatMessage("user", "what is this?", images=("aGVsbG8=",)),
+        ),
+        keep_alive="10m",
+    )
     with qtbot.waitSignal(chat.reply_finished, timeout=5000):
         chat.start(request)
     body = fake_ollama.bodies("/api/chat")[-1]

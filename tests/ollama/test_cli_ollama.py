@@ -43,8 +43,9 @@ def test_pull_then_models_then_rm(fake_ollama, capsys) -> None:  # type: ignore[
     assert code == 1 and "nothing to delete" in err
 
 
-@pytest.mark.parametrize(("kind", "words"), [("offline", "internet"), ("needs_newer", "newer version"),
-                                             ("unknown_model", "no model called")])
+@pytest.mark.parametrize(
+    ("kind", "words"), [("offline", "internet"), ("needs_newer", "newer version"), ("unknown_model", "no model called")]
+)
 def test_pull_failures_exit_1_with_a_plain_message(fake_ollama, capsys, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.add_remote("qwen3.5:4b")
     fake_ollama.fail("pull", kind)
@@ -63,8 +64,18 @@ def test_not_running(capsys) -> None:  # type: ignore[no-untyped-def]
 def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
     fake_ollama.script_reply("qwen3.5:4b", content=["Blue ", "light ", "scatters."], thinking=["Rayleigh"])
-    code, out, err = _run(capsys, "chat", "qwen3.5:4b", "Why is the sky blue?", "--system", "Be brief",
-                          "--num-ctx", "8192", "--host", fake_ollama.url)
+    code, out, err = _run(
+        capsys,
+        "chat",
+        "qwen3.5:4b",
+        "Why is the sky blue?",
+        "--system",
+        "Be brief",
+        "--num-ctx",
+        "8192",
+        "--host",
+        fake_ollama.url,
+    )
     assert code == 0 and out == "Blue light scatters.\n" and "Rayleigh" in err
     body = fake_ollama.bodies("/api/chat")[-1]
     assert body["messages"][0] == {"role": "system", "content": "Be brief"} and body["options"]["num_ctx"] == 8192
@@ -82,7 +93,9 @@ def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> 
     assert "report.txt" in err and "--num-ctx 16384" in err
     sent = fake_ollama.bodies("/api/chat")[-1]["messages"][-1]["content"]
     assert sent.startswith("Summarise this document.") and "--- report.txt ---" in sent
-    code, _, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--num-ctx", "32768", "--host", fake_ollama.url)
+    code, _, err = _run(
+        capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--num-ctx", "32768", "--host", fake_ollama.url
+    )
     assert code == 0 and "warning" not in err
 
 
@@ -107,8 +120,10 @@ def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # typ
     fake_ollama.add_remote("qwen3.5:9b", (400_000_000, 1429, 561))
     fake_ollama.bytes_per_tick = 1_000_000
     # A background job started from a script ignores SIGINT, and children inherit that: reset it.
-    launcher = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
-                "os.execv(sys.executable, [sys.executable, '-m', 'runyard_desktop'] + sys.argv[1:])")
+    launcher = (
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+        "os.execv(sys.executable, [sys.executable, '-m', 'runyard_desktop'] + sys.argv[1:])"
+    )
     argv = [sys.executable, "-c", launcher, "pull", "qwen3.5:9b", "--host", fake_ollama.url]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -120,7 +135,7 @@ def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # typ
             seen += line
         sent = time.monotonic()
         child.send_signal(signal.SIGINT)
-        out, err = child.communicate(timeout=10)
+        _out, err = child.communicate(timeout=10)
         err = seen + err
     finally:
         if child.poll() is None:

@@ -136,15 +136,26 @@ def test_merged_lazy_values_stay_lazy_and_merge_what_they_build() -> None:
     [
         ("pull model manifest: file does not exist", -1, ErrorKind.UNKNOWN_MODEL),
         ('pull model manifest: Get "https://registry.ollama.ai/v2/x": dial tcp: i/o timeout', -1, ErrorKind.OFFLINE),
-        ("pull model manifest: Get \"https://…\": dial tcp: lookup registry.ollama.ai: server misbehaving", 500, ErrorKind.OFFLINE),
+        (
+            'pull model manifest: Get "https://…": dial tcp: lookup registry.ollama.ai: server misbehaving',
+            500,
+            ErrorKind.OFFLINE,
+        ),
         ('Head "https://x.r2.cloudflarestorage.com/…": dial tcp: lookup x: no such host', -1, ErrorKind.OFFLINE),
-        ("pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of Ollama that "
-         "may be in pre-release.\n\nPlease see https://github.com/ollama/ollama/releases for more details.", -1,
-         ErrorKind.NEEDS_NEWER_OLLAMA),
+        (
+            "pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of Ollama that "
+            "may be in pre-release.\n\nPlease see https://github.com/ollama/ollama/releases for more details.",
+            -1,
+            ErrorKind.NEEDS_NEWER_OLLAMA,
+        ),
         ("this model requires MLX support, but the MLX runtime is not available", -1, ErrorKind.SERVER_ERROR),
         ("model 'llama3' not found", 404, ErrorKind.NOT_INSTALLED),
         ('model "x" not found, try pulling it first', 404, ErrorKind.NOT_INSTALLED),
-        ("registry.ollama.ai/library/test-deepseekr1:7b does not support thinking", 400, ErrorKind.THINKING_UNSUPPORTED),
+        (
+            "registry.ollama.ai/library/test-deepseekr1:7b does not support thinking",
+            400,
+            ErrorKind.THINKING_UNSUPPORTED,
+        ),
         ("server busy, please try again.  maximum pending requests exceeded", 503, ErrorKind.BUSY),
         ('option "num_ctx" must be of type integer', 500, ErrorKind.SERVER_ERROR),
         ("invalid model name", 400, ErrorKind.INVALID_REQUEST),
@@ -158,9 +169,12 @@ def test_server_texts(text: str, status: int, kind: ErrorKind) -> None:
 
 
 def test_find_installation_per_os() -> None:
-    none = lambda _name: None  # noqa: E731
-    mac = server.find_installation("darwin", {}, none, lambda p: p == "/Applications/Ollama.app"
-                                   or p.endswith("Contents/Resources/ollama"))
+    def none(_name: str) -> None:
+        return None
+
+    mac = server.find_installation(
+        "darwin", {}, none, lambda p: p == "/Applications/Ollama.app" or p.endswith("Contents/Resources/ollama")
+    )
     assert mac is not None and mac.app == "/Applications/Ollama.app"
     win = server.find_installation("win32", {"LOCALAPPDATA": "C:/U/AppData/Local"}, none, lambda p: "Programs" in p)
     assert win is not None and win.app and win.app.endswith("ollama app.exe") and win.cli.endswith("ollama.exe")
@@ -179,8 +193,16 @@ def test_think_gating_and_metrics() -> None:
     assert think_value(request, ModelInfo("m", ("completion",), 4096)) == (None, True)
     assert think_value(request, ModelInfo("m", ("completion", "thinking"), 4096)) == ("high", False)
     assert think_value(request, ModelInfo("m", None, None)) == ("high", False)  # old server: let it answer
-    metrics = metrics_from_final({"done_reason": "length", "eval_count": 282, "eval_duration": 4_535_599_000,
-                                  "prompt_eval_count": 26, "load_duration": 1_334_875}, 0.4)
+    metrics = metrics_from_final(
+        {
+            "done_reason": "length",
+            "eval_count": 282,
+            "eval_duration": 4_535_599_000,
+            "prompt_eval_count": 26,
+            "load_duration": 1_334_875,
+        },
+        0.4,
+    )
     assert metrics.tokens_per_s == pytest.approx(282 / 4.535599) and metrics.done_reason == "length"
     assert metrics.load_s == pytest.approx(0.001334875) and metrics.ttft_s == 0.4
 
@@ -194,8 +216,9 @@ def test_linux_service_is_preferred_for_the_default_port(tmp_path) -> None:
         calls.append(argv)
         return subprocess.CompletedProcess(argv, 0, b"", b"")
 
-    install = server.find_installation("linux", {}, lambda _n: "/usr/bin/ollama",
-                                       lambda p: p in ("/usr/bin/ollama", server.SYSTEMD_UNIT))
+    install = server.find_installation(
+        "linux", {}, lambda _n: "/usr/bin/ollama", lambda p: p in ("/usr/bin/ollama", server.SYSTEMD_UNIT)
+    )
     assert install is not None and install.service == "ollama.service"
     assert server.launch(install, "http://127.0.0.1:11434", tmp_path / "log", "linux", run=ok) is None
     assert calls == [["systemctl", "start", "ollama.service"]]
@@ -204,13 +227,26 @@ def test_linux_service_is_preferred_for_the_default_port(tmp_path) -> None:
     fake = tmp_path / "ollama"
     fake.write_text("#!/bin/sh\nexit 0\n")
     fake.chmod(0o755)
-    child = server.launch(server.Installation(str(fake), service="ollama.service"), "http://127.0.0.1:5000",
-                          tmp_path / "log", "linux", run=ok)
+    child = server.launch(
+        server.Installation(str(fake), service="ollama.service"),
+        "http://127.0.0.1:5000",
+        tmp_path / "log",
+        "linux",
+        run=ok,
+    )
     assert calls == [] and child is not None
     child.popen.wait(5)
+
     # the service refuses (no permission): fall back to our own `ollama serve`
-    refused = lambda argv, **_kw: subprocess.CompletedProcess(argv, 1, b"", b"Access denied")  # noqa: E731
-    child = server.launch(server.Installation(str(fake), service="ollama.service"), "http://127.0.0.1:11434",
-                          tmp_path / "log", "linux", run=refused)
+    def refused(argv: list[str], **_kw: object) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.CompletedProcess(argv, 1, b"", b"Access denied")
+
+    child = server.launch(
+        server.Installation(str(fake), service="ollama.service"),
+        "http://127.0.0.1:11434",
+        tmp_path / "log",
+        "linux",
+        run=refused,
+    )
     assert child is not None
     child.popen.wait(5)

@@ -134,7 +134,9 @@ def test_read_timeout_is_translated(fake) -> None:  # type: ignore[no-untyped-de
 
 
 def test_builtin_connection_error_from_the_library() -> None:
-    exc = ConnectionError("Failed to connect to Ollama. Please check that Ollama is downloaded, running and accessible.")
+    exc = ConnectionError(
+        "Failed to connect to Ollama. Please check that Ollama is downloaded, running and accessible."
+    )
     assert translate(exc, host="http://h:1").kind is ErrorKind.NOT_RUNNING
 
 
@@ -164,9 +166,15 @@ def test_other_chat_errors_before_the_stream(fake, kind: str, expected: ErrorKin
     assert err.kind is expected and words in err.plain(), repr(err)
 
 
-@pytest.mark.parametrize(("kind", "expected"), [("needs_prerelease", ErrorKind.NEEDS_NEWER_OLLAMA),
-                                                ("blob_unreachable", ErrorKind.OFFLINE), ("mlx", ErrorKind.SERVER_ERROR),
-                                                ("registry_error", ErrorKind.SERVER_ERROR)])
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("needs_prerelease", ErrorKind.NEEDS_NEWER_OLLAMA),
+        ("blob_unreachable", ErrorKind.OFFLINE),
+        ("mlx", ErrorKind.SERVER_ERROR),
+        ("registry_error", ErrorKind.SERVER_ERROR),
+    ],
+)
 def test_other_pull_errors_on_the_stream(fake, kind: str, expected: ErrorKind) -> None:  # type: ignore[no-untyped-def]
     fake.fail("pull", kind)
     assert _pull_error(fake).kind is expected

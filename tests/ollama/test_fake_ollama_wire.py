@@ -12,8 +12,11 @@ import httpx
 def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:  # type: ignore[no-untyped-def]
     data = b"" if body is None else json.dumps(body).encode()
     with socket.create_connection(("127.0.0.1", fake.port), timeout=5) as s:
-        s.sendall(f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(data)}\r\n"
-                  "Connection: close\r\n\r\n".encode() + data)
+        s.sendall(
+            f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(data)}\r\n"
+            "Connection: close\r\n\r\n".encode()
+            + data
+        )
         chunks = []
         while True:
             part = s.recv(65536)
@@ -25,7 +28,7 @@ def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:  # 
 def test_pull_stream_framing_and_key_order(fake_ollama) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.add_remote("qwen3.5:4b", (3_000_000, 1429, 561))
     raw = _raw(fake_ollama, "POST", "/api/pull", {"model": "qwen3.5:4b"})
-    head, _, body = raw.partition(b"\r\n\r\n")
+    head, _, _body = raw.partition(b"\r\n\r\n")
     assert b"Transfer-Encoding: chunked" in head and b"Content-Type: application/x-ndjson" in head
     assert b"Server:" not in head
     with httpx.Client(base_url=fake_ollama.url) as http:
@@ -51,8 +54,9 @@ def test_chat_chunks_and_load_unload(fake_ollama) -> None:  # type: ignore[no-un
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
     fake_ollama.script_reply("qwen3.5:4b", content=["a"], thinking=["t"])
     with httpx.Client(base_url=fake_ollama.url) as http:
-        with http.stream("POST", "/api/chat", json={"model": "qwen3.5:4b",
-                                                     "messages": [{"role": "user", "content": "x"}]}) as r:
+        with http.stream(
+            "POST", "/api/chat", json={"model": "qwen3.5:4b", "messages": [{"role": "user", "content": "x"}]}
+        ) as r:
             objs = [json.loads(line) for line in r.iter_lines()]
         assert list(objs[0]) == ["model", "created_at", "message", "done"]
         assert objs[0]["message"] == {"role": "assistant", "content": "", "thinking": "t"}  # thinking by default
@@ -65,8 +69,10 @@ def test_chat_chunks_and_load_unload(fake_ollama) -> None:  # type: ignore[no-un
         unload = http.post("/api/chat", json={"model": "qwen3.5:4b", "messages": [], "keep_alive": 0}).json()
         assert unload["done_reason"] == "unload"
         assert http.get("/api/ps").json() == {"models": []}
-        bad = http.post("/api/chat", json={"model": "qwen3.5:4b", "messages": [{"role": "user", "content": "x"}],
-                                          "think": "extreme"})
+        bad = http.post(
+            "/api/chat",
+            json={"model": "qwen3.5:4b", "messages": [{"role": "user", "content": "x"}], "think": "extreme"},
+        )
         assert bad.status_code == 400 and "invalid think value" in bad.json()["error"]
 
 

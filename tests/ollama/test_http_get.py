@@ -21,14 +21,29 @@ from runyard_desktop.core.ollama import client as client_module
 from runyard_desktop.core.ollama import http_get
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, not_running, translate
-from runyard_desktop.core.ollama.http_get import (AnswerTimeout, ConnectTimeout, HttpProtocolError, ReplyTooLarge,
-                                                  get_json)
+from runyard_desktop.core.ollama.http_get import (
+    AnswerTimeout,
+    ConnectTimeout,
+    HttpProtocolError,
+    ReplyTooLarge,
+    get_json,
+)
 from tests.ollama.raw_http_server import raw_server, reply, sends
 from tests.support.ports import unused_port
 
 JSON = {"Content-Type": "application/json; charset=utf-8"}
-TAGS = {"models": [{"name": "a:1b", "model": "a:1b", "size": 7, "digest": "d", "modified_at": "2026-01-02T03:04:05Z",
-                    "details": {"family": "qwen35", "parameter_size": "1B", "quantization_level": "Q8_0"}}]}
+TAGS = {
+    "models": [
+        {
+            "name": "a:1b",
+            "model": "a:1b",
+            "size": 7,
+            "digest": "d",
+            "modified_at": "2026-01-02T03:04:05Z",
+            "details": {"family": "qwen35", "parameter_size": "1B", "quantization_level": "Q8_0"},
+        }
+    ]
+}
 TAGS_BYTES = json.dumps(TAGS, separators=(",", ":")).encode()
 
 
@@ -60,9 +75,12 @@ def test_chunked_body_split_across_writes_with_extensions_and_trailers() -> None
     first, second = TAGS_BYTES[:half], TAGS_BYTES[half:]
     parts = (
         reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}),
-        b"%x;name=value\r\n%s" % (len(first), first[:10]), first[10:] + b"\r\n",
-        b"%X\r" % len(second), b"\n" + second + b"\r\n",
-        b"0\r\n", b"X-Trailer: yes\r\n\r\n",
+        b"%x;name=value\r\n%s" % (len(first), first[:10]),
+        first[10:] + b"\r\n",
+        b"%X\r" % len(second),
+        b"\n" + second + b"\r\n",
+        b"0\r\n",
+        b"X-Trailer: yes\r\n\r\n",
     )
 
     async def scenario() -> http_get.Reply:
@@ -86,9 +104,29 @@ def test_tls_with_the_server_name_checked(tmp_path: Path, monkeypatch: pytest.Mo
     if shutil.which("openssl") is None:
         pytest.skip("needs the openssl command to make a certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trusted by ssl.create_default_context()
     server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_tls.load_cert_chain(cert, key)
@@ -111,8 +149,11 @@ def test_refused_is_refused_and_not_running() -> None:
     with pytest.raises(OllamaError) as info:
         asyncio.run(OllamaClient(url).list_models())
     expected = not_running(url)
-    assert (info.value.kind, info.value.message, info.value.next_step) == (expected.kind, expected.message,
-                                                                           expected.next_step)
+    assert (info.value.kind, info.value.message, info.value.next_step) == (
+        expected.kind,
+        expected.message,
+        expected.next_step,
+    )
 
 
 def test_accepted_but_silent_is_hanging_within_the_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,14 +172,17 @@ def test_accepted_but_silent_is_hanging_within_the_timeout(monkeypatch: pytest.M
     assert err.kind is ErrorKind.TIMEOUT and "stopped answering" in err.message
 
 
-@pytest.mark.parametrize("body", [
-    reply("200 OK", {**JSON, "Content-Length": "100"}, TAGS_BYTES[:10]),
-    reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}, b"64\r\n" + TAGS_BYTES[:10]),
-    reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}, b"zz\r\n"),
-    b"HTTP/1.1 200 OK\r\nContent-Ty",
-    b"",
-    b"\r\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        reply("200 OK", {**JSON, "Content-Length": "100"}, TAGS_BYTES[:10]),
+        reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}, b"64\r\n" + TAGS_BYTES[:10]),
+        reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}, b"zz\r\n"),
+        b"HTTP/1.1 200 OK\r\nContent-Ty",
+        b"",
+        b"\r\n",
+    ],
+)
 def test_a_connection_that_closes_mid_answer_is_an_error_not_a_hang(body: bytes) -> None:
     async def scenario() -> tuple[BaseException, OllamaError]:
         async with raw_server(sends(body)) as server:
@@ -163,8 +207,11 @@ def test_not_http_at_all_probes_as_refused() -> None:
 def test_a_body_over_the_cap_is_malformed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(http_get, "MAX_BODY", 64)
     big = b"[" + b"0," * 100 + b"0]"
-    bodies = [reply("200 OK", {**JSON, "Content-Length": str(len(big))}, big), reply("200 OK", JSON, big),
-              reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}, b"%x\r\n%s\r\n0\r\n\r\n" % (len(big), big))]
+    bodies = [
+        reply("200 OK", {**JSON, "Content-Length": str(len(big))}, big),
+        reply("200 OK", JSON, big),
+        reply("200 OK", {**JSON, "Transfer-Encoding": "chunked"}, b"%x\r\n%s\r\n0\r\n\r\n" % (len(big), big)),
+    ]
 
     async def scenario(body: bytes) -> tuple[OllamaError, str]:
         async with raw_server(sends(body)) as server:
@@ -177,15 +224,29 @@ def test_a_body_over_the_cap_is_malformed(monkeypatch: pytest.MonkeyPatch) -> No
         assert err.kind is ErrorKind.MALFORMED and outcome == "answering"
 
 
-@pytest.mark.parametrize(("status", "content_type", "body", "kind", "words"), [
-    ("500 Internal Server Error", "application/json; charset=utf-8", b'{"error":"something broke"}',
-     ErrorKind.SERVER_ERROR, "something broke"),
-    ("503 Service Unavailable", "application/json; charset=utf-8", b'{"error":"server busy, please try again."}',
-     ErrorKind.BUSY, "busy"),
-    ("404 Not Found", "text/plain; charset=utf-8", b"404 page not found", ErrorKind.SERVER_ERROR, "not Ollama"),
-])
-def test_error_statuses_read_as_the_ollama_client_read_them(status: str, content_type: str, body: bytes,
-                                                            kind: ErrorKind, words: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "content_type", "body", "kind", "words"),
+    [
+        (
+            "500 Internal Server Error",
+            "application/json; charset=utf-8",
+            b'{"error":"something broke"}',
+            ErrorKind.SERVER_ERROR,
+            "something broke",
+        ),
+        (
+            "503 Service Unavailable",
+            "application/json; charset=utf-8",
+            b'{"error":"server busy, please try again."}',
+            ErrorKind.BUSY,
+            "busy",
+        ),
+        ("404 Not Found", "text/plain; charset=utf-8", b"404 page not found", ErrorKind.SERVER_ERROR, "not Ollama"),
+    ],
+)
+def test_error_statuses_read_as_the_ollama_client_read_them(
+    status: str, content_type: str, body: bytes, kind: ErrorKind, words: str
+) -> None:
     import ollama  # only to compare with what the previous code path made of the same answer
 
     script = sends(reply(status, {"Content-Type": content_type, "Content-Length": str(len(body))}, body))
@@ -199,13 +260,25 @@ def test_error_statuses_read_as_the_ollama_client_read_them(status: str, content
     err = asyncio.run(scenario())
     code = int(status.split()[0])
     before = translate(ollama.ResponseError(body.decode(), code), host="h")
-    assert (err.kind, err.message, err.next_step, err.status_code) == (before.kind, before.message, before.next_step,
-                                                                       code)
+    assert (err.kind, err.message, err.next_step, err.status_code) == (
+        before.kind,
+        before.message,
+        before.next_step,
+        code,
+    )
     assert err.kind is kind and words in err.plain()
 
 
-@pytest.mark.parametrize("body", [b"Hello, this is not JSON", b'{"models":"nope"}', b'{"models":[{"size":"big"}]}',
-                                  b'{"models":[{"details":[1]}]}', b"[]"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"Hello, this is not JSON",
+        b'{"models":"nope"}',
+        b'{"models":[{"size":"big"}]}',
+        b'{"models":[{"details":[1]}]}',
+        b"[]",
+    ],
+)
 def test_a_reply_of_the_wrong_shape_is_malformed(body: bytes) -> None:
     script = sends(reply("200 OK", {"Content-Length": str(len(body))}, body))
 
@@ -245,9 +318,12 @@ def test_cancelling_the_task_closes_the_socket_at_once() -> None:
 def test_stdlib_failures_translate_like_their_httpx_counterparts() -> None:
     import httpx
 
-    pairs = [(ConnectTimeout("x"), httpx.ConnectTimeout("x")), (AnswerTimeout("x"), httpx.ReadTimeout("x")),
-             (ConnectionRefusedError(111, "x"), httpx.ConnectError("x")),
-             (HttpProtocolError("x"), httpx.RemoteProtocolError("x"))]
+    pairs = [
+        (ConnectTimeout("x"), httpx.ConnectTimeout("x")),
+        (AnswerTimeout("x"), httpx.ReadTimeout("x")),
+        (ConnectionRefusedError(111, "x"), httpx.ConnectError("x")),
+        (HttpProtocolError("x"), httpx.RemoteProtocolError("x")),
+    ]
     for ours, theirs in pairs:
         a, b = translate(ours, host="h"), translate(theirs, host="h")
         assert (a.kind, a.message, a.next_step) == (b.kind, b.message, b.next_step), (ours, theirs)

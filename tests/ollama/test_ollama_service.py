@@ -19,8 +19,9 @@ def test_running_then_listings(runner, fake_ollama, qtbot) -> None:  # type: ign
     fake_ollama.add_installed("qwen3.5:4b", size=3_400_000_000, capabilities=("completion", "vision", "thinking"))
     fake_ollama.load("qwen3.5:4b", size_vram=1_700_000_000, context_length=8192)
     service = _service(runner, fake_ollama.url)
-    with qtbot.waitSignals([service.status_changed, service.installed_models_changed, service.loaded_models_changed],
-                           timeout=5000):
+    with qtbot.waitSignals(
+        [service.status_changed, service.installed_models_changed, service.loaded_models_changed], timeout=5000
+    ):
         service.check()
     assert service.status.state is ServerState.RUNNING and service.status.version == "0.17.1"
     assert [m.name for m in service.installed_models] == ["qwen3.5:4b"]
@@ -105,8 +106,9 @@ def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tm
     )
     fake_bin.chmod(fake_bin.stat().st_mode | stat.S_IXUSR)
     url = f"http://127.0.0.1:{unused_port()}"
-    service = OllamaService(runner, url, log_dir=tmp_path, find_installation=lambda: Installation(str(fake_bin)),
-                            recheck_interval_s=None)
+    service = OllamaService(
+        runner, url, log_dir=tmp_path, find_installation=lambda: Installation(str(fake_bin)), recheck_interval_s=None
+    )
     with qtbot.waitSignal(service.status_changed, timeout=5000):
         service.check()
     assert service.status.state is ServerState.STOPPED

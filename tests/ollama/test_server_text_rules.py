@@ -33,16 +33,16 @@ def test_every_row_is_reachable(rule: ServerTextRule) -> None:
 @pytest.mark.parametrize("rule", SERVER_TEXT_RULES, ids=_label)
 def test_every_row_fills_its_templates(rule: ServerTextRule) -> None:
     text = rule.example or "some text"
-    err = from_server_text(text, rule.status, model="qwen3.5:4b", installed_version="0.12.6",
-                           operation=rule.operation)
+    err = from_server_text(text, rule.status, model="qwen3.5:4b", installed_version="0.12.6", operation=rule.operation)
     assert err.kind is rule.kind and err.detail == text and err.status_code == rule.status
     assert err.message and err.next_step
     assert "{" not in err.message + err.next_step, "a template field was left unfilled"
 
 
 def test_captured_fields_reach_the_message() -> None:
-    err = from_server_text("model requires more system memory (7.3 GiB) than is available (6.0 GiB)", 500,
-                           model="qwen3.5:9b")
+    err = from_server_text(
+        "model requires more system memory (7.3 GiB) than is available (6.0 GiB)", 500, model="qwen3.5:9b"
+    )
     assert err.message == "qwen3.5:9b needs 7.3 GiB of memory, but only 6.0 GiB is free."
     newer = from_server_text(SERVER_TEXT_RULES[0].example, installed_version="0.12.6")
     assert newer.message == "this model needs a newer version of Ollama (this computer has Ollama 0.12.6)."

@@ -26,8 +26,13 @@ HEAVY = ("httpx", "httpcore", "h11", "anyio", "ollama", "pydantic", "pydantic_co
 def fake(fake_ollama):  # type: ignore[no-untyped-def]
     quants = ("Q4_K_M", "Q8_0", "BF16")
     for i, tag in enumerate(("0.8b", "2b", "4b", "9b", "27b", "35b-a3b", "122b-a10b", "4b-q8_0")):
-        fake_ollama.add_installed(f"qwen3.5:{tag}", size=(i + 1) * 1_000_000_000, quantization=quants[i % 3],
-                                  parameter_size=f"{i + 1}B", family="qwen35" if i % 2 else "qwen3")
+        fake_ollama.add_installed(
+            f"qwen3.5:{tag}",
+            size=(i + 1) * 1_000_000_000,
+            quantization=quants[i % 3],
+            parameter_size=f"{i + 1}B",
+            family="qwen35" if i % 2 else "qwen3",
+        )
     fake_ollama.add_installed("hf.co/org/repo:Q4_K_M")
     fake_ollama.load("qwen3.5:2b", size_vram=0, context_length=8192)
     fake_ollama.load("qwen3.5:4b")
@@ -42,7 +47,9 @@ async def _the_ollama_client_way(url: str) -> tuple[tuple[InstalledModel, ...], 
         tags, ps = await client.list(), await client.ps()
     installed = tuple(
         InstalledModel(
-            name=str(m.model or ""), size=int(m.size or 0), digest=str(m.digest or ""),
+            name=str(m.model or ""),
+            size=int(m.size or 0),
+            digest=str(m.digest or ""),
             modified_at=m.modified_at.isoformat() if m.modified_at else "",
             family=(m.details.family or "") if m.details else "",
             parameter_size=(m.details.parameter_size or "") if m.details else "",
@@ -52,7 +59,9 @@ async def _the_ollama_client_way(url: str) -> tuple[tuple[InstalledModel, ...], 
     )
     loaded = tuple(
         LoadedModel(
-            name=str(m.model or m.name or ""), size=int(m.size or 0), size_vram=int(m.size_vram or 0),
+            name=str(m.model or m.name or ""),
+            size=int(m.size or 0),
+            size_vram=int(m.size_vram or 0),
             context_length=getattr(m, "context_length", None),
             expires_at=m.expires_at.isoformat() if m.expires_at else "",
         )
@@ -96,11 +105,19 @@ def test_empty_listings(fake_ollama) -> None:  # type: ignore[no-untyped-def]
     assert asyncio.run(client.list_models()) == () and asyncio.run(client.loaded_models()) == ()
 
 
-@pytest.mark.parametrize("text", [
-    "2025-05-04T17:37:44.706015396-07:00", "2318-01-01T00:00:00.0000001+00:00", "2026-11-29T19:29:10.1234567Z",
-    "2026-11-29T19:29:10Z", "2026-11-29T19:29:10.5+05:30", "2026-11-29T19:29:10", "0001-01-01T00:00:00Z",
-    "2026-11-29 19:29:10.999999999z",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-05-04T17:37:44.706015396-07:00",
+        "2318-01-01T00:00:00.0000001+00:00",
+        "2026-11-29T19:29:10.1234567Z",
+        "2026-11-29T19:29:10Z",
+        "2026-11-29T19:29:10.5+05:30",
+        "2026-11-29T19:29:10",
+        "0001-01-01T00:00:00Z",
+        "2026-11-29 19:29:10.999999999z",
+    ],
+)
 def test_times_read_as_pydantic_read_them(text: str) -> None:
     from ollama._types import ListResponse
 
@@ -128,8 +145,13 @@ print("RESULT " + json.dumps({"probe": probe.outcome, "installed": len(installed
 
 
 def test_probe_and_listings_import_neither_httpx_nor_ollama_nor_pydantic(fake) -> None:  # type: ignore[no-untyped-def]
-    result = subprocess.run([sys.executable, "-c", _CHILD, fake.url, ",".join(HEAVY)], capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, fake.url, ",".join(HEAVY)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("RESULT ")), None)
     assert line is not None, result.stdout + result.stderr
     assert json.loads(line.removeprefix("RESULT ")) == {"probe": "answering", "installed": 9, "loaded": 2, "heavy": []}

@@ -21,7 +21,7 @@ from typing import Any
 
 from tests.support.fake_ollama_http import _Gone
 from tests.support.fake_ollama_routes import Handler
-from tests.support.fake_ollama_state import Blob, FakeState, Failure, Model, Reply, normalize
+from tests.support.fake_ollama_state import Blob, Failure, FakeState, Model, Reply, normalize
 
 
 class _Server(ThreadingHTTPServer):
@@ -46,8 +46,9 @@ class FakeOllama:
         self._server.state = self.state
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-ollama", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-ollama", daemon=True
+        )
 
     def __getattr__(self, name: str) -> Any:  # tick_s, bytes_per_tick, load_delay_s, version, requests, …
         return getattr(self.__dict__["state"], name)
@@ -96,11 +97,15 @@ class FakeOllama:
             self.state.loaded[model.name] = (model, model.size if size_vram is None else size_vram, context_length)
 
     def script_reply(self, model: str, content: Any = ("Hello", "!"), thinking: Any = (), **kw: Any) -> None:
-        as_tuple = lambda v: (v,) if isinstance(v, str) else tuple(v)  # noqa: E731
+        def as_tuple(v: Any) -> tuple[Any, ...]:
+            return (v,) if isinstance(v, str) else tuple(v)
+
         with self.state.lock:
             self.state.replies[normalize(model)] = Reply(as_tuple(content), as_tuple(thinking), **kw)
 
-    def fail(self, route: str, kind: str, *, times: int = 1, status: int = 500, body: dict[str, object] | None = None) -> None:
+    def fail(
+        self, route: str, kind: str, *, times: int = 1, status: int = 500, body: dict[str, object] | None = None
+    ) -> None:
         with self.state.lock:
             self.state.failures[route].append(Failure(kind, times, status, body))
 
@@ -145,7 +150,15 @@ class FakeOllama:
                 self.state.changed.wait(left)
 
 
-DEMO_TAGS = ("qwen3.5:0.8b", "qwen3.5:2b", "qwen3.5:4b", "qwen3.5:9b", "qwen3.5:27b", "qwen3.5:35b-a3b", "qwen3.5:122b-a10b")
+DEMO_TAGS = (
+    "qwen3.5:0.8b",
+    "qwen3.5:2b",
+    "qwen3.5:4b",
+    "qwen3.5:9b",
+    "qwen3.5:27b",
+    "qwen3.5:35b-a3b",
+    "qwen3.5:122b-a10b",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,18 +171,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", default="0.17.1")
     args = parser.parse_args(argv)
     fake = FakeOllama(args.port)
-    fake.tick_s, fake.load_delay_s, fake.token_delay_s, fake.version = args.tick, args.load_delay, args.token_delay, args.version
+    fake.tick_s, fake.load_delay_s, fake.token_delay_s, fake.version = (
+        args.tick,
+        args.load_delay,
+        args.token_delay,
+        args.version,
+    )
     fake.bytes_per_tick = int(args.speed * 1e6 * args.tick)
     caps = ("completion", "vision", "tools", "thinking")
     # Download sizes, default quantization (0.8b and 2b default to q8_0) and parameter counts as the
     # library lists them (docs/qwen35-memory.md: parameter counts, Ollama tags).
-    demo = zip(DEMO_TAGS, (1.0e9, 2.7e9, 3.4e9, 6.6e9, 17e9, 24e9, 81e9),
-               ("Q8_0", "Q8_0") + ("Q4_K_M",) * 5, ("0.9B", "2.3B", "4.7B", "9.7B", "27.8B", "36.0B", "125.1B"))
+    demo = zip(
+        DEMO_TAGS,
+        (1.0e9, 2.7e9, 3.4e9, 6.6e9, 17e9, 24e9, 81e9),
+        ("Q8_0", "Q8_0") + ("Q4_K_M",) * 5,
+        ("0.9B", "2.3B", "4.7B", "9.7B", "27.8B", "36.0B", "125.1B"),
+        strict=True,
+    )
     for tag, size, quant, params in demo:
-        fake.add_remote(tag, (int(size), 11_000, 7711, 96, 561), capabilities=caps, quantization=quant,
-                        parameter_size=params)
-    fake.add_installed("qwen3.5:0.8b", size=1_000_000_000, capabilities=caps, parameter_size="0.9B",
-                       quantization="Q8_0")
+        fake.add_remote(
+            tag, (int(size), 11_000, 7711, 96, 561), capabilities=caps, quantization=quant, parameter_size=params
+        )
+    fake.add_installed(
+        "qwen3.5:0.8b", size=1_000_000_000, capabilities=caps, parameter_size="0.9B", quantization="Q8_0"
+    )
     print(f"stand-in Ollama {args.version} on {fake.url} (Ctrl-C to stop)", flush=True)
     fake.start()
     try:
@@ -182,4 +207,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

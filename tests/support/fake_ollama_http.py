@@ -16,20 +16,26 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 
-from tests.support.fake_ollama_state import FakeState, Failure, normalize
+from tests.support.fake_ollama_state import Failure, FakeState, normalize
 
 if TYPE_CHECKING:
     from tests.support.fake_ollama import _Server
 
 MEMORY_ERROR = "model requires more system memory (7.3 GiB) than is available (6.0 GiB)"
-RUNNER_STOPPED = ("model runner has unexpectedly stopped, this may be due to resource limitations or an internal "
-                  "error, check ollama server logs for details")
+RUNNER_STOPPED = (
+    "model runner has unexpectedly stopped, this may be due to resource limitations or an internal "
+    "error, check ollama server logs for details"
+)
 PULL_ERRORS = {
     "unknown_model": "pull model manifest: file does not exist",
-    "offline": ('pull model manifest: Get "https://registry.ollama.ai/v2/library/{base}/manifests/{tag}": '
-                "dial tcp: lookup registry.ollama.ai: no such host"),
-    "needs_newer": ("pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of "
-                    "Ollama.\n\nPlease download the latest version at:\n\n\thttps://ollama.com/download\n"),
+    "offline": (
+        'pull model manifest: Get "https://registry.ollama.ai/v2/library/{base}/manifests/{tag}": '
+        "dial tcp: lookup registry.ollama.ai: no such host"
+    ),
+    "needs_newer": (
+        "pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of "
+        "Ollama.\n\nPlease download the latest version at:\n\n\thttps://ollama.com/download\n"
+    ),
     "registry_error": "pull model manifest: 500: internal server error",
     "max_retries": "max retries exceeded: unexpected EOF",
     "disk_full": "write /root/.ollama/models/blobs/sha256-{hex}-partial: no space left on device",
@@ -37,11 +43,14 @@ PULL_ERRORS = {
 }
 PULL_ERRORS["needs_prerelease"] = (
     "pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of Ollama that may "
-    "be in pre-release.\n\nPlease see https://github.com/ollama/ollama/releases for more details.\n")
+    "be in pre-release.\n\nPlease see https://github.com/ollama/ollama/releases for more details.\n"
+)
 PULL_ERRORS["mlx"] = "this model requires MLX support, but the MLX runtime is not available"
-PULL_ERRORS["blob_unreachable"] = ('Head "https://dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com/ollama/'
-                                   'docker/registry/v2/blobs/sha256/{hex}/data": dial tcp: lookup '
-                                   "dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com: no such host")
+PULL_ERRORS["blob_unreachable"] = (
+    'Head "https://dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com/ollama/'
+    'docker/registry/v2/blobs/sha256/{hex}/data": dial tcp: lookup '
+    "dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com: no such host"
+)
 MID_DOWNLOAD = {"max_retries", "disk_full", "drop", "malformed", "blob_unreachable"}
 CHAT_ERRORS = {  # kind -> (status, text); {name} is the name as sent, {full} the registry form
     "out_of_memory": (500, MEMORY_ERROR),
@@ -55,8 +64,14 @@ CHAT_ERRORS = {  # kind -> (status, text); {name} is the name as sent, {full} th
 }
 GO_CHUNKING_THRESHOLD = 2048  # net/http's bufferBeforeChunkingSize
 ROUTES = {
-    "/": ("GET", "HEAD"), "/api/version": ("GET", "HEAD"), "/api/tags": ("GET", "HEAD"), "/api/ps": ("GET",),
-    "/api/pull": ("POST",), "/api/chat": ("POST",), "/api/show": ("POST",), "/api/delete": ("DELETE",),
+    "/": ("GET", "HEAD"),
+    "/api/version": ("GET", "HEAD"),
+    "/api/tags": ("GET", "HEAD"),
+    "/api/ps": ("GET",),
+    "/api/pull": ("POST",),
+    "/api/chat": ("POST",),
+    "/api/show": ("POST",),
+    "/api/delete": ("DELETE",),
 }
 
 
@@ -85,14 +100,13 @@ class _Gone(Exception):
     """The client closed the connection."""
 
 
-
 class HttpBase(BaseHTTPRequestHandler):
     """Framing, disconnect detection, dispatch to `_route_<name>`, and the simple routes."""
 
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
 
     @property
@@ -223,15 +237,34 @@ class HttpBase(BaseHTTPRequestHandler):
     def _route_tags(self, _body: object, _f: object) -> None:
         with self.state.lock:
             models = sorted(self.state.installed.values(), key=lambda m: m.modified_at, reverse=True)
-            rows = [{"name": m.name, "model": m.name, "modified_at": m.modified_at, "size": m.size,
-                     "digest": m.manifest_digest, "details": m.details()} for m in models]
+            rows = [
+                {
+                    "name": m.name,
+                    "model": m.name,
+                    "modified_at": m.modified_at,
+                    "size": m.size,
+                    "digest": m.manifest_digest,
+                    "details": m.details(),
+                }
+                for m in models
+            ]
         self._json(200, {"models": rows})
 
     def _route_ps(self, _body: object, _f: object) -> None:
         with self.state.lock:
-            rows = [{"name": m.name, "model": m.name, "size": m.size + 300_000_000, "digest": m.manifest_digest,
-                     "details": m.details(), "expires_at": "2318-01-01T00:00:00.0000001+00:00",
-                     "size_vram": vram, "context_length": ctx} for m, vram, ctx in self.state.loaded.values()]
+            rows = [
+                {
+                    "name": m.name,
+                    "model": m.name,
+                    "size": m.size + 300_000_000,
+                    "digest": m.manifest_digest,
+                    "details": m.details(),
+                    "expires_at": "2318-01-01T00:00:00.0000001+00:00",
+                    "size_vram": vram,
+                    "context_length": ctx,
+                }
+                for m, vram, ctx in self.state.loaded.values()
+            ]
         self._json(200, {"models": rows})
 
     def _route_show(self, body: dict[str, Any], failure: Failure | None) -> None:
@@ -244,11 +277,19 @@ class HttpBase(BaseHTTPRequestHandler):
             return self._error(404, f"model '{normalize(name)}' not found")
         arch = model.family
         answer: dict[str, object] = {
-            "license": "Apache License 2.0", "modelfile": f"# Modelfile generated by \"ollama show\"\nFROM {model.name}\n",
-            "parameters": 'temperature                    1', "template": "{{ .Prompt }}", "details": model.details(),
-            "model_info": {"general.architecture": arch, "general.parameter_count": 4_000_000_000,
-                           f"{arch}.context_length": model.context_length, f"{arch}.block_count": 32},
-            "capabilities": list(model.capabilities), "modified_at": model.modified_at,
+            "license": "Apache License 2.0",
+            "modelfile": f'# Modelfile generated by "ollama show"\nFROM {model.name}\n',
+            "parameters": "temperature                    1",
+            "template": "{{ .Prompt }}",
+            "details": model.details(),
+            "model_info": {
+                "general.architecture": arch,
+                "general.parameter_count": 4_000_000_000,
+                f"{arch}.context_length": model.context_length,
+                f"{arch}.block_count": 32,
+            },
+            "capabilities": list(model.capabilities),
+            "modified_at": model.modified_at,
         }
         if failure is not None and failure.kind == "no_model_info":
             answer.pop("model_info")
@@ -267,4 +308,3 @@ class HttpBase(BaseHTTPRequestHandler):
         if model is None:
             return self._error(404, f"model '{name}' not found")
         self._json(200, None)
-

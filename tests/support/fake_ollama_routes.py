@@ -28,8 +28,14 @@ class Handler(HttpBase):
         with self.state.lock:
             model = self.state.remote.get(normalize(name))
         kind = failure.kind if failure else None
-        if model is None or kind in ("unknown_model", "offline", "needs_newer", "needs_prerelease", "registry_error",
-                                     "mlx"):
+        if model is None or kind in (
+            "unknown_model",
+            "offline",
+            "needs_newer",
+            "needs_prerelease",
+            "registry_error",
+            "mlx",
+        ):
             base, _, tag = normalize(name).partition(":")
             text = PULL_ERRORS[kind if kind in PULL_ERRORS else "unknown_model"].format(base=base, tag=tag)
             self._line({"error": text})
@@ -49,7 +55,9 @@ class Handler(HttpBase):
             updated = model.name in self.state.installed
             self.state.installed[model.name] = Model(**{**model.__dict__, "modified_at": model.modified_at})
         if kind == "prune_failed":
-            self._line(progress("couldn't remove unused layers: remove /root/.ollama/models/blobs/x: permission denied"))
+            self._line(
+                progress("couldn't remove unused layers: remove /root/.ollama/models/blobs/x: permission denied")
+            )
         elif updated and kind == "update":
             self._line(progress("removing unused layers"))  # only when an older manifest had other layers
         self._line(progress("success"))
@@ -120,7 +128,9 @@ class Handler(HttpBase):
             return self._error(404, f"model '{name}' not found")
         think = body.get("think")
         if isinstance(think, str) and think not in ("high", "medium", "low", "max"):
-            return self._error(400, f'invalid think value: "{think}" (must be "high", "medium", "low", "max", true, or false)')
+            return self._error(
+                400, f'invalid think value: "{think}" (must be "high", "medium", "low", "max", true, or false)'
+            )
         if think and "thinking" not in model.capabilities:
             return self._error(400, f'"{name}" does not support thinking')
         messages = body.get("messages") or []
@@ -156,8 +166,16 @@ class Handler(HttpBase):
                 self.state.loaded.pop(model.name, None)
             else:
                 self.state.loaded[model.name] = (model, model.size, 4096)
-        self._json(200, {"model": name, "created_at": created_at(), "message": {"role": "assistant", "content": ""},
-                         "done_reason": "unload" if unload else "load", "done": True})
+        self._json(
+            200,
+            {
+                "model": name,
+                "created_at": created_at(),
+                "message": {"role": "assistant", "content": ""},
+                "done_reason": "unload" if unload else "load",
+                "done": True,
+            },
+        )
 
     def _reply_for(self, model: Model, body: dict[str, Any], think: object) -> Reply:
         with self.state.lock:
@@ -165,8 +183,10 @@ class Handler(HttpBase):
         if reply is None:
             said = str((body["messages"][-1] or {}).get("content", ""))[:200]
             words = f"This is the stand-in Ollama server. You said: {said}".split(" ")
-            reply = Reply(content=tuple(w if i == 0 else " " + w for i, w in enumerate(words)),
-                          thinking=("The user ", "wants a reply. ", "I will echo them."))
+            reply = Reply(
+                content=tuple(w if i == 0 else " " + w for i, w in enumerate(words)),
+                thinking=("The user ", "wants a reply. ", "I will echo them."),
+            )
         thinks = "thinking" in model.capabilities and think is not False  # on by default since v0.12.4
         return reply if thinks else Reply(**{**reply.__dict__, "thinking": ()})
 
@@ -181,7 +201,11 @@ class Handler(HttpBase):
             if i == 2 and kind in ("mid_stream", "malformed", "drop"):
                 if kind == "drop":
                     return self._drop()
-                self._line(b"{not json" if kind == "malformed" else {"error": "an error was encountered while running the model"})
+                self._line(
+                    b"{not json"
+                    if kind == "malformed"
+                    else {"error": "an error was encountered while running the model"}
+                )
                 return self._end_stream()
             if i:
                 self._wait(self.state.token_delay_s)
@@ -195,10 +219,19 @@ class Handler(HttpBase):
         if prompt is None:
             prompt = sum(len(str(m.get("content", ""))) for m in body.get("messages", [])) // 4 + 10
         eval_ns = reply.eval_duration_ns if reply.eval_duration_ns is not None else count * 20_000_000
-        return {"model": name, "created_at": created_at(), "message": message, "done": True,
-                "done_reason": reply.done_reason, "total_duration": eval_ns + 45_000_000, "load_duration": 1_334_875,
-                "prompt_eval_count": prompt, "prompt_eval_duration": 42_546_000, "eval_count": count,
-                "eval_duration": eval_ns}
+        return {
+            "model": name,
+            "created_at": created_at(),
+            "message": message,
+            "done": True,
+            "done_reason": reply.done_reason,
+            "total_duration": eval_ns + 45_000_000,
+            "load_duration": 1_334_875,
+            "prompt_eval_count": prompt,
+            "prompt_eval_duration": 42_546_000,
+            "eval_count": count,
+            "eval_duration": eval_ns,
+        }
 
     def _chat_blocking(self, name: str, model: Model, body: dict[str, Any], think: object) -> None:
         reply = self._reply_for(model, body, think)
@@ -206,5 +239,3 @@ class Handler(HttpBase):
         if reply.thinking:
             message["thinking"] = "".join(reply.thinking)
         self._json(200, self._final(name, reply, message, body))
-
-

@@ -53,8 +53,14 @@ class Model:
         return digest_of("manifest:" + self.name)[7:]
 
     def details(self) -> dict[str, object]:
-        return {"parent_model": "", "format": "gguf", "family": self.family, "families": [self.family],
-                "parameter_size": self.parameter_size, "quantization_level": self.quantization}
+        return {
+            "parent_model": "",
+            "format": "gguf",
+            "family": self.family,
+            "families": [self.family],
+            "parameter_size": self.parameter_size,
+            "quantization_level": self.quantization,
+        }
 
 
 @dataclass

@@ -301,11 +301,15 @@ def context_offer(usage: ContextUsage, model: str, largest: int | None) -> Conte
     if largest is not None and largest > usage.limit:
         return ContextOffer(
             f"The attachments need ≈ {usage.used:,} tokens; this machine holds at most {largest:,} for {model} "
-            "and the rest would be cut off. Attach a shorter part for a complete answer.", largest)
+            "and the rest would be cut off. Attach a shorter part for a complete answer.",
+            largest,
+        )
     return ContextOffer(
         f"The attachments need ≈ {usage.used:,} tokens but {model} can use only {usage.limit:,} on this machine; "
         "Ollama would cut off the start. Attach a shorter part, or pick a smaller model that leaves room for a "
-        "longer context.", None)
+        "longer context.",
+        None,
+    )
 
 
 SUMMARIZE_REQUEST = (

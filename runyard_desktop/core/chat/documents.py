@@ -62,7 +62,9 @@ def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
             try:
                 return data.decode(encoding), ""
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"{name} starts like {encoding.upper()} text but is damaged ({exc.reason}).") from exc
+                raise DocumentError(
+                    f"{name} starts like {encoding.upper()} text but is damaged ({exc.reason})."
+                ) from exc
     if _looks_binary(data):
         raise DocumentError(
             f"{name} looks like a binary file, not text. Attach plain-text files (txt, md, csv, source code); "
@@ -76,8 +78,14 @@ def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-        return text, f"{name} is not UTF-8; it was read as Latin-1, so some characters may be wrong. Save it as UTF-8 to be sure."
-    return text, f"{name} is not UTF-8; it was read as Windows-1252, so some characters may be wrong. Save it as UTF-8 to be sure."
+        return (
+            text,
+            f"{name} is not UTF-8; it was read as Latin-1, so some characters may be wrong. Save it as UTF-8 to be sure.",
+        )
+    return (
+        text,
+        f"{name} is not UTF-8; it was read as Windows-1252, so some characters may be wrong. Save it as UTF-8 to be sure.",
+    )
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -112,7 +120,9 @@ def read_image(path: Path) -> Attachment:
     try:
         size = path.stat().st_size
         if size > MAX_IMAGE_BYTES:
-            raise DocumentError(f"{name} is {size / 1e6:.0f} MB; images up to {MAX_IMAGE_BYTES // 2**20} MB can be attached.")
+            raise DocumentError(
+                f"{name} is {size / 1e6:.0f} MB; images up to {MAX_IMAGE_BYTES // 2**20} MB can be attached."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"Could not read {name}: {exc.strerror or exc}.") from exc

@@ -41,7 +41,7 @@ from runyard_desktop.core.chat.history_rows import (
 )
 from runyard_desktop.core.chat.reply_recorder import ReplyRecorder
 
-__all__ = ["HistoryError", "HistoryStore", "ReplyRecorder", "SCHEMA_VERSION"]
+__all__ = ["SCHEMA_VERSION", "HistoryError", "HistoryStore", "ReplyRecorder"]
 
 log = logging.getLogger(__name__)
 
@@ -209,8 +209,7 @@ class HistoryStore:
     def update_conversation(self, conversation: Conversation) -> Conversation:
         """Save title, model and parameters; returns the stored record."""
         self._db.execute(
-            "UPDATE conversations SET title=?, model=?, system_prompt=?, temperature=?, num_ctx=?, think=?"
-            " WHERE id=?",
+            "UPDATE conversations SET title=?, model=?, system_prompt=?, temperature=?, num_ctx=?, think=? WHERE id=?",
             (
                 conversation.title,
                 conversation.model,
@@ -236,9 +235,7 @@ class HistoryStore:
     def purge_deleted(self, older_than_s: float = 0.0) -> int:
         """Really remove soft-deleted conversations (and their messages)."""
         cutoff = self._clock() - older_than_s
-        cur = self._db.execute(
-            "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?", (cutoff,)
-        )
+        cur = self._db.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?", (cutoff,))
         return cur.rowcount
 
     def search(self, query: str) -> set[int]:
@@ -302,9 +299,7 @@ class HistoryStore:
         return self.message(message_id)
 
     def update_message_content(self, message_id: int, content: str) -> Message:
-        self._db.execute(
-            "UPDATE messages SET content=?, updated_at=? WHERE id=?", (content, self._clock(), message_id)
-        )
+        self._db.execute("UPDATE messages SET content=?, updated_at=? WHERE id=?", (content, self._clock(), message_id))
         return self.message(message_id)
 
     def delete_messages(self, message_ids: Iterable[int]) -> None:
@@ -319,9 +314,7 @@ class HistoryStore:
         return message_from_row(row)
 
     def messages(self, conversation_id: int) -> list[Message]:
-        rows = self._db.execute(
-            MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id", (conversation_id,)
-        ).fetchall()
+        rows = self._db.execute(MESSAGE_SELECT + " WHERE conversation_id=? ORDER BY id", (conversation_id,)).fetchall()
         return [message_from_row(r) for r in rows]
 
     def messages_tail(self, conversation_id: int, limit: int) -> tuple[list[Message], int]:

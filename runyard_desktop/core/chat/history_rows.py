@@ -12,8 +12,7 @@ from runyard_desktop.core.chat.conversation import Attachment, Conversation, Mes
 log = logging.getLogger(__name__)
 
 CONVERSATION_SELECT = (  # the columns conversation_from_row reads, in its order
-    "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at"
-    " FROM conversations"
+    "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at FROM conversations"
 )
 MESSAGE_SELECT = (
     "SELECT id, conversation_id, role, content, thinking, status, model, metrics, attachments, error, created_at"

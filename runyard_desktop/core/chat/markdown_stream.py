@@ -88,7 +88,12 @@ class MarkdownStream:
                 ops.append(("settle",))
             return
         fence = self._fence
-        if match and not match.group("info").strip() and match.group("fence")[0] == fence[0] and len(match.group("fence")) >= len(fence):
+        if (
+            match
+            and not match.group("info").strip()
+            and match.group("fence")[0] == fence[0]
+            and len(match.group("fence")) >= len(fence)
+        ):
             self.in_code, self._fence = False, ""
             ops.append(("code_end",))
             return

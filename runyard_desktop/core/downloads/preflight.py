@@ -51,11 +51,14 @@ def preflight(
         if report.verdict is Verdict.NO_FIT:
             better = recommended if recommended and recommended != tag else None
             instead = f"\n\nA better choice for this computer: {better}." if better else ""
-            issues.append(PreflightIssue(
-                CheckLevel.CONFIRM, f"{tag} won't fit in this computer's memory",
-                f"{report.reason}\n\nOllama would refuse to load it or it would be very slow.{instead}",
-                better_choice=better,
-            ))
+            issues.append(
+                PreflightIssue(
+                    CheckLevel.CONFIRM,
+                    f"{tag} won't fit in this computer's memory",
+                    f"{report.reason}\n\nOllama would refuse to load it or it would be very slow.{instead}",
+                    better_choice=better,
+                )
+            )
     return sorted(issues, key=lambda i: i.level is not CheckLevel.BLOCK)
 
 
@@ -64,12 +67,12 @@ def _server_issue(status: OllamaStatus) -> PreflightIssue | None:
     if state is ServerState.TOO_OLD:
         have = status.version or "an unknown version"
         return PreflightIssue(
-            CheckLevel.BLOCK, "Ollama is too old for Qwen3.5",
+            CheckLevel.BLOCK,
+            "Ollama is too old for Qwen3.5",
             f"This computer has Ollama {have}; Qwen3.5 models need Ollama {MIN_VERSION_TEXT} or newer.\n\n"
             f"Update Ollama from {DOWNLOAD_URL}, then download again.",
         )
-    if state in (ServerState.NOT_INSTALLED, ServerState.STOPPED, ServerState.STARTING,
-                 ServerState.REMOTE_UNREACHABLE):
+    if state in (ServerState.NOT_INSTALLED, ServerState.STOPPED, ServerState.STARTING, ServerState.REMOTE_UNREACHABLE):
         next_step = f"\n\n{status.next_step}" if status.next_step else ""
         return PreflightIssue(CheckLevel.BLOCK, "Ollama is not ready", f"{status.message}{next_step}")
     return None
@@ -80,7 +83,8 @@ def _disk_issue(tag: str, download: int, free: int | None, models_dir: str | Non
         return None
     where = f" in {models_dir}" if models_dir else ""
     return PreflightIssue(
-        CheckLevel.BLOCK, "Not enough disk space",
+        CheckLevel.BLOCK,
+        "Not enough disk space",
         f"{tag} needs {human_bytes(download)} of disk space, but only {human_bytes(free)} is free where "
         f"Ollama keeps its models{where}.\n\nFree at least {human_bytes(download + DISK_MARGIN_BYTES - free)} "
         "or delete a model you no longer use (Installed page), then download again.",

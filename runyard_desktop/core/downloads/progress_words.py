@@ -5,10 +5,9 @@ the downloads list's line. No Qt here; the UI only shows the words.
 
 from __future__ import annotations
 
-
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
 from runyard_desktop.core.ollama.types import PullState, PullStatus
-from runyard_desktop.core.downloads.row_status import RowStatus
 
 
 def kept_text(state: PullState) -> str:
@@ -82,7 +81,7 @@ def row_status(state: PullState) -> RowStatus:
 
 def short_duration(seconds: float) -> str:
     """A narrow-cell ETA: '45 s', '3 min', '2 h 10 min'."""
-    s = int(round(seconds))
+    s = round(seconds)
     if s < 60:
         return f"{s} s"
     if s < 3600:

@@ -19,12 +19,29 @@ from runyard_desktop.core.appdata import resources as package_resources
 SCHEMA_VERSION = 1
 _CAPABILITIES = {"vision", "tools", "thinking"}
 _CONFIG_INTS = (
-    "layers", "hidden", "heads", "kv_heads", "head_dim", "full_attention_interval", "linear_key_heads",
-    "linear_value_heads", "linear_key_head_dim", "linear_value_head_dim", "conv_kernel", "vocab",
+    "layers",
+    "hidden",
+    "heads",
+    "kv_heads",
+    "head_dim",
+    "full_attention_interval",
+    "linear_key_heads",
+    "linear_value_heads",
+    "linear_key_head_dim",
+    "linear_value_head_dim",
+    "conv_kernel",
+    "vocab",
 )
 _VISION_INTS = (
-    "depth", "hidden", "mlp", "out_hidden", "patch", "temporal_patch", "in_channels",
-    "num_position_embeddings", "spatial_merge",
+    "depth",
+    "hidden",
+    "mlp",
+    "out_hidden",
+    "patch",
+    "temporal_patch",
+    "in_channels",
+    "num_position_embeddings",
+    "spatial_merge",
 )
 _MOE_INTS = ("experts", "experts_per_token", "expert_ffn", "shared_expert_ffn")
 
@@ -244,7 +261,9 @@ def parse_family(data: Any, filename: str) -> tuple[ModelTag, ...]:
     return _tags(raw_tags, sizes, quants, common, w)
 
 
-def _tags(raw_tags: list[Any], sizes: dict[str, ModelSize], quants: dict[str, Any], common: dict[str, Any], w: str) -> tuple[ModelTag, ...]:
+def _tags(
+    raw_tags: list[Any], sizes: dict[str, ModelSize], quants: dict[str, Any], common: dict[str, Any], w: str
+) -> tuple[ModelTag, ...]:
     tags: list[ModelTag] = []
     for i, t in enumerate(raw_tags):
         where = f"{w}: tags[{i}]"
@@ -261,12 +280,21 @@ def _tags(raw_tags: list[Any], sizes: dict[str, ModelSize], quants: dict[str, An
         same = t.get("same_blob_as")
         if same is not None and not isinstance(same, str):
             raise _fail(f"{where}.same_blob_as", "a tag name or null", same)
-        tags.append(ModelTag(
-            tag=name, size=sizes[size_key], quant=quant, download_bytes=_int(t, "download_bytes", where),
-            default_for_size=_bool(t, "default_for_size", where), same_blob_as=same,
-            aliases=_strs(t, "aliases", where), unconfirmed=_strs(t, "unconfirmed", where),
-            source=_str(t, "source", where), bytes_per_param=float(quants[quant]), **common,
-        ))
+        tags.append(
+            ModelTag(
+                tag=name,
+                size=sizes[size_key],
+                quant=quant,
+                download_bytes=_int(t, "download_bytes", where),
+                default_for_size=_bool(t, "default_for_size", where),
+                same_blob_as=same,
+                aliases=_strs(t, "aliases", where),
+                unconfirmed=_strs(t, "unconfirmed", where),
+                source=_str(t, "source", where),
+                bytes_per_param=float(quants[quant]),
+                **common,
+            )
+        )
     _check_consistency(tags, sizes, w)
     return tuple(tags)
 

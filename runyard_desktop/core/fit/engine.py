@@ -21,12 +21,11 @@ import math
 from dataclasses import dataclass, replace
 
 from runyard_desktop.core.fit import speed as fit_speed
-
 from runyard_desktop.core.fit import text as fit_text
 from runyard_desktop.core.fit.catalogue import Architecture, Catalogue, ModelTag
-from runyard_desktop.core.hardware.profile import HardwareProfile
-from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, budget_default_context, memory_budget
+from runyard_desktop.core.formatting import GIB
+from runyard_desktop.core.hardware.profile import HardwareProfile
 from runyard_desktop.core.ollama.types import parse_version
 
 MIB = 2**20
@@ -122,7 +121,7 @@ class FitReport:
 
 def kv_cache_bytes(arch: Architecture, context: int, kv_cache_type: str = "f16") -> int:
     per_token = arch.full_attention_layers * 2 * arch.kv_heads * arch.head_dim
-    return int(round(context * per_token * KV_BYTES_PER_ELEMENT[kv_cache_type]))
+    return round(context * per_token * KV_BYTES_PER_ELEMENT[kv_cache_type])
 
 
 def recurrent_state_bytes(arch: Architecture, sequences: int = 1) -> int:
@@ -178,7 +177,9 @@ def _place(
     if share > 0:
         used = sum(1 for g in gpus if g.free_bytes > per_gpu)
         if model_bytes + used * per_gpu <= budget.gpu_free + budget.ram_usable:
-            return _Placement(Verdict.PARTIAL, used, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware))
+            return _Placement(
+                Verdict.PARTIAL, used, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware)
+            )
     if model_bytes + COMPUTE_BYTES <= budget.ram_usable:
         return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
     return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
@@ -243,29 +244,53 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
     if placed.verdict is Verdict.NO_FIT and gpu_helps:
         gpus = 1  # show what the best attempt would need
     breakdown = Breakdown(
-        weights=tag.download_bytes, kv_cache=kv, recurrent_state=rs,
-        compute=COMPUTE_BYTES * max(1, gpus), gpu_reserve=reserve * gpus,
+        weights=tag.download_bytes,
+        kv_cache=kv,
+        recurrent_state=rs,
+        compute=COMPUTE_BYTES * max(1, gpus),
+        gpu_reserve=reserve * gpus,
     )
     tps = fit_speed.tokens_per_second(
-        tag, profile, budget, fit_speed.SpeedInputs(
+        tag,
+        profile,
+        budget,
+        fit_speed.SpeedInputs(
             placed.verdict.value, gpus, placed.share, placed.placement, options.regime is OllamaRegime.OLLAMA_ENGINE
-        )
+        ),
     )
     disk_free = profile.disk.free_bytes if profile.disk is not None else None
     reason = fit_text.memory_reason(
-        verdict=placed.verdict.value, required=breakdown.total,
-        context=fit_text.context_phrase(context, is_default), gpu_label=budget.gpu_label,
-        gpu_free=budget.gpu_free, ram_usable=budget.ram_usable, share=placed.share,
-        placement=placed.placement, unified=budget.unified,
+        verdict=placed.verdict.value,
+        required=breakdown.total,
+        context=fit_text.context_phrase(context, is_default),
+        gpu_label=budget.gpu_label,
+        gpu_free=budget.gpu_free,
+        ram_usable=budget.ram_usable,
+        share=placed.share,
+        placement=placed.placement,
+        unified=budget.unified,
         gpu_helps=gpu_helps,
     ) + fit_text.disk_sentence(tag.download_bytes, disk_free)
     return FitReport(
-        tag=tag.tag, verdict=placed.verdict, gpu_share=placed.share, context=context,
-        context_is_default=is_default, kv_cache_type=options.kv_cache_type, regime=options.regime,
-        breakdown=breakdown, required_bytes=breakdown.total, gpu_free_bytes=budget.gpu_free,
-        ram_usable_bytes=budget.ram_usable, gpus_used=gpus, download_bytes=tag.download_bytes,
-        disk_ok=None if disk_free is None else tag.download_bytes <= disk_free, disk_free_bytes=disk_free,
-        tokens_per_second=tps, placement=placed.placement, reason=reason, notes=_notes(tag, options, context),
+        tag=tag.tag,
+        verdict=placed.verdict,
+        gpu_share=placed.share,
+        context=context,
+        context_is_default=is_default,
+        kv_cache_type=options.kv_cache_type,
+        regime=options.regime,
+        breakdown=breakdown,
+        required_bytes=breakdown.total,
+        gpu_free_bytes=budget.gpu_free,
+        ram_usable_bytes=budget.ram_usable,
+        gpus_used=gpus,
+        download_bytes=tag.download_bytes,
+        disk_ok=None if disk_free is None else tag.download_bytes <= disk_free,
+        disk_free_bytes=disk_free,
+        tokens_per_second=tps,
+        placement=placed.placement,
+        reason=reason,
+        notes=_notes(tag, options, context),
     )
 
 
@@ -276,7 +301,9 @@ def _notes(tag: ModelTag, options: FitOptions, context: int) -> tuple[str, ...]:
     if tag.unconfirmed:
         notes.append(f"Not confirmed by a second source: {', '.join(tag.unconfirmed)}.")
     if options.regime is OllamaRegime.OLLAMA_ENGINE:
-        notes.append("Ollama 0.17–0.29: 24 recurrent-state checkpoints are reserved; MoE experts are not offloaded separately.")
+        notes.append(
+            "Ollama 0.17–0.29: 24 recurrent-state checkpoints are reserved; MoE experts are not offloaded separately."
+        )
     return tuple(notes)
 
 
@@ -284,15 +311,12 @@ GOOD_SPEED_TPS = 10.0  # a reply streams faster than most people read
 USABLE_SPEED_TPS = 3.0
 
 
-def evaluate_all(
-    catalogue: Catalogue, profile: HardwareProfile, options: FitOptions = FitOptions()
-) -> list[FitReport]:
+def evaluate_all(catalogue: Catalogue, profile: HardwareProfile, options: FitOptions = FitOptions()) -> list[FitReport]:
     """Reports for every tag, in catalogue order, with exactly one (or no) `recommended` tag."""
     reports = [evaluate(t, profile, options) for t in catalogue]
     best, why = recommend(catalogue, reports)
     return [
-        replace(r, recommended=True, recommendation=why) if best is not None and r.tag == best else r
-        for r in reports
+        replace(r, recommended=True, recommendation=why) if best is not None and r.tag == best else r for r in reports
     ]
 
 
@@ -301,9 +325,12 @@ def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | Non
     of the range ≥ 3), preferring the GPU; else the fastest one that runs at all. (tag, why)."""
     by_tag = {t.tag: t for t in catalogue}
     runnable = [
-        r for r in reports
-        if r.verdict is not Verdict.NO_FIT and r.tokens_per_second
-        and by_tag[r.tag].default_for_size and by_tag[r.tag].same_blob_as is None
+        r
+        for r in reports
+        if r.verdict is not Verdict.NO_FIT
+        and r.tokens_per_second
+        and by_tag[r.tag].default_for_size
+        and by_tag[r.tag].same_blob_as is None
     ]
     if not runnable:
         return None, ""
@@ -314,7 +341,8 @@ def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | Non
         best = max(good, key=lambda r: (by_tag[r.tag].size.quality_rank, r.verdict is Verdict.GPU))
         where = {
             "gpu": "fully on your GPU",
-            "partial": "with its experts partly on the CPU" if best.placement == "experts on CPU"
+            "partial": "with its experts partly on the CPU"
+            if best.placement == "experts on CPU"
             else f"partly on your GPU ({best.gpu_share * 100:.0f} % of layers)",
             "cpu": "on your CPU",
         }[best.verdict.value]

@@ -112,13 +112,19 @@ def _placement_notes(m: Measurement, report: FitReport) -> list[str]:
     if abs(actual - expected) <= SHARE_TOLERANCE:
         return []
     if actual < expected:
-        return [f"Ollama put {actual * 100:.0f} % of it on the GPU; the estimate expected {expected * 100:.0f} %. "
-                "Other programs may be using GPU memory, or the context is larger than assumed."]
+        return [
+            f"Ollama put {actual * 100:.0f} % of it on the GPU; the estimate expected {expected * 100:.0f} %. "
+            "Other programs may be using GPU memory, or the context is larger than assumed."
+        ]
     if report.gpu_free_bytes <= 0:
-        return [f"Ollama put {actual * 100:.0f} % of it on a GPU, but Runyard found no usable GPU here, so the "
-                "estimate assumed the CPU. The GPU check may have missed it (see This machine)."]
-    return [f"Ollama put {actual * 100:.0f} % of it on the GPU; the estimate expected {expected * 100:.0f} %. "
-            "Good news: more GPU memory was free than the estimate assumed."]
+        return [
+            f"Ollama put {actual * 100:.0f} % of it on a GPU, but Runyard found no usable GPU here, so the "
+            "estimate assumed the CPU. The GPU check may have missed it (see This machine)."
+        ]
+    return [
+        f"Ollama put {actual * 100:.0f} % of it on the GPU; the estimate expected {expected * 100:.0f} %. "
+        "Good news: more GPU memory was free than the estimate assumed."
+    ]
 
 
 def _speed_notes(m: Measurement, report: FitReport) -> list[str]:
@@ -126,16 +132,22 @@ def _speed_notes(m: Measurement, report: FitReport) -> list[str]:
         return []
     low, high = report.tokens_per_second
     if m.tokens_per_s < low * SPEED_SLOW_FACTOR:
-        return [f"It ran at {m.tokens_per_s:.1f} tok/s, slower than the estimated {speed_phrase((low, high))}. "
-                "A busy computer, power saving or a cold first run can do this; Measure again to check."]
+        return [
+            f"It ran at {m.tokens_per_s:.1f} tok/s, slower than the estimated {speed_phrase((low, high))}. "
+            "A busy computer, power saving or a cold first run can do this; Measure again to check."
+        ]
     if m.tokens_per_s > high * SPEED_FAST_FACTOR:
-        return [f"It ran at {m.tokens_per_s:.0f} tok/s, faster than the estimated {speed_phrase((low, high))} "
-                "(short replies run faster than long ones)."]
+        return [
+            f"It ran at {m.tokens_per_s:.0f} tok/s, faster than the estimated {speed_phrase((low, high))} "
+            "(short replies run faster than long ones)."
+        ]
     return []
 
 
 def _memory_notes(m: Measurement, report: FitReport) -> list[str]:
     if report.required_bytes <= 0 or m.size <= report.required_bytes * MEMORY_FACTOR:
         return []
-    return [f"It uses {human_gib(m.size)} of memory, more than the {human_gib(report.required_bytes)} estimated "
-            "(a larger context than assumed, or a vision projector)."]
+    return [
+        f"It uses {human_gib(m.size)} of memory, more than the {human_gib(report.required_bytes)} estimated "
+        "(a larger context than assumed, or a vision projector)."
+    ]

@@ -56,6 +56,8 @@ class MeasurementStore:
             self._items = {}
 
     def _save(self) -> None:
-        payload = {"schema_version": SCHEMA_VERSION,
-                   "measurements": {tag: m.to_json() for tag, m in sorted(self._items.items())}}
+        payload = {
+            "schema_version": SCHEMA_VERSION,
+            "measurements": {tag: m.to_json() for tag, m in sorted(self._items.items())},
+        }
         write_json_atomic(self.path, payload, prefix=".measurements-")

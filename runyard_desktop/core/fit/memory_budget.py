@@ -85,7 +85,7 @@ class MemoryBudget:
 def _short(name: str) -> str:
     for prefix in ("NVIDIA GeForce ", "NVIDIA ", "AMD "):
         if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 

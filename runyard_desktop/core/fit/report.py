@@ -12,8 +12,7 @@ from typing import Any
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.text import context_label, speed_phrase
-from runyard_desktop.core.formatting import human_gib
-from runyard_desktop.core.formatting import human_bytes
+from runyard_desktop.core.formatting import human_bytes, human_gib
 
 VERDICT_LABELS = {"gpu": "Runs on GPU", "partial": "Partial GPU offload", "cpu": "CPU only", "no_fit": "Won't fit"}
 
@@ -79,14 +78,16 @@ def format_table(reports: list[FitReport]) -> str:
         )
         for r in reports
     ]
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    lines = ["  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() for row in (header, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    lines = ["  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)).rstrip() for row in (header, *rows)]
     out = "\n".join(lines) + "\n"
     if reports:
         first = reports[0]
         how = "Ollama's default for this machine" if first.context_is_default else "as requested"
-        out += (f"\nContext {context_label(first.context)} tokens ({how}), KV cache {first.kv_cache_type}, "
-                f"Ollama {'≥ 0.30 (llama-server)' if first.regime.value == 'llama-server' else '0.17–0.29 (Ollama engine)'}.\n")
+        out += (
+            f"\nContext {context_label(first.context)} tokens ({how}), KV cache {first.kv_cache_type}, "
+            f"Ollama {'≥ 0.30 (llama-server)' if first.regime.value == 'llama-server' else '0.17–0.29 (Ollama engine)'}.\n"
+        )
     best = next((r for r in reports if r.recommended), None)
     if best is not None:
         out += f"Recommended: {best.tag}. {best.recommendation}\n"

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runyard_desktop.core.hardware.bandwidth import cpu_bandwidth, gpu_bandwidth
 from runyard_desktop.core.fit.catalogue import ModelTag
-from runyard_desktop.core.hardware.profile import HardwareProfile
 from runyard_desktop.core.fit.memory_budget import MemoryBudget
+from runyard_desktop.core.hardware.bandwidth import cpu_bandwidth, gpu_bandwidth
+from runyard_desktop.core.hardware.profile import HardwareProfile
 
 GPU_EFFICIENCY_LARGE = (0.45, 0.70)
 GPU_EFFICIENCY_MEDIUM = (0.25, 0.70)

@@ -42,8 +42,10 @@ def memory_reason(
     if verdict == "partial":
         pct = f"{share * 100:.0f} %"
         if placement == "experts on CPU":
-            return (f"{needs}, {has}: experts partly on the CPU ({pct} of the model on the GPU); "
-                    "only the active experts are read per token, so it stays usable.")
+            return (
+                f"{needs}, {has}: experts partly on the CPU ({pct} of the model on the GPU); "
+                "only the active experts are read per token, so it stays usable."
+            )
         return f"{needs}, {has}: {pct} of layers on the GPU, the rest on the CPU (slower)."
     ram = f"{human_gib(ram_usable)} of RAM usable"
     if verdict == "cpu":

@@ -17,36 +17,113 @@ from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
 # Published memory bandwidth in GB/s. Matched as whole words against the GPU name, longest key first,
 # so "RTX 4060 Ti" wins over "RTX 4060".
+# fmt: off  (a hand-laid table: one row per line reads better than one value per line)
 GPU_BANDWIDTH_GBPS: dict[str, float] = {
     # NVIDIA GeForce 50 / 40 / 30 / 20 / 16 / 10
-    "RTX 5090": 1792, "RTX 5080": 960, "RTX 5070 Ti": 896, "RTX 5070": 672, "RTX 5060 Ti": 448, "RTX 5060": 448,
-    "RTX 4090": 1008, "RTX 4080 SUPER": 736, "RTX 4080": 717, "RTX 4070 Ti SUPER": 672, "RTX 4070 Ti": 504,
-    "RTX 4070 SUPER": 504, "RTX 4070": 504, "RTX 4060 Ti": 288, "RTX 4060": 272,
-    "RTX 4090 Laptop": 576, "RTX 4080 Laptop": 432, "RTX 4070 Laptop": 256, "RTX 4060 Laptop": 256,
+    "RTX 5090": 1792,
+    "RTX 5080": 960,
+    "RTX 5070 Ti": 896,
+    "RTX 5070": 672,
+    "RTX 5060 Ti": 448,
+    "RTX 5060": 448,
+    "RTX 4090": 1008,
+    "RTX 4080 SUPER": 736,
+    "RTX 4080": 717,
+    "RTX 4070 Ti SUPER": 672,
+    "RTX 4070 Ti": 504,
+    "RTX 4070 SUPER": 504,
+    "RTX 4070": 504,
+    "RTX 4060 Ti": 288,
+    "RTX 4060": 272,
+    "RTX 4090 Laptop": 576,
+    "RTX 4080 Laptop": 432,
+    "RTX 4070 Laptop": 256,
+    "RTX 4060 Laptop": 256,
     "RTX 4050 Laptop": 192,
-    "RTX 3090 Ti": 1008, "RTX 3090": 936, "RTX 3080 Ti": 912, "RTX 3080": 760, "RTX 3070 Ti": 608,
-    "RTX 3070": 448, "RTX 3060 Ti": 448, "RTX 3060": 360, "RTX 3050": 224,
-    "RTX 2080 Ti": 616, "RTX 2080 SUPER": 496, "RTX 2080": 448, "RTX 2070": 448, "RTX 2060": 336,
-    "GTX 1660 Ti": 288, "GTX 1660": 192, "GTX 1080 Ti": 484, "GTX 1080": 320, "GTX 1070": 256,
-    "GTX 1060": 192, "GTX 1050 Ti": 112, "TITAN RTX": 672,
+    "RTX 3090 Ti": 1008,
+    "RTX 3090": 936,
+    "RTX 3080 Ti": 912,
+    "RTX 3080": 760,
+    "RTX 3070 Ti": 608,
+    "RTX 3070": 448,
+    "RTX 3060 Ti": 448,
+    "RTX 3060": 360,
+    "RTX 3050": 224,
+    "RTX 2080 Ti": 616,
+    "RTX 2080 SUPER": 496,
+    "RTX 2080": 448,
+    "RTX 2070": 448,
+    "RTX 2060": 336,
+    "GTX 1660 Ti": 288,
+    "GTX 1660": 192,
+    "GTX 1080 Ti": 484,
+    "GTX 1080": 320,
+    "GTX 1070": 256,
+    "GTX 1060": 192,
+    "GTX 1050 Ti": 112,
+    "TITAN RTX": 672,
     # NVIDIA workstation / data centre
-    "H200": 4800, "H100 NVL": 3900, "H100 PCIe": 2039, "H100": 3350, "A100 80GB": 2039, "A100": 1555,
-    "L40S": 864, "L40": 864, "L4": 300, "A10": 600, "T4": 320, "V100": 900,
-    "RTX 6000 Ada": 960, "RTX A6000": 768, "RTX A5000": 768, "RTX A4000": 448, "Quadro P6000": 432,
-    "P6000": 432, "GB10": 273, "DGX Spark": 273,
+    "H200": 4800,
+    "H100 NVL": 3900,
+    "H100 PCIe": 2039,
+    "H100": 3350,
+    "A100 80GB": 2039,
+    "A100": 1555,
+    "L40S": 864,
+    "L40": 864,
+    "L4": 300,
+    "A10": 600,
+    "T4": 320,
+    "V100": 900,
+    "RTX 6000 Ada": 960,
+    "RTX A6000": 768,
+    "RTX A5000": 768,
+    "RTX A4000": 448,
+    "Quadro P6000": 432,
+    "P6000": 432,
+    "GB10": 273,
+    "DGX Spark": 273,
     # AMD
-    "RX 9070 XT": 640, "RX 9070": 640, "RX 7900 XTX": 960, "RX 7900 XT": 800, "RX 7900 GRE": 576,
-    "RX 7800 XT": 624, "RX 7700 XT": 432, "RX 7600": 288, "RX 6950 XT": 576, "RX 6900 XT": 512,
-    "RX 6800 XT": 512, "RX 6800": 512, "RX 6700 XT": 384, "MI300X": 5300, "MI250X": 3277,
-    "Radeon 8060S": 256, "Ryzen AI Max": 256, "Strix Halo": 256,
+    "RX 9070 XT": 640,
+    "RX 9070": 640,
+    "RX 7900 XTX": 960,
+    "RX 7900 XT": 800,
+    "RX 7900 GRE": 576,
+    "RX 7800 XT": 624,
+    "RX 7700 XT": 432,
+    "RX 7600": 288,
+    "RX 6950 XT": 576,
+    "RX 6900 XT": 512,
+    "RX 6800 XT": 512,
+    "RX 6800": 512,
+    "RX 6700 XT": 384,
+    "MI300X": 5300,
+    "MI250X": 3277,
+    "Radeon 8060S": 256,
+    "Ryzen AI Max": 256,
+    "Strix Halo": 256,
     # Intel
-    "Arc A770": 560, "Arc A750": 512, "Arc B580": 456,
+    "Arc A770": 560,
+    "Arc A750": 512,
+    "Arc B580": 456,
     # Apple (unified memory)
-    "M1 Ultra": 800, "M1 Max": 400, "M1 Pro": 200, "M1": 68,
-    "M2 Ultra": 800, "M2 Max": 400, "M2 Pro": 200, "M2": 100,
-    "M3 Ultra": 819, "M3 Max": 400, "M3 Pro": 150, "M3": 100,
-    "M4 Max": 546, "M4 Pro": 273, "M4": 120,
+    "M1 Ultra": 800,
+    "M1 Max": 400,
+    "M1 Pro": 200,
+    "M1": 68,
+    "M2 Ultra": 800,
+    "M2 Max": 400,
+    "M2 Pro": 200,
+    "M2": 100,
+    "M3 Ultra": 819,
+    "M3 Max": 400,
+    "M3 Pro": 150,
+    "M3": 100,
+    "M4 Max": 546,
+    "M4 Pro": 273,
+    "M4": 120,
 }
+# fmt: on
 
 # When the name is unknown: deliberately low, so an unknown card is not promised a fast model.
 _VENDOR_FALLBACK_GBPS = {"nvidia": 250.0, "amd": 250.0, "apple": 100.0, "intel": 100.0}
@@ -93,8 +170,14 @@ def cpu_bandwidth(profile: HardwareProfile) -> Bandwidth:
             return Bandwidth(max(CPU_RAM_GBPS, 0.6 * gpu_bandwidth(gpu).gbps), "estimate")
     name = profile.cpu.name.lower()
     arch = profile.arch.lower()
-    if "raspberry" in name or "cortex-a7" in name or (
-        arch in {"aarch64", "arm64", "armv7l"} and profile.os.lower() == "linux" and profile.ram.total_bytes <= 8 * 2**30
+    if (
+        "raspberry" in name
+        or "cortex-a7" in name
+        or (
+            arch in {"aarch64", "arm64", "armv7l"}
+            and profile.os.lower() == "linux"
+            and profile.ram.total_bytes <= 8 * 2**30
+        )
     ):
         return Bandwidth(SMALL_ARM_BOARD_GBPS, "estimate")
     return Bandwidth(CPU_RAM_GBPS, "estimate")

@@ -135,17 +135,23 @@ def inference_summary(p: HardwareProfile) -> str:
     unified = [g for g in gpus if g.unified_memory]
     if unified:
         g = unified[0]
-        return (f"Models run on the {g.name}: {human_gib(g.vram_free_bytes)} of unified memory free for them "
-                f"(of {human_gib(g.vram_total_bytes)} the GPU may use).")
+        return (
+            f"Models run on the {g.name}: {human_gib(g.vram_free_bytes)} of unified memory free for them "
+            f"(of {human_gib(g.vram_total_bytes)} the GPU may use)."
+        )
     if len(gpus) == 1:
         g = gpus[0]
-        return (f"Models run on the {g.name}: {human_gib(g.vram_free_bytes)} of VRAM free. "
-                "Models larger than that spill over to the CPU and slow down.")
+        return (
+            f"Models run on the {g.name}: {human_gib(g.vram_free_bytes)} of VRAM free. "
+            "Models larger than that spill over to the CPU and slow down."
+        )
     if gpus:
         free = sum(g.vram_free_bytes for g in gpus)
         return f"Models run on {len(gpus)} GPUs: {human_gib(free)} of VRAM free in total."
-    return (f"Models run on the CPU with {human_gib(p.ram.available_bytes)} of RAM free. "
-            "No GPU that speeds them up was found.")
+    return (
+        f"Models run on the CPU with {human_gib(p.ram.available_bytes)} of RAM free. "
+        "No GPU that speeds them up was found."
+    )
 
 
 def detect() -> HardwareProfile:

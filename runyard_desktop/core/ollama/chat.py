@@ -108,5 +108,8 @@ async def _stream(
             on_text(thinking, content)
         if chunk.done:
             return metrics_from_final(chunk, ttft, thinking_dropped=dropped)
-    raise OllamaError(ErrorKind.CONNECTION_LOST, "The answer ended before it was complete.",
-                      "Try again; if Ollama crashed, start it again.")
+    raise OllamaError(
+        ErrorKind.CONNECTION_LOST,
+        "The answer ended before it was complete.",
+        "Try again; if Ollama crashed, start it again.",
+    )

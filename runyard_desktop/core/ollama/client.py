@@ -60,8 +60,14 @@ class OllamaClient:
     def _err(
         self, exc: BaseException, model: str | None = None, *, mid_stream: bool = False, operation: str = ""
     ) -> OllamaError:
-        return translate(exc, host=self.host, model=model, installed_version=self.server_version, mid_stream=mid_stream,
-                         operation=operation)
+        return translate(
+            exc,
+            host=self.host,
+            model=model,
+            installed_version=self.server_version,
+            mid_stream=mid_stream,
+            operation=operation,
+        )
 
     # -- health ---------------------------------------------------------------------------------
 

@@ -115,7 +115,9 @@ def _timed_out(host: str, detail: str, *, connecting: bool, mid_stream: bool) ->
             detail=detail,
         )
     return OllamaError(
-        ErrorKind.TIMEOUT, f"Ollama at {host} stopped answering.", "Try again; restart Ollama if it persists.",
+        ErrorKind.TIMEOUT,
+        f"Ollama at {host} stopped answering.",
+        "Try again; restart Ollama if it persists.",
         detail=detail,
     )
 
@@ -174,100 +176,134 @@ _CHANGE_MODEL = "Close other programs, or pick a smaller model or a shorter cont
 # chat, that the model is not downloaded). A text no row matches is reported as it is.
 SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
     ServerTextRule(
-        ErrorKind.NEEDS_NEWER_OLLAMA, "{name} needs a newer version of Ollama{have}.",
+        ErrorKind.NEEDS_NEWER_OLLAMA,
+        "{name} needs a newer version of Ollama{have}.",
         "Update Ollama from {url}, then download the model again.",
         all_of=("412", "newer version of ollama"),
-        example="pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of "
-        "Ollama.",
+        example="pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of Ollama.",
     ),
     ServerTextRule(
         ErrorKind.SERVER_ERROR,
         "This server does not offer what Ollama should (it may be too old, or not Ollama).",
         "Update Ollama from {url}, or check the server address.",
-        all_of=(r"\A\s*(?:404 page not found|405 method not allowed)\s*\Z",), example="404 page not found",
+        all_of=(r"\A\s*(?:404 page not found|405 method not allowed)\s*\Z",),
+        example="404 page not found",
     ),
     ServerTextRule(
-        ErrorKind.UNKNOWN_MODEL, "The Ollama library has no model called {name}.",
+        ErrorKind.UNKNOWN_MODEL,
+        "The Ollama library has no model called {name}.",
         "Check the name and tag (for example qwen3.5:4b).",
-        all_of=("pull model manifest", "file does not exist"), status=404, operation="pull",
+        all_of=("pull model manifest", "file does not exist"),
+        status=404,
+        operation="pull",
         example="pull model manifest: file does not exist",
     ),
     ServerTextRule(
-        ErrorKind.DISK_FULL, "The disk where Ollama keeps its models is full.",
+        ErrorKind.DISK_FULL,
+        "The disk where Ollama keeps its models is full.",
         "Free some space (or delete a model you no longer use), then download again; it resumes.",
         all_of=("no space left on device",),
         example="write /root/.ollama/models/blobs/sha256-1f-partial: no space left on device",
     ),
     ServerTextRule(
-        ErrorKind.NETWORK_DROPPED, "The download kept losing its connection and Ollama gave up.",
+        ErrorKind.NETWORK_DROPPED,
+        "The download kept losing its connection and Ollama gave up.",
         "Check your internet connection and download again; it continues where it stopped.",
-        all_of=("max retries exceeded",), example="max retries exceeded: unexpected EOF",
+        all_of=("max retries exceeded",),
+        example="max retries exceeded: unexpected EOF",
     ),
     ServerTextRule(
-        ErrorKind.DIGEST_MISMATCH, "A downloaded file was damaged, so Ollama deleted it.",
+        ErrorKind.DIGEST_MISMATCH,
+        "A downloaded file was damaged, so Ollama deleted it.",
         "Download again; the damaged part is fetched afresh.",
         all_of=("digest mismatch",),
         example="digest mismatch, file must be downloaded again: want sha256:1f, got sha256:00",
     ),
     ServerTextRule(
-        ErrorKind.OFFLINE, "Ollama could not reach the model library (ollama.com).",
+        ErrorKind.OFFLINE,
+        "Ollama could not reach the model library (ollama.com).",
         "Check your internet connection, then try again.",
         all_of=(r"pull model manifest|\Ahead |\Aget ", _NETWORK_FAILURE),
         example='Head "https://x.r2.cloudflarestorage.com/ollama/data": dial tcp: lookup x: no such host',
     ),
     ServerTextRule(
-        ErrorKind.OUT_OF_MEMORY, "{name} needs {need} of memory, but only {free} is free.", _CHANGE_MODEL + ".",
+        ErrorKind.OUT_OF_MEMORY,
+        "{name} needs {need} of memory, but only {free} is free.",
+        _CHANGE_MODEL + ".",
         all_of=(r"requires more system memory \((?P<need>[^)]*)\) than is available \((?P<free>[^)]*)\)",),
-        case_sensitive=True, example="model requires more system memory (7.3 GiB) than is available (6.0 GiB)",
+        case_sensitive=True,
+        example="model requires more system memory (7.3 GiB) than is available (6.0 GiB)",
     ),
     ServerTextRule(
-        ErrorKind.OUT_OF_MEMORY, "The model stopped unexpectedly, most often because memory ran out.",
+        ErrorKind.OUT_OF_MEMORY,
+        "The model stopped unexpectedly, most often because memory ran out.",
         _CHANGE_MODEL + "; Ollama's server log has details.",
         all_of=("model runner has unexpectedly stopped",),
-        example="model runner has unexpectedly stopped, this may be due to resource limitations or an internal "
-        "error",
+        example="model runner has unexpectedly stopped, this may be due to resource limitations or an internal error",
     ),
     ServerTextRule(
-        ErrorKind.THINKING_UNSUPPORTED, "{name} cannot show its thinking.", "Turn thinking off for this model.",
-        all_of=("does not support thinking",), example="registry.ollama.ai/library/qwen2:7b does not support thinking",
+        ErrorKind.THINKING_UNSUPPORTED,
+        "{name} cannot show its thinking.",
+        "Turn thinking off for this model.",
+        all_of=("does not support thinking",),
+        example="registry.ollama.ai/library/qwen2:7b does not support thinking",
     ),
     ServerTextRule(
-        ErrorKind.INVALID_REQUEST, "{name} cannot use tools.", "Pick another model for this.",
+        ErrorKind.INVALID_REQUEST,
+        "{name} cannot use tools.",
+        "Pick another model for this.",
         all_of=("does not support (?:tools|chat)", "tools"),
         example="registry.ollama.ai/library/gemma:2b does not support tools",
     ),
     ServerTextRule(
-        ErrorKind.INVALID_REQUEST, "{name} cannot chat (it is an embedding model).", "Pick another model for this.",
-        all_of=("does not support chat",), example='"nomic-embed-text" does not support chat',
+        ErrorKind.INVALID_REQUEST,
+        "{name} cannot chat (it is an embedding model).",
+        "Pick another model for this.",
+        all_of=("does not support chat",),
+        example='"nomic-embed-text" does not support chat',
     ),
     ServerTextRule(
-        ErrorKind.INVALID_REQUEST, "{name} runs on ollama.com and needs you to sign in to Ollama.",
+        ErrorKind.INVALID_REQUEST,
+        "{name} runs on ollama.com and needs you to sign in to Ollama.",
         "Sign in with `ollama signin`, or pick a local model.",
-        all_of=(r"\Aunauthorized\Z",), status=401, example="unauthorized",
+        all_of=(r"\Aunauthorized\Z",),
+        status=401,
+        example="unauthorized",
     ),
     ServerTextRule(
-        ErrorKind.SERVER_ERROR, "{name} needs Apple's MLX runtime, which this Ollama does not have.",
+        ErrorKind.SERVER_ERROR,
+        "{name} needs Apple's MLX runtime, which this Ollama does not have.",
         "Pick a GGUF version of the model (the Qwen3.5 tags in the list are).",
         all_of=("requires mlx support",),
         example="this model requires MLX support, but the MLX runtime is not available",
     ),
     ServerTextRule(
-        ErrorKind.CONNECTION_LOST, "The request was cancelled before the model finished loading.", "Try again.",
+        ErrorKind.CONNECTION_LOST,
+        "The request was cancelled before the model finished loading.",
+        "Try again.",
         status=499,
     ),
     ServerTextRule(
-        ErrorKind.BUSY, "Ollama is busy with other requests.", "Wait a moment and try again.",
-        all_of=("server busy",), status=503,
+        ErrorKind.BUSY,
+        "Ollama is busy with other requests.",
+        "Wait a moment and try again.",
+        all_of=("server busy",),
+        status=503,
         example="server busy, please try again.  maximum pending requests exceeded",
     ),
     ServerTextRule(
-        ErrorKind.NOT_INSTALLED, "{name} is not downloaded in Ollama.",
+        ErrorKind.NOT_INSTALLED,
+        "{name} is not downloaded in Ollama.",
         "Download it first (Models page, or `runyard-desktop pull MODEL`).",
-        all_of=(r"model ['\"].*['\"] not found",), status=404, case_sensitive=True,
+        all_of=(r"model ['\"].*['\"] not found",),
+        status=404,
+        case_sensitive=True,
         example='model "qwen3.5:4b" not found, try pulling it first',
     ),
     ServerTextRule(
-        ErrorKind.INVALID_REQUEST, "Ollama refused the request: {text}", "Check the model name and settings.",
+        ErrorKind.INVALID_REQUEST,
+        "Ollama refused the request: {text}",
+        "Check the model name and settings.",
         status=400,
     ),
 )
@@ -329,8 +365,9 @@ def translate(
     http_get = sys.modules.get("runyard_desktop.core.ollama.http_get")  # the stdlib GET of probe/tags/ps
     detail = f"{type(exc).__name__}: {exc}"
     if ollama is not None and isinstance(exc, ollama.ResponseError):
-        return from_server_text(str(exc.error), exc.status_code, model=model, installed_version=installed_version,
-                                operation=operation)
+        return from_server_text(
+            str(exc.error), exc.status_code, model=model, installed_version=installed_version, operation=operation
+        )
     if httpx is not None and isinstance(exc, httpx.TimeoutException):
         return _timed_out(host, detail, connecting=isinstance(exc, httpx.ConnectTimeout), mid_stream=mid_stream)
     if isinstance(exc, TimeoutError):  # before OSError, its base class
@@ -338,16 +375,18 @@ def translate(
         return _timed_out(host, detail, connecting=connecting, mid_stream=mid_stream)
     if http_get is not None and isinstance(exc, http_get.ReplyTooLarge):
         return malformed(detail)
-    if httpx is not None and isinstance(exc, httpx.ConnectError) or isinstance(exc, ConnectionRefusedError):
+    if (httpx is not None and isinstance(exc, httpx.ConnectError)) or isinstance(exc, ConnectionRefusedError):
         return not_running(host, detail)
     if isinstance(exc, ConnectionError) and "Failed to connect to Ollama" in str(exc):
         return not_running(host, detail)  # ollama-python's own wording for non-stream calls
-    if httpx is not None and isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)) or isinstance(
-        exc, (ConnectionError, EOFError)
-    ):
+    if (
+        httpx is not None and isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError))
+    ) or isinstance(exc, (ConnectionError, EOFError)):
         return OllamaError(
             ErrorKind.CONNECTION_LOST,
-            "The connection to Ollama dropped in the middle of the answer." if mid_stream else "The connection to Ollama dropped.",
+            "The connection to Ollama dropped in the middle of the answer."
+            if mid_stream
+            else "The connection to Ollama dropped.",
             "Try again; if Ollama crashed, start it again.",
             detail=detail,
         )
@@ -358,5 +397,7 @@ def translate(
             ErrorKind.CONNECTION_LOST, f"Talking to Ollama at {host} failed.", "Try again.", detail=detail
         )
     if isinstance(exc, OSError):
-        return OllamaError(ErrorKind.CONNECTION_LOST, f"Talking to Ollama at {host} failed: {exc}.", "Try again.", detail=detail)
+        return OllamaError(
+            ErrorKind.CONNECTION_LOST, f"Talking to Ollama at {host} failed: {exc}.", "Try again.", detail=detail
+        )
     raise exc

@@ -66,7 +66,7 @@ class Reply(NamedTuple):
 class _Connection:
     """Where to connect, and the streams once connected (kept here so no code path can lose them)."""
 
-    __slots__ = ("host", "port", "tls", "reader", "writer")
+    __slots__ = ("host", "port", "reader", "tls", "writer")
 
     def __init__(self, host: str, port: int, tls: bool) -> None:
         self.host, self.port, self.tls = host, port, tls
@@ -96,8 +96,9 @@ async def get_json(base_url: str, path: str, *, timeout: float, connect_timeout:
         try:
             return await asyncio.wait_for(_exchange(conn, request), max(0.0, deadline - loop.time()))
         except asyncio.TimeoutError as exc:
-            raise AnswerTimeout(f"{parts.netloc} accepted the connection but sent no complete answer "
-                                f"within {timeout:g} s") from exc
+            raise AnswerTimeout(
+                f"{parts.netloc} accepted the connection but sent no complete answer within {timeout:g} s"
+            ) from exc
     finally:
         if conn.writer is not None:
             # abort, not close: nothing is left to send, and a TLS close would wait for the peer's close_notify.
@@ -105,8 +106,13 @@ async def get_json(base_url: str, path: str, *, timeout: float, connect_timeout:
 
 
 def _request(netloc: str, target: str) -> bytes:
-    lines = [f"GET {target} HTTP/1.1", f"Host: {netloc}", "Accept: application/json", f"User-Agent: {USER_AGENT}",
-             "Connection: close"]
+    lines = [
+        f"GET {target} HTTP/1.1",
+        f"Host: {netloc}",
+        "Accept: application/json",
+        f"User-Agent: {USER_AGENT}",
+        "Connection: close",
+    ]
     api_key = os.environ.get("OLLAMA_API_KEY", "").strip()  # the ollama client sends it too (hosted/proxied servers)
     if api_key:
         lines.append(f"Authorization: Bearer {api_key}")
@@ -134,8 +140,9 @@ async def _exchange(conn: _Connection, request: bytes) -> Reply:
             status, headers = await _read_head(conn.reader)
         body = await _read_body(conn.reader, headers, status)
     except asyncio.IncompleteReadError as exc:
-        raise HttpProtocolError(f"the connection closed after {len(exc.partial)} bytes of a "
-                                f"{exc.expected}-byte part of the answer") from exc
+        raise HttpProtocolError(
+            f"the connection closed after {len(exc.partial)} bytes of a {exc.expected}-byte part of the answer"
+        ) from exc
     except ValueError as exc:  # StreamReader.readline over its 64 KiB line limit
         raise HttpProtocolError("a line of the answer is too long") from exc
     text = body.decode("utf-8", "replace")

@@ -53,7 +53,7 @@ class PullTracker:
         *,
         size_hint: int | None = None,
         clock: Callable[[], float] = time.monotonic,
-        prior: "PullTracker | None" = None,
+        prior: PullTracker | None = None,
     ) -> None:
         self.tag = tag
         self.size_hint = size_hint or 0
@@ -150,7 +150,8 @@ class PullTracker:
             eta_s=eta,
             resumed_from_bytes=self.resumed_from_bytes,
             attempt=attempt,
-            message=message or ("Downloaded" if status is PullStatus.DONE else phase_message(phase, self.resumed_from_bytes)),
+            message=message
+            or ("Downloaded" if status is PullStatus.DONE else phase_message(phase, self.resumed_from_bytes)),
         )
 
 

@@ -88,16 +88,22 @@ async def run_pull(
             retries += 1
             delay = policy.backoff_s * 2 ** (retries - 1)
             log.info("pull %s: %s; retry %d in %.1f s", tag, err.kind.value, retries, delay)
-            sink.push(tracker.snapshot(PullStatus.RETRYING, attempt=attempt,
-                                       message=f"{err.message} Retrying in {delay:.0f} s…"))
+            sink.push(
+                tracker.snapshot(
+                    PullStatus.RETRYING, attempt=attempt, message=f"{err.message} Retrying in {delay:.0f} s…"
+                )
+            )
             sink.flush()
             await asyncio.sleep(delay)
             continue
         stalls += 1
         if stalls > policy.max_stall_reconnects:
             sink.flush()
-            raise OllamaError(ErrorKind.STALLED, "The download stopped making progress.",
-                              "Check your internet connection and download again; it resumes.")
+            raise OllamaError(
+                ErrorKind.STALLED,
+                "The download stopped making progress.",
+                "Check your internet connection and download again; it resumes.",
+            )
         sink.push(tracker.snapshot(PullStatus.STALLED, attempt=attempt, message="Stalled — reconnecting"))
         sink.flush()
     sink.push(tracker.snapshot(attempt=attempt, message="Checking the installed models"))
@@ -113,7 +119,12 @@ def _label(tracker: PullTracker, attempt: int, reconnecting: bool) -> PullState:
 
 
 async def _attempt(
-    client: OllamaClient, tag: str, tracker: PullTracker, sink: StateSink, policy: PullPolicy, attempt: int,
+    client: OllamaClient,
+    tag: str,
+    tracker: PullTracker,
+    sink: StateSink,
+    policy: PullPolicy,
+    attempt: int,
     reconnecting: bool,
     free_disk: Callable[[], int | None] | None = None,
 ) -> bool:
@@ -137,8 +148,11 @@ async def _attempt(
                 await check_disk(tag, tracker.total - tracker.completed, free_disk)
                 free_disk = None
         if not tracker.succeeded:
-            raise OllamaError(ErrorKind.CONNECTION_LOST, "The download connection closed before it finished.",
-                              "Download again; it resumes.")
+            raise OllamaError(
+                ErrorKind.CONNECTION_LOST,
+                "The download connection closed before it finished.",
+                "Download again; it resumes.",
+            )
 
     consumer = asyncio.ensure_future(consume())
     try:
@@ -168,5 +182,8 @@ async def _with_version(client: OllamaClient, err: OllamaError, tag: str) -> Oll
 async def confirm_listed(client: OllamaClient, tag: str) -> None:
     names = {normalize_tag(m.name) for m in await client.list_models()}
     if tag not in names:
-        raise OllamaError(ErrorKind.SERVER_ERROR, f"Ollama said {tag} finished downloading but does not list it.",
-                          "Download it again.")
+        raise OllamaError(
+            ErrorKind.SERVER_ERROR,
+            f"Ollama said {tag} finished downloading but does not list it.",
+            "Download it again.",
+        )

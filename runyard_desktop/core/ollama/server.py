@@ -52,7 +52,9 @@ def find_installation(
 ) -> Installation | None:
     env = os.environ if env is None else env
     if platform == "darwin":
-        app = next((p for p in ("/Applications/Ollama.app", str(Path.home() / "Applications/Ollama.app")) if exists(p)), None)
+        app = next(
+            (p for p in ("/Applications/Ollama.app", str(Path.home() / "Applications/Ollama.app")) if exists(p)), None
+        )
         cli_candidates = [which("ollama"), "/usr/local/bin/ollama", "/opt/homebrew/bin/ollama"]
         if app:
             cli_candidates.append(f"{app}/Contents/Resources/ollama")
@@ -67,7 +69,9 @@ def find_installation(
             app_candidates.insert(0, os.path.join(os.path.dirname(cli), "ollama app.exe"))
         app = next((a for a in app_candidates if exists(a)), None)
         return Installation(cli, app) if (cli or app) else None
-    cli = which("ollama") or next((c for c in ("/usr/local/bin/ollama", "/usr/bin/ollama", "/bin/ollama") if exists(c)), None)
+    cli = which("ollama") or next(
+        (c for c in ("/usr/local/bin/ollama", "/usr/bin/ollama", "/bin/ollama") if exists(c)), None
+    )
     service = "ollama.service" if exists(SYSTEMD_UNIT) else None
     return Installation(cli, service=service) if cli else None
 
@@ -96,32 +100,47 @@ def status_for(
     if probe_outcome == "answering":
         if version is None:
             return OllamaStatus(
-                ServerState.TOO_OLD, message=f"Something answers at {host}, but it does not say which Ollama it is.",
-                next_step=f"Check the server address, or update Ollama from {DOWNLOAD_URL}.", **base,
+                ServerState.TOO_OLD,
+                message=f"Something answers at {host}, but it does not say which Ollama it is.",
+                next_step=f"Check the server address, or update Ollama from {DOWNLOAD_URL}.",
+                **base,
             )
         if is_too_old(version):
             shown = version
             return OllamaStatus(
-                ServerState.TOO_OLD, version=version,
+                ServerState.TOO_OLD,
+                version=version,
                 message=f"Ollama {shown} is too old for Qwen3.5 (it needs {MIN_VERSION_TEXT} or newer).",
-                next_step=f"Update Ollama from {DOWNLOAD_URL}.", **base,
+                next_step=f"Update Ollama from {DOWNLOAD_URL}.",
+                **base,
             )
         where = f" at {host}" if remote else ""
-        return OllamaStatus(ServerState.RUNNING, version=version, message=f"Ollama {version} is running{where}.", **base)
+        return OllamaStatus(
+            ServerState.RUNNING, version=version, message=f"Ollama {version} is running{where}.", **base
+        )
     if probe_outcome == "hanging" or started_by_us:
-        return OllamaStatus(ServerState.STARTING, message="Ollama is starting…", next_step="Wait a few seconds.", **base)
+        return OllamaStatus(
+            ServerState.STARTING, message="Ollama is starting…", next_step="Wait a few seconds.", **base
+        )
     if remote:
         return OllamaStatus(
-            ServerState.REMOTE_UNREACHABLE, message=f"No Ollama server answers at {host}.",
-            next_step="Check that it is running there and reachable, or change the server address in Settings.", **base,
+            ServerState.REMOTE_UNREACHABLE,
+            message=f"No Ollama server answers at {host}.",
+            next_step="Check that it is running there and reachable, or change the server address in Settings.",
+            **base,
         )
     if installation is None:
         return OllamaStatus(
-            ServerState.NOT_INSTALLED, message="Ollama is not installed on this computer.",
-            next_step=f"Install it from {DOWNLOAD_URL}, then come back; the hardware and fit views work without it.", **base,
+            ServerState.NOT_INSTALLED,
+            message="Ollama is not installed on this computer.",
+            next_step=f"Install it from {DOWNLOAD_URL}, then come back; the hardware and fit views work without it.",
+            **base,
         )
     return OllamaStatus(
-        ServerState.STOPPED, message="Ollama is installed but not running.", next_step="Press Start to run it.", **base,
+        ServerState.STOPPED,
+        message="Ollama is installed but not running.",
+        next_step="Press Start to run it.",
+        **base,
     )
 
 
@@ -186,7 +205,11 @@ def launch(
     env = dict(os.environ, OLLAMA_HOST=hosts.host_port(host))
     with open(log_path, "ab") as out:
         popen = subprocess.Popen(
-            [installation.cli, "serve"], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            [installation.cli, "serve"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
         )
     log.info("started %s serve (pid %s), log at %s", installation.cli, popen.pid, log_path)
     return ServerProcess(popen, log_path)

@@ -19,7 +19,7 @@ MIN_VERSION_TEXT = "0.17.1"
 
 
 def parse_version(text: str | None) -> tuple[int, ...] | None:
-    """"0.17.1" / "v0.30.0-rc1" -> (major, minor, patch); None when there is no "N.N" at the start."""
+    """ "0.17.1" / "v0.30.0-rc1" -> (major, minor, patch); None when there is no "N.N" at the start."""
     match = re.match(r"\s*v?(\d+)\.(\d+)(?:\.(\d+))?", text or "")
     if not match:
         return None

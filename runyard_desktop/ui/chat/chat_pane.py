@@ -105,7 +105,9 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
         if store.recovered_from is not None:
             self.composer.show_notice(
                 "The conversation history was damaged and could not be read. It was moved aside to "
-                f"{store.recovered_from} and a fresh history was started.", "error")
+                f"{store.recovered_from} and a fresh history was started.",
+                "error",
+            )
         conversations = controller.conversations()
         if conversations:
             controller.open(conversations[0].id)
@@ -323,7 +325,7 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
 
     # ---- events ------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         # The application palette (light/dark) changed: rebuild the colours. Compare first, since
         # setting a style sheet itself sends change events.
         if event.type() == QEvent.Type.ApplicationPaletteChange:
@@ -342,7 +344,9 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
 
 def _ask_for_files(parent: QWidget) -> Sequence[str]:
     paths, _filter = QFileDialog.getOpenFileNames(
-        parent, "Attach files", "",
+        parent,
+        "Attach files",
+        "",
         "Documents and images (*.txt *.md *.csv *.tsv *.json *.yaml *.yml *.log *.py *.js *.ts *.java *.c *.cpp "
         "*.h *.go *.rs *.rb *.sh *.sql *.html *.css *.xml *.png *.jpg *.jpeg);;All files (*)",
     )

@@ -16,6 +16,8 @@ from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from runyard_desktop.core.chat.conversation import Message
+from runyard_desktop.ui.chat.chat_style import ChatColors, tint
+from runyard_desktop.ui.chat.message_widgets import MessageWidget
 
 LINE_PX = 20  # a rough line height for the opening estimate; real heights come from layout
 
@@ -27,8 +29,7 @@ def estimate_height(message: Message, width_px: int) -> int:
     for paragraph in message.content.split("\n"):
         lines += 1 + len(paragraph) // per_line
     return 70 + lines * LINE_PX
-from runyard_desktop.ui.chat.chat_style import ChatColors, tint
-from runyard_desktop.ui.chat.message_widgets import MessageWidget
+
 
 READING_WIDTH = 900
 UPDATE_MS = 80  # streamed text reaches the transcript at most this often

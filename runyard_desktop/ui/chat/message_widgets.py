@@ -88,7 +88,9 @@ class MessageWidget(QFrame):
 
     def _build_user(self, message: Message) -> None:
         for att in message.attachments:
-            chip = QLabel(("Image: " if att.kind == KIND_IMAGE else "Document: ") + f"{att.name} · ≈{att.tokens:,} tokens")
+            chip = QLabel(
+                ("Image: " if att.kind == KIND_IMAGE else "Document: ") + f"{att.name} · ≈{att.tokens:,} tokens"
+            )
             chip.setObjectName("attachmentChip")
             tint(chip, self._colors.muted)
             self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)

@@ -28,8 +28,11 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
         box.open()
         return CANCEL
     box.setIcon(QMessageBox.Icon.Question)
-    better = box.addButton(f"Download {issue.better_choice} instead", QMessageBox.ButtonRole.AcceptRole) \
-        if issue.better_choice else None
+    better = (
+        box.addButton(f"Download {issue.better_choice} instead", QMessageBox.ButtonRole.AcceptRole)
+        if issue.better_choice
+        else None
+    )
     anyway = box.addButton("Download anyway", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(better or cancel)
@@ -41,8 +44,13 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
 
 
 def ask_delete(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setObjectName("confirmDeleteDialog")
     yes = box.button(QMessageBox.StandardButton.Yes)
     yes.setText("Delete")

@@ -93,8 +93,13 @@ class DownloadBar(QWidget):
         layout.addWidget(self.message, 1)
         for widget in (self.cancel_button, self.chat_button, self.measure_button, self.delete_button):
             layout.addWidget(widget)
-        for button in (self.download_button, self.cancel_button, self.chat_button, self.measure_button,
-                       self.delete_button):
+        for button in (
+            self.download_button,
+            self.cancel_button,
+            self.chat_button,
+            self.measure_button,
+            self.delete_button,
+        ):
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout.addStretch(0)
         self.download_button.clicked.connect(self._on_download_button_clicked)
@@ -108,8 +113,9 @@ class DownloadBar(QWidget):
     def tag(self) -> str | None:
         return self._tag
 
-    def show_for(self, tag: str | None, state: PullState | None, *, installed: bool,
-                 active: PullState | None, usable: bool) -> None:
+    def show_for(
+        self, tag: str | None, state: PullState | None, *, installed: bool, active: PullState | None, usable: bool
+    ) -> None:
         """Render for the selected `tag` (its pull `state`), with `active` the download running now."""
         self._tag = tag
         text, enabled = action_label(state, installed) if tag else ("Download", False)
@@ -126,8 +132,11 @@ class DownloadBar(QWidget):
         cancellable = state if state is not None and state.is_active else active
         self._cancel_tag = cancellable.tag if cancellable is not None else None
         self.cancel_button.setEnabled(cancellable is not None)
-        self.cancel_button.setToolTip(f"Stop downloading {cancellable.tag}; what is downloaded is kept"
-                                      if cancellable else "Nothing is downloading")
+        self.cancel_button.setToolTip(
+            f"Stop downloading {cancellable.tag}; what is downloaded is kept"
+            if cancellable
+            else "Nothing is downloading"
+        )
         for button in (self.chat_button, self.measure_button, self.delete_button):
             button.setVisible(installed)
             button.setEnabled(installed and usable)
@@ -211,16 +220,22 @@ class DownloadItemDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(option.palette.color(text_role))
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, state.tag)
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            state.tag,
+        )
         painter.setFont(option.font)
         if not selected and state.status is PullStatus.FAILED:  # on the highlight, its own colour reads best
             painter.setPen(ERROR_COLOUR)
         elif not selected and state.status is PullStatus.DONE:
             painter.setPen(INSTALLED_COLOUR)
         line_rect = QRect(rect.left(), rect.top() + metrics.height() + 2, rect.width(), metrics.height())
-        painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.drawText(
+            line_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width()),
+        )
         painter.restore()
         fraction = index.data(DownloadListModel.ProgressRole)
         if fraction is not None and state.status is not PullStatus.DONE:

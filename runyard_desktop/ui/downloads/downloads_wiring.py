@@ -18,11 +18,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QVBoxLayout, QWidget
 
-from runyard_desktop.core.downloads import preflight
-from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.appdata.paths import AppPaths
 from runyard_desktop.core.appdata.settings import Settings
 from runyard_desktop.core.appdata.settings_store import SettingsStore
+from runyard_desktop.core.downloads import preflight
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
 from runyard_desktop.core.fit.measured import Measurement, compare
 from runyard_desktop.core.ollama import host as hosts
@@ -33,15 +33,15 @@ from runyard_desktop.tasks.app_services import PageServices
 from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.ui.downloads import download_dialogs as dialogs
 from runyard_desktop.ui.downloads.downloads_panel import DownloadBar, DownloadsPanel
-from runyard_desktop.ui.models.first_run import FirstRunBanner
+from runyard_desktop.ui.downloads.measure_panel import MeasureCard
 from runyard_desktop.ui.installed.installed_view import InstalledView, delete_question
 from runyard_desktop.ui.main_window import MainWindow
-from runyard_desktop.ui.downloads.measure_panel import MeasureCard
+from runyard_desktop.ui.models.first_run import FirstRunBanner
 from runyard_desktop.ui.models.models_view import ModelsView
+from runyard_desktop.ui.models.whatif_editor import CUSTOM
 from runyard_desktop.ui.ollama_status import OllamaStatusBar
 from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
 from runyard_desktop.ui.theme import apply_theme
-from runyard_desktop.ui.models.whatif_editor import CUSTOM
 
 if TYPE_CHECKING:  # the chat page is imported when it is built, not at start-up
     from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -61,8 +61,16 @@ class DownloadsCoordinator(QObject):
     `controller`, `measure` and `measurements` are the root's (`services.download_controller`, …).
     """
 
-    def __init__(self, window: MainWindow, models_view: ModelsView, services: PageServices, *,
-                 settings: SettingsStore, paths: AppPaths, hardware: HardwareService) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        models_view: ModelsView,
+        services: PageServices,
+        *,
+        settings: SettingsStore,
+        paths: AppPaths,
+        hardware: HardwareService,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
@@ -106,8 +114,9 @@ class DownloadsCoordinator(QObject):
         self.dock.setObjectName("downloadsDock")
         self.dock.setWidget(body)
         body.setMaximumHeight(DOCK_HEIGHT + 40)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         QTimer.singleShot(500, body, body.ensurePolished)  # styled ahead: opening it mid-download is cheaper
@@ -214,8 +223,13 @@ class DownloadsCoordinator(QObject):
 
     @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings.current, current_host=self.services.ollama_host,
-                                data_dir=self._paths.data, log_dir=self._paths.logs, parent=self.window)
+        dialog = SettingsDialog(
+            self.settings.current,
+            current_host=self.services.ollama_host,
+            data_dir=self._paths.data,
+            log_dir=self._paths.logs,
+            parent=self.window,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.result_settings())
 
@@ -230,8 +244,9 @@ class DownloadsCoordinator(QObject):
             chat.composer.input.set_enter_sends(new.enter_sends)
         if new.ollama_host != old.ollama_host:
             shown = hosts.normalize(new.ollama_host) if new.ollama_host else "the default address"
-            dialogs.show_error(self.window, "Restart to switch servers",
-                               f"Runyard will use Ollama at {shown} the next time it starts.")
+            dialogs.show_error(
+                self.window, "Restart to switch servers", f"Runyard will use Ollama at {shown} the next time it starts."
+            )
 
     def shutdown(self) -> None:
         if self._closed:
@@ -288,8 +303,11 @@ class DownloadsCoordinator(QObject):
     @Slot(str, object)
     def _on_ollama_operation_failed(self, op: str, error: OllamaError) -> None:
         if op in ("delete", "unload", "start"):
-            titles = {"delete": "Could not delete the model", "unload": "Could not unload the model",
-                      "start": "Could not start Ollama"}
+            titles = {
+                "delete": "Could not delete the model",
+                "unload": "Could not unload the model",
+                "start": "Could not start Ollama",
+            }
             dialogs.show_error(self.window, titles[op], error.plain())
             self.status_bar.set_status(self.services.ollama.status)
             self.banner.set_status(self.services.ollama.status)
@@ -354,8 +372,11 @@ class DownloadsCoordinator(QObject):
         profile = self._hardware.profile
         if profile is None:
             return None
-        return evaluate(model.entry(tag), profile,
-                        FitOptions(context=self.view.context_length(), kv_cache_type=self.view.kv_cache_type()))
+        return evaluate(
+            model.entry(tag),
+            profile,
+            FitOptions(context=self.view.context_length(), kv_cache_type=self.view.kv_cache_type()),
+        )
 
     def _context_for(self, tag: str) -> int | None:  # one context for every tag today
         """The user's context choice; None = Ollama's default, as the chat sends it (no reload between)."""
@@ -375,16 +396,23 @@ class DownloadsCoordinator(QObject):
         models_dir = profile.disk.models_dir if profile is not None and profile.disk is not None else None
         if report is not None and remote:
             report = replace(report, disk_ok=None)
-        return preflight.preflight(tag, status=status, report=report, recommended=recommended,
-                                   free_disk=free, models_dir=models_dir)
+        return preflight.preflight(
+            tag, status=status, report=report, recommended=recommended, free_disk=free, models_dir=models_dir
+        )
 
 
-def install_downloads(window: MainWindow, models_view: ModelsView, services: PageServices, *,
-                      settings: SettingsStore, paths: AppPaths, hardware: HardwareService) -> DownloadsCoordinator:
+def install_downloads(
+    window: MainWindow,
+    models_view: ModelsView,
+    services: PageServices,
+    *,
+    settings: SettingsStore,
+    paths: AppPaths,
+    hardware: HardwareService,
+) -> DownloadsCoordinator:
     """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
     The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
-    coordinator = DownloadsCoordinator(window, models_view, services, settings=settings, paths=paths,
-                                       hardware=hardware)
+    coordinator = DownloadsCoordinator(window, models_view, services, settings=settings, paths=paths, hardware=hardware)
     if settings.current.default_context:
         models_view.set_context_length(settings.current.default_context)
     return coordinator

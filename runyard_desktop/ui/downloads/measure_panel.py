@@ -81,8 +81,10 @@ class MeasureCard(QFrame):
         self.title.setText("Measured check")
         self.measured.setText("No measurement yet")
         self.estimated.setText("")
-        self.verdict.setText("After a download, Runyard loads the model once, runs a short prompt and "
-                             "shows how fast it really runs here next to the estimate.")
+        self.verdict.setText(
+            "After a download, Runyard loads the model once, runs a short prompt and "
+            "shows how fast it really runs here next to the estimate."
+        )
         self._colour(self.verdict, None)
         self.notes.setText("")
         self.again.setVisible(False)
@@ -92,8 +94,9 @@ class MeasureCard(QFrame):
         self.title.setText(f"Measured check · {tag}")
         self.measured.setText("Measuring…")
         self.estimated.setText("")
-        self.verdict.setText(f"Loading {tag} and running one short prompt. This takes a few seconds, "
-                             "longer the first time.")
+        self.verdict.setText(
+            f"Loading {tag} and running one short prompt. This takes a few seconds, longer the first time."
+        )
         self._colour(self.verdict, None)
         self.notes.setText("")
         self.again.setVisible(False)
@@ -115,8 +118,9 @@ class MeasureCard(QFrame):
         ctx_text = f" · {ctx // 1024}K context" if ctx else ""
         self.title.setText(f"Measured check · {measurement.tag}{ctx_text}")
         self.measured.setText(comparison.measured_text)
-        self.estimated.setText(comparison.estimated_text if not what_if
-                               else "Estimated: — (the Models page shows a what-if machine)")
+        self.estimated.setText(
+            comparison.estimated_text if not what_if else "Estimated: — (the Models page shows a what-if machine)"
+        )
         head, *rest = comparison.notes
         self.verdict.setText(("✓ " if comparison.agrees else "⚠ ") + head)
         self._colour(self.verdict, INSTALLED_COLOUR.name() if comparison.agrees else WARN_COLOUR)

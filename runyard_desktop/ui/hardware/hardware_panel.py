@@ -31,8 +31,15 @@ from runyard_desktop.ui.widgets.colors import blend
 if TYPE_CHECKING:  # core.hardware is imported with the first profile, after the first paint
     from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
-_FLAG_NAMES = {"avx512f": "AVX-512", "avx512_vnni": "AVX-512 VNNI", "avx512_bf16": "AVX-512 BF16",
-               "neon": "NEON", "dotprod": "DotProd", "i8mm": "I8MM", "sve": "SVE"}
+_FLAG_NAMES = {
+    "avx512f": "AVX-512",
+    "avx512_vnni": "AVX-512 VNNI",
+    "avx512_bf16": "AVX-512 BF16",
+    "neon": "NEON",
+    "dotprod": "DotProd",
+    "i8mm": "I8MM",
+    "sve": "SVE",
+}
 _VENDOR_NAMES = {"nvidia": "NVIDIA", "amd": "AMD", "apple": "Apple", "intel": "Intel", "qualcomm": "Qualcomm"}
 _HIGH_USE = 90.0  # percent: bars turn amber above this
 
@@ -66,7 +73,12 @@ def _stylesheet(palette: QPalette) -> str:
 
 
 def _label(
-    text: str = "", *, role: str | None = None, wrap: bool = False, scale: float = 1.0, bold: bool = False,
+    text: str = "",
+    *,
+    role: str | None = None,
+    wrap: bool = False,
+    scale: float = 1.0,
+    bold: bool = False,
     selectable: bool = True,
 ) -> QLabel:
     label = QLabel(text)
@@ -250,8 +262,12 @@ class HardwarePanel(QWidget):
     def _ram_card(self, p: HardwareProfile) -> QWidget:
         card = _Card("Memory (RAM)")
         used = p.ram.total_bytes - p.ram.available_bytes
-        card.add_meter(f"{human_gib(p.ram.available_bytes)} free", used, p.ram.total_bytes,
-                       f"{human_gib(used)} in use of {human_gib(p.ram.total_bytes)}")
+        card.add_meter(
+            f"{human_gib(p.ram.available_bytes)} free",
+            used,
+            p.ram.total_bytes,
+            f"{human_gib(used)} in use of {human_gib(p.ram.total_bytes)}",
+        )
         return card
 
     def _gpu_card(self, gpu: GpuInfo) -> QWidget:
@@ -266,8 +282,12 @@ class HardwarePanel(QWidget):
         if gpu.vram_total_bytes and not (gpu.integrated and not gpu.unified_memory):
             memory = "GPU-usable memory" if gpu.unified_memory else "VRAM"
             used = gpu.vram_total_bytes - gpu.vram_free_bytes
-            card.add_meter(f"{human_gib(gpu.vram_free_bytes)} free", used, gpu.vram_total_bytes,
-                           f"{memory}: {human_gib(used)} in use of {human_gib(gpu.vram_total_bytes)}")
+            card.add_meter(
+                f"{human_gib(gpu.vram_free_bytes)} free",
+                used,
+                gpu.vram_total_bytes,
+                f"{memory}: {human_gib(used)} in use of {human_gib(gpu.vram_total_bytes)}",
+            )
         if gpu.memory_bandwidth_gbps:
             card.add_row("Memory bandwidth", f"{gpu.memory_bandwidth_gbps:.0f} GB/s")
         if gpu.driver:
@@ -279,8 +299,13 @@ class HardwarePanel(QWidget):
 
     def _no_gpu_card(self) -> QWidget:
         card = _Card("No GPU found")
-        card.add(_label("Models run on the CPU with system memory: slower, but small and mid-size models work well.",
-                        role="muted", wrap=True))
+        card.add(
+            _label(
+                "Models run on the CPU with system memory: slower, but small and mid-size models work well.",
+                role="muted",
+                wrap=True,
+            )
+        )
         return card
 
     def _disk_card(self, p: HardwareProfile) -> QWidget:

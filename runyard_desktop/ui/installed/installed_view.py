@@ -32,8 +32,13 @@ POLL_MS = 5000
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setObjectName("confirmDialog")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -42,8 +47,11 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 def delete_question(name: str, size: int | None = None) -> tuple[str, str]:
     """Title and text asking to delete an installed model (`size`: bytes on disk, when known)."""
     size_text = f" ({human_bytes(size)})" if size is not None else ""
-    return (f"Delete {name}?", f"Delete {name}{size_text} from this computer? Its files are removed and the space "
-            "is freed. You can download it again later.")
+    return (
+        f"Delete {name}?",
+        f"Delete {name}{size_text} from this computer? Its files are removed and the space "
+        "is freed. You can download it again later.",
+    )
 
 
 class InstalledView(QWidget):
@@ -105,7 +113,9 @@ class InstalledView(QWidget):
         loaded_actions.addWidget(loaded_title)
         loaded_actions.addStretch(1)
         loaded_actions.addWidget(self.unload_button)
-        self.loaded_empty = QLabel("No model is loaded. Ollama loads one when you chat and frees it after a few idle minutes.")
+        self.loaded_empty = QLabel(
+            "No model is loaded. Ollama loads one when you chat and frees it after a few idle minutes."
+        )
         self.loaded_empty.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -171,8 +181,11 @@ class InstalledView(QWidget):
         selected = self.selected_installed()
         self.installed_model.set_rows(models)
         total = sum(m.size for m in models)
-        self.summary.setText(f"{len(models)} model{'s' if len(models) != 1 else ''} · {human_bytes(total)} on disk"
-                             if models else "No models installed yet — download one on the Models page.")
+        self.summary.setText(
+            f"{len(models)} model{'s' if len(models) != 1 else ''} · {human_bytes(total)} on disk"
+            if models
+            else "No models installed yet — download one on the Models page."
+        )
         if selected:
             self.select_installed(selected)
         self._update_buttons()

@@ -102,8 +102,9 @@ class BreakdownBar(QWidget):
         self._draw_marks(painter, marks, scale_max, bar, text_colour, line)
         self._draw_legend(painter, r, top + bar.height() + line + 8, text_colour, line)
 
-    def _draw_marks(self, painter: QPainter, marks: list[tuple[str, int]], scale_max: float, bar: QRectF,
-                    colour: QColor, line: int) -> None:
+    def _draw_marks(
+        self, painter: QPainter, marks: list[tuple[str, int]], scale_max: float, bar: QRectF, colour: QColor, line: int
+    ) -> None:
         for i, (label, value) in enumerate(marks):
             x = bar.left() + bar.width() * value / scale_max
             painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine if i else Qt.PenStyle.SolidLine))

@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QStyleOptionViewItem
 
-from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.models.catalogue_model import CatalogueModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +58,9 @@ class VerdictBadgeDelegate(QStyledItemDelegate):
         painter.setBrush(verdict_colour(report.verdict.value))
         painter.drawRoundedRect(badge, height / 2, height / 2)
         painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 12))
+        painter.drawText(
+            badge, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 12)
+        )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -88,7 +90,7 @@ class StatusDelegate(QStyledItemDelegate):
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum, bar.maximum = 0, 1000
-        bar.progress = int(round(status.progress * 1000))
+        bar.progress = round(status.progress * 1000)
         bar.text = option.fontMetrics.elidedText(status.text, Qt.TextElideMode.ElideRight, bar.rect.width() - 8)
         bar.textVisible = True
         bar.state = option.state | QStyle.StateFlag.State_Horizontal

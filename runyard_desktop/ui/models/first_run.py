@@ -32,8 +32,10 @@ class FirstRunBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("firstRunBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#firstRunBanner { border: 1px solid palette(mid); border-radius: 8px;"
-                           " background: palette(alternate-base); }")
+        self.setStyleSheet(
+            "#firstRunBanner { border: 1px solid palette(mid); border-radius: 8px;"
+            " background: palette(alternate-base); }"
+        )
         self._url, os_name = download_page(platform)
         self.heading = QLabel()
         self.heading.setObjectName("firstRunHeading")
@@ -80,7 +82,8 @@ class FirstRunBanner(QFrame):
                 f"<li>Download Ollama for {self._os_name} from its official page.</li>"
                 "<li>Install it and open it once.</li>"
                 "<li>Come back here — Runyard notices by itself (or press <i>Check again</i>).</li></ol>"
-                "Meanwhile every verdict below already describes this computer.")
+                "Meanwhile every verdict below already describes this computer."
+            )
             self.primary.setText(f"Get Ollama for {self._os_name}")
             self.setVisible(True)
         elif status.state is ServerState.STOPPED:

@@ -7,12 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.report import verdict_label
 from runyard_desktop.core.fit.text import context_phrase, speed_phrase
 from runyard_desktop.core.formatting import human_bytes
-from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.ui.models.breakdown_bar import BreakdownBar
 from runyard_desktop.ui.models.catalogue_delegates import verdict_colour
 
@@ -58,8 +58,12 @@ class ModelDetails(QFrame):
         self.speed = _label()
         self.download = _label()
         self.about = _label()
-        for name, widget in (("Context", self.context), ("Speed", self.speed), ("Download", self.download),
-                             ("Model", self.about)):
+        for name, widget in (
+            ("Context", self.context),
+            ("Speed", self.speed),
+            ("Download", self.download),
+            ("Model", self.about),
+        ):
             form.addRow(name, widget)
         layout.addLayout(form)
         self.recommendation = _label()
@@ -68,8 +72,15 @@ class ModelDetails(QFrame):
         self._report: FitReport | None = None  # the report shown, None while the panel is empty
         self.show_report(None, None, None)
 
-    def show_report(self, report: FitReport | None, entry: ModelTag | None, catalogue: Catalogue | None, *,
-                    unified: bool = False, status: RowStatus | None = None) -> None:
+    def show_report(
+        self,
+        report: FitReport | None,
+        entry: ModelTag | None,
+        catalogue: Catalogue | None,
+        *,
+        unified: bool = False,
+        status: RowStatus | None = None,
+    ) -> None:
         self.bar.set_report(report, unified=unified)
         self._report = report if entry is not None else None
         if report is None or entry is None:
@@ -81,21 +92,32 @@ class ModelDetails(QFrame):
         star = "  ★ Recommended" if report.recommended else ""
         self.title.setText(f"{entry.tag}{star}")
         colour = verdict_colour(report.verdict.value).name()
-        self.badge.setText(verdict_label(report) + (f" · {report.placement}" if report.placement == "experts on CPU" else ""))
-        self.badge.setStyleSheet(f"QLabel {{ background: {colour}; color: white; border-radius: 9px; padding: 3px 10px; font-weight: bold; }}")
+        self.badge.setText(
+            verdict_label(report) + (f" · {report.placement}" if report.placement == "experts on CPU" else "")
+        )
+        self.badge.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; border-radius: 9px; padding: 3px 10px; font-weight: bold; }}"
+        )
         self.badge.show()
         self.reason.setText(report.reason)
-        self.context.setText(f"{context_phrase(report.context, report.context_is_default)}, KV cache {report.kv_cache_type}")
+        self.context.setText(
+            f"{context_phrase(report.context, report.context_is_default)}, KV cache {report.kv_cache_type}"
+        )
         self.set_status(status)
-        disk = ("disk space unknown" if report.disk_free_bytes is None
-                else f"{human_bytes(report.disk_free_bytes)} free" + ("" if report.disk_ok else " — not enough"))
+        disk = (
+            "disk space unknown"
+            if report.disk_free_bytes is None
+            else f"{human_bytes(report.disk_free_bytes)} free" + ("" if report.disk_ok else " — not enough")
+        )
         unconfirmed = " (size unconfirmed)" if "download_bytes" in entry.unconfirmed else ""
         self.download.setText(f"{human_bytes(entry.download_bytes)}{unconfirmed} · {disk}")
         size = entry.size
         active = f" ({size.active_params / 1e9:.1f} B active, MoE)" if size.is_moe else ""
-        self.about.setText(f"{size.total_params / 1e9:.2f} B parameters{active}, {entry.quant} · "
-                           f"{', '.join(entry.capabilities)} · {entry.license} · Ollama ≥ {entry.min_ollama} · "
-                           f"native context {entry.native_context // 1024}K")
+        self.about.setText(
+            f"{size.total_params / 1e9:.2f} B parameters{active}, {entry.quant} · "
+            f"{', '.join(entry.capabilities)} · {entry.license} · Ollama ≥ {entry.min_ollama} · "
+            f"native context {entry.native_context // 1024}K"
+        )
         self.recommendation.setText(f"<b>Recommended:</b> {report.recommendation}" if report.recommended else "")
 
     def set_status(self, status: RowStatus | None) -> None:

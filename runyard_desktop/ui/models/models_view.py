@@ -23,16 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import Catalogue
-from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, FitReport, OllamaRegime, evaluate_all, regime_for_version
+from runyard_desktop.core.fit.engine import (
+    KV_CACHE_TYPES,
+    FitOptions,
+    FitReport,
+    OllamaRegime,
+    evaluate_all,
+    regime_for_version,
+)
 from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.hardware.profile import HardwareProfile
-from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.models.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
-from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
 from runyard_desktop.ui.models.model_details import ModelDetails
 from runyard_desktop.ui.models.whatif_editor import WhatIfEditor
+from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
 
 SORT_CHOICES = (
     ("Catalogue order", -1, Qt.SortOrder.AscendingOrder),
@@ -121,8 +128,12 @@ class ModelsView(QWidget):
         self.sort_combo.addItems([name for name, _, _ in SORT_CHOICES])
         self.duplicates_check = QCheckBox("Show duplicate tags")
         self.duplicates_check.setToolTip("Second names for the same download, e.g. qwen3.5:9b-q4_K_M = qwen3.5:9b")
-        for label, widget in (("Context", self.context_combo), ("KV cache", self.kv_combo),
-                              ("Show", self.filter_combo), ("Sort", self.sort_combo)):
+        for label, widget in (
+            ("Context", self.context_combo),
+            ("KV cache", self.kv_combo),
+            ("Show", self.filter_combo),
+            ("Sort", self.sort_combo),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
             row.addSpacing(8)
@@ -277,8 +288,13 @@ class ModelsView(QWidget):
         report = self.report_for(tag) if tag else None
         profile = self._current_profile()
         unified = bool(profile and any(g.unified_memory for g in profile.inference_gpus))
-        self.details.show_report(report, self.catalogue_model.entry(tag) if tag else None, self._catalogue,
-                                 unified=unified, status=self._row_status(tag))
+        self.details.show_report(
+            report,
+            self.catalogue_model.entry(tag) if tag else None,
+            self._catalogue,
+            unified=unified,
+            status=self._row_status(tag),
+        )
 
     def _row_status(self, tag: str | None) -> RowStatus | None:
         """The row's download/measure status; none in a what-if, which describes another machine."""

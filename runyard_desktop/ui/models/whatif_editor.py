@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth
 from runyard_desktop.core.formatting import GIB
-from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
+from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth
 from runyard_desktop.core.hardware.presets import MACHINES, build_profile
+from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
 THIS_MACHINE = "This machine (detected)"
 CUSTOM = "Custom (typed numbers)"
@@ -103,14 +103,28 @@ class WhatIfEditor(QGroupBox):
         gpus: tuple[GpuInfo, ...] = ()
         bw = float(self.bandwidth.value()) or None
         if free > 0 and unified:
-            gpus = (GpuInfo("apple", "Apple GPU", int(free * GIB), int(free * GIB), unified_memory=True,
-                            memory_bandwidth_gbps=bw),)
+            gpus = (
+                GpuInfo(
+                    "apple",
+                    "Apple GPU",
+                    int(free * GIB),
+                    int(free * GIB),
+                    unified_memory=True,
+                    memory_bandwidth_gbps=bw,
+                ),
+            )
         elif free > 0:
-            gpus = tuple(GpuInfo("other", "GPU", int((free + 0.5) * GIB), int(free * GIB), index=i,
-                                 memory_bandwidth_gbps=bw) for i in range(self.gpu_count.value()))
+            gpus = tuple(
+                GpuInfo("other", "GPU", int((free + 0.5) * GIB), int(free * GIB), index=i, memory_bandwidth_gbps=bw)
+                for i in range(self.gpu_count.value())
+            )
         return build_profile(
-            ram_gib=self.ram_total.value(), ram_available_gib=min(self.ram_available.value(), self.ram_total.value()),
-            gpus=gpus, os="darwin" if unified else "linux", arch="arm64" if unified else "x86_64", disk_free_gb=None,
+            ram_gib=self.ram_total.value(),
+            ram_available_gib=min(self.ram_available.value(), self.ram_total.value()),
+            gpus=gpus,
+            os="darwin" if unified else "linux",
+            arch="arm64" if unified else "x86_64",
+            disk_free_gb=None,
         )
 
     def _fill(self, profile: HardwareProfile) -> None:

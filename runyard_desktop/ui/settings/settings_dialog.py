@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.appdata.settings import THEMES, Settings
+from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -36,8 +36,9 @@ THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 class SettingsDialog(QDialog):
     """File → Settings…  (no signals beyond QDialog's accepted/rejected)."""
 
-    def __init__(self, settings: Settings, *, current_host: str, data_dir: Path, log_dir: Path,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, current_host: str, data_dir: Path, log_dir: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
@@ -50,8 +51,10 @@ class SettingsDialog(QDialog):
         self.host_edit = QLineEdit(settings.ollama_host or "")
         self.host_edit.setObjectName("ollamaHostEdit")
         self.host_edit.setPlaceholderText(f"Default: {current_host}")
-        self.host_note = QLabel("Another computer's Ollama, e.g. http://192.168.1.20:11434. Empty = this computer. "
-                                "Takes effect the next time Runyard starts.")
+        self.host_note = QLabel(
+            "Another computer's Ollama, e.g. http://192.168.1.20:11434. Empty = this computer. "
+            "Takes effect the next time Runyard starts."
+        )
         self.host_note.setWordWrap(True)
         self.host_error = QLabel()
         self.host_error.setObjectName("hostError")

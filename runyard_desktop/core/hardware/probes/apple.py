@@ -19,9 +19,9 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Mapping
 
-from runyard_desktop.core.hardware.profile import CpuInfo, GpuInfo
 from runyard_desktop.core.fit.memory_budget import metal_working_set
 from runyard_desktop.core.hardware.probes.cpu import ordered_flags
+from runyard_desktop.core.hardware.profile import CpuInfo, GpuInfo
 
 SYSCTL_KEYS = (
     "machdep.cpu.brand_string",
@@ -54,16 +54,27 @@ _SYSCTL_FLAGS = {
 # Apple's published unified-memory bandwidth (GB/s) per chip. Where one name covers two bins
 # (M3 Max 300/400, M4 Max 410/546) we take the lower: estimates should not promise too much.
 APPLE_BANDWIDTH_GBPS = {
-    "M1": 68.25, "M1 Pro": 200, "M1 Max": 400, "M1 Ultra": 800,
-    "M2": 100, "M2 Pro": 200, "M2 Max": 400, "M2 Ultra": 800,
-    "M3": 100, "M3 Pro": 150, "M3 Max": 300, "M3 Ultra": 819,
-    "M4": 120, "M4 Pro": 273, "M4 Max": 410,
+    "M1": 68.25,
+    "M1 Pro": 200,
+    "M1 Max": 400,
+    "M1 Ultra": 800,
+    "M2": 100,
+    "M2 Pro": 200,
+    "M2 Max": 400,
+    "M2 Ultra": 800,
+    "M3": 100,
+    "M3 Pro": 150,
+    "M3 Max": 300,
+    "M3 Ultra": 819,
+    "M4": 120,
+    "M4 Pro": 273,
+    "M4 Max": 410,
     "M5": 153,
 }
 
 
 def chip_bandwidth_gbps(brand: str) -> float | None:
-    """"Apple M2 Pro" -> 200.0; None for chips not in the table."""
+    """ "Apple M2 Pro" -> 200.0; None for chips not in the table."""
     chip = brand.removeprefix("Apple ").strip()
     value = APPLE_BANDWIDTH_GBPS.get(chip)
     return float(value) if value is not None else None

@@ -21,7 +21,17 @@ from runyard_desktop.core.hardware.profile import CpuInfo
 # The flags we report, in display order. x86 names are the kernel's; "neon" is arm64's SIMD
 # (the kernel calls it "asimd"), "dotprod"/"i8mm"/"sve" speed up llama.cpp's quantised kernels.
 INFERENCE_FLAGS = (
-    "avx", "avx2", "avx512f", "avx512_vnni", "avx512_bf16", "fma", "f16c", "neon", "dotprod", "i8mm", "sve",
+    "avx",
+    "avx2",
+    "avx512f",
+    "avx512_vnni",
+    "avx512_bf16",
+    "fma",
+    "f16c",
+    "neon",
+    "dotprod",
+    "i8mm",
+    "sve",
 )
 _LINUX_ALIASES = {"asimd": "neon", "neon": "neon", "asimddp": "dotprod"}
 
@@ -40,8 +50,15 @@ _ARM_CORES = {
     ("0x61", "0x022"): "Apple M1",
     ("0x51", "0x001"): "Qualcomm Oryon",
 }
-_ARM_VENDORS = {"0x41": "ARM", "0x42": "Broadcom", "0x48": "HiSilicon", "0x4e": "NVIDIA", "0x51": "Qualcomm",
-                "0x61": "Apple", "0xc0": "Ampere"}
+_ARM_VENDORS = {
+    "0x41": "ARM",
+    "0x42": "Broadcom",
+    "0x48": "HiSilicon",
+    "0x4e": "NVIDIA",
+    "0x51": "Qualcomm",
+    "0x61": "Apple",
+    "0xc0": "Ampere",
+}
 
 # Windows IsProcessorFeaturePresent ids (winnt.h PF_*).
 PF_ARM_NEON = 19
@@ -106,8 +123,12 @@ def read_linux_cpu(cpuinfo_path: str = "/proc/cpuinfo") -> CpuInfo:
     with open(cpuinfo_path, encoding="utf-8", errors="replace") as f:
         name, flags = parse_proc_cpuinfo(f.read())
     physical, logical = core_counts()
-    return CpuInfo(name=name or platform.processor() or platform.machine() or "Unknown CPU",
-                   physical_cores=physical, logical_cores=logical, flags=flags)
+    return CpuInfo(
+        name=name or platform.processor() or platform.machine() or "Unknown CPU",
+        physical_cores=physical,
+        logical_cores=logical,
+        flags=flags,
+    )
 
 
 def read_windows_cpu() -> CpuInfo:  # pragma: no cover - Windows only
@@ -123,8 +144,9 @@ def read_windows_cpu() -> CpuInfo:  # pragma: no cover - Windows only
     features = {pf: bool(kernel32.IsProcessorFeaturePresent(pf)) for pf in _WINDOWS_FEATURES}
     name, flags = parse_windows_cpu(name, features)
     physical, logical = core_counts()
-    return CpuInfo(name=name or platform.processor() or "Unknown CPU", physical_cores=physical,
-                   logical_cores=logical, flags=flags)
+    return CpuInfo(
+        name=name or platform.processor() or "Unknown CPU", physical_cores=physical, logical_cores=logical, flags=flags
+    )
 
 
 def read_cpu() -> CpuInfo:
@@ -134,5 +156,6 @@ def read_cpu() -> CpuInfo:
     if os.path.exists("/proc/cpuinfo"):
         return read_linux_cpu()
     physical, logical = core_counts()
-    return CpuInfo(name=platform.processor() or platform.machine() or "Unknown CPU",
-                   physical_cores=physical, logical_cores=logical)
+    return CpuInfo(
+        name=platform.processor() or platform.machine() or "Unknown CPU", physical_cores=physical, logical_cores=logical
+    )

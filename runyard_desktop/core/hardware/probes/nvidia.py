@@ -145,8 +145,10 @@ def _init_failure_note(nvml: object, exc: BaseException) -> str:
     if _is(nvml, exc, "NVMLError_LibraryNotFound", "NVMLError_DriverNotLoaded"):
         return NO_DRIVER_NOTE
     if _is(nvml, exc, "NVMLError_LibRmVersionMismatch"):
-        return ("The NVIDIA driver was updated but the old one is still loaded (driver/library version "
-                "mismatch). Restart the computer to use the GPU.")
+        return (
+            "The NVIDIA driver was updated but the old one is still loaded (driver/library version "
+            "mismatch). Restart the computer to use the GPU."
+        )
     if _is(nvml, exc, "NVMLError_NoPermission"):
         return "This user may not query the NVIDIA GPU (permission denied); models would run on the CPU."
     return f"The NVIDIA driver did not answer ({exc}); no NVIDIA GPU is used. Updating the driver may help."
@@ -198,8 +200,9 @@ def _import_pynvml() -> Nvml | NvmlReading:
     try:
         import pynvml  # lazy: ~20 ms, and only this probe needs it
     except ImportError:
-        return NvmlReading((), ("The nvidia-ml-py package is missing, so NVIDIA GPUs can't be detected. "
-                                "Reinstall Runyard.",))
+        return NvmlReading(
+            (), ("The nvidia-ml-py package is missing, so NVIDIA GPUs can't be detected. Reinstall Runyard.",)
+        )
     module: Nvml = pynvml  # nvidia-ml-py ships no types: Nvml is the part of it this probe relies on
     return module
 

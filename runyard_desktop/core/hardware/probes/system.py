@@ -17,14 +17,9 @@ from typing import Any, TypeVar
 
 import psutil
 
+from runyard_desktop.core.hardware.probes import amd, apple, cpu, disk, nvidia, windows
 from runyard_desktop.core.hardware.profile import CpuInfo, GpuInfo, HardwareProfile, RamInfo
-from runyard_desktop.core.hardware.probes import amd
 
-from runyard_desktop.core.hardware.probes import apple
-from runyard_desktop.core.hardware.probes import cpu
-from runyard_desktop.core.hardware.probes import disk
-from runyard_desktop.core.hardware.probes import nvidia
-from runyard_desktop.core.hardware.probes import windows
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -87,7 +82,8 @@ def sysfs_nvidia_cards(root: str | Path = "/") -> int:
     if not drm.is_dir():
         return 0
     return sum(
-        1 for card in drm.glob("card[0-9]*")
+        1
+        for card in drm.glob("card[0-9]*")
         if card.name[4:].isdigit() and amd._read(card / "device" / "vendor") == amd.NVIDIA_VENDOR
     )
 
@@ -98,7 +94,9 @@ def _linux_gpus(notes: list[str]) -> tuple[GpuInfo, ...]:
     if not found and nvidia.NO_DRIVER_NOTE in nvml_notes and _isolated("PCI devices", sysfs_nvidia_cards, 0, notes):
         nvml_notes = tuple(
             "An NVIDIA GPU is installed, but no NVIDIA driver is loaded, so it can't be used. "
-            "Install the NVIDIA driver, then press Refresh." if n == nvidia.NO_DRIVER_NOTE else n
+            "Install the NVIDIA driver, then press Refresh."
+            if n == nvidia.NO_DRIVER_NOTE
+            else n
             for n in nvml_notes
         )
     gpus, merged = merge_gpus(found, nvml_notes, others)

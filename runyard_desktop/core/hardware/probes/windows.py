@@ -19,12 +19,20 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from runyard_desktop.core.hardware.probes.amd import (
+    IGPU_VRAM_LIMIT as _IGPU_LIMIT,  # Ollama's rule: < 1 GiB dedicated = iGPU
+)
 from runyard_desktop.core.hardware.profile import GpuInfo
-from runyard_desktop.core.hardware.probes.amd import IGPU_VRAM_LIMIT as _IGPU_LIMIT  # Ollama's rule: < 1 GiB dedicated = iGPU
 
 DISPLAY_CLASS_KEY = r"SYSTEM\CurrentControlSet\Control\Class\{4d36e968-e325-11ce-bfc1-08002be10318}"
-_VALUES = ("DriverDesc", "MatchingDeviceId", "DriverVersion", "ProviderName",
-           "HardwareInformation.qwMemorySize", "HardwareInformation.MemorySize")
+_VALUES = (
+    "DriverDesc",
+    "MatchingDeviceId",
+    "DriverVersion",
+    "ProviderName",
+    "HardwareInformation.qwMemorySize",
+    "HardwareInformation.MemorySize",
+)
 _VENDORS = {"10de": "nvidia", "1002": "amd", "1022": "amd", "8086": "intel", "5143": "qualcomm"}
 # Intel's discrete cards ("Arc(TM) A770", "Arc(TM) B580", "Arc Pro …"); the Core Ultra iGPU is
 # plain "Arc(TM) Graphics".
