@@ -3,9 +3,10 @@
 The GUI thread submits coroutines (or blocking callables, which run on a small named executor that
 the loop owns) and gets a `TaskHandle` back. Results, failures, cancellation and intermediate
 reports cross back to the GUI thread through the runner's queued bridge signals, keyed by job, and
-the runner re-emits them on the handle, so receivers run in the GUI thread. `TaskHandle.cancel()` cancels the asyncio task from the GUI thread, which closes any
-socket the job holds at once (the reason we use `ollama.AsyncClient`, see architecture.md); the
-job's `finally` blocks still run and what they report still arrives, before `cancelled`.
+the runner re-emits them on the handle, so receivers run in the GUI thread. `TaskHandle.cancel()`
+cancels the asyncio task from the GUI thread, which closes any socket the job holds at once (the
+reason we use `ollama.AsyncClient`, see architecture.md); the job's `finally` blocks still run and
+what they report still arrives, before `cancelled`.
 
 The handle keeps the job's callable until the outcome reaches the GUI thread, and the outcome leaves
 the loop one turn after the job ends: so a QObject the job holds (`self` of a bound method) is never
