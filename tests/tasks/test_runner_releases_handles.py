@@ -61,7 +61,7 @@ def test_a_thousand_finished_jobs_leave_no_handle_alive(qtbot) -> None:  # type:
         gc.collect()
         quarter = JOBS // 4
         assert outcomes == Counter(finished=2 * quarter, failed=quarter, cancelled=quarter, reported=quarter, done=JOBS)
-        assert runner.findChildren(QObject) == []
+        assert runner.findChildren(QObject) == [] and runner.jobs_in_flight == 0
         assert sum(ref() is not None for ref in refs) == 0
         assert deaths == ["MainThread"] * JOBS
     finally:
