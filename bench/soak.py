@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,6 +49,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTextEdit, QWidget
+
+from runyard_desktop.app import AppWindow
+from runyard_desktop.tasks.hardware_service import HardwareService
+from runyard_desktop.tasks.ollama_service import OllamaService
+from runyard_desktop.tasks.runner import TaskRunner
 
 MODELS = {"qwen3.5:4b": 3_400_000_000, "qwen3.5:0.8b": 1_000_000_000}  # installed; the chat picks one
 REPLY = (
@@ -74,13 +79,13 @@ REPLY = (
 REPLIES_PER_CONVERSATION = 10
 
 
-# -- the only place that knows the services container (app.py may reshape it) -----------------------------
+# -- the only place that knows the services container -------------------------------------------------------
 
 
-def background_services(window: QWidget) -> tuple[Any, Any, Any]:
-    """(OllamaService, HardwareService, TaskRunner) of the window."""
-    services = window.services  # type: ignore[attr-defined]
-    return services.ollama, services.hardware, services.runner
+def background_services(window: AppWindow) -> tuple[OllamaService, HardwareService, TaskRunner]:
+    """(OllamaService, HardwareService, TaskRunner) of the window, as the composition root built them."""
+    services = window.services
+    return services.pages.ollama, services.core.hardware, services.core.runner
 
 
 # -- the stand-in Ollama, in a child process ----------------------------------------------------------------
