@@ -5,7 +5,7 @@
 End to end: the stand-in server (tests/support/fake_ollama.py) ticks every 1/rate s (the real server
 ticks every 60 ms, ~17 lines/s), the real `ollama` AsyncClient reads the NDJSON on the TaskRunner
 loop, `PullTracker` sums layers and smooths speed, `Throttle` coalesces, and `DownloadQueue` emits
-`pull_changed` in the GUI thread. Measured: lines/s the client consumed, GUI signals/s, the worst GUI
+`download_changed` in the GUI thread. Measured: lines/s the client consumed, GUI signals/s, the worst GUI
 event-loop stall (a 5 ms timer's lateness), RSS and traced-Python-memory growth from the 2-second mark
 to the end. Then the pure core (tracker + snapshot + throttle) on 200,000 synthetic lines for
 headroom. Exit status 1 when a target is missed.
@@ -124,12 +124,12 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
         manager.cancel("bench:1b")
         QTimer.singleShot(200, app.quit)
 
-    manager.pull_changed.connect(on_changed)
+    manager.download_changed.connect(on_changed)
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
     tracemalloc.start()
-    manager.pull("bench:1b")
+    manager.start("bench:1b")
     QTimer.singleShot(2000, mark)
     QTimer.singleShot(int((2 + seconds) * 1000), finish)
     app.exec()

@@ -47,7 +47,7 @@ class DownloadController(QObject):
 
     def __init__(
         self,
-        pulls: DownloadQueue,
+        queue: DownloadQueue,
         ollama: OllamaService,
         measurements: MeasurementStore,
         *,
@@ -56,7 +56,7 @@ class DownloadController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pulls = pulls
+        self.queue = queue
         self.ollama = ollama
         self.measurements = measurements
         self._canonical = canonical
@@ -66,27 +66,27 @@ class DownloadController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
-        pulls.pull_changed.connect(self._on_pulls_pull_changed)
-        pulls.pull_finished.connect(self._on_pulls_pull_finished)
-        pulls.pull_failed.connect(self._on_pulls_pull_failed)
-        pulls.pull_cancelled.connect(self._on_pulls_pull_cancelled)
+        queue.download_changed.connect(self._on_queue_download_changed)
+        queue.download_finished.connect(self._on_queue_download_finished)
+        queue.download_failed.connect(self._on_queue_download_failed)
+        queue.download_cancelled.connect(self._on_queue_download_cancelled)
         ollama.installed_models_changed.connect(self._on_ollama_installed_models_changed)
 
     # -- public API -------------------------------------------------------------------------------
 
     def start(self, tag: str) -> bool:
         """Queue a download (or a resume/retry: Ollama keeps partial files). False if already queued."""
-        return self.pulls.pull(tag)
+        return self.queue.start(tag)
 
     def cancel(self, tag: str) -> None:
-        self.pulls.cancel(tag)
+        self.queue.cancel(tag)
 
     def state(self, tag: str) -> PullState | None:
-        return self.pulls.state(tag)
+        return self.queue.state(tag)
 
     def active_tag(self) -> str | None:
         """The download running now (else the first queued one), or None."""
-        states = [s for s in self.pulls.states() if s.is_active]
+        states = [s for s in self.queue.states() if s.is_active]
         running = [s for s in states if s.status is not PullStatus.QUEUED]
         return (running or states)[0].tag if states else None
 
@@ -95,7 +95,7 @@ class DownloadController(QObject):
 
     def row_status_for(self, tag: str) -> RowStatus | None:
         """What the Status column shows for catalogue `tag` (also used on what-if refreshes)."""
-        state = self.pulls.state(tag)
+        state = self.queue.state(tag)
         if state is not None and state.is_active:
             return progress_words.row_status(state)
         if self.is_installed(tag):
@@ -114,7 +114,7 @@ class DownloadController(QObject):
     # -- slots ------------------------------------------------------------------------------------
 
     @Slot(object)
-    def _on_pulls_pull_changed(self, state: PullState) -> None:
+    def _on_queue_download_changed(self, state: PullState) -> None:
         urgent = state.status is not PullStatus.RUNNING or state.tag not in self._rows
         self._dirty[state.tag] = state
         if urgent:
@@ -123,19 +123,19 @@ class DownloadController(QObject):
             self._timer.start()
 
     @Slot(str)
-    def _on_pulls_pull_finished(self, tag: str) -> None:
+    def _on_queue_download_finished(self, tag: str) -> None:
         self._installed.add(normalize_tag(tag))  # the listing showed it (DownloadQueue checked)
         self._flush()
         self._publish_row(tag)
         self.download_finished.emit(tag)
 
     @Slot(str, object)
-    def _on_pulls_pull_failed(self, tag: str, error: object) -> None:
+    def _on_queue_download_failed(self, tag: str, error: object) -> None:
         self._flush()
         self.download_failed.emit(tag, error)
 
     @Slot(str)
-    def _on_pulls_pull_cancelled(self, tag: str) -> None:
+    def _on_queue_download_cancelled(self, tag: str) -> None:
         self._flush()
         self.download_cancelled.emit(tag)
 

@@ -1,6 +1,7 @@
-"""Downloads: a queue of pulls, one per model, with batched progress, stall recovery, retry and cancel.
+"""Downloads: a queue of them, one per model, with batched progress, stall recovery, retry and cancel.
 
-A pull runs on the TaskRunner loop. Its progress leaves the loop as at most one `PullState` per
+This is where the words meet: each download is one Ollama *pull* (`core/ollama/pull_job.run_pull`, whose
+progress is Ollama's `PullState`); from here up the code says *download*. A download runs on the TaskRunner loop. Its progress leaves the loop as at most one `PullState` per
 ~40 ms. Cancel closes the HTTP connection at once; Ollama keeps the partial file, so pulling the
 same model again resumes (the first progress line already has bytes; `resumed_from_bytes` says how
 many). A model counts as downloaded only after `success` *and* a listing that shows it.
@@ -36,20 +37,20 @@ class _Job:
 
 
 class DownloadQueue(QObject):
-    """Queue and run pulls.
+    """Queue and run downloads (each one an Ollama pull).
 
     Signals:
-        pull_changed(PullState): any change of any pull (queued, progress ≤ every ~40 ms, stalled,
+        download_changed(PullState): any change of any download (queued, progress ≤ every ~40 ms, stalled,
             retrying, cancelled, failed, done). The latest state per tag is also in `state(tag)`.
-        pull_finished(str): the tag finished: `success` was received and the listing shows it.
-        pull_failed(str, OllamaError): the tag failed for good (after retries).
-        pull_cancelled(str): the tag was cancelled (partial data stays with Ollama; pull again to resume).
+        download_finished(str): the tag finished: `success` was received and the listing shows it.
+        download_failed(str, OllamaError): the tag failed for good (after retries).
+        download_cancelled(str): the tag was cancelled (partial data stays with Ollama; start it again to resume).
     """
 
-    pull_changed = Signal(object)
-    pull_finished = Signal(str)
-    pull_failed = Signal(str, object)
-    pull_cancelled = Signal(str)
+    download_changed = Signal(object)
+    download_finished = Signal(str)
+    download_failed = Signal(str, object)
+    download_cancelled = Signal(str)
 
     def __init__(
         self,
@@ -73,8 +74,8 @@ class DownloadQueue(QObject):
 
     # -- public API -------------------------------------------------------------------------------
 
-    def pull(self, tag: str, size_hint: int | None = None) -> bool:
-        """Queue a pull (resume = pull again). False if this model is already queued or running.
+    def start(self, tag: str, size_hint: int | None = None) -> bool:
+        """Queue a download (resume = start it again). False if this model is already queued or running.
 
         `size_hint`: the expected download size in bytes (catalogue), for the disk check and an early ETA.
         """
@@ -87,13 +88,13 @@ class DownloadQueue(QObject):
         return True
 
     def cancel(self, tag: str) -> None:
-        """Cancel a queued or running pull; the connection closes at once. No-op for unknown tags."""
+        """Cancel a queued or running download; the connection closes at once. No-op for unknown tags."""
         key = normalize_tag(tag)
         for job in list(self._queue):
             if job.tag == key:
                 self._queue.remove(job)
                 self._set_state(PullState(key, PullStatus.CANCELLED, message="Cancelled"))
-                self.pull_cancelled.emit(key)
+                self.download_cancelled.emit(key)
                 return
         running = self._running.get(key)
         if running is not None and running.handle is not None:
@@ -115,7 +116,7 @@ class DownloadQueue(QObject):
 
     def _set_state(self, state: PullState) -> None:
         self._states[state.tag] = state
-        self.pull_changed.emit(state)
+        self.download_changed.emit(state)
 
     def _pump(self) -> None:
         while self._queue and len(self._running) < self.policy.max_concurrent:
@@ -138,7 +139,7 @@ class DownloadQueue(QObject):
     @Slot(object)
     def _on_job_finished(self, state: PullState) -> None:
         self._set_state(state)
-        self.pull_finished.emit(state.tag)
+        self.download_finished.emit(state.tag)
         if self._on_installed is not None:
             self._on_installed()
 
@@ -153,7 +154,7 @@ class DownloadQueue(QObject):
         self._set_state(
             replace(previous, status=PullStatus.FAILED, error=exc, speed_bps=None, eta_s=None, message=exc.message)
         )
-        self.pull_failed.emit(job.tag, exc)
+        self.download_failed.emit(job.tag, exc)
 
     @Slot()
     def _on_job_cancelled(self) -> None:
@@ -165,7 +166,7 @@ class DownloadQueue(QObject):
         self._set_state(
             replace(previous, status=PullStatus.CANCELLED, speed_bps=None, eta_s=None, message=f"Cancelled{kept}")
         )
-        self.pull_cancelled.emit(job.tag)
+        self.download_cancelled.emit(job.tag)
 
     @Slot()
     def _on_job_done(self) -> None:
