@@ -29,9 +29,9 @@ def build_chat_page(
     down when the window closes."""
     pane = ChatPane(
         conversations,
+        fit,
         enter_sends=settings.enter_sends,
         default_temperature=settings.default_temperature,
-        fit=fit,
     )
     ollama.installed_models_changed.connect(pane.set_installed_models)
     if ollama.installed_models:  # built on first visit: the listing may have come already

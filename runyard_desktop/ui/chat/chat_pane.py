@@ -49,10 +49,10 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
     def __init__(
         self,
         controller: ConversationController,
+        fit: ChatFitAdvisor,
         *,
         enter_sends: bool = True,
         default_temperature: float = 0.7,
-        fit: ChatFitAdvisor | None = None,
         pick_files: Callable[[QWidget], Sequence[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,7 +60,7 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
         self.setObjectName("chatPane")
         self.setAcceptDrops(True)
         self.controller = controller
-        self._fit = fit or ChatFitAdvisor(None, lambda: None)
+        self._fit = fit
         self._default_temperature = default_temperature
         self._pick_files = pick_files or _ask_for_files
         self._installed: list[str] = []
