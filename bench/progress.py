@@ -67,6 +67,8 @@ class CountingClient(OllamaClient):
 
 def end_to_end(seconds: float, rate: float) -> dict[str, float]:
     """The stand-in runs in its own process, as Ollama would; everything else is the app's real path."""
+    import httpx  # noqa: F401  # imported before tracemalloc starts: module objects are not growth
+    import ollama  # noqa: F401
 
     root = Path(__file__).resolve().parents[1]
     server = subprocess.Popen(

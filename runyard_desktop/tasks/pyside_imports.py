@@ -20,6 +20,8 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Protocol, cast
 
+import PySide6.QtCore  # noqa: F401  # creates shibokensupport.feature, the module patched below
+
 _MARK = "_runyard_fast_check"
 
 

@@ -58,3 +58,21 @@ def test_a_vanished_source_file_counts_as_not_using_pyside(feature: object, tmp_
     module = type(sys)("runyard_probe_gone")
     module.__file__ = str(tmp_path / "gone.py")
     assert feature._mod_uses_pyside(module) is False  # type: ignore[attr-defined]
+
+
+def test_install_works_as_the_first_thing_a_process_does() -> None:
+    """`cli.main` installs it before any other Qt import: the module itself must bring what it patches.
+
+    (A lint fix once dropped its `import PySide6.QtCore` as unused; install() then returned False in
+    the app, which cost ≈20 ms and ≈7 MiB at start-up while every in-process test still passed.)
+    """
+    import subprocess
+
+    code = (
+        "import sys; from runyard_desktop.tasks import pyside_imports; "
+        "assert 'PySide6.QtWidgets' not in sys.modules; print(pyside_imports.install())"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
