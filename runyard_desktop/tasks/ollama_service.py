@@ -94,7 +94,8 @@ class OllamaService(QObject):
         return self._check_job
 
     def start_server(self) -> TaskHandle | None:
-        """Start Ollama if nothing answers (the desktop app where it exists, else `ollama serve`)."""
+        """Start Ollama if nothing answers: the desktop app for its own address (127.0.0.1:11434), else
+        `ollama serve` with this host as OLLAMA_HOST (see `server.launch`)."""
         if self._closed:
             return None
         if self.status.is_remote:
@@ -193,7 +194,11 @@ class OllamaService(QObject):
         log_path = (self._log_dir or Path.home()) / "ollama-serve.log"
         self._starting_until = time.monotonic() + START_TIMEOUT_S
         loop = asyncio.get_running_loop()
-        self._child = await loop.run_in_executor(None, server.launch, installation, self.host, log_path)
+        try:
+            self._child = await loop.run_in_executor(None, server.launch, installation, self.host, log_path)
+        except BaseException:
+            self._starting_until = 0.0  # it did not start: say so now, not after the start time-out
+            raise
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if (await self.client.probe(timeout=1.0)).outcome == "answering":

@@ -2,9 +2,13 @@
 
 Rules (docs/ollama-behaviour.md#server-lifecycle-and-host): check that nothing answers before
 starting anything (never a second server); a server that is starting accepts TCP but does not
-answer, so readiness needs a timeout; where the official desktop app exists, launch it (it would reap
-an `ollama serve` we started); otherwise run `ollama serve` as a child with its output in a log file,
-and stop that child — only that — when the app quits.
+answer, so readiness needs a timeout; where the official desktop app exists and the address is its
+own (127.0.0.1:11434), launch it (it would reap an `ollama serve` we started on that port). The app
+serves on its own settings, never on our OLLAMA_HOST, so for any other address, and where there is no
+app, run `ollama serve` as a child with that OLLAMA_HOST and its output in a log file, and stop that
+child — only that — when the app quits: SIGTERM on macOS/Linux; on Windows CTRL_BREAK to the child's
+own process group, as the desktop app does (app/server/server_windows.go, `terminate`), so that
+Ollama stops its model runners itself; a kill only after a time-out.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from runyard_desktop.core.ollama import host as hosts
-from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
+from runyard_desktop.core.ollama.errors import DOWNLOAD_URL, ErrorKind, OllamaError
 from runyard_desktop.core.ollama.types import MIN_VERSION, MIN_VERSION_TEXT, OllamaStatus, ServerState, parse_version
 
 log = logging.getLogger(__name__)
@@ -37,6 +41,9 @@ class Installation:
 
 
 SYSTEMD_UNIT = "/etc/systemd/system/ollama.service"
+APP_ADDRESS = "127.0.0.1:11434"  # where the desktop app's server listens (its settings can only widen it)
+CREATE_NEW_PROCESS_GROUP = 0x00000200  # subprocess.CREATE_NEW_PROCESS_GROUP (defined on Windows only)
+CTRL_BREAK_EVENT = 1  # signal.CTRL_BREAK_EVENT (defined on Windows only)
 
 
 def is_too_old(version: str | None) -> bool:
@@ -145,43 +152,102 @@ def status_for(
 
 
 class ServerProcess:
-    """An `ollama serve` child we started; the only server we ever stop."""
+    """An `ollama serve` child we started; the only server we ever stop.
 
-    def __init__(self, popen: subprocess.Popen[bytes], log_path: Path) -> None:
+    `own_group`: started in its own process group on Windows, so CTRL_BREAK reaches it and not us.
+    `send_signal` and `break_via_console` are `os.kill` and the console route; tests replace them.
+    """
+
+    def __init__(
+        self,
+        popen: subprocess.Popen[bytes],
+        log_path: Path,
+        *,
+        own_group: bool = False,
+        send_signal: Callable[[int, int], None] = os.kill,
+        break_via_console: Callable[[int], bool] | None = None,
+    ) -> None:
         self.popen = popen
         self.log_path = log_path
+        self.own_group = own_group
+        self._send_signal = send_signal
+        self._break_via_console = break_via_console or break_through_its_console
 
     @property
     def running(self) -> bool:
         return self.popen.poll() is None
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Ask the server to shut down, wait up to `timeout` seconds, then kill it."""
         if not self.running:
             return
         log.info("stopping the ollama serve we started (pid %s)", self.popen.pid)
         try:
+            if self._ask_to_stop():
+                self.popen.wait(timeout)
+                return
+        except subprocess.TimeoutExpired:
+            log.info("ollama serve (pid %s) did not stop within %g s; killing it", self.popen.pid, timeout)
+        except ProcessLookupError:
+            return
+        self.popen.kill()
+        self.popen.wait(timeout)
+
+    def _ask_to_stop(self) -> bool:
+        """Send the graceful stop; False when it could not be sent (then only a kill is left)."""
+        if not self.own_group:
             # SIGTERM: `ollama serve` shuts down cleanly on it (as on SIGINT), and unlike SIGINT it is
             # not ignored by children of a shell's background job.
             self.popen.terminate()
-            self.popen.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.popen.kill()
-            self.popen.wait(timeout)
-        except ProcessLookupError:
-            pass
+            return True
+        try:
+            # Go delivers CTRL_BREAK as SIGINT; `ollama serve` then stops its runners (server/routes.go, Serve).
+            self._send_signal(self.popen.pid, CTRL_BREAK_EVENT)
+            return True
+        except OSError as exc:  # no console shared with the child (a windowless GUI process)
+            log.info("CTRL_BREAK to pid %s failed (%s); trying through its console", self.popen.pid, exc)
+            return self._break_via_console(self.popen.pid)
+
+
+def break_through_its_console(pid: int) -> bool:
+    """Windows: attach to the child's (hidden) console and send CTRL_BREAK there, ignoring it ourselves.
+
+    What Ollama's desktop app does from its windowless process (app/server/server_windows.go,
+    `terminate`). Only for quitting: the handler that ignores CTRL_BREAK stays set.
+    """
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    error_access_denied = 5  # already attached to a console: send on that one
+    if not kernel32.AttachConsole(pid) and ctypes.get_last_error() != error_access_denied:
+        return False
+    if not kernel32.SetConsoleCtrlHandler(None, True):
+        return False
+    return bool(kernel32.GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, pid))
+
+
+def is_the_apps_address(host: str) -> bool:
+    """True when `host` is where the desktop app's own server listens (so launching the app serves it)."""
+    return hosts.host_port(host).replace("localhost:", "127.0.0.1:", 1) == APP_ADDRESS
 
 
 def launch(
     installation: Installation,
     host: str,
     log_path: Path,
-    platform: str = sys.platform,
+    platform: str | None = None,
     run: Callable[..., subprocess.CompletedProcess[bytes]] = subprocess.run,
+    popen: Callable[..., subprocess.Popen[bytes]] | None = None,
 ) -> ServerProcess | None:
     """Start Ollama the way its own tools would. Returns our child for `ollama serve`, None otherwise.
 
-    Blocking (systemctl may wait for a password prompt): call it off the event loop.
+    Blocking (systemctl may wait for a password prompt): call it off the event loop. Raises
+    OllamaError where only the desktop app exists and `host` is not its address.
     """
+    platform = platform or sys.platform
+    popen = popen or subprocess.Popen
     if platform.startswith("linux") and installation.service and hosts.port_of(host) == hosts.DEFAULT_PORT:
         # The installer's service owns the models the user already pulled (/usr/share/ollama/...);
         # an `ollama serve` of ours would show an empty list. systemctl asks polkit for permission.
@@ -193,26 +259,50 @@ def launch(
             if result.returncode == 0:
                 return None
             log.info("systemctl start %s failed: %s", installation.service, result.stderr.decode(errors="replace"))
-    if platform == "darwin" and installation.app:
-        subprocess.Popen(["/usr/bin/open", "-j", "-a", installation.app, "--args", "--fast-startup"])
-        return None
-    if platform.startswith("win") and installation.app:
-        subprocess.Popen([installation.app, "--hide", "--fast-startup"])
-        return None
+    windows = platform.startswith("win")
+    if installation.app and (platform == "darwin" or windows):
+        if is_the_apps_address(host):
+            if windows:
+                popen([installation.app, "--hide", "--fast-startup"])
+            else:
+                popen(["/usr/bin/open", "-j", "-a", installation.app, "--args", "--fast-startup"])
+            return None
+        if not installation.cli:
+            raise _app_only_error(host)
     if not installation.cli:
         raise FileNotFoundError("no ollama executable")
+    return _serve(installation.cli, host, log_path, windows, popen)
+
+
+def _app_only_error(host: str) -> OllamaError:
+    address = hosts.host_port(host)
+    return OllamaError(
+        ErrorKind.NOT_RUNNING,
+        f"Ollama's desktop app always serves on {APP_ADDRESS}, not on {address}, and there is no `ollama`"
+        " command here to start a server on that address.",
+        f"Run `ollama serve` with OLLAMA_HOST={address} yourself, or set the server address to"
+        f" http://{APP_ADDRESS} in Settings.",
+    )
+
+
+def _serve(
+    cli: str, host: str, log_path: Path, windows: bool, popen: Callable[..., subprocess.Popen[bytes]]
+) -> ServerProcess:
+    """`ollama serve` on `host` as our child; on Windows in its own process group, its console hidden."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, OLLAMA_HOST=hosts.host_port(host))
+    extra: dict[str, object] = {}
+    if windows:
+        extra["creationflags"] = CREATE_NEW_PROCESS_GROUP
+        if sys.platform == "win32":  # a console of its own, hidden, as the desktop app starts it
+            info = subprocess.STARTUPINFO()
+            info.dwFlags |= subprocess.STARTF_USESHOWWINDOW
+            info.wShowWindow = 0  # SW_HIDE
+            extra["startupinfo"] = info
     with open(log_path, "ab") as out:
-        popen = subprocess.Popen(
-            [installation.cli, "serve"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
-    log.info("started %s serve (pid %s), log at %s", installation.cli, popen.pid, log_path)
-    return ServerProcess(popen, log_path)
+        child = popen([cli, "serve"], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, **extra)
+    log.info("started %s serve (pid %s) on %s, log at %s", cli, child.pid, env["OLLAMA_HOST"], log_path)
+    return ServerProcess(child, log_path, own_group=windows)
 
 
 def local_models_free_bytes() -> int | None:
