@@ -103,6 +103,8 @@ class FakeState:
         self.registry_pause_s: float | None = None  # None: one tick
         self.load_delay_s = 0.0
         self.token_delay_s = 0.0
+        self.tags_released = threading.Event()  # clear() holds /api/tags answers back until set()
+        self.tags_released.set()
         self.installed: dict[str, Model] = {}
         self.remote: dict[str, Model] = {}
         self.blobs: dict[str, Blob] = {}

@@ -34,8 +34,13 @@ def build_chat_page(
         default_temperature=settings.default_temperature,
     )
     ollama.installed_models_changed.connect(pane.set_installed_models)
+    ollama.status_changed.connect(pane.set_ollama_status)
+    ollama.operation_failed.connect(pane.listing_failed)
+    pane.set_ollama_status(ollama.status)
     if ollama.installed_models:  # built on first visit: the listing may have come already
         pane.set_installed_models(ollama.installed_models)
+    elif ollama.status.is_usable:  # it may have come empty: ask again, so a Send does not wait forever
+        ollama.refresh_installed()
     ollama.model_info_ready.connect(pane.set_model_info)
     hardware.profile_changed.connect(pane.set_model_info)
     pane.model_info_needed.connect(ollama.show)

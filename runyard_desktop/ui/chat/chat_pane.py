@@ -4,12 +4,14 @@ The pane renders and forwards intent; `ConversationController` decides and store
 - `open_with_model(tag)`: select a conversation with that model (the open one if it is still empty,
   else a new one) and focus the input. The downloads page calls it after a pull, after
   `window.show_page("chat")`.
-- `set_installed_models(models)`, `set_model_info(info)`: fed from `services.ollama`.
+- `set_installed_models(models)`, `set_model_info(info)`, `set_ollama_status(status)`,
+  `listing_failed(op, error)`: fed from `services.ollama`.
 - `add_files(paths)`: attach files as if dropped.
 
-This module lays the pane out and holds the conversation and transcript side; two mixins hold the
-rest: `AttachmentsMixin` (pane_attachments.py: files, drops, the context meter) and
-`ModelPickerMixin` (pane_model_picker.py: the header's picker, Think toggle and parameters).
+This module lays the pane out and holds the conversation and transcript side; three mixins hold the
+rest: `AttachmentsMixin` (pane_attachments.py: files, drops, the context meter),
+`ModelPickerMixin` (pane_model_picker.py: the header's picker, Think toggle and parameters) and
+`SendWaitMixin` (pane_send_wait.py: a Send pressed before the model list arrived waits for it).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from runyard_desktop.ui.chat.message_view import MessageView
 from runyard_desktop.ui.chat.message_widgets import MessageWidget
 from runyard_desktop.ui.chat.pane_attachments import AttachmentsMixin
 from runyard_desktop.ui.chat.pane_model_picker import ModelPickerMixin
+from runyard_desktop.ui.chat.pane_send_wait import SendWaitMixin
 from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
@@ -37,7 +40,7 @@ EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything st
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
+class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
     """The chat page.
 
     Signals:
@@ -98,6 +101,7 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
         self._esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._esc.activated.connect(self._on_esc_activated)
         self._connect()
+        self._init_send_wait()
         self._apply_colors()
         self.view.set_empty_hint(EMPTY_HINT)
         self._reload_conversations()
@@ -154,15 +158,18 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
         self.composer.input.setFocus()
 
     def set_installed_models(self, models: Sequence[object]) -> None:
-        """Installed models (objects with `.name`, e.g. InstalledModel) fill the model picker."""
+        """Installed models (objects with `.name`, e.g. InstalledModel) fill the model picker; a
+        conversation without a model gets the last-used one, and a Send that waited for this goes out."""
         self._installed = [str(getattr(m, "name", m)) for m in models]
-        self.request_model_info()
-        if self._installed and self.controller.default_model not in self._installed:
-            self.controller.default_model = self._installed[0]
+        preferred = self._preferred_model()
+        if preferred:
+            self.controller.default_model = preferred
         current = self.controller.current
-        if current is not None and not current.model and self._installed:
-            self.controller.update_current(model=self._installed[0])
+        if current is not None and not current.model and preferred:
+            self.controller.update_current(model=preferred)
+        self.request_model_info()
         self._refill_picker()
+        self._release_send()
 
     def request_model_info(self) -> None:
         """Ask for the open conversation's model capabilities (Think toggle, images) if unknown."""
@@ -203,6 +210,7 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
 
     @Slot(object)
     def _on_controller_conversation_opened(self, conversation: Conversation) -> None:
+        self._cancel_send_wait()
         self.view.set_messages(self.controller.messages, self.controller.older_count, self.controller.load_all)
         self._on_controller_conversation_updated(conversation)
         self.parameters.set_conversation(conversation, self._default_temperature)
@@ -286,6 +294,8 @@ class ChatPane(ModelPickerMixin, AttachmentsMixin, QWidget):
 
     @Slot(str)
     def _on_composer_send_requested(self, text: str) -> None:
+        if self._hold_send(text):
+            return
         attachments = self.composer.attachments()
         if self.composer.editing_message_id is not None:
             ok = self.controller.edit_last(text)

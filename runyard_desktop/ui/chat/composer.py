@@ -193,6 +193,12 @@ class Composer(QFrame):
 
     # ---- state -------------------------------------------------------------------------------
 
+    def set_waiting(self, text: str) -> None:
+        """With `text`, the Send button says what a pressed Send waits for (and cannot be pressed again);
+        with "", it is the Send button again."""
+        self.send_button.setText(text or "Send")
+        self.send_button.setEnabled(not text)
+
     def set_busy(self, busy: bool) -> None:
         self.stop_button.setEnabled(busy)
         self.stop_button.setVisible(True)
@@ -267,6 +273,10 @@ class Composer(QFrame):
     def _after_attachments_change(self) -> None:
         self.summarize_button.setVisible(bool(self.documents()))
         self.attachments_changed.emit()
+
+    def submit(self) -> None:
+        """Send the text and attachments in the box, as the Send button does."""
+        self._on_input_submitted()
 
     # ---- slots -------------------------------------------------------------------------------
 

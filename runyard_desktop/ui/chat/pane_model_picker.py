@@ -39,6 +39,17 @@ class ModelPickerMixin:
         self.header.think_toggled.connect(self._on_think_toggle_toggled)
         self.header.parameters_toggled.connect(self.parameters.setVisible)
 
+    def _preferred_model(self) -> str:
+        """The model for a conversation that has none, once the list is in: the last one used that is
+        still installed (the newest conversation with one), else the app's default, else the first listed."""
+        installed = self._installed
+        for conversation in self.controller.conversations():  # newest first
+            if conversation.model in installed:
+                return conversation.model
+        if self.controller.default_model in installed:
+            return self.controller.default_model
+        return installed[0] if installed else ""
+
     def _refill_picker(self) -> None:
         current = self.controller.current
         model = current.model if current else self.controller.default_model
