@@ -1,4 +1,7 @@
-"""`runyard-desktop rm MODEL`: delete a downloaded model from Ollama."""
+"""`runyard-desktop rm MODEL`: delete a downloaded model from Ollama, unloading it from memory first.
+
+Ollama's own delete leaves a loaded model in memory, and afterwards it can no longer be unloaded by name.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     async def main() -> int:
         try:
-            await OllamaClient(resolve_host(args)).delete(args.model)
+            was_loaded = await OllamaClient(resolve_host(args)).unload_then_delete(args.model)
         except OllamaError as err:
             if err.kind is not ErrorKind.NOT_INSTALLED:
                 raise
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
                 detail=err.detail,
                 status_code=err.status_code,
             ) from err
-        print(f"Deleted {args.model}.")
+        print(f"Deleted {args.model} (unloaded from memory first)." if was_loaded else f"Deleted {args.model}.")
         return EXIT_OK
 
     return run_async(main())

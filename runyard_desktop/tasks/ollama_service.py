@@ -30,6 +30,17 @@ R = TypeVar("R")
 START_TIMEOUT_S = 30.0
 
 
+def deleted_but_loaded(model: str, err: OllamaError) -> OllamaError:
+    """An unload that got 404: the model was deleted (e.g. by `ollama rm`) while it stayed in memory."""
+    return OllamaError(
+        ErrorKind.NOT_INSTALLED,
+        f"{model} was deleted, so Ollama can no longer unload it by name.",
+        "It frees its memory when its keep-alive time runs out, or when Ollama restarts.",
+        detail=err.detail,
+        status_code=err.status_code,
+    )
+
+
 class OllamaService(QObject):
     """Server status and model listings for one host.
 
@@ -38,7 +49,7 @@ class OllamaService(QObject):
         installed_models_changed(tuple[InstalledModel, ...]): a fresh /api/tags listing.
         loaded_models_changed(tuple[LoadedModel, ...]): a fresh /api/ps listing (memory, GPU share).
         model_info_ready(ModelInfo): a /api/show answer (also cached: `model_info(name)`).
-        model_deleted(str): a model was removed (the installed listing refreshes after it).
+        model_deleted(str): a model was removed, unloaded first if it was loaded (both listings refresh after it).
         model_unloaded(str): a model was unloaded from memory.
         operation_failed(str, OllamaError): "list" | "ps" | "show" | "delete" | "unload" | "start" failed.
     """
@@ -212,11 +223,16 @@ class OllamaService(QObject):
         raise OllamaError(ErrorKind.NOT_RUNNING, "Ollama did not start.", f"Try starting it yourself.{where}")
 
     async def _delete_coro(self, model: str) -> str:
-        await self.client.delete(model)
+        await self.client.unload_then_delete(model)  # the server's delete never unloads
         return model
 
     async def _unload_coro(self, model: str) -> str:
-        await self.client.unload(model)
+        try:
+            await self.client.unload(model)
+        except OllamaError as err:
+            if err.kind is not ErrorKind.NOT_INSTALLED:
+                raise
+            raise deleted_but_loaded(model, err) from err
         return model
 
     # -- GUI-thread slots ---------------------------------------------------------------------------
@@ -273,6 +289,7 @@ class OllamaService(QObject):
         self._info.pop(model, None)
         self.model_deleted.emit(model)
         self.refresh_installed()
+        self.refresh_loaded()  # it was unloaded first, when it was loaded
 
     @Slot(object)
     def _on_unload_job_finished(self, model: str) -> None:

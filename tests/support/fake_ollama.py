@@ -92,9 +92,11 @@ class FakeOllama:
         return model
 
     def load(self, name: str, *, size_vram: int | None = None, context_length: int = 4096) -> None:
+        """Load `name` as a chat would; `size_vram` overrides what the `gpu_memory` knob gives."""
         with self.state.lock:
             model = self.state.installed[normalize(name)]
-            self.state.loaded[model.name] = (model, model.size if size_vram is None else size_vram, context_length)
+            vram = self.state.vram_for(model) if size_vram is None else size_vram
+            self.state.loaded[model.name] = (model, vram, context_length)
 
     def script_reply(self, model: str, content: Any = ("Hello", "!"), thinking: Any = (), **kw: Any) -> None:
         def as_tuple(v: Any) -> tuple[Any, ...]:
@@ -169,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load-delay", type=float, default=1.5, help="seconds of silence while a model loads")
     parser.add_argument("--token-delay", type=float, default=0.03)
     parser.add_argument("--version", default="0.17.1")
+    parser.add_argument("--gpu-gb", type=float, default=24.0, help="GPU memory for loaded models (0: CPU only)")
     args = parser.parse_args(argv)
     fake = FakeOllama(args.port)
     fake.tick_s, fake.load_delay_s, fake.token_delay_s, fake.version = (
@@ -178,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         args.version,
     )
     fake.bytes_per_tick = int(args.speed * 1e6 * args.tick)
+    fake.gpu_memory = int(args.gpu_gb * 1e9)
     caps = ("completion", "vision", "tools", "thinking")
     # Download sizes, default quantization (0.8b and 2b default to q8_0) and parameter counts as the
     # library lists them (docs/qwen35-memory.md: parameter counts, Ollama tags).

@@ -258,7 +258,7 @@ class HttpBase(BaseHTTPRequestHandler):
                 {
                     "name": m.name,
                     "model": m.name,
-                    "size": m.size + 300_000_000,
+                    "size": self.state.loaded_size(m),
                     "digest": m.manifest_digest,
                     "details": m.details(),
                     "expires_at": "2318-01-01T00:00:00.0000001+00:00",
@@ -301,8 +301,7 @@ class HttpBase(BaseHTTPRequestHandler):
         name = str(body.get("model") or body.get("name") or "")
         with self.state.lock:
             model = self.state.installed.pop(normalize(name), None)
-            if model is not None:
-                self.state.loaded.pop(model.name, None)
+            if model is not None:  # like DeleteHandler: a loaded model stays loaded (and in /api/ps)
                 still = {d for m in self.state.installed.values() for d, _ in m.blobs}
                 for digest, _ in model.blobs:
                     if digest not in still:

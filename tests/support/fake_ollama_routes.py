@@ -157,7 +157,7 @@ class Handler(HttpBase):
             self._wait(self.state.load_delay_s)  # no bytes at all while the model loads
             ctx = int((body.get("options") or {}).get("num_ctx") or 4096)
             with self.state.lock:
-                self.state.loaded[model.name] = (model, model.size, ctx)
+                self.state.loaded[model.name] = (model, self.state.vram_for(model), ctx)
 
     def _load_only(self, name: str, model: Model, keep_alive: object) -> None:
         unload = keep_alive in (0, 0.0, "0", "0s")
@@ -165,7 +165,7 @@ class Handler(HttpBase):
             if unload:
                 self.state.loaded.pop(model.name, None)
             else:
-                self.state.loaded[model.name] = (model, model.size, 4096)
+                self.state.loaded[model.name] = (model, self.state.vram_for(model), 4096)
         self._json(
             200,
             {

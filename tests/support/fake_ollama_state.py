@@ -33,6 +33,9 @@ def rfc3339_local() -> str:
     return f"{base}.{nanos}{offset}" if nanos else f"{base}{offset}"
 
 
+LOAD_OVERHEAD_BYTES = 300_000_000  # context cache and compute graph of a loaded model, beyond its weights
+
+
 @dataclass
 class Model:
     name: str
@@ -109,6 +112,9 @@ class FakeState:
         self.remote: dict[str, Model] = {}
         self.blobs: dict[str, Blob] = {}
         self.loaded: dict[str, tuple[Model, int, int]] = {}  # name -> (model, size_vram, context_length)
+        # The machine's GPU memory for loads: a model whose weights, cache and graph fit is all on the GPU
+        # (size_vram == size, as the real /api/ps reports full offload), a bigger one partly, 0 = CPU only.
+        self.gpu_memory = 24_000_000_000
         self.replies: dict[str, Reply] = {}
         self.failures: dict[str, list[Failure]] = defaultdict(list)
         self.stalls: dict[str, float] = {}  # model -> fraction where the current connection stops progressing
@@ -116,6 +122,16 @@ class FakeState:
         self.requests: list[tuple[str, str, object]] = []
         self.closing = False
         self.lines_sent = 0  # NDJSON lines written (approximate under concurrency; for benchmarks)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def loaded_size(self, model: Model) -> int:
+        """What /api/ps reports as `size`: the weights plus the context cache and compute graph."""
+        return model.size + LOAD_OVERHEAD_BYTES
+
+    def vram_for(self, model: Model) -> int:
+        """`size_vram` on this machine: all of `size` when it fits the GPU, what fits when not, 0 without one."""
+        return min(self.loaded_size(model), max(0, self.gpu_memory))
 
     # -- setup ------------------------------------------------------------------------------------
 

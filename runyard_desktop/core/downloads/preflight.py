@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from runyard_desktop.core.fit.engine import FitReport, Verdict
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
-from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
+from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, PullState, PullStatus, ServerState
 
 DISK_MARGIN_BYTES = 500_000_000  # Ollama writes the blob and the manifest; keep a little room
 
@@ -38,14 +38,19 @@ def preflight(
     recommended: str | None = None,
     free_disk: int | None = None,
     models_dir: str | None = None,
+    kept: int = 0,
 ) -> list[PreflightIssue]:
-    """What to say before pulling `tag`. Blocking issues first; an empty list means go ahead."""
+    """What to say before pulling `tag`. Blocking issues first; an empty list means go ahead.
+
+    `kept`: bytes of an earlier attempt this session (cancelled or failed) that Ollama holds in its
+    `-partial` files; a resume fetches only the rest (a Range request), so only the rest needs room.
+    """
     issues: list[PreflightIssue] = []
     server = _server_issue(status)
     if server is not None:
         issues.append(server)
     if report is not None:
-        disk = _disk_issue(tag, report.download_bytes, free_disk, models_dir)
+        disk = _disk_issue(tag, report.download_bytes, free_disk, models_dir, kept)
         if disk is not None:
             issues.append(disk)
         if report.verdict is Verdict.NO_FIT:
@@ -60,6 +65,16 @@ def preflight(
                 )
             )
     return sorted(issues, key=lambda i: i.level is not CheckLevel.BLOCK)
+
+
+def kept_bytes(earlier: PullState | None) -> int:
+    """Bytes an earlier attempt this session left in Ollama's `-partial` files: a cancelled or failed one's.
+
+    A finished download's bytes are not "kept" for a new one (it is downloaded again only after a delete).
+    """
+    if earlier is None or earlier.status not in (PullStatus.CANCELLED, PullStatus.FAILED):
+        return 0
+    return max(0, earlier.completed)
 
 
 def _server_issue(status: OllamaStatus) -> PreflightIssue | None:
@@ -78,14 +93,23 @@ def _server_issue(status: OllamaStatus) -> PreflightIssue | None:
     return None
 
 
-def _disk_issue(tag: str, download: int, free: int | None, models_dir: str | None) -> PreflightIssue | None:
-    if free is None or download <= 0 or download + DISK_MARGIN_BYTES <= free:
+def _disk_issue(
+    tag: str, download: int, free: int | None, models_dir: str | None, kept: int = 0
+) -> PreflightIssue | None:
+    kept = min(max(0, kept), max(0, download))
+    needed = download - kept
+    if free is None or download <= 0 or needed + DISK_MARGIN_BYTES <= free:
         return None
     where = f" in {models_dir}" if models_dir else ""
+    needs = (
+        f"{tag} needs {human_bytes(needed)} more; {human_bytes(kept)} already kept"
+        if kept
+        else f"{tag} needs {human_bytes(needed)} of disk space"
+    )
     return PreflightIssue(
         CheckLevel.BLOCK,
         "Not enough disk space",
-        f"{tag} needs {human_bytes(download)} of disk space, but only {human_bytes(free)} is free where "
-        f"Ollama keeps its models{where}.\n\nFree at least {human_bytes(download + DISK_MARGIN_BYTES - free)} "
+        f"{needs}, but only {human_bytes(free)} is free where Ollama keeps its models{where}.\n\n"
+        f"Free at least {human_bytes(needed + DISK_MARGIN_BYTES - free)} "
         "or delete a model you no longer use (Installed page), then download again.",
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from runyard_desktop.core.ollama.errors import OllamaError, from_server_text, malformed, translate
+from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, from_server_text, malformed, translate
 from runyard_desktop.core.ollama.http_get import ConnectTimeout, Reply, ReplyTooLarge, get_json
 from runyard_desktop.core.ollama.types import ChatRequest, InstalledModel, LoadedModel, ModelInfo
 
@@ -156,6 +156,23 @@ class OllamaClient:
         except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model) from exc
 
+    async def unload_then_delete(self, model: str) -> bool:
+        """Delete `model`, unloading it first when it is loaded; True when it was loaded.
+
+        Ollama's DeleteHandler removes the manifest and blobs but never unloads the runner, and once the
+        manifest is gone an unload (empty chat, keep_alive 0) answers 404 `model '…' not found`: the
+        model would hold its memory until its keep-alive ran out. So the unload comes first.
+        """
+        loaded = any(same_model(m.name, model) for m in await self.loaded_models())
+        if loaded:
+            try:
+                await self.unload(model)
+            except OllamaError as err:
+                if err.kind is not ErrorKind.NOT_INSTALLED:
+                    raise  # not installed either: the delete below says so in its own words
+        await self.delete(model)
+        return loaded
+
     async def unload(self, model: str) -> None:
         """Ask the server to free the model's memory now (empty chat with keep_alive 0)."""
         try:
@@ -202,6 +219,16 @@ class OllamaClient:
             raise
         except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, request.model, mid_stream=started) from exc
+
+
+def same_model(a: str, b: str) -> bool:
+    """Whether two names are one model as Ollama sees it: no tag means `latest`, case does not matter."""
+
+    def full(name: str) -> str:
+        name = name.strip().lower()
+        return name if ":" in name.rsplit("/", 1)[-1] else f"{name}:latest"
+
+    return full(a) == full(b)
 
 
 def chat_options(request: ChatRequest) -> dict[str, object]:

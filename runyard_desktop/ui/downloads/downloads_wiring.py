@@ -396,8 +396,15 @@ class DownloadsCoordinator(QObject):
         models_dir = profile.disk.models_dir if profile is not None and profile.disk is not None else None
         if report is not None and remote:
             report = replace(report, disk_ok=None)
+        kept = preflight.kept_bytes(self.services.downloads.state(tag))
         return preflight.preflight(
-            tag, status=status, report=report, recommended=recommended, free_disk=free, models_dir=models_dir
+            tag,
+            status=status,
+            report=report,
+            recommended=recommended,
+            free_disk=free,
+            models_dir=models_dir,
+            kept=kept,
         )
 
 
