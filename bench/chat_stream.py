@@ -112,7 +112,7 @@ def wait_for(app: QApplication, condition: object, timeout: float = 60.0) -> Non
         time.sleep(0.001)
 
 
-def open_window(app: TimedApp, fake: ServerProcess):  # type: ignore[no-untyped-def]
+def open_window(app: TimedApp, fake: ServerProcess):
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake.url)
@@ -125,7 +125,7 @@ def open_window(app: TimedApp, fake: ServerProcess):  # type: ignore[no-untyped-
     return window, pane
 
 
-def stream_once(app: TimedApp, fake: ServerProcess, pane, tokens: list[str], rate: float | None) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def stream_once(app: TimedApp, fake: ServerProcess, pane, tokens: list[str], rate: float | None) -> dict[str, float]:
     fake.set_rate(rate)
     pane.controller.new_conversation(model=MODEL)
     received = [0]
@@ -198,7 +198,7 @@ def per_token_cost(checkpoints: list[tuple[int, float]], lo: int, hi: int) -> fl
     return (b1 - b0) / (n1 - n0) * 1e6
 
 
-def seed_conversations(pane, count: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def seed_conversations(pane, count: int) -> tuple[int, int]:
     store = pane.controller.store
     empty = store.create_conversation(model=MODEL, title="empty")
     long = store.create_conversation(model=MODEL, title="long")
@@ -215,7 +215,7 @@ def seed_conversations(pane, count: int) -> tuple[int, int]:  # type: ignore[no-
     return empty.id, long.id
 
 
-def time_open(app: QApplication, pane, conversation_id: int, other_id: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def time_open(app: QApplication, pane, conversation_id: int, other_id: int) -> tuple[float, float]:
     """(wall seconds, GUI-thread CPU seconds) from open() until the window has repainted."""
     pane.controller.open(other_id)
     for _ in range(3):

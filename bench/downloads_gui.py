@@ -84,7 +84,7 @@ class Probe:
         }
 
 
-def wait(app: QApplication, condition, timeout: float) -> None:  # type: ignore[no-untyped-def]
+def wait(app: QApplication, condition, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:

@@ -59,7 +59,7 @@ class CountingClient(OllamaClient):
 
     lines = 0
 
-    async def pull(self, model):  # type: ignore[no-untyped-def, override]
+    async def pull(self, model):
         async for line in super().pull(model):
             CountingClient.lines += 1
             yield line

@@ -299,7 +299,7 @@ def main() -> int:
     try:
         window.resize(1180, 760)
         window.show()
-        window.show_page("chat")  # type: ignore[attr-defined]
+        window.show_page("chat")
         driver = Driver(app, window)
         picker = find(window, QComboBox, "modelPicker")
         wait_for(app, lambda: picker.count() > 0, "the installed models in the chat")

@@ -153,7 +153,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture
-def main_window(qtbot):  # type: ignore[no-untyped-def]
+def main_window(qtbot):
     """The real window from the contract entry point, closed (services stopped) at teardown."""
     from runyard_desktop.app import create_main_window
 
@@ -165,7 +165,7 @@ def main_window(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     """A TaskRunner that is always shut down."""
     from runyard_desktop.tasks.runner import TaskRunner
 

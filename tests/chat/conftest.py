@@ -13,7 +13,7 @@ TEXT_ONLY = ("completion",)
 
 
 @pytest.fixture
-def chat_fake(fake_ollama):  # type: ignore[no-untyped-def]
+def chat_fake(fake_ollama):
     fake_ollama.add_installed("qwen3.5:4b", capabilities=VISION, context_length=262144)
     fake_ollama.add_installed("textonly:1b", capabilities=TEXT_ONLY, context_length=8192, size=1_000_000_000)
     fake_ollama.load_delay_s = 0.0
@@ -22,7 +22,7 @@ def chat_fake(fake_ollama):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:  # type: ignore[no-untyped-def]
+def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:
     """Call it to get (window, pane); every window it opened is closed at teardown."""
     from runyard_desktop.app import create_main_window
 
@@ -46,7 +46,7 @@ def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:  # type: ignore[
         window.close()
 
 
-def send(qtbot, pane, text: str, timeout: int = 10_000):  # type: ignore[no-untyped-def]
+def send(qtbot, pane, text: str, timeout: int = 10_000):
     """Type `text`, click Send, wait for the reply to end; returns the final stored reply."""
     pane.composer.input.setPlainText(text)
     with qtbot.waitSignal(pane.controller.reply_ended, timeout=timeout) as blocker:

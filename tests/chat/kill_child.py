@@ -30,7 +30,7 @@ def main() -> None:
         original(message_id, content, thinking)
         print(f"FLUSHED {len(content)}", flush=True)
 
-    store.update_reply = traced  # type: ignore[method-assign]
+    store.update_reply = traced
 
     def start() -> None:
         if pane.model_picker.count() == 0:

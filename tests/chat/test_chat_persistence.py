@@ -20,7 +20,7 @@ from tests.chat.conftest import send
 WORDS = [f"w{i:05d} " for i in range(3000)]
 
 
-def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> None:
     chat_fake.script_reply("qwen3.5:4b", content=["Answer ", "one."], thinking=["hmm"])
     window, pane = open_chat()
     send(qtbot, pane, "First question")
@@ -51,7 +51,7 @@ def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> 
         window2.close()
 
 
-def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_home: str) -> None:  # type: ignore[no-untyped-def]
+def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_home: str) -> None:
     chat_fake.token_delay_s = 0.002
     chat_fake.script_reply("qwen3.5:4b", content=WORDS)
     child = subprocess.Popen(
@@ -93,7 +93,7 @@ def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_
         store.close()
 
 
-def test_damaged_database_is_moved_aside_with_a_notice(chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_database_is_moved_aside_with_a_notice(chat_fake, qtbot) -> None:
     db = app_paths().ensure().history_db
     db.write_bytes(b"garbage, not SQLite " * 64)
     window = create_main_window(host=chat_fake.url)

@@ -25,7 +25,7 @@ from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
 from runyard_desktop.ui.theme import apply_theme
 
 
-def test_download_list_model_passes_qtmodeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_download_list_model_passes_qtmodeltester(qtmodeltester) -> None:
     model = DownloadListModel()
     model.update(PullState("qwen3.5:4b", PullStatus.RUNNING, PullPhase.DOWNLOADING, completed=5, total=10))
     model.update(PullState("qwen3.5:9b", PullStatus.QUEUED))
@@ -37,7 +37,7 @@ def test_download_list_model_passes_qtmodeltester(qtmodeltester) -> None:  # typ
     qtmodeltester.check(model, force_py=True)
 
 
-def test_installed_and_loaded_models_pass_qtmodeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_installed_and_loaded_models_pass_qtmodeltester(qtmodeltester) -> None:
     installed = installed_models_model()
     installed.set_rows(
         [
@@ -58,7 +58,7 @@ def test_installed_and_loaded_models_pass_qtmodeltester(qtmodeltester) -> None: 
     assert loaded.index(0, 2).data() == "25 % (1.0 GiB)" and loaded.index(0, 3).data() == "8,192 tokens"
 
 
-def _status(state: ServerState, **kw) -> OllamaStatus:  # type: ignore[no-untyped-def]
+def _status(state: ServerState, **kw) -> OllamaStatus:
     return OllamaStatus(state, host=kw.pop("host", "http://127.0.0.1:11434"), **kw)
 
 
@@ -76,7 +76,7 @@ def test_status_words_give_a_next_step_for_each_state() -> None:
     assert remote.action_key == "hardware"
 
 
-def test_status_strip_forwards_the_next_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_status_strip_forwards_the_next_step(qtbot) -> None:
     strip = OllamaStatusBar()
     qtbot.addWidget(strip)
     strip.set_status(_status(ServerState.NOT_INSTALLED))
@@ -94,7 +94,7 @@ def test_status_strip_forwards_the_next_step(qtbot) -> None:  # type: ignore[no-
         qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)
 
 
-def test_not_installed_window_guides_first_run_and_views_still_work(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_not_installed_window_guides_first_run_and_views_still_work(qtbot, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no `ollama` anywhere on PATH
     from runyard_desktop.app import create_main_window
 
@@ -122,7 +122,7 @@ def test_not_installed_window_guides_first_run_and_views_still_work(qtbot, monke
         window.close()
 
 
-def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot) -> None:
     window = open_window()
     assert window.settings_action.isVisible()
     core, pages = window.services.core, window.services.pages
@@ -148,7 +148,7 @@ def test_settings_dialog_saves_and_applies_context_and_theme(open_window, qtbot)
         app.setStyle(old_style)
 
 
-def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> None:
     from PySide6.QtWidgets import QCheckBox
 
     window = open_window()
@@ -171,7 +171,7 @@ def test_enter_sends_setting_applies_to_the_open_chat(open_window, qtbot) -> Non
     assert chat_input.toPlainText() == "two\nlines"
 
 
-def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot) -> None:
     from runyard_desktop.ui.models.whatif_editor import CUSTOM
 
     window = open_window()

@@ -13,13 +13,13 @@ from runyard_desktop.ui.downloads.download_dialogs import BETTER, CANCEL
 TAG = "qwen3.5:0.8b"
 
 
-def _click_download(window, qtbot, tag):  # type: ignore[no-untyped-def]
+def _click_download(window, qtbot, tag):
     view = window.page("models")
     assert view.select_tag(tag)
     qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
 
 
-def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, qtbot) -> None:
     dl_fake.version = "0.12.6"
     window = open_window()
     assert window.services.pages.ollama.status.state is ServerState.TOO_OLD
@@ -33,7 +33,7 @@ def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, 
     assert status.text() == "Update Ollama (Qwen3.5 needs 0.17.1 or newer)"
 
 
-def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:
     window = open_window()
     qtbot.waitUntil(lambda: window.services.core.hardware.profile is not None, timeout=30_000)
     view = window.page("models")
@@ -57,7 +57,7 @@ def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  
     qtbot.waitUntil(lambda: not window.services.pages.downloads.state(better).is_active, timeout=15_000)
 
 
-def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtbot) -> None:
     window = open_window()
     qtbot.waitUntil(lambda: window.page("models").report_for(TAG) is not None, timeout=30_000)
     window.services.pages.downloads.free_disk = lambda: 600_000_000
@@ -70,7 +70,7 @@ def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtb
     assert window.services.pages.downloads.state(TAG) is None
 
 
-def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window, dl_fake, qtbot) -> None:
     window = open_window()
     window.downloads.auto_measure = False
     sent = []
@@ -98,7 +98,7 @@ def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window
         assert any("qwen3.5:2b" in text for _t, text in sent)
 
 
-def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(TAG, size=1_000_000_000)
     window = open_window()
     view = window.page("models")
@@ -118,7 +118,7 @@ def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_
     assert window.findChild(QPushButton, "downloadButton").text() == "Download"
 
 
-def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(
         "llama3.2:3b", size=2_000_000_000, family="llama", parameter_size="3.2B", quantization="Q4_K_M"
     )

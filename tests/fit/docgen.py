@@ -26,7 +26,7 @@ GIB, MIB = 2**30, 2**20
 _SHORT = {"gpu": "GPU", "partial": "Partial", "cpu": "CPU", "no_fit": "✗"}
 
 
-def _short(report) -> str:  # type: ignore[no-untyped-def]
+def _short(report) -> str:
     s = _SHORT[report.verdict.value]
     if report.verdict.value == "partial":
         s += f" {report.gpu_share * 100:.0f} %"
@@ -80,7 +80,7 @@ def render_reference() -> str:
     return render_summary() + "\n" + "\n".join(render_machine(n) for n in MACHINES)
 
 
-def _estimate_memory(case) -> float:  # type: ignore[no-untyped-def]
+def _estimate_memory(case) -> float:
     regime = OllamaRegime(case.regime)
     r = evaluate(
         load_catalogue().get(case.tag),
@@ -105,7 +105,7 @@ def memory_rows() -> list[tuple[str, float, float, float]]:
     return rows
 
 
-def _needs(case) -> str:  # type: ignore[no-untyped-def]
+def _needs(case) -> str:
     """What we compare with free memory (estimate + per-GPU reserve), for whole-footprint rows."""
     if case.compare != "used":
         return ""

@@ -27,7 +27,7 @@ def _texts(details: ModelDetails) -> tuple[str, ...]:
     return tuple(label.text() for label in labels)
 
 
-def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     view.set_profile(RTX4060)
@@ -50,7 +50,7 @@ def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:  # type:
     assert view.details.speed.text().endswith("(estimate) — 31 tok/s measured")
 
 
-def test_empty_panel_ignores_status(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_empty_panel_ignores_status(qtbot) -> None:
     details = ModelDetails()
     qtbot.addWidget(details)
     details.set_status(RowStatus("Installed", measured="31 tok/s measured"))

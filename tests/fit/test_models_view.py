@@ -24,14 +24,14 @@ def _model() -> CatalogueModel:
     return model
 
 
-def test_qtmodeltester_on_the_table_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_qtmodeltester_on_the_table_model(qtmodeltester) -> None:
     model = _model()
     model.set_row_status("qwen3.5:4b", RowStatus("Downloading 10 %", progress=0.1))
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(CatalogueModel(CAT), force_py=True)  # before any report
 
 
-def test_qtmodeltester_on_the_proxy(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_qtmodeltester_on_the_proxy(qtmodeltester) -> None:
     proxy = CatalogueFilterProxy()
     model = _model()
     proxy.setSourceModel(model)
@@ -53,7 +53,7 @@ def test_table_cells_show_the_estimate() -> None:
     assert "RTX 4060" in model.index(row, Column.VERDICT).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_row_status_api(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_row_status_api(qtbot) -> None:
     model = _model()
     with qtbot.waitSignal(model.dataChanged) as blocker:
         model.set_row_status("qwen3.5:latest", RowStatus("Installed", installed=True, measured="31 tok/s measured"))
@@ -93,7 +93,7 @@ def test_proxy_filters_and_sorts() -> None:
     assert verdicts.index("partial") > verdicts.index("gpu")
 
 
-def test_models_page_in_the_window(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_models_page_in_the_window(main_window, qtbot) -> None:
     view: ModelsView = main_window.page("models")
     main_window.show_page("models")
     assert main_window.current_page() == "models"
@@ -105,7 +105,7 @@ def test_models_page_in_the_window(main_window, qtbot) -> None:  # type: ignore[
     assert view.kv_cache_type() == "f16" and view.context_length() is None and not view.is_what_if()
 
 
-def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_selection_actions_context_and_what_if(qtbot) -> None:
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     assert view.report_for("qwen3.5:9b") is None and view.selected_tag() is None
@@ -146,7 +146,7 @@ def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ign
     assert not view.is_what_if()
 
 
-def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_paints_badges_status_and_bar(qtbot) -> None:
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     view.resize(1100, 760)
@@ -159,7 +159,7 @@ def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-un
     assert view.details.badge.text().startswith("Partial GPU offload")
 
 
-def test_view_follows_the_ollama_version(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_follows_the_ollama_version(qtbot) -> None:
     from runyard_desktop.core.fit.engine import OllamaRegime
     from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
 

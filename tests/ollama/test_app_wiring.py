@@ -13,7 +13,7 @@ from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.ollama.types import ServerState
 
 
-def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake_ollama.url.removeprefix("http://"))
@@ -26,7 +26,7 @@ def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:  # 
     window.close()
 
 
-def test_settings_host_wins_over_the_environment(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_settings_host_wins_over_the_environment(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     paths = app_paths().ensure()
@@ -54,7 +54,7 @@ def test_importing_the_services_does_not_import_ollama() -> None:
     assert out.stdout.split() == ["False", "False", "False"], out.stderr
 
 
-def test_each_stage_is_frozen_and_built_once(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_stage_is_frozen_and_built_once(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake_ollama.url)
@@ -77,7 +77,7 @@ def test_each_stage_is_frozen_and_built_once(fake_ollama, qtbot) -> None:  # typ
     window.close()
 
 
-def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake_ollama.url, defer_pages=True)
@@ -96,7 +96,7 @@ def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbo
     window.close()
 
 
-def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
     from runyard_desktop.core.chat.history import HistoryStore
     from runyard_desktop.tasks.conversation_controller import CLOSED_NOTE
@@ -127,7 +127,7 @@ def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_
     }
     for name, obj in steps.items():
 
-        def record(original=obj.shutdown, name=name) -> None:  # type: ignore[no-untyped-def]
+        def record(original=obj.shutdown, name=name) -> None:
             order.append(name)
             original()
 
