@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 VISION = ("completion", "vision", "thinking")
 TEXT_ONLY = ("completion",)
@@ -25,6 +24,7 @@ def chat_fake(fake_ollama):
 def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:
     """Call it to get (window, pane); every window it opened is closed at teardown."""
     from runyard_desktop.app import create_main_window
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
 
     windows: list[Any] = []
 
@@ -33,7 +33,8 @@ def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:
         qtbot.addWidget(window)
         window.show()
         window.show_page("chat")
-        pane = window.findChild(QWidget, "chatPane")
+        pane = window.findChild(ChatPane, "chatPane")
+        assert pane is not None
         qtbot.waitUntil(lambda: pane.model_picker.count() >= 2, timeout=10_000)
         if pane.controller.current is None or not pane.controller.messages:
             pane.open_with_model("qwen3.5:4b")

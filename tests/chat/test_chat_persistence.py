@@ -9,12 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
-
 from runyard_desktop.app import create_main_window
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.chat.conversation import STATUS_COMPLETE, STATUS_STOPPED
 from runyard_desktop.core.chat.history import HistoryStore
+from runyard_desktop.ui.chat.chat_pane import ChatPane
 from tests.chat.conftest import send
 
 WORDS = [f"w{i:05d} " for i in range(3000)]
@@ -34,8 +33,9 @@ def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> 
     window2 = create_main_window(host=chat_fake.url)
     qtbot.addWidget(window2)
     window2.show()
-    pane2 = window2.findChild(QWidget, "chatPane")
+    pane2 = window2.findChild(ChatPane, "chatPane")
     try:
+        assert pane2 is not None
         after = {c.id: (c, pane2.controller.store.messages(c.id)) for c in pane2.controller.conversations()}
         assert after == before
         assert pane2.sidebar.list.model().rowCount() == 2
@@ -100,7 +100,8 @@ def test_damaged_database_is_moved_aside_with_a_notice(chat_fake, qtbot) -> None
     qtbot.addWidget(window)
     window.show()
     try:
-        pane = window.findChild(QWidget, "chatPane")
+        pane = window.findChild(ChatPane, "chatPane")
+        assert pane is not None
         notice = pane.composer.notice
         assert notice.isVisibleTo(pane) and "moved aside" in notice.text()
         aside = pane.controller.store.recovered_from

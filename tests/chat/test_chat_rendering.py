@@ -46,7 +46,12 @@ def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> 
 
 def test_links_open_in_the_browser_only_when_clicked_and_only_web_links(open_chat, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     _window, pane = open_chat()
     assert opened == []
     pane.view.link_clicked.emit(QUrl("https://doc.qt.io"))
@@ -105,6 +110,7 @@ def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:
     widget = MessageWidget(message, ChatColors.from_palette(QGuiApplication.palette()))
     qtbot.addWidget(widget)
     block = widget.thinking
+    assert block is not None
     assert block.collapsed and block.text is None
     assert block.label_text().startswith("Thought · ") and block.label_text().endswith("· 4 s")
     block.toggle.click()

@@ -6,7 +6,7 @@ import itertools
 import time
 
 from runyard_desktop.core.ollama.errors import ErrorKind
-from runyard_desktop.core.ollama.types import PullPhase, PullStatus
+from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 from runyard_desktop.tasks.download_queue import DownloadQueue, PullPolicy
 
 FAST = PullPolicy(stall_timeout_s=0.3, backoff_s=0.05, watch_interval_s=0.05)
@@ -20,7 +20,7 @@ def _manager(runner, fake, **kw):
 
 def test_pull_reports_batched_progress_and_finishes_when_listed(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama)
-    states = []
+    states: list[PullState] = []
     queue.download_changed.connect(states.append)
     with qtbot.waitSignal(queue.download_finished, timeout=10_000) as done:
         assert queue.start("qwen3.5:4b")
@@ -49,7 +49,7 @@ def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:
     fake_ollama.wait_download_stopped("qwen3.5:4b", timeout=2.0)  # it stops server-side once nobody is attached
     kept = fake_ollama.partial("qwen3.5:4b")
     assert 0.35 * SIZE < kept < SIZE
-    first = []
+    first: list[PullState] = []
     queue.download_changed.connect(lambda s: first.append(s) if s.completed and not first else None)
     with qtbot.waitSignal(queue.download_finished, timeout=10_000):
         queue.start("qwen3.5:4b")
@@ -62,7 +62,7 @@ def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama)
     fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5)
     fake_ollama.registry_pause_s = 0.1  # the reconnect takes a moment before bytes flow
-    states = []
+    states: list[PullState] = []
     queue.download_changed.connect(states.append)
     with qtbot.waitSignal(queue.download_finished, timeout=10_000):
         queue.start("qwen3.5:4b")
@@ -98,7 +98,7 @@ def test_queue_runs_one_at_a_time_and_cancel_queued(runner, fake_ollama, qtbot) 
     queue = _manager(runner, fake_ollama)
     fake_ollama.add_remote("qwen3.5:2b", (2_000_000, 561))
     fake_ollama.add_remote("qwen3.5:9b", (2_000_000, 562))
-    finished = []
+    finished: list[str] = []
     queue.download_finished.connect(finished.append)
     queue.start("qwen3.5:4b")
     queue.start("qwen3.5:2b")

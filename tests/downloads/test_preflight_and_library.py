@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from runyard_desktop.core.downloads.preflight import CheckLevel
+from runyard_desktop.core.downloads.preflight import CheckLevel, PreflightIssue
 from runyard_desktop.core.hardware.presets import build_profile
 from runyard_desktop.core.ollama.types import ServerState
 from runyard_desktop.ui.downloads.download_dialogs import BETTER, CANCEL
@@ -19,12 +21,22 @@ def _click_download(window, qtbot, tag):
     qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
 
 
+def _answering(answer: str, asked: list[PreflightIssue]) -> Callable[[PreflightIssue], str]:
+    """Stands in for the pre-flight dialog: notes each issue in `asked` and answers `answer`."""
+
+    def ask(issue: PreflightIssue) -> str:
+        asked.append(issue)
+        return answer
+
+    return ask
+
+
 def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, qtbot) -> None:
     dl_fake.version = "0.12.6"
     window = open_window()
     assert window.services.pages.ollama.status.state is ServerState.TOO_OLD
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
+    asked: list[PreflightIssue] = []
+    window.downloads.ask = _answering("proceed", asked)
     _click_download(window, qtbot, TAG)
     assert asked and asked[0].level is CheckLevel.BLOCK
     assert "0.12.6" in asked[0].text and "0.17.1" in asked[0].text
@@ -40,8 +52,8 @@ def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:
     view.set_profile(build_profile(ram_gib=8, ram_available_gib=6))  # a small laptop
     big = "qwen3.5:122b-a10b"
     assert view.report_for(big).verdict.value == "no_fit"
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or CANCEL
+    asked: list[PreflightIssue] = []
+    window.downloads.ask = _answering(CANCEL, asked)
     _click_download(window, qtbot, big)
     assert asked[0].level is CheckLevel.CONFIRM and "won't fit" in asked[0].title
     better = asked[0].better_choice
@@ -61,8 +73,8 @@ def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtb
     window = open_window()
     qtbot.waitUntil(lambda: window.page("models").report_for(TAG) is not None, timeout=30_000)
     window.services.pages.downloads.free_disk = lambda: 600_000_000
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
+    asked: list[PreflightIssue] = []
+    window.downloads.ask = _answering("proceed", asked)
     _click_download(window, qtbot, TAG)
     issue = asked[0]
     assert issue.level is CheckLevel.BLOCK and issue.title == "Not enough disk space"
@@ -104,8 +116,13 @@ def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_
     view = window.page("models")
     qtbot.waitUntil(lambda: (s := view.catalogue_model.row_status(TAG)) is not None and s.installed, timeout=10_000)
     view.select_tag(TAG)
-    asked = []
-    window.downloads.confirm_delete = lambda parent, title, text: asked.append(text) or False
+    asked: list[str] = []
+
+    def confirm_delete(parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    window.downloads.confirm_delete = confirm_delete
     delete = window.downloads.bar.delete_button
     assert delete.isVisible()
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)

@@ -157,11 +157,11 @@ def render_accuracy() -> str:
         "| Measurement | Source | Measured | Estimate | Error vs range | Note |",
         "|---|---|---|---|---|---|",
     ]
-    for case, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows(), strict=True):
-        est = speed_phrase(tps)
+    for speed, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows(), strict=True):
+        phrase = speed_phrase(tps)
         out.append(
-            f"| {label} | {case.source} | {measured:g} tok/s | {est} | "
-            f"{'inside' if err == 0 else f'{err:+.0f} %'} | {case.note} |"
+            f"| {label} | {speed.source} | {measured:g} tok/s | {phrase} | "
+            f"{'inside' if err == 0 else f'{err:+.0f} %'} | {speed.note} |"
         )
     return "\n".join(out) + "\n"
 

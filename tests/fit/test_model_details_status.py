@@ -3,6 +3,8 @@ exactly as a full render with that status would."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.hardware.presets import MACHINES
@@ -34,7 +36,12 @@ def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:
     assert view.select_tag("qwen3.5:9b")
     renders: list[object] = []
     real = view.details.show_report
-    monkeypatch.setattr(view.details, "show_report", lambda *a, **k: (renders.append(a), real(*a, **k)))
+
+    def show_report(*a: Any, **k: Any) -> None:
+        renders.append(a)
+        real(*a, **k)
+
+    monkeypatch.setattr(view.details, "show_report", show_report)
     for status in (
         RowStatus("Downloading 10 %", progress=0.1),
         RowStatus("Installed", installed=True, measured="31 tok/s measured"),

@@ -61,8 +61,10 @@ def test_detecting_and_failure_placeholders_are_centred(qtbot) -> None:
     panel.ensurePolished()
     centre = Qt.AlignmentFlag.AlignCenter  # set by the panel's stylesheet, so its first frame needs no Qt enum
     placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
+    assert placeholder is not None
     assert placeholder.text().startswith("Detecting your CPU") and placeholder.alignment() == centre
     panel.show_error("Hardware detection failed: boom")
     panel.ensurePolished()
     placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
+    assert placeholder is not None
     assert placeholder.text().endswith("boom") and placeholder.alignment() == centre

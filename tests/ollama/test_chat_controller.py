@@ -132,7 +132,8 @@ def test_start_while_busy_stops_the_previous_reply(runner, fake_ollama, qtbot) -
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.load_delay_s = 5.0
     chat = ChatController(runner, fake_ollama.url)
-    stopped, finished = [], []
+    stopped: list[int] = []
+    finished: list[int] = []
     chat.reply_stopped.connect(stopped.append)
     chat.reply_finished.connect(lambda i, _m: finished.append(i))
     first = chat.start(_request())

@@ -127,6 +127,7 @@ def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:
     argv = [sys.executable, "-c", launcher, "pull", "qwen3.5:9b", "--host", fake_ollama.url]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    assert child.stderr is not None
     try:
         seen = b""
         while not re.search(rb"\] +[1-9]\d*%", seen):  # the client itself has shown progress (a line per 2 s)

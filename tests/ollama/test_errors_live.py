@@ -17,7 +17,7 @@ async def _drain_pull(client: OllamaClient, tag: str) -> list[str]:
     return [status async for status, *_ in client.pull(tag)]
 
 
-async def _drain_chat(client: OllamaClient, model: str, think: object = None) -> str:
+async def _drain_chat(client: OllamaClient, model: str, think: bool | str | None = None) -> str:
     request = ChatRequest(model, (ChatMessage("user", "hi"),))
     return "".join([c.message.content async for c in client.chat(request, think=think)])
 
@@ -28,7 +28,7 @@ def _pull_error(fake, tag: str = "qwen3.5:4b") -> OllamaError:
     return info.value
 
 
-def _chat_error(fake, model: str = "qwen3.5:4b", think: object = None) -> OllamaError:
+def _chat_error(fake, model: str = "qwen3.5:4b", think: bool | str | None = None) -> OllamaError:
     with pytest.raises(OllamaError) as info:
         asyncio.run(_drain_chat(OllamaClient(fake.url), model, think))
     return info.value

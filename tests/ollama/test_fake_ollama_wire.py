@@ -17,7 +17,7 @@ def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:
             "Connection: close\r\n\r\n".encode()
             + data
         )
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             part = s.recv(65536)
             if not part:

@@ -122,7 +122,7 @@ def test_times_read_as_pydantic_read_them(text: str) -> None:
     from ollama._types import ListResponse
 
     parsed = ListResponse.model_validate({"models": [{"modified_at": text}]}).models[0].modified_at
-    assert iso_text(text) == parsed.isoformat()
+    assert parsed is not None and iso_text(text) == parsed.isoformat()
 
 
 def test_times_that_are_not_times_stay_as_text() -> None:

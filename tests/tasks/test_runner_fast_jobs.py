@@ -13,6 +13,7 @@ import concurrent.futures
 import gc
 import logging
 import threading
+from collections.abc import Coroutine
 
 import pytest
 from PySide6.QtCore import QObject
@@ -23,8 +24,10 @@ from runyard_desktop.tasks.runner import TaskRunner
 def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     real = asyncio.run_coroutine_threadsafe
 
-    def finish_first(coro, loop):
-        future: concurrent.futures.Future[object] = real(coro, loop)
+    def finish_first(
+        coro: Coroutine[object, object, object], loop: asyncio.AbstractEventLoop
+    ) -> concurrent.futures.Future[object]:
+        future = real(coro, loop)
         concurrent.futures.wait([future])  # the loop thread wins the race, deterministically
         return future
 
