@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -32,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-chat-")
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from runyard_desktop.core.chat.conversation import ReplyMetrics
 from tests.support.fake_ollama import FakeOllama
@@ -103,29 +104,31 @@ def make_tokens(n: int) -> list[str]:
     return tokens[:n]
 
 
-def wait_for(app: QApplication, condition: object, timeout: float = 60.0) -> None:
+def wait_for(app: QApplication, condition: Callable[[], object], timeout: float = 60.0) -> None:
     end = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > end:
             raise TimeoutError("condition not met")
         app.processEvents()
         time.sleep(0.001)
 
 
-def open_window(app: TimedApp, fake: ServerProcess):  # type: ignore[no-untyped-def]
+def open_window(app: QApplication, fake: ServerProcess):
     from runyard_desktop.app import create_main_window
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
 
     window = create_main_window(host=fake.url)
     window.resize(1180, 760)
     window.show()
     window.show_page("chat")
-    pane = window.findChild(QWidget, "chatPane")
+    pane = window.findChild(ChatPane, "chatPane")
+    assert pane is not None
     wait_for(app, lambda: pane.model_picker.count() > 0)
     wait_for(app, lambda: window.services.core.hardware.profile is not None)
     return window, pane
 
 
-def stream_once(app: TimedApp, fake: ServerProcess, pane, tokens: list[str], rate: float | None) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def stream_once(app: TimedApp, fake: ServerProcess, pane, tokens: list[str], rate: float | None) -> dict[str, float]:
     fake.set_rate(rate)
     pane.controller.new_conversation(model=MODEL)
     received = [0]
@@ -198,7 +201,7 @@ def per_token_cost(checkpoints: list[tuple[int, float]], lo: int, hi: int) -> fl
     return (b1 - b0) / (n1 - n0) * 1e6
 
 
-def seed_conversations(pane, count: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def seed_conversations(pane, count: int) -> tuple[int, int]:
     store = pane.controller.store
     empty = store.create_conversation(model=MODEL, title="empty")
     long = store.create_conversation(model=MODEL, title="long")
@@ -215,7 +218,7 @@ def seed_conversations(pane, count: int) -> tuple[int, int]:  # type: ignore[no-
     return empty.id, long.id
 
 
-def time_open(app: QApplication, pane, conversation_id: int, other_id: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def time_open(app: QApplication, pane, conversation_id: int, other_id: int) -> tuple[float, float]:
     """(wall seconds, GUI-thread CPU seconds) from open() until the window has repainted."""
     pane.controller.open(other_id)
     for _ in range(3):
@@ -280,7 +283,7 @@ def measure_open(messages: int) -> int:
     """Child process: a plain QApplication (no event accounting), the stand-in, open timings as JSON."""
     app = QApplication(sys.argv[:1])
     fake = ServerProcess(100)
-    window, pane = open_window(app, fake)  # type: ignore[arg-type]
+    window, pane = open_window(app, fake)
     try:
         empty_id, long_id = seed_conversations(pane, messages)
         blank_id = pane.controller.store.create_conversation(model=MODEL, title="blank").id

@@ -84,7 +84,7 @@ class Probe:
         }
 
 
-def wait(app: QApplication, condition, timeout: float) -> None:  # type: ignore[no-untyped-def]
+def wait(app: QApplication, condition, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -106,7 +106,9 @@ def main() -> int:
         text=True,
         cwd=Path(__file__).resolve().parents[1],
     )
-    url = server.stdout.readline().strip()  # type: ignore[union-attr]
+    stdin, stdout = server.stdin, server.stdout
+    assert stdin is not None and stdout is not None  # both are pipes
+    url = stdout.readline().strip()
     app = QApplication([])
     from runyard_desktop.app import create_main_window
 
@@ -121,7 +123,7 @@ def main() -> int:
         lambda: window.services.pages.ollama.status.is_usable and window.services.core.hardware.profile is not None,
         30,
     )
-    view = window.page("models")
+    view = coordinator.view  # the Models page
     probe = Probe()
     probe.start()
     t0 = time.monotonic()
@@ -144,7 +146,7 @@ def main() -> int:
     busy = probe.stop()
     seconds = time.monotonic() - start
     window.close()
-    server.stdin.close()  # type: ignore[union-attr]
+    stdin.close()
     server.wait(10)
     print(
         f"idle window, 4 s:       worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "

@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.pull import PullTracker
+from runyard_desktop.core.ollama.types import PullState
 from runyard_desktop.tasks.download_queue import DownloadQueue, PullPolicy
 from runyard_desktop.tasks.runner import TaskRunner
 
@@ -59,7 +60,7 @@ class CountingClient(OllamaClient):
 
     lines = 0
 
-    async def pull(self, model):  # type: ignore[no-untyped-def, override]
+    async def pull(self, model):
         async for line in super().pull(model):
             CountingClient.lines += 1
             yield line
@@ -68,7 +69,7 @@ class CountingClient(OllamaClient):
 def end_to_end(seconds: float, rate: float) -> dict[str, float]:
     """The stand-in runs in its own process, as Ollama would; everything else is the app's real path."""
     import httpx  # noqa: F401  # imported before tracemalloc starts: module objects are not growth
-    import ollama  # noqa: F401
+    import ollama  # noqa: F401  # likewise
 
     root = Path(__file__).resolve().parents[1]
     server = subprocess.Popen(
@@ -78,7 +79,9 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
         stdout=subprocess.PIPE,
         text=True,
     )
-    url = server.stdout.readline().strip()
+    stdin, stdout = server.stdin, server.stdout
+    assert stdin is not None and stdout is not None  # both are pipes
+    url = stdout.readline().strip()
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     runner = TaskRunner()
     manager = DownloadQueue(runner, url, policy=PullPolicy(stall_timeout_s=60))
@@ -102,9 +105,9 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
         last["t"] = now
 
     def sample(suffix: str) -> None:
-        server.stdin.write("\n")
-        server.stdin.flush()
-        marks[f"sent{suffix}"] = int(server.stdout.readline())
+        stdin.write("\n")
+        stdin.flush()
+        marks[f"sent{suffix}"] = int(stdout.readline())
         gc.collect()
         marks.update(
             {
@@ -138,7 +141,7 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
     tracemalloc.stop()
     timer.stop()
     runner.shutdown()
-    server.stdin.close()
+    stdin.close()
     server.wait(5)
     span = marks["t1"] - marks["t0"]
     return {
@@ -154,7 +157,7 @@ def end_to_end(seconds: float, rate: float) -> dict[str, float]:
 def core_only(lines: int = 200_000) -> dict[str, float]:
     from runyard_desktop.tasks.throttle import Throttle
 
-    emitted = []
+    emitted: list[PullState] = []
     tracker = PullTracker("bench:1b")
     t = [0.0]
     throttle = Throttle(emitted.append, 0.04, clock=lambda: t[0])

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTextEdit, Q
 from runyard_desktop.app import AppWindow
 from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.tasks.ollama_service import OllamaService
-from runyard_desktop.tasks.runner import TaskRunner
+from runyard_desktop.tasks.runner import JobFactory, TaskHandle, TaskRunner
 
 MODELS = {"qwen3.5:4b": 3_400_000_000, "qwen3.5:0.8b": 1_000_000_000}  # installed; the chat picks one
 REPLY = (
@@ -152,7 +152,7 @@ def find(parent: QObject, cls: type[W], name: str | None) -> W:
 class Driver:
     """Triggers the background rounds and the chat turns, and counts what was submitted."""
 
-    def __init__(self, app: QApplication, window: QWidget) -> None:
+    def __init__(self, app: QApplication, window: AppWindow) -> None:
         self.app = app
         self.window = window
         self.ollama, self.hardware, self.runner = background_services(window)
@@ -163,11 +163,11 @@ class Driver:
         self.in_conversation = 0
         real_submit = self.runner.submit
 
-        def counting_submit(factory: object, name: str) -> object:  # run_blocking goes through here too
+        def counting_submit(factory: JobFactory, name: str) -> TaskHandle:  # run_blocking goes through here too
             self.submitted[re.sub(r"-[0-9].*$", "", name)] += 1
             return real_submit(factory, name)
 
-        self.runner.submit = counting_submit
+        self.runner.submit = counting_submit  # type: ignore[method-assign]  # counts every job it is given
         self.input = find(window, QWidget, "chatInput")
         self.send = find(window, QPushButton, "sendButton")
         self.stop = find(window, QPushButton, "stopButton")
@@ -182,10 +182,10 @@ class Driver:
     def _count(self) -> None:
         self.ended += 1
 
-    def _track(self, handle: QObject | None) -> None:
+    def _track(self, handle: TaskHandle | None) -> None:
         if handle is not None:  # connected to a function that does not hold the handle
             self.asked += 1
-            handle.done.connect(self._count)  # type: ignore[attr-defined]
+            handle.done.connect(self._count)
 
     def background_round(self) -> None:
         """What the window does on its own every few seconds, all at once, and wait until it is done."""
@@ -299,7 +299,7 @@ def main() -> int:
     try:
         window.resize(1180, 760)
         window.show()
-        window.show_page("chat")  # type: ignore[attr-defined]
+        window.show_page("chat")
         driver = Driver(app, window)
         picker = find(window, QComboBox, "modelPicker")
         wait_for(app, lambda: picker.count() > 0, "the installed models in the chat")

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-shot-")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.chat.conversation import KIND_TEXT, Attachment, ReplyMetrics, summarize_prompt
@@ -95,12 +95,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     apply_theme("dark" if args.dark else "light", app)  # the app's own theme (Fusion + its palettes)
     from runyard_desktop.app import create_main_window
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
 
     window = create_main_window(host=fake.url)
     window.resize(1280, 800)
     window.show()
     window.show_page("chat")
-    pane = window.findChild(QWidget, "chatPane")
+    pane = window.findChild(ChatPane, "chatPane")
+    assert pane is not None
     pane.composer.input.setPlainText("Which of these numbers should go in the board deck?")
     code = app.exec()
     fake.stop()

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 # Must be set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,6 +21,9 @@ import pytest
 from runyard_desktop.tasks import pyside_imports
 
 pyside_imports.install()  # as the app does on start-up; also makes the suite's imports cheaper
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 pytest_plugins = ["tests.support.fake_ollama_fixture"]
 
@@ -39,12 +43,12 @@ def _check_address(address: object) -> None:
         raise RuntimeError(f"test tried to reach the network: {address!r} (only loopback is allowed)")
 
 
-def _guarded_connect(self: socket.socket, address: object) -> None:
+def _guarded_connect(self: socket.socket, address: tuple[Any, ...] | str | ReadableBuffer) -> None:
     _check_address(address)
     return _real_connect(self, address)
 
 
-def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+def _guarded_connect_ex(self: socket.socket, address: tuple[Any, ...] | str | ReadableBuffer) -> int:
     _check_address(address)
     return _real_connect_ex(self, address)
 
@@ -153,7 +157,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture
-def main_window(qtbot):  # type: ignore[no-untyped-def]
+def main_window(qtbot):
     """The real window from the contract entry point, closed (services stopped) at teardown."""
     from runyard_desktop.app import create_main_window
 
@@ -165,7 +169,7 @@ def main_window(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     """A TaskRunner that is always shut down."""
     from runyard_desktop.tasks.runner import TaskRunner
 

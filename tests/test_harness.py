@@ -12,7 +12,7 @@ from runyard_desktop.core.downloads.preflight import CheckLevel, PreflightIssue
 from runyard_desktop.ui.downloads import download_dialogs
 
 
-def test_a_modal_dialog_fails_instead_of_waiting_forever(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_modal_dialog_fails_instead_of_waiting_forever(qtbot) -> None:
     dialog = QDialog()
     qtbot.addWidget(dialog)
     with pytest.raises(AssertionError, match="modal dialog"):
@@ -23,7 +23,7 @@ def test_a_modal_dialog_fails_instead_of_waiting_forever(qtbot) -> None:  # type
         QFileDialog.getOpenFileNames(None, "Attach")
 
 
-def test_the_apps_own_question_hits_the_guard(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_apps_own_question_hits_the_guard(qtbot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     issue = PreflightIssue(CheckLevel.CONFIRM, "qwen3.5:9b won't fit", "Needs more memory.")
@@ -36,7 +36,7 @@ def test_only_loopback_is_reachable() -> None:
         s.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed
 
 
-def test_a_runner_left_running_is_caught_by_the_thread_guard(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_runner_left_running_is_caught_by_the_thread_guard(qtbot) -> None:
     from runyard_desktop.tasks.runner import TaskRunner
     from tests.conftest import leaked_threads
 
@@ -56,7 +56,7 @@ def test_a_runner_left_running_is_caught_by_the_thread_guard(qtbot) -> None:  # 
     assert leaked_threads(before) == []
 
 
-def test_a_blocking_call_that_outlives_its_runner_is_caught(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_blocking_call_that_outlives_its_runner_is_caught(qtbot) -> None:
     from runyard_desktop.tasks.runner import TaskRunner
     from tests.conftest import leaked_threads
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 
-def test_window_has_identity_and_hardware_panel(main_window) -> None:  # type: ignore[no-untyped-def]
+def test_window_has_identity_and_hardware_panel(main_window) -> None:
     assert main_window.windowTitle() == "Runyard"  # Qt adds the display name to any other title
     assert not main_window.windowIcon().isNull()
     panel = main_window.findChild(QWidget, "hardwarePanel")
     assert panel is not None and panel.isVisible()
 
 
-def test_detection_fills_the_panel_and_refresh_reruns_it(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_detection_fills_the_panel_and_refresh_reruns_it(main_window, qtbot) -> None:
     panel = main_window.findChild(QWidget, "hardwarePanel")
     service = main_window.services.core.hardware
     qtbot.waitUntil(lambda: panel.profile is not None and not service.is_detecting, timeout=10_000)
@@ -22,6 +22,6 @@ def test_detection_fills_the_panel_and_refresh_reruns_it(main_window, qtbot) -> 
         panel.findChild(QPushButton, "refreshHardwareButton").click()
 
 
-def test_menus_read_file_view_help(main_window) -> None:  # type: ignore[no-untyped-def]
+def test_menus_read_file_view_help(main_window) -> None:
     titles = [action.text() for action in main_window.menuBar().actions()]
     assert titles == ["&File", "&View", "&Help"]  # pages add menus before Help, which stays last

@@ -21,7 +21,8 @@ from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.pull import normalize_tag
-from runyard_desktop.core.ollama.pull_job import PullPolicy, run_pull
+from runyard_desktop.core.ollama.pull_job import PullPolicy as PullPolicy  # re-exported (docs/dev/service-api.md)
+from runyard_desktop.core.ollama.pull_job import run_pull
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
 from runyard_desktop.tasks.throttle import Throttle

@@ -6,14 +6,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 VISION = ("completion", "vision", "thinking")
 TEXT_ONLY = ("completion",)
 
 
 @pytest.fixture
-def chat_fake(fake_ollama):  # type: ignore[no-untyped-def]
+def chat_fake(fake_ollama):
     fake_ollama.add_installed("qwen3.5:4b", capabilities=VISION, context_length=262144)
     fake_ollama.add_installed("textonly:1b", capabilities=TEXT_ONLY, context_length=8192, size=1_000_000_000)
     fake_ollama.load_delay_s = 0.0
@@ -22,9 +21,10 @@ def chat_fake(fake_ollama):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:  # type: ignore[no-untyped-def]
+def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:
     """Call it to get (window, pane); every window it opened is closed at teardown."""
     from runyard_desktop.app import create_main_window
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
 
     windows: list[Any] = []
 
@@ -33,7 +33,8 @@ def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:  # type: ignore[
         qtbot.addWidget(window)
         window.show()
         window.show_page("chat")
-        pane = window.findChild(QWidget, "chatPane")
+        pane = window.findChild(ChatPane, "chatPane")
+        assert pane is not None
         qtbot.waitUntil(lambda: pane.model_picker.count() >= 2, timeout=10_000)
         if pane.controller.current is None or not pane.controller.messages:
             pane.open_with_model("qwen3.5:4b")
@@ -46,7 +47,7 @@ def open_chat(qtbot, chat_fake) -> Iterator[Callable[[], Any]]:  # type: ignore[
         window.close()
 
 
-def send(qtbot, pane, text: str, timeout: int = 10_000):  # type: ignore[no-untyped-def]
+def send(qtbot, pane, text: str, timeout: int = 10_000):
     """Type `text`, click Send, wait for the reply to end; returns the final stored reply."""
     pane.composer.input.setPlainText(text)
     with qtbot.waitSignal(pane.controller.reply_ended, timeout=timeout) as blocker:

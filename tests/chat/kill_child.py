@@ -13,16 +13,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from runyard_desktop.app import create_main_window
+from runyard_desktop.ui.chat.chat_pane import ChatPane
 
 
 def main() -> None:
     app = QApplication(sys.argv[:1])
     window = create_main_window(host=sys.argv[1])
     window.show()
-    pane = window.findChild(QWidget, "chatPane")
+    pane = window.findChild(ChatPane, "chatPane")
+    assert pane is not None
     store = pane.controller.store
     original = store.update_reply
 
@@ -30,7 +32,7 @@ def main() -> None:
         original(message_id, content, thinking)
         print(f"FLUSHED {len(content)}", flush=True)
 
-    store.update_reply = traced  # type: ignore[method-assign]
+    store.update_reply = traced  # type: ignore[method-assign]  # wrapped to print each flush for the parent
 
     def start() -> None:
         if pane.model_picker.count() == 0:

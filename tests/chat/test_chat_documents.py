@@ -15,7 +15,7 @@ PNG = base64.b64decode(
 )
 
 
-def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:
     doc = tmp_path / "q3-report.md"
     doc.write_text(
         "# Q3\nRevenue rose 12 % to 4.2 M EUR on 2026-09-30. Decision: hire two engineers.\n", encoding="utf-8"
@@ -39,7 +39,7 @@ def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None
     assert not pane.composer.attachments() and not summarize.isVisibleTo(pane)
 
 
-def test_image_goes_to_a_vision_model(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_image_goes_to_a_vision_model(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:
     image = tmp_path / "chart.png"
     image.write_bytes(PNG)
     _window, pane = open_chat()
@@ -50,7 +50,7 @@ def test_image_goes_to_a_vision_model(open_chat, chat_fake, qtbot, tmp_path: Pat
     assert sent["images"] == [base64.b64encode(PNG).decode()]
 
 
-def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot, tmp_path: Path) -> None:
     image = tmp_path / "chart.png"
     image.write_bytes(PNG)
     _window, pane = open_chat()
@@ -67,7 +67,7 @@ def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot
     assert sent["model"] == "textonly:1b" and "images" not in sent["messages"][-1]
 
 
-def test_binary_and_non_utf8_files_get_clear_messages(open_chat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_binary_and_non_utf8_files_get_clear_messages(open_chat, tmp_path: Path) -> None:
     binary = tmp_path / "data.bin"
     binary.write_bytes(b"\x00\x01\x02\x03" * 100)
     latin = tmp_path / "notes.txt"
@@ -80,7 +80,7 @@ def test_binary_and_non_utf8_files_get_clear_messages(open_chat, tmp_path: Path)
     assert pane.composer.attachments()[0].text == "Café crème"
 
 
-def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path) -> None:
     doc = tmp_path / "long.txt"
     doc.write_text("lorem ipsum dolor sit amet " * 1500, encoding="utf-8")  # ≈ 10k tokens
     window, pane = open_chat()
@@ -99,7 +99,7 @@ def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path
     assert pane.composer.context_label.property("level") in ("ok", "warn")
 
 
-def _use_a_24gb_gpu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def _use_a_24gb_gpu(qtbot, window) -> None:
     """Give the chat a fixed machine so the offer does not depend on this one: once start-up detection
     is over (it would overwrite the profile), the fit advisor reads this profile when asked."""
     from runyard_desktop.core.hardware.presets import MACHINES
@@ -112,7 +112,7 @@ def _use_a_24gb_gpu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     hardware.profile = MACHINES["RTX 4090 24 GB + 64 GB RAM"]
 
 
-def test_drag_and_drop_attaches_files(open_chat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drag_and_drop_attaches_files(open_chat, tmp_path: Path) -> None:
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 

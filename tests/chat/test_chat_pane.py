@@ -21,13 +21,13 @@ REPLY = [
 ]
 
 
-def test_contract_widgets_exist(open_chat) -> None:  # type: ignore[no-untyped-def]
+def test_contract_widgets_exist(open_chat) -> None:
     window, _pane = open_chat()
     for name in ("chatPane", "chatInput", "sendButton", "stopButton", "messageList", "conversationList"):
         assert window.findChild(QWidget, name) is not None, name
 
 
-def test_send_streams_thinking_then_collapses_and_stores(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_send_streams_thinking_then_collapses_and_stores(open_chat, chat_fake, qtbot) -> None:
     chat_fake.token_delay_s = 0.02
     thinking = ["Let me ", "think ", "about it."] + [f" step {i}." for i in range(30)]
     chat_fake.script_reply("qwen3.5:4b", content=REPLY, thinking=thinking)
@@ -62,7 +62,7 @@ def test_send_streams_thinking_then_collapses_and_stores(open_chat, chat_fake, q
     assert "ctx" in pane.composer.context_label.toolTip() or "of" in pane.composer.context_label.text()
 
 
-def test_earlier_thinking_is_not_sent_back(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_earlier_thinking_is_not_sent_back(open_chat, chat_fake, qtbot) -> None:
     chat_fake.script_reply("qwen3.5:4b", content=["Four."], thinking=["SECRET-REASONING"])
     _window, pane = open_chat()
     send(qtbot, pane, "2+2?")
@@ -72,7 +72,7 @@ def test_earlier_thinking_is_not_sent_back(open_chat, chat_fake, qtbot) -> None:
     assert "SECRET-REASONING" not in str(body)
 
 
-def test_stop_mid_stream_closes_the_socket_and_keeps_the_partial_reply(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stop_mid_stream_closes_the_socket_and_keeps_the_partial_reply(open_chat, chat_fake, qtbot) -> None:
     chat_fake.token_delay_s = 0.02
     chat_fake.script_reply("qwen3.5:4b", content=[f"word{i} " for i in range(400)])
     _window, pane = open_chat()
@@ -93,7 +93,7 @@ def test_stop_mid_stream_closes_the_socket_and_keeps_the_partial_reply(open_chat
     assert not pane.composer.stop_button.isEnabled()
 
 
-def test_regenerate_replaces_the_last_reply(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_regenerate_replaces_the_last_reply(open_chat, chat_fake, qtbot) -> None:
     chat_fake.script_reply("qwen3.5:4b", content=["First answer."])
     _window, pane = open_chat()
     send(qtbot, pane, "Question")
@@ -108,7 +108,7 @@ def test_regenerate_replaces_the_last_reply(open_chat, chat_fake, qtbot) -> None
     assert pane.view.message_count() == 2
 
 
-def test_edit_last_user_message_and_resend(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_edit_last_user_message_and_resend(open_chat, chat_fake, qtbot) -> None:
     _window, pane = open_chat()
     send(qtbot, pane, "Waht is Qt?")
     user_widget = pane.view.widgets()[0]
@@ -125,7 +125,7 @@ def test_edit_last_user_message_and_resend(open_chat, chat_fake, qtbot) -> None:
     assert not pane.composer.edit_banner.isVisibleTo(pane)
 
 
-def test_enter_sends_and_shift_enter_adds_a_line(open_chat, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_enter_sends_and_shift_enter_adds_a_line(open_chat, qtbot) -> None:
     _window, pane = open_chat()
     box = pane.composer.input
     qtbot.keyClicks(box, "line one")
@@ -138,7 +138,7 @@ def test_enter_sends_and_shift_enter_adds_a_line(open_chat, qtbot) -> None:  # t
     assert pane.controller.messages[0].content == "line one\nline two"
 
 
-def test_thinking_toggle_only_for_thinking_models_and_is_sent(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_thinking_toggle_only_for_thinking_models_and_is_sent(open_chat, chat_fake, qtbot) -> None:
     _window, pane = open_chat()
     pane.open_with_model("qwen3.5:4b")
     qtbot.waitUntil(lambda: pane.think_toggle.isVisibleTo(pane), timeout=5_000)
@@ -151,7 +151,7 @@ def test_thinking_toggle_only_for_thinking_models_and_is_sent(open_chat, chat_fa
     assert not pane.think_toggle.isVisibleTo(pane)
 
 
-def test_open_with_model_reuses_an_empty_conversation_and_focuses_input(open_chat, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_open_with_model_reuses_an_empty_conversation_and_focuses_input(open_chat, qtbot) -> None:
     _window, pane = open_chat()
     pane.open_with_model("textonly:1b")
     first = pane.controller.current
@@ -165,7 +165,7 @@ def test_open_with_model_reuses_an_empty_conversation_and_focuses_input(open_cha
     assert pane.findChild(QPushButton, "sendButton") is not None
 
 
-def test_a_failed_reply_is_kept_and_marked_with_a_plain_message(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_reply_is_kept_and_marked_with_a_plain_message(open_chat, chat_fake, qtbot) -> None:
     chat_fake.script_reply("qwen3.5:4b", content=["Partial ", "answer ", "then ", "boom"])
     chat_fake.fail("chat", "mid_stream")
     _window, pane = open_chat()
@@ -181,7 +181,7 @@ def test_a_failed_reply_is_kept_and_marked_with_a_plain_message(open_chat, chat_
     assert send(qtbot, pane, "Again").content == "Fine now."
 
 
-def test_picker_and_parameters_driven_by_their_widgets_reach_the_request(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_picker_and_parameters_driven_by_their_widgets_reach_the_request(open_chat, chat_fake, qtbot) -> None:
     from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit
 
     _window, pane = open_chat()

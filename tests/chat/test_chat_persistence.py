@@ -9,18 +9,17 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
-
 from runyard_desktop.app import create_main_window
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.chat.conversation import STATUS_COMPLETE, STATUS_STOPPED
 from runyard_desktop.core.chat.history import HistoryStore
+from runyard_desktop.ui.chat.chat_pane import ChatPane
 from tests.chat.conftest import send
 
 WORDS = [f"w{i:05d} " for i in range(3000)]
 
 
-def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> None:
     chat_fake.script_reply("qwen3.5:4b", content=["Answer ", "one."], thinking=["hmm"])
     window, pane = open_chat()
     send(qtbot, pane, "First question")
@@ -34,8 +33,9 @@ def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> 
     window2 = create_main_window(host=chat_fake.url)
     qtbot.addWidget(window2)
     window2.show()
-    pane2 = window2.findChild(QWidget, "chatPane")
+    pane2 = window2.findChild(ChatPane, "chatPane")
     try:
+        assert pane2 is not None
         after = {c.id: (c, pane2.controller.store.messages(c.id)) for c in pane2.controller.conversations()}
         assert after == before
         assert pane2.sidebar.list.model().rowCount() == 2
@@ -51,7 +51,7 @@ def test_reopen_finds_every_conversation_intact(open_chat, chat_fake, qtbot) -> 
         window2.close()
 
 
-def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_home: str) -> None:  # type: ignore[no-untyped-def]
+def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_home: str) -> None:
     chat_fake.token_delay_s = 0.002
     chat_fake.script_reply("qwen3.5:4b", content=WORDS)
     child = subprocess.Popen(
@@ -93,14 +93,15 @@ def test_killed_process_keeps_the_reply_up_to_the_last_flush(chat_fake, runyard_
         store.close()
 
 
-def test_damaged_database_is_moved_aside_with_a_notice(chat_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_database_is_moved_aside_with_a_notice(chat_fake, qtbot) -> None:
     db = app_paths().ensure().history_db
     db.write_bytes(b"garbage, not SQLite " * 64)
     window = create_main_window(host=chat_fake.url)
     qtbot.addWidget(window)
     window.show()
     try:
-        pane = window.findChild(QWidget, "chatPane")
+        pane = window.findChild(ChatPane, "chatPane")
+        assert pane is not None
         notice = pane.composer.notice
         assert notice.isVisibleTo(pane) and "moved aside" in notice.text()
         aside = pane.controller.store.recovered_from

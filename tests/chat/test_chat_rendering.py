@@ -18,11 +18,11 @@ HOSTILE = (
 )
 
 
-def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> None:
     loads: list[str] = []
     original = SafeTextBrowser.loadResource
 
-    def spy(self, kind, url):  # type: ignore[no-untyped-def]
+    def spy(self, kind, url):
         loads.append(url.toString())
         return original(self, kind, url)
 
@@ -44,9 +44,14 @@ def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> 
     assert all(not u.startswith("http") for u in loads)  # even a stray request is refused
 
 
-def test_links_open_in_the_browser_only_when_clicked_and_only_web_links(open_chat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_links_open_in_the_browser_only_when_clicked_and_only_web_links(open_chat, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     _window, pane = open_chat()
     assert opened == []
     pane.view.link_clicked.emit(QUrl("https://doc.qt.io"))
@@ -55,7 +60,7 @@ def test_links_open_in_the_browser_only_when_clicked_and_only_web_links(open_cha
     assert opened == ["https://doc.qt.io"]
 
 
-def test_streamed_rendering_matches_the_one_shot_rendering(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_streamed_rendering_matches_the_one_shot_rendering(qtbot) -> None:
     text = "# T\n\nPara **b** one.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nlet x = 1;\n```\nEnd *it*.\n"
     streamed, whole = MessageBody(), MessageBody()
     qtbot.addWidget(streamed)
@@ -73,7 +78,7 @@ def test_streamed_rendering_matches_the_one_shot_rendering(qtbot) -> None:  # ty
     assert "#" not in streamed.plain_text() and "**" not in streamed.plain_text()
 
 
-def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:
     view = MessageView()
     qtbot.addWidget(view)
     view.resize(700, 500)
@@ -87,7 +92,7 @@ def test_a_long_conversation_gets_widgets_only_for_its_last_page(qtbot) -> None:
     assert view.texts()[0].strip() == f"message {1000 - first - PAGE + 1}"
 
 
-def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:
     from PySide6.QtGui import QGuiApplication
 
     from runyard_desktop.core.chat.conversation import ReplyMetrics
@@ -105,6 +110,7 @@ def test_stored_thinking_is_collapsed_and_built_only_when_opened(qtbot) -> None:
     widget = MessageWidget(message, ChatColors.from_palette(QGuiApplication.palette()))
     qtbot.addWidget(widget)
     block = widget.thinking
+    assert block is not None
     assert block.collapsed and block.text is None
     assert block.label_text().startswith("Thought · ") and block.label_text().endswith("· 4 s")
     block.toggle.click()

@@ -9,7 +9,7 @@ from runyard_desktop.models.conversation_model import ConversationFilterProxy, C
 from tests.chat.conftest import send
 
 
-def test_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(qtmodeltester) -> None:
     model = ConversationListModel()
     model.set_conversations([Conversation(id=i, title=f"chat {i}", model="m", updated_at=1e9 + i) for i in range(5)])
     qtmodeltester.check(model)
@@ -20,7 +20,7 @@ def test_models_pass_the_model_tester(qtmodeltester) -> None:  # type: ignore[no
     assert proxy.rowCount() == 2
 
 
-def test_new_rename_delete_undo_and_search(open_chat, chat_fake, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_rename_delete_undo_and_search(open_chat, chat_fake, qtbot, monkeypatch) -> None:
     chat_fake.script_reply("qwen3.5:4b", content=["Lisbon is lovely."])
     window, pane = open_chat()
     listing = window.findChild(QListView, "conversationList")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from runyard_desktop.ui.widgets.lazy_page import LazyPage
 
 
-def test_lazy_page_builds_once_when_first_asked(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_lazy_page_builds_once_when_first_asked(qtbot) -> None:
     calls: list[int] = []
 
     def build() -> QWidget:
@@ -26,7 +26,7 @@ def test_lazy_page_builds_once_when_first_asked(qtbot) -> None:  # type: ignore[
     assert calls == [1] and content.parent() is page
 
 
-def _app_window(qtbot, host: str) -> Any:  # type: ignore[no-untyped-def]
+def _app_window(qtbot, host: str) -> Any:
     """The window as `runyard-desktop` makes it (pages after the first paint), start-up finished."""
     from runyard_desktop.app import create_main_window
 
@@ -38,7 +38,7 @@ def _app_window(qtbot, host: str) -> Any:  # type: ignore[no-untyped-def]
     return window
 
 
-def test_chat_is_built_on_its_first_visit_with_the_models_listed_before(qtbot, fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_chat_is_built_on_its_first_visit_with_the_models_listed_before(qtbot, fake_ollama) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.add_installed("qwen3.5:9b")
     window = _app_window(qtbot, fake_ollama.url)
@@ -57,7 +57,7 @@ def test_chat_is_built_on_its_first_visit_with_the_models_listed_before(qtbot, f
     window.close()
 
 
-def test_open_chat_from_another_page_builds_it_with_that_model(qtbot, fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_open_chat_from_another_page_builds_it_with_that_model(qtbot, fake_ollama) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     window = _app_window(qtbot, fake_ollama.url)
     window.show_page("models")
@@ -68,7 +68,7 @@ def test_open_chat_from_another_page_builds_it_with_that_model(qtbot, fake_ollam
     window.close()
 
 
-def test_a_setting_changed_before_the_first_visit_applies_when_built(qtbot, fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_a_setting_changed_before_the_first_visit_applies_when_built(qtbot, fake_ollama) -> None:
     from dataclasses import replace
 
     fake_ollama.add_installed("qwen3.5:4b")
@@ -81,7 +81,7 @@ def test_a_setting_changed_before_the_first_visit_applies_when_built(qtbot, fake
     window.close()
 
 
-def test_a_build_that_fails_is_tried_again_on_the_next_visit(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_build_that_fails_is_tried_again_on_the_next_visit(qtbot) -> None:
     attempts: list[int] = []
 
     def build() -> QWidget:
@@ -95,4 +95,5 @@ def test_a_build_that_fails_is_tried_again_on_the_next_visit(qtbot) -> None:  # 
     with pytest.raises(OSError, match="locked"):
         page.content()
     assert not page.is_built and page.built_content() is None
-    assert page.content().text() == "content" and len(attempts) == 2
+    content = page.content()
+    assert isinstance(content, QLabel) and content.text() == "content" and len(attempts) == 2

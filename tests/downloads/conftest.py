@@ -19,7 +19,7 @@ ROOMY = build_profile(ram_gib=32, ram_available_gib=24, disk_free_gb=PLENTY / 1e
 
 
 @pytest.fixture
-def dl_fake(fake_ollama):  # type: ignore[no-untyped-def]
+def dl_fake(fake_ollama):
     fake_ollama.add_remote("qwen3.5:0.8b", SMALL, capabilities=("completion", "thinking"))
     fake_ollama.add_remote("qwen3.5:2b", (4_000_000, 1429, 7711, 561), capabilities=("completion",))
     fake_ollama.bytes_per_tick = 100_000
@@ -29,7 +29,7 @@ def dl_fake(fake_ollama):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+def open_window(qtbot, dl_fake) -> Iterator[Callable[..., Any]]:
     """Call it to get the window (Ollama checked); every window it opened is closed at teardown."""
     from runyard_desktop.app import create_main_window
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTableView, QWi
 TAG = "qwen3.5:0.8b"
 
 
-def _click_row(qtbot, table: QTableView, tag: str) -> None:  # type: ignore[no-untyped-def]
+def _click_row(qtbot, table: QTableView, tag: str) -> None:
     model = table.model()
     row = next(r for r in range(model.rowCount()) if str(model.index(r, 0).data()).split()[0] == tag)
     index = model.index(row, 0)
@@ -16,7 +16,7 @@ def _click_row(qtbot, table: QTableView, tag: str) -> None:  # type: ignore[no-u
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
 
 
-def test_download_cancel_resume_and_chat_by_object_names(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_download_cancel_resume_and_chat_by_object_names(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_remote(TAG, (20_000_000, 1429, 7711, 561))
     window = open_window(wait_running=False)
     table = window.findChild(QTableView, "modelTable")

@@ -19,7 +19,7 @@ RUNNING = OllamaStatus(ServerState.RUNNING, host="http://127.0.0.1:11434", versi
 GB = 1_000_000_000
 
 
-def _report(tag: str = "qwen3.5:9b", profile=None):  # type: ignore[no-untyped-def]
+def _report(tag: str = "qwen3.5:9b", profile=None):
     catalogue = load_catalogue()
     profile = profile or build_profile(ram_gib=32, ram_available_gib=24)
     return evaluate(catalogue.get(tag), profile, FitOptions(context=8192))
@@ -115,7 +115,7 @@ def test_measurement_disagreement_is_said_plainly() -> None:
     assert compare(_measurement(0.0, 5.0), None).notes[0].startswith("There is no estimate")
 
 
-def test_measurements_persist_atomically_and_survive_damage(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_measurements_persist_atomically_and_survive_damage(tmp_path) -> None:
     path = tmp_path / "data" / "measurements.json"
     store = MeasurementStore(path)
     m = _measurement(1.0, 41.0)

@@ -24,7 +24,7 @@ CASES = [
 @pytest.mark.parametrize(("failure", "tag", "kind", "words"), CASES, ids=[c[0] or "unknown_tag" for c in CASES])
 def test_failed_pull_shows_its_message_and_nothing_usable(
     open_window, dl_fake, qtbot, failure, tag, kind, words
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     if failure is not None:
         dl_fake.fail("pull", failure, times=10)  # more than the retries: transient kinds fail for good too
     window = open_window()
@@ -60,7 +60,7 @@ def test_failed_pull_shows_its_message_and_nothing_usable(
     assert line.startswith("Failed:") and error.message in line
 
 
-def test_retry_after_a_failure_completes(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_retry_after_a_failure_completes(open_window, dl_fake, qtbot) -> None:
     dl_fake.fail("pull", "offline")
     window = open_window()
     window.downloads.open_chat_after_download = False

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 TAG = "qwen3.5:0.8b"
 
 
-def _widgets(window):  # type: ignore[no-untyped-def]
+def _widgets(window):
     return (
         window.findChild(QPushButton, "downloadButton"),
         window.findChild(QProgressBar, "downloadProgress"),
@@ -16,14 +16,14 @@ def _widgets(window):  # type: ignore[no-untyped-def]
     )
 
 
-def _select(window, qtbot, tag=TAG):  # type: ignore[no-untyped-def]
+def _select(window, qtbot, tag=TAG):
     view = window.page("models")
     assert view.select_tag(tag)
     qtbot.waitUntil(lambda: view.selected_tag() == tag, timeout=2000)
     return view
 
 
-def test_download_progresses_to_installed_and_opens_chat(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_download_progresses_to_installed_and_opens_chat(open_window, qtbot) -> None:
     window = open_window()
     view = _select(window, qtbot)
     download, progress, _cancel = _widgets(window)
@@ -54,7 +54,7 @@ def test_download_progresses_to_installed_and_opens_chat(open_window, qtbot) -> 
     qtbot.waitUntil(lambda: (view.catalogue_model.row_status(TAG).measured or "").endswith("measured"), timeout=5000)
 
 
-def test_cancel_at_half_offers_resume_with_bytes_kept_then_completes(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_at_half_offers_resume_with_bytes_kept_then_completes(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_remote(TAG, (20_000_000, 1429, 7711, 561))
     window = open_window()
     window.downloads.open_chat_after_download = False

@@ -6,21 +6,21 @@ import itertools
 import time
 
 from runyard_desktop.core.ollama.errors import ErrorKind
-from runyard_desktop.core.ollama.types import PullPhase, PullStatus
+from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 from runyard_desktop.tasks.download_queue import DownloadQueue, PullPolicy
 
 FAST = PullPolicy(stall_timeout_s=0.3, backoff_s=0.05, watch_interval_s=0.05)
 SIZE = 20_000_000
 
 
-def _manager(runner, fake, **kw):  # type: ignore[no-untyped-def]
+def _manager(runner, fake, **kw):
     fake.add_remote("qwen3.5:4b", (SIZE, 1429, 7711, 561))
     return DownloadQueue(runner, fake.url, policy=kw.pop("policy", FAST), **kw)
 
 
-def test_pull_reports_batched_progress_and_finishes_when_listed(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_pull_reports_batched_progress_and_finishes_when_listed(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama)
-    states = []
+    states: list[PullState] = []
     queue.download_changed.connect(states.append)
     with qtbot.waitSignal(queue.download_finished, timeout=10_000) as done:
         assert queue.start("qwen3.5:4b")
@@ -34,7 +34,7 @@ def test_pull_reports_batched_progress_and_finishes_when_listed(runner, fake_oll
     assert any(s.speed_bps for s in running)
 
 
-def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:
     fake_ollama.bytes_per_tick = 400_000
     queue = _manager(runner, fake_ollama)
     queue.start("qwen3.5:4b")
@@ -49,7 +49,7 @@ def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:  
     fake_ollama.wait_download_stopped("qwen3.5:4b", timeout=2.0)  # it stops server-side once nobody is attached
     kept = fake_ollama.partial("qwen3.5:4b")
     assert 0.35 * SIZE < kept < SIZE
-    first = []
+    first: list[PullState] = []
     queue.download_changed.connect(lambda s: first.append(s) if s.completed and not first else None)
     with qtbot.waitSignal(queue.download_finished, timeout=10_000):
         queue.start("qwen3.5:4b")
@@ -57,12 +57,12 @@ def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:  
     assert queue.state("qwen3.5:4b").resumed_from_bytes > 0
 
 
-def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:
     fake_ollama.bytes_per_tick = 400_000
     queue = _manager(runner, fake_ollama)
     fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5)
     fake_ollama.registry_pause_s = 0.1  # the reconnect takes a moment before bytes flow
-    states = []
+    states: list[PullState] = []
     queue.download_changed.connect(states.append)
     with qtbot.waitSignal(queue.download_finished, timeout=10_000):
         queue.start("qwen3.5:4b")
@@ -72,7 +72,7 @@ def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:  #
     assert queue.state("qwen3.5:4b").status is PullStatus.DONE
 
 
-def test_transient_failure_is_retried(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_transient_failure_is_retried(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama)
     fake_ollama.fail("pull", "max_retries")
     seen = []
@@ -82,7 +82,7 @@ def test_transient_failure_is_retried(runner, fake_ollama, qtbot) -> None:  # ty
     assert PullStatus.RETRYING in seen
 
 
-def test_permanent_failure_and_disk_precheck(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_permanent_failure_and_disk_precheck(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama, free_disk=lambda: 1000)
     with qtbot.waitSignal(queue.download_failed, timeout=10_000) as failed:
         queue.start("nope:1b")
@@ -94,11 +94,11 @@ def test_permanent_failure_and_disk_precheck(runner, fake_ollama, qtbot) -> None
     assert not [b for b in fake_ollama.bodies("/api/pull") if b["model"] == "qwen3.5:4b"]
 
 
-def test_queue_runs_one_at_a_time_and_cancel_queued(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_queue_runs_one_at_a_time_and_cancel_queued(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama)
     fake_ollama.add_remote("qwen3.5:2b", (2_000_000, 561))
     fake_ollama.add_remote("qwen3.5:9b", (2_000_000, 562))
-    finished = []
+    finished: list[str] = []
     queue.download_finished.connect(finished.append)
     queue.start("qwen3.5:4b")
     queue.start("qwen3.5:2b")
@@ -110,7 +110,7 @@ def test_queue_runs_one_at_a_time_and_cancel_queued(runner, fake_ollama, qtbot) 
     assert finished == ["qwen3.5:4b", "qwen3.5:2b"]
 
 
-def test_success_without_a_listing_is_not_installed(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_success_without_a_listing_is_not_installed(runner, fake_ollama, qtbot) -> None:
     queue = _manager(runner, fake_ollama)
     fake_ollama.fail("tags", "status", status=200, body={"models": []})
     with qtbot.waitSignal(queue.download_failed, timeout=10_000) as failed:
@@ -118,7 +118,7 @@ def test_success_without_a_listing_is_not_installed(runner, fake_ollama, qtbot) 
     assert "does not list it" in failed.args[1].message
 
 
-def test_finished_pull_refreshes_the_installed_listing(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_finished_pull_refreshes_the_installed_listing(runner, fake_ollama, qtbot) -> None:
     from runyard_desktop.tasks.ollama_service import OllamaService
 
     service = OllamaService(runner, fake_ollama.url, find_installation=lambda: None, recheck_interval_s=None)
@@ -128,7 +128,7 @@ def test_finished_pull_refreshes_the_installed_listing(runner, fake_ollama, qtbo
     assert [m.name for m in listed.args[0]] == ["qwen3.5:4b"]
 
 
-def test_disk_checked_when_the_first_layer_size_is_known(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_disk_checked_when_the_first_layer_size_is_known(runner, fake_ollama, qtbot) -> None:
     fake_ollama.bytes_per_tick = 100_000
     queue = _manager(runner, fake_ollama, free_disk=lambda: 5_000_000)
     with qtbot.waitSignal(queue.download_failed, timeout=10_000) as failed:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QPushButton
 MAX_STALL_MS = 50
 
 
-def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fake, qtbot) -> None:
     dl_fake.tick_s = 0.06
     dl_fake.bytes_per_tick = 1_000_000
     dl_fake.add_remote("qwen3.5:0.8b", (30_000_000, 1429, 7711, 561))  # ~30 ticks ≈ 1.8 s of progress
@@ -42,13 +42,13 @@ def test_gui_never_stalls_while_progress_arrives_every_60_ms(open_window, dl_fak
     clock = QElapsedTimer()
     wall: list[int] = []
     cpu: list[float] = []
-    last = [0, time.thread_time()]
+    last_ms, last_busy = [0], [time.thread_time()]
 
     def tick() -> None:
         now, busy = clock.elapsed(), time.thread_time()
-        wall.append(now - last[0])
-        cpu.append((busy - last[1]) * 1000)
-        last[0], last[1] = now, busy
+        wall.append(now - last_ms[0])
+        cpu.append((busy - last_busy[0]) * 1000)
+        last_ms[0], last_busy[0] = now, busy
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)

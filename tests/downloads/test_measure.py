@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 TAG = "qwen3.5:0.8b"
 
 
-def test_measure_on_demand_shows_measured_beside_estimated_and_keeps_it(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_measure_on_demand_shows_measured_beside_estimated_and_keeps_it(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(TAG, size=1_000_000_000)
     window = open_window()
     view = window.page("models")
@@ -38,7 +38,7 @@ def test_measure_on_demand_shows_measured_beside_estimated_and_keeps_it(open_win
     )
 
 
-def test_measure_failure_is_said_plainly(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_measure_failure_is_said_plainly(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(TAG, size=1_000_000_000)
     dl_fake.fail("chat", "out_of_memory")
     window = open_window()

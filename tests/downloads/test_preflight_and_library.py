@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from runyard_desktop.core.downloads.preflight import CheckLevel
+from runyard_desktop.core.downloads.preflight import CheckLevel, PreflightIssue
 from runyard_desktop.core.hardware.presets import build_profile
 from runyard_desktop.core.ollama.types import ServerState
 from runyard_desktop.ui.downloads.download_dialogs import BETTER, CANCEL
@@ -13,18 +15,28 @@ from runyard_desktop.ui.downloads.download_dialogs import BETTER, CANCEL
 TAG = "qwen3.5:0.8b"
 
 
-def _click_download(window, qtbot, tag):  # type: ignore[no-untyped-def]
+def _click_download(window, qtbot, tag):
     view = window.page("models")
     assert view.select_tag(tag)
     qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
 
 
-def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _answering(answer: str, asked: list[PreflightIssue]) -> Callable[[PreflightIssue], str]:
+    """Stands in for the pre-flight dialog: notes each issue in `asked` and answers `answer`."""
+
+    def ask(issue: PreflightIssue) -> str:
+        asked.append(issue)
+        return answer
+
+    return ask
+
+
+def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, qtbot) -> None:
     dl_fake.version = "0.12.6"
     window = open_window()
     assert window.services.pages.ollama.status.state is ServerState.TOO_OLD
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
+    asked: list[PreflightIssue] = []
+    window.downloads.ask = _answering("proceed", asked)
     _click_download(window, qtbot, TAG)
     assert asked and asked[0].level is CheckLevel.BLOCK
     assert "0.12.6" in asked[0].text and "0.17.1" in asked[0].text
@@ -33,15 +45,15 @@ def test_too_old_ollama_blocks_with_the_installed_version(open_window, dl_fake, 
     assert status.text() == "Update Ollama (Qwen3.5 needs 0.17.1 or newer)"
 
 
-def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:
     window = open_window()
     qtbot.waitUntil(lambda: window.services.core.hardware.profile is not None, timeout=30_000)
     view = window.page("models")
     view.set_profile(build_profile(ram_gib=8, ram_available_gib=6))  # a small laptop
     big = "qwen3.5:122b-a10b"
     assert view.report_for(big).verdict.value == "no_fit"
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or CANCEL
+    asked: list[PreflightIssue] = []
+    window.downloads.ask = _answering(CANCEL, asked)
     _click_download(window, qtbot, big)
     assert asked[0].level is CheckLevel.CONFIRM and "won't fit" in asked[0].title
     better = asked[0].better_choice
@@ -57,12 +69,12 @@ def test_no_fit_asks_and_offers_the_better_choice(open_window, qtbot) -> None:  
     qtbot.waitUntil(lambda: not window.services.pages.downloads.state(better).is_active, timeout=15_000)
 
 
-def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtbot) -> None:
     window = open_window()
     qtbot.waitUntil(lambda: window.page("models").report_for(TAG) is not None, timeout=30_000)
     window.services.pages.downloads.free_disk = lambda: 600_000_000
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
+    asked: list[PreflightIssue] = []
+    window.downloads.ask = _answering("proceed", asked)
     _click_download(window, qtbot, TAG)
     issue = asked[0]
     assert issue.level is CheckLevel.BLOCK and issue.title == "Not enough disk space"
@@ -70,7 +82,7 @@ def test_not_enough_disk_blocks_with_the_numbers_and_the_folder(open_window, qtb
     assert window.services.pages.downloads.state(TAG) is None
 
 
-def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window, dl_fake, qtbot) -> None:
     window = open_window()
     window.downloads.auto_measure = False
     sent = []
@@ -98,14 +110,19 @@ def test_queue_runs_one_after_another_and_notifies_in_the_background(open_window
         assert any("qwen3.5:2b" in text for _t, text in sent)
 
 
-def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(TAG, size=1_000_000_000)
     window = open_window()
     view = window.page("models")
     qtbot.waitUntil(lambda: (s := view.catalogue_model.row_status(TAG)) is not None and s.installed, timeout=10_000)
     view.select_tag(TAG)
-    asked = []
-    window.downloads.confirm_delete = lambda parent, title, text: asked.append(text) or False
+    asked: list[str] = []
+
+    def confirm_delete(parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    window.downloads.confirm_delete = confirm_delete
     delete = window.downloads.bar.delete_button
     assert delete.isVisible()
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
@@ -118,7 +135,7 @@ def test_delete_asks_then_removes_and_row_goes_back_to_download(open_window, dl_
     assert window.findChild(QPushButton, "downloadButton").text() == "Download"
 
 
-def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_installed_page_lists_other_models_deletes_and_unloads(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(
         "llama3.2:3b", size=2_000_000_000, family="llama", parameter_size="3.2B", quantization="Q4_K_M"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def test_close_twice_and_mid_download_is_clean(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_close_twice_and_mid_download_is_clean(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_remote("qwen3.5:0.8b", (50_000_000, 1429, 7711, 561))
     window = open_window()
     view = window.page("models")

@@ -26,7 +26,7 @@ GIB, MIB = 2**30, 2**20
 _SHORT = {"gpu": "GPU", "partial": "Partial", "cpu": "CPU", "no_fit": "✗"}
 
 
-def _short(report) -> str:  # type: ignore[no-untyped-def]
+def _short(report) -> str:
     s = _SHORT[report.verdict.value]
     if report.verdict.value == "partial":
         s += f" {report.gpu_share * 100:.0f} %"
@@ -80,7 +80,7 @@ def render_reference() -> str:
     return render_summary() + "\n" + "\n".join(render_machine(n) for n in MACHINES)
 
 
-def _estimate_memory(case) -> float:  # type: ignore[no-untyped-def]
+def _estimate_memory(case) -> float:
     regime = OllamaRegime(case.regime)
     r = evaluate(
         load_catalogue().get(case.tag),
@@ -105,7 +105,7 @@ def memory_rows() -> list[tuple[str, float, float, float]]:
     return rows
 
 
-def _needs(case) -> str:  # type: ignore[no-untyped-def]
+def _needs(case) -> str:
     """What we compare with free memory (estimate + per-GPU reserve), for whole-footprint rows."""
     if case.compare != "used":
         return ""
@@ -157,11 +157,11 @@ def render_accuracy() -> str:
         "| Measurement | Source | Measured | Estimate | Error vs range | Note |",
         "|---|---|---|---|---|---|",
     ]
-    for case, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows(), strict=True):
-        est = speed_phrase(tps)
+    for speed, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows(), strict=True):
+        phrase = speed_phrase(tps)
         out.append(
-            f"| {label} | {case.source} | {measured:g} tok/s | {est} | "
-            f"{'inside' if err == 0 else f'{err:+.0f} %'} | {case.note} |"
+            f"| {label} | {speed.source} | {measured:g} tok/s | {phrase} | "
+            f"{'inside' if err == 0 else f'{err:+.0f} %'} | {speed.note} |"
         )
     return "\n".join(out) + "\n"
 

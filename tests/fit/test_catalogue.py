@@ -50,7 +50,7 @@ def test_defaults_aliases_and_sizes() -> None:
         cat.get("qwen3.5:7b")
 
 
-def _broken(mutate) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _broken(mutate) -> dict:
     data = copy.deepcopy(RAW)
     mutate(data)
     return data
@@ -75,7 +75,7 @@ def _broken(mutate) -> dict:  # type: ignore[no-untyped-def,type-arg]
         (lambda d: d.update(tags=[]), r"tags: expected a non-empty list"),
     ],
 )
-def test_malformed_data_names_the_field(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_data_names_the_field(mutate, message: str) -> None:
     with pytest.raises(CatalogueError, match=message):
         parse_family(_broken(mutate), "qwen3.5.json")
 

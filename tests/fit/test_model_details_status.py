@@ -3,6 +3,8 @@ exactly as a full render with that status would."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.hardware.presets import MACHINES
@@ -27,14 +29,19 @@ def _texts(details: ModelDetails) -> tuple[str, ...]:
     return tuple(label.text() for label in labels)
 
 
-def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     view.set_profile(RTX4060)
     assert view.select_tag("qwen3.5:9b")
     renders: list[object] = []
     real = view.details.show_report
-    monkeypatch.setattr(view.details, "show_report", lambda *a, **k: (renders.append(a), real(*a, **k)))
+
+    def show_report(*a: Any, **k: Any) -> None:
+        renders.append(a)
+        real(*a, **k)
+
+    monkeypatch.setattr(view.details, "show_report", show_report)
     for status in (
         RowStatus("Downloading 10 %", progress=0.1),
         RowStatus("Installed", installed=True, measured="31 tok/s measured"),
@@ -50,7 +57,7 @@ def test_status_tick_matches_a_full_render(qtbot, monkeypatch) -> None:  # type:
     assert view.details.speed.text().endswith("(estimate) — 31 tok/s measured")
 
 
-def test_empty_panel_ignores_status(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_empty_panel_ignores_status(qtbot) -> None:
     details = ModelDetails()
     qtbot.addWidget(details)
     details.set_status(RowStatus("Installed", measured="31 tok/s measured"))

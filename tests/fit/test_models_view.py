@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QTableView
 
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import load_catalogue
-from runyard_desktop.core.fit.engine import evaluate_all
+from runyard_desktop.core.fit.engine import FitReport, evaluate_all
 from runyard_desktop.core.hardware.presets import MACHINES
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
 from runyard_desktop.ui.models.models_view import ModelsView
@@ -18,20 +18,27 @@ CAT = load_catalogue()
 RTX4060 = MACHINES["RTX 4060 8 GB + 16 GB RAM"]
 
 
+def _report(source: CatalogueModel | ModelsView, tag: str) -> FitReport:
+    """The fit report of `tag`, which every tag asked about here has."""
+    report = source.report_for(tag)
+    assert report is not None, f"no fit report for {tag}"
+    return report
+
+
 def _model() -> CatalogueModel:
     model = CatalogueModel(CAT)
     model.set_reports(evaluate_all(CAT, RTX4060))
     return model
 
 
-def test_qtmodeltester_on_the_table_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_qtmodeltester_on_the_table_model(qtmodeltester) -> None:
     model = _model()
     model.set_row_status("qwen3.5:4b", RowStatus("Downloading 10 %", progress=0.1))
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(CatalogueModel(CAT), force_py=True)  # before any report
 
 
-def test_qtmodeltester_on_the_proxy(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_qtmodeltester_on_the_proxy(qtmodeltester) -> None:
     proxy = CatalogueFilterProxy()
     model = _model()
     proxy.setSourceModel(model)
@@ -53,7 +60,7 @@ def test_table_cells_show_the_estimate() -> None:
     assert "RTX 4060" in model.index(row, Column.VERDICT).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_row_status_api(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_row_status_api(qtbot) -> None:
     model = _model()
     with qtbot.waitSignal(model.dataChanged) as blocker:
         model.set_row_status("qwen3.5:latest", RowStatus("Installed", installed=True, measured="31 tok/s measured"))
@@ -89,11 +96,11 @@ def test_proxy_filters_and_sorts() -> None:
     sizes = [CAT.get(t).download_bytes for t in shown()]
     assert sizes == sorted(sizes)
     proxy.sort(Column.VERDICT, Qt.SortOrder.AscendingOrder)
-    verdicts = [model.report_for(t).verdict.value for t in shown()]  # type: ignore[union-attr]
+    verdicts = [_report(model, t).verdict.value for t in shown()]
     assert verdicts.index("partial") > verdicts.index("gpu")
 
 
-def test_models_page_in_the_window(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_models_page_in_the_window(main_window, qtbot) -> None:
     view: ModelsView = main_window.page("models")
     main_window.show_page("models")
     assert main_window.current_page() == "models"
@@ -101,18 +108,18 @@ def test_models_page_in_the_window(main_window, qtbot) -> None:  # type: ignore[
     assert table is view.table and table.isVisible()
     # The page follows the hardware service (emitted by hand: a real detection's timing varies under load)
     main_window.services.core.hardware.profile_changed.emit(RTX4060)
-    assert view.report_for("qwen3.5:9b").verdict.value == "partial"  # type: ignore[union-attr]
+    assert _report(view, "qwen3.5:9b").verdict.value == "partial"
     assert view.kv_cache_type() == "f16" and view.context_length() is None and not view.is_what_if()
 
 
-def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_selection_actions_context_and_what_if(qtbot) -> None:
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     assert view.report_for("qwen3.5:9b") is None and view.selected_tag() is None
     with qtbot.waitSignal(view.fit_changed):
         view.set_profile(RTX4060)
     assert view.selected_tag() == "qwen3.5:9b"  # the recommendation is preselected
-    assert view.report_for("qwen3.5:9b").context == 4096  # type: ignore[union-attr]
+    assert _report(view, "qwen3.5:9b").context == 4096
     with qtbot.waitSignal(view.selection_changed) as blocker:
         assert view.select_tag("qwen3.5:27b")
     assert blocker.args == ["qwen3.5:27b"] and "won't fit" in view.details.reason.text()
@@ -125,7 +132,7 @@ def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ign
     with qtbot.waitSignal(view.fit_changed):
         view.set_context_length(262144)
     assert view.effective_context("qwen3.5:9b") == 262144
-    assert view.report_for("qwen3.5:9b").breakdown.kv_cache == 8 * 2**30  # type: ignore[union-attr]
+    assert _report(view, "qwen3.5:9b").breakdown.kv_cache == 8 * 2**30
 
     with qtbot.waitSignal(view.fit_changed):
         view.set_context_length(12000)  # not in the list: added
@@ -136,7 +143,7 @@ def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ign
 
     with qtbot.waitSignal(view.fit_changed):
         view.what_if_editor.choose("H100 80 GB server")
-    assert view.is_what_if() and view.report_for("qwen3.5:27b").verdict.value == "gpu"  # type: ignore[union-attr]
+    assert view.is_what_if() and _report(view, "qwen3.5:27b").verdict.value == "gpu"
     assert "What if" in view.machine_label.text()
     with qtbot.waitSignal(view.fit_changed):
         view.what_if_editor.ram_available.setValue(4)
@@ -146,7 +153,7 @@ def test_view_selection_actions_context_and_what_if(qtbot) -> None:  # type: ign
     assert not view.is_what_if()
 
 
-def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_paints_badges_status_and_bar(qtbot) -> None:
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     view.resize(1100, 760)
@@ -159,18 +166,18 @@ def test_view_paints_badges_status_and_bar(qtbot) -> None:  # type: ignore[no-un
     assert view.details.badge.text().startswith("Partial GPU offload")
 
 
-def test_view_follows_the_ollama_version(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_follows_the_ollama_version(qtbot) -> None:
     from runyard_desktop.core.fit.engine import OllamaRegime
     from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
 
     view = ModelsView(CAT)
     qtbot.addWidget(view)
     view.set_profile(RTX4060)
-    before = view.report_for("qwen3.5:9b").breakdown.recurrent_state  # type: ignore[union-attr]
+    before = _report(view, "qwen3.5:9b").breakdown.recurrent_state
     with qtbot.waitSignal(view.fit_changed):
         view.set_ollama_status(OllamaStatus(ServerState.RUNNING, "http://127.0.0.1:11434", version="0.24.1"))
     assert view.ollama_regime() is OllamaRegime.OLLAMA_ENGINE and "0.17–0.29" in view.machine_label.text()
-    assert view.report_for("qwen3.5:9b").breakdown.recurrent_state == 25 * before  # type: ignore[union-attr]
+    assert _report(view, "qwen3.5:9b").breakdown.recurrent_state == 25 * before
     with qtbot.waitSignal(view.fit_changed):
         view.set_ollama_status(OllamaStatus(ServerState.RUNNING, "http://127.0.0.1:11434", version="0.31.0"))
     assert view.ollama_regime() is OllamaRegime.LLAMA_SERVER

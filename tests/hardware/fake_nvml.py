@@ -38,7 +38,7 @@ _ERRORS = {name: type(f"NVMLError_{name}", (NVMLError,), {}) for name in _CODES}
 
 class FakeNvml:
     NVML_CLOCK_MEM = 2
-    NVMLError = NVMLError
+    NVMLError: type[Exception] = NVMLError  # as the Nvml protocol declares it (a settable attribute)
 
     def __init__(self, scenario: dict[str, Any]) -> None:
         self.scenario = scenario

@@ -7,7 +7,7 @@ from pathlib import Path
 from runyard_desktop.core.hardware.probes import disk
 
 
-def _exists(*present: Path):  # type: ignore[no-untyped-def]
+def _exists(*present: Path):
     return lambda p: p in present
 
 

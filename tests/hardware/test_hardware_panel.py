@@ -16,7 +16,7 @@ def _texts(panel: HardwarePanel) -> str:
     return "\n".join(label.text() for label in panel.findChildren(QLabel))
 
 
-def test_panel_shows_a_card_and_a_vram_bar_per_gpu(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_panel_shows_a_card_and_a_vram_bar_per_gpu(qtbot) -> None:
     panel = HardwarePanel()
     qtbot.addWidget(panel)
     assert panel.status_label.text() == "Detecting…"
@@ -43,7 +43,7 @@ def test_panel_shows_a_card_and_a_vram_bar_per_gpu(qtbot) -> None:  # type: igno
     assert panel.findChild(QFrame, "notesCard") is not None
 
 
-def test_empty_profile_and_errors(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_empty_profile_and_errors(qtbot) -> None:
     panel = HardwarePanel()
     qtbot.addWidget(panel)
     panel.show_error("Hardware detection failed: boom")
@@ -53,7 +53,7 @@ def test_empty_profile_and_errors(qtbot) -> None:  # type: ignore[no-untyped-def
     assert "No GPU found" in text and "none detected" in text and "Disk for models" not in text
 
 
-def test_detecting_and_failure_placeholders_are_centred(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_detecting_and_failure_placeholders_are_centred(qtbot) -> None:
     from PySide6.QtCore import Qt
 
     panel = HardwarePanel()
@@ -61,8 +61,10 @@ def test_detecting_and_failure_placeholders_are_centred(qtbot) -> None:  # type:
     panel.ensurePolished()
     centre = Qt.AlignmentFlag.AlignCenter  # set by the panel's stylesheet, so its first frame needs no Qt enum
     placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
+    assert placeholder is not None
     assert placeholder.text().startswith("Detecting your CPU") and placeholder.alignment() == centre
     panel.show_error("Hardware detection failed: boom")
     panel.ensurePolished()
     placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
+    assert placeholder is not None
     assert placeholder.text().endswith("boom") and placeholder.alignment() == centre

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import sys
+
 import pytest
 
 from runyard_desktop.core.hardware.probes import nvidia
@@ -141,10 +144,10 @@ def test_the_library_check_matches_pynvmls_own_load(monkeypatch: pytest.MonkeyPa
         tried.append(name)
         raise OSError(f"{name}: cannot open shared object file")
 
-    monkeypatch.setattr(nvidia.sys, "platform", "linux")
-    monkeypatch.setattr(nvidia.ctypes, "CDLL", cdll)
+    monkeypatch.setattr(sys, "platform", "linux")  # the probe's `sys` and `ctypes` are these modules
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
     assert nvidia.nvml_library_loads() is False and tried == ["libnvidia-ml.so.1"]
-    monkeypatch.setattr(nvidia.ctypes, "CDLL", lambda name: object())
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())
     assert nvidia.nvml_library_loads() is True
-    monkeypatch.setattr(nvidia.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")
     assert nvidia.nvml_library_loads() is True  # pynvml's own search decides there

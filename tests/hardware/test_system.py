@@ -80,7 +80,7 @@ def test_json_round_trip_keeps_every_gpu_field() -> None:
     profile = HardwareProfile(
         os="linux",
         arch="x86_64",
-        cpu=cpu.CpuInfo("x", 8, 16, ("avx2",)),
+        cpu=hardware.CpuInfo("x", 8, 16, ("avx2",)),
         ram=hardware.RamInfo(64 * GIB, 60 * GIB),
         gpus=(gpu,),
         disk=hardware.DiskInfo("/m", 10**12),
@@ -125,7 +125,7 @@ def test_windows_profile_nvidia_without_driver(monkeypatch: pytest.MonkeyPatch) 
     adapters = json.loads(fixture.read_text(encoding="utf-8"))["adapters"]
     real_detect = nvidia.detect_nvidia
     monkeypatch.setattr(system, "os_name", lambda: "windows")
-    monkeypatch.setattr(cpu, "read_cpu", lambda: cpu.CpuInfo("Intel(R) Core(TM) i7-13700K", 16, 24, ("avx2",)))
+    monkeypatch.setattr(cpu, "read_cpu", lambda: hardware.CpuInfo("Intel(R) Core(TM) i7-13700K", 16, 24, ("avx2",)))
     monkeypatch.setattr(
         nvidia, "detect_nvidia", lambda: real_detect(FakeNvml.from_fixture("nvml-library-missing.json"))
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from typing import Protocol
 
 import pytest
 
@@ -13,7 +14,11 @@ from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.ollama.types import ServerState
 
 
-def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+class _ShutsDown(Protocol):
+    def shutdown(self) -> None: ...
+
+
+def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake_ollama.url.removeprefix("http://"))
@@ -26,7 +31,7 @@ def test_window_services_talk_to_the_given_host(fake_ollama, qtbot) -> None:  # 
     window.close()
 
 
-def test_settings_host_wins_over_the_environment(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_settings_host_wins_over_the_environment(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     paths = app_paths().ensure()
@@ -54,13 +59,15 @@ def test_importing_the_services_does_not_import_ollama() -> None:
     assert out.stdout.split() == ["False", "False", "False"], out.stderr
 
 
-def test_each_stage_is_frozen_and_built_once(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_stage_is_frozen_and_built_once(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
 
     window = create_main_window(host=fake_ollama.url)
     qtbot.addWidget(window)
     services = window.services
     pane = window.page("chat")
+    assert isinstance(pane, ChatPane)
     chat_page = services.chat_page
     assert chat_page is not None and chat_page.conversations is pane.controller
     assert chat_page.history is pane.controller.store
@@ -77,7 +84,7 @@ def test_each_stage_is_frozen_and_built_once(fake_ollama, qtbot) -> None:  # typ
     window.close()
 
 
-def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=fake_ollama.url, defer_pages=True)
@@ -96,7 +103,7 @@ def test_the_app_builds_the_later_stages_after_the_first_paint(fake_ollama, qtbo
     window.close()
 
 
-def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_ollama, qtbot) -> None:
     from runyard_desktop.app import create_main_window
     from runyard_desktop.core.chat.history import HistoryStore
     from runyard_desktop.tasks.conversation_controller import CLOSED_NOTE
@@ -113,10 +120,12 @@ def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_
     conversations.new_conversation(model="qwen3.5:4b")
     with qtbot.waitSignal(conversations.content_appended, timeout=10_000):
         assert conversations.send("Tell me a long story")
-    conversation_id = conversations.current.id
+    current = conversations.current
+    assert current is not None
+    conversation_id = current.id
 
     order: list[str] = []
-    steps = {
+    steps: dict[str, _ShutsDown] = {
         "conversations": conversations,
         "chat": pages.chat,
         "measure": pages.measure,
@@ -127,11 +136,11 @@ def test_closing_keeps_the_partial_reply_then_stops_jobs_runner_and_ollama(fake_
     }
     for name, obj in steps.items():
 
-        def record(original=obj.shutdown, name=name) -> None:  # type: ignore[no-untyped-def]
+        def record(original=obj.shutdown, name=name) -> None:
             order.append(name)
             original()
 
-        obj.shutdown = record
+        obj.shutdown = record  # type: ignore[method-assign]  # wrapped to record the shutdown order
     window.close()
     window.close()  # a second close shuts nothing down twice
     assert order == list(steps)

@@ -9,7 +9,7 @@ from runyard_desktop.core.ollama.types import ChatMessage, ChatRequest
 from runyard_desktop.tasks.chat_controller import ChatController
 
 
-def _request(model: str = "qwen3.5:4b", **kw) -> ChatRequest:  # type: ignore[no-untyped-def]
+def _request(model: str = "qwen3.5:4b", **kw) -> ChatRequest:
     return ChatRequest(model, (ChatMessage("system", "Be brief."), ChatMessage("user", "17×23?")), **kw)
 
 
@@ -22,7 +22,7 @@ def _collect(chat: ChatController) -> dict[str, list]:
     return got
 
 
-def test_stream_with_thinking_and_metrics(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stream_with_thinking_and_metrics(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
     fake_ollama.script_reply(
         "qwen3.5:4b",
@@ -45,7 +45,7 @@ def test_stream_with_thinking_and_metrics(runner, fake_ollama, qtbot) -> None:  
     assert not chat.is_busy
 
 
-def test_think_dropped_for_a_model_without_thinking(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_think_dropped_for_a_model_without_thinking(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:2b", capabilities=("completion",))
     chat = ChatController(runner, fake_ollama.url)
     got = _collect(chat)
@@ -55,7 +55,7 @@ def test_think_dropped_for_a_model_without_thinking(runner, fake_ollama, qtbot) 
     assert "think" not in fake_ollama.bodies("/api/chat")[-1]
 
 
-def test_retry_without_think_when_server_refuses(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_retry_without_think_when_server_refuses(runner, fake_ollama, qtbot) -> None:
     from runyard_desktop.core.ollama.types import ModelInfo
 
     fake_ollama.add_installed("qwen3.5:2b", capabilities=("completion",))
@@ -68,7 +68,7 @@ def test_retry_without_think_when_server_refuses(runner, fake_ollama, qtbot) -> 
     assert bodies[0]["think"] is True and "think" not in bodies[1]
 
 
-def test_stop_during_model_load_closes_the_socket_within_100_ms(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stop_during_model_load_closes_the_socket_within_100_ms(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.load_delay_s = 5.0
     chat = ChatController(runner, fake_ollama.url)
@@ -81,7 +81,7 @@ def test_stop_during_model_load_closes_the_socket_within_100_ms(runner, fake_oll
     assert gone - stopped_at < 0.1, f"{(gone - stopped_at) * 1000:.0f} ms"
 
 
-def test_stop_during_streaming_keeps_the_partial_reply(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stop_during_streaming_keeps_the_partial_reply(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.token_delay_s = 0.02
     fake_ollama.script_reply("qwen3.5:4b", content=[f"w{i} " for i in range(500)])
@@ -100,7 +100,7 @@ def test_stop_during_streaming_keeps_the_partial_reply(runner, fake_ollama, qtbo
     assert len(got["content"]) < text.count("w")
 
 
-def test_failure_is_reported_with_a_plain_message(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_failure_is_reported_with_a_plain_message(runner, fake_ollama, qtbot) -> None:
     chat = ChatController(runner, fake_ollama.url)
     with qtbot.waitSignal(chat.reply_failed, timeout=5000) as failed:
         chat.start(_request("qwen3.5:27b"))
@@ -108,7 +108,7 @@ def test_failure_is_reported_with_a_plain_message(runner, fake_ollama, qtbot) ->
     assert "pull" in failed.args[1].next_step
 
 
-def test_images_keep_alive_and_history_reach_the_server(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_images_keep_alive_and_history_reach_the_server(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "vision"))
     chat = ChatController(runner, fake_ollama.url)
     request = ChatRequest(
@@ -128,11 +128,12 @@ def test_images_keep_alive_and_history_reach_the_server(runner, fake_ollama, qtb
     assert body["messages"][1] == {"role": "assistant", "content": "hello", "thinking": "t"}
 
 
-def test_start_while_busy_stops_the_previous_reply(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_start_while_busy_stops_the_previous_reply(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.load_delay_s = 5.0
     chat = ChatController(runner, fake_ollama.url)
-    stopped, finished = [], []
+    stopped: list[int] = []
+    finished: list[int] = []
     chat.reply_stopped.connect(stopped.append)
     chat.reply_finished.connect(lambda i, _m: finished.append(i))
     first = chat.start(_request())
@@ -142,7 +143,7 @@ def test_start_while_busy_stops_the_previous_reply(runner, fake_ollama, qtbot) -
     assert not chat.is_busy
 
 
-def test_stop_right_after_start(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stop_right_after_start(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     chat = ChatController(runner, fake_ollama.url)
     finished = []
@@ -153,7 +154,7 @@ def test_stop_right_after_start(runner, fake_ollama, qtbot) -> None:  # type: ig
     assert not finished and not chat.is_busy
 
 
-def test_tokens_leave_the_loop_at_most_every_40_ms(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tokens_leave_the_loop_at_most_every_40_ms(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.token_delay_s = 0.001
     fake_ollama.script_reply("qwen3.5:4b", content=[f"t{i} " for i in range(400)])

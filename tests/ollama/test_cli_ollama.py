@@ -17,13 +17,13 @@ from runyard_desktop.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_pull_then_models_then_rm(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_pull_then_models_then_rm(fake_ollama, capsys) -> None:
     fake_ollama.add_remote("qwen3.5:4b", (5_000_000, 1429, 561))
     code, out, err = _run(capsys, "pull", "qwen3.5:4b", "--host", fake_ollama.url)
     assert code == 0, err
@@ -46,7 +46,7 @@ def test_pull_then_models_then_rm(fake_ollama, capsys) -> None:  # type: ignore[
 @pytest.mark.parametrize(
     ("kind", "words"), [("offline", "internet"), ("needs_newer", "newer version"), ("unknown_model", "no model called")]
 )
-def test_pull_failures_exit_1_with_a_plain_message(fake_ollama, capsys, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_pull_failures_exit_1_with_a_plain_message(fake_ollama, capsys, kind: str, words: str) -> None:
     fake_ollama.add_remote("qwen3.5:4b")
     fake_ollama.fail("pull", kind)
     code, _, err = _run(capsys, "pull", "qwen3.5:4b", "--host", fake_ollama.url)
@@ -55,13 +55,13 @@ def test_pull_failures_exit_1_with_a_plain_message(fake_ollama, capsys, kind: st
         assert "this computer has Ollama 0.17.1" in err
 
 
-def test_not_running(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_not_running(capsys) -> None:
     for argv in (["pull", "x"], ["models"], ["chat", "x", "hi"], ["rm", "x"]):
         code, _, err = _run(capsys, *argv)  # OLLAMA_HOST points at a closed port
         assert code == 1 and "not running" in err, argv
 
 
-def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
     fake_ollama.script_reply("qwen3.5:4b", content=["Blue ", "light ", "scatters."], thinking=["Rayleigh"])
     code, out, err = _run(
@@ -84,7 +84,7 @@ def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:  # type
     assert fake_ollama.bodies("/api/chat")[-1]["think"] is False
 
 
-def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> None:
     fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
     doc = tmp_path / "report.txt"
     doc.write_text("word " * 8000, encoding="utf-8")
@@ -99,7 +99,7 @@ def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> 
     assert code == 0 and "warning" not in err
 
 
-def test_chat_errors_and_interactive(fake_ollama, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_chat_errors_and_interactive(fake_ollama, capsys, monkeypatch) -> None:
     code, _, err = _run(capsys, "chat", "qwen3.5:27b", "hi", "--host", fake_ollama.url)
     assert code == 1 and "not downloaded" in err
     fake_ollama.add_installed("qwen3.5:4b")
@@ -116,7 +116,7 @@ def test_chat_errors_and_interactive(fake_ollama, capsys, monkeypatch) -> None: 
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:
     fake_ollama.add_remote("qwen3.5:9b", (400_000_000, 1429, 561))
     fake_ollama.bytes_per_tick = 1_000_000
     # A background job started from a script ignores SIGINT, and children inherit that: reset it.
@@ -127,6 +127,7 @@ def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # typ
     argv = [sys.executable, "-c", launcher, "pull", "qwen3.5:9b", "--host", fake_ollama.url]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    assert child.stderr is not None
     try:
         seen = b""
         while not re.search(rb"\] +[1-9]\d*%", seen):  # the client itself has shown progress (a line per 2 s)
@@ -155,7 +156,7 @@ def test_ctrl_c_cancels_pull_and_pull_again_resumes(fake_ollama) -> None:  # typ
     assert "Resuming from" in again.stderr.decode() and kept > 0
 
 
-def test_chat_copes_with_a_server_without_show(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_chat_copes_with_a_server_without_show(fake_ollama, capsys) -> None:
     fake_ollama.add_installed("qwen3.5:4b")
     fake_ollama.fail("show", "status", status=500, body={"error": "something odd"})
     fake_ollama.fail("ps", "status", status=404, body=None)

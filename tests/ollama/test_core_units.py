@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 
 import pytest
@@ -97,9 +98,9 @@ def test_lazy_values_are_built_once_per_emit() -> None:
     built: list[int] = []
 
     async def run() -> None:
-        throttle = Throttle(lambda v: None, 10.0)
+        throttle: Throttle[None] = Throttle(lambda v: None, 10.0)  # each value is built for its side effect
         for i in range(1000):
-            throttle.push(lambda i=i: built.append(i))
+            throttle.push(functools.partial(built.append, i))
         throttle.close()
 
     asyncio.run(run())
@@ -177,7 +178,13 @@ def test_find_installation_per_os() -> None:
     )
     assert mac is not None and mac.app == "/Applications/Ollama.app"
     win = server.find_installation("win32", {"LOCALAPPDATA": "C:/U/AppData/Local"}, none, lambda p: "Programs" in p)
-    assert win is not None and win.app and win.app.endswith("ollama app.exe") and win.cli.endswith("ollama.exe")
+    assert (
+        win is not None
+        and win.app
+        and win.app.endswith("ollama app.exe")
+        and win.cli is not None
+        and win.cli.endswith("ollama.exe")
+    )
     linux = server.find_installation("linux", {}, none, lambda p: p == "/usr/bin/ollama")
     assert linux == server.Installation("/usr/bin/ollama")
     assert server.find_installation("linux", {}, none, lambda p: False) is None

@@ -17,25 +17,25 @@ async def _drain_pull(client: OllamaClient, tag: str) -> list[str]:
     return [status async for status, *_ in client.pull(tag)]
 
 
-async def _drain_chat(client: OllamaClient, model: str, think: object = None) -> str:
+async def _drain_chat(client: OllamaClient, model: str, think: bool | str | None = None) -> str:
     request = ChatRequest(model, (ChatMessage("user", "hi"),))
     return "".join([c.message.content async for c in client.chat(request, think=think)])
 
 
-def _pull_error(fake, tag: str = "qwen3.5:4b") -> OllamaError:  # type: ignore[no-untyped-def]
+def _pull_error(fake, tag: str = "qwen3.5:4b") -> OllamaError:
     with pytest.raises(OllamaError) as info:
         asyncio.run(_drain_pull(OllamaClient(fake.url), tag))
     return info.value
 
 
-def _chat_error(fake, model: str = "qwen3.5:4b", think: object = None) -> OllamaError:  # type: ignore[no-untyped-def]
+def _chat_error(fake, model: str = "qwen3.5:4b", think: bool | str | None = None) -> OllamaError:
     with pytest.raises(OllamaError) as info:
         asyncio.run(_drain_chat(OllamaClient(fake.url), model, think))
     return info.value
 
 
 @pytest.fixture
-def fake(fake_ollama):  # type: ignore[no-untyped-def]
+def fake(fake_ollama):
     fake_ollama.add_remote("qwen3.5:4b", (3_000_000, 1429, 561))
     fake_ollama.add_installed("qwen3.5:2b", capabilities=("completion",))
     return fake_ollama
@@ -63,7 +63,7 @@ def test_connection_refused_stream_and_non_stream() -> None:
         ("drop", ErrorKind.CONNECTION_LOST, "dropped"),
     ],
 )
-def test_pull_errors(fake, kind: str, expected: ErrorKind, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_pull_errors(fake, kind: str, expected: ErrorKind, words: str) -> None:
     fake.fail("pull", kind)
     client = OllamaClient(fake.url)
     asyncio.run(client.probe())  # learn the version, as the app does
@@ -75,7 +75,7 @@ def test_pull_errors(fake, kind: str, expected: ErrorKind, words: str) -> None: 
     assert err.next_step
 
 
-def test_unknown_model_without_injection_and_404_status(fake) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_model_without_injection_and_404_status(fake) -> None:
     assert _pull_error(fake, "nope:1b").kind is ErrorKind.UNKNOWN_MODEL
     err = _chat_error(fake, "nope:1b")
     assert err.kind is ErrorKind.NOT_INSTALLED and err.status_code == 404
@@ -95,7 +95,7 @@ def test_unknown_model_without_injection_and_404_status(fake) -> None:  # type: 
         ("drop", ErrorKind.CONNECTION_LOST, None),
     ],
 )
-def test_chat_errors(fake, kind: str, expected: ErrorKind, status: int | None) -> None:  # type: ignore[no-untyped-def]
+def test_chat_errors(fake, kind: str, expected: ErrorKind, status: int | None) -> None:
     fake.fail("chat", kind)
     err = _chat_error(fake, "qwen3.5:2b")
     assert err.kind is expected, repr(err)
@@ -103,24 +103,24 @@ def test_chat_errors(fake, kind: str, expected: ErrorKind, status: int | None) -
     assert err.message and err.next_step
 
 
-def test_memory_message_names_the_sizes(fake) -> None:  # type: ignore[no-untyped-def]
+def test_memory_message_names_the_sizes(fake) -> None:
     fake.fail("chat", "out_of_memory")
     assert "7.3 GiB" in _chat_error(fake, "qwen3.5:2b").message
 
 
-def test_thinking_not_supported(fake) -> None:  # type: ignore[no-untyped-def]
+def test_thinking_not_supported(fake) -> None:
     err = _chat_error(fake, "qwen3.5:2b", think=True)
     assert err.kind is ErrorKind.THINKING_UNSUPPORTED and err.status_code == 400
 
 
-def test_pydantic_validation_error_from_show_without_model_info(fake) -> None:  # type: ignore[no-untyped-def]
+def test_pydantic_validation_error_from_show_without_model_info(fake) -> None:
     fake.fail("show", "no_model_info")
     with pytest.raises(OllamaError) as info:
         asyncio.run(OllamaClient(fake.url).show("qwen3.5:2b"))
     assert info.value.kind is ErrorKind.MALFORMED
 
 
-def test_read_timeout_is_translated(fake) -> None:  # type: ignore[no-untyped-def]
+def test_read_timeout_is_translated(fake) -> None:
     fake.fail("chat", "hang")
 
     async def run() -> None:
@@ -140,7 +140,7 @@ def test_builtin_connection_error_from_the_library() -> None:
     assert translate(exc, host="http://h:1").kind is ErrorKind.NOT_RUNNING
 
 
-def test_unknown_route_and_wrong_method(fake) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_route_and_wrong_method(fake) -> None:
     with httpx.Client(base_url=fake.url) as http:
         assert http.get("/api/nothing").text == "404 page not found"
         assert http.get("/api/pull").status_code == 405
@@ -160,7 +160,7 @@ def test_unknown_route_and_wrong_method(fake) -> None:  # type: ignore[no-untype
         ("invalid_name", ErrorKind.INVALID_REQUEST, "refused"),
     ],
 )
-def test_other_chat_errors_before_the_stream(fake, kind: str, expected: ErrorKind, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_chat_errors_before_the_stream(fake, kind: str, expected: ErrorKind, words: str) -> None:
     fake.fail("chat", kind)
     err = _chat_error(fake, "qwen3.5:2b")
     assert err.kind is expected and words in err.plain(), repr(err)
@@ -175,12 +175,12 @@ def test_other_chat_errors_before_the_stream(fake, kind: str, expected: ErrorKin
         ("registry_error", ErrorKind.SERVER_ERROR),
     ],
 )
-def test_other_pull_errors_on_the_stream(fake, kind: str, expected: ErrorKind) -> None:  # type: ignore[no-untyped-def]
+def test_other_pull_errors_on_the_stream(fake, kind: str, expected: ErrorKind) -> None:
     fake.fail("pull", kind)
     assert _pull_error(fake).kind is expected
 
 
-def test_pull_still_succeeds_when_pruning_fails_and_on_update(fake) -> None:  # type: ignore[no-untyped-def]
+def test_pull_still_succeeds_when_pruning_fails_and_on_update(fake) -> None:
     fake.fail("pull", "prune_failed")
     statuses = asyncio.run(_drain_pull(OllamaClient(fake.url), "qwen3.5:4b"))
     assert statuses[-2].startswith("couldn't remove unused layers") and statuses[-1] == "success"
@@ -189,6 +189,6 @@ def test_pull_still_succeeds_when_pruning_fails_and_on_update(fake) -> None:  # 
     assert statuses[-2:] == ["removing unused layers", "success"]
 
 
-def test_pull_answered_with_http_404_is_an_unknown_model(fake) -> None:  # type: ignore[no-untyped-def]
+def test_pull_answered_with_http_404_is_an_unknown_model(fake) -> None:
     fake.fail("pull", "status", status=404, body={"error": "model not found"})
     assert _pull_error(fake).kind is ErrorKind.UNKNOWN_MODEL

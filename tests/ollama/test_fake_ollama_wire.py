@@ -9,7 +9,7 @@ import threading
 import httpx
 
 
-def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:  # type: ignore[no-untyped-def]
+def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:
     data = b"" if body is None else json.dumps(body).encode()
     with socket.create_connection(("127.0.0.1", fake.port), timeout=5) as s:
         s.sendall(
@@ -17,7 +17,7 @@ def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:  # 
             "Connection: close\r\n\r\n".encode()
             + data
         )
-        chunks = []
+        chunks: list[bytes] = []
         while True:
             part = s.recv(65536)
             if not part:
@@ -25,7 +25,7 @@ def _raw(fake, method: str, path: str, body: object | None = None) -> bytes:  # 
             chunks.append(part)
 
 
-def test_pull_stream_framing_and_key_order(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_pull_stream_framing_and_key_order(fake_ollama) -> None:
     fake_ollama.add_remote("qwen3.5:4b", (3_000_000, 1429, 561))
     raw = _raw(fake_ollama, "POST", "/api/pull", {"model": "qwen3.5:4b"})
     head, _, _body = raw.partition(b"\r\n\r\n")
@@ -50,7 +50,7 @@ def test_pull_stream_framing_and_key_order(fake_ollama) -> None:  # type: ignore
     assert small == [{"status": small[0]["status"], "digest": small[0]["digest"], "total": 1429, "completed": 1429}]
 
 
-def test_chat_chunks_and_load_unload(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_chat_chunks_and_load_unload(fake_ollama) -> None:
     fake_ollama.add_installed("qwen3.5:4b", capabilities=("completion", "thinking"))
     fake_ollama.script_reply("qwen3.5:4b", content=["a"], thinking=["t"])
     with httpx.Client(base_url=fake_ollama.url) as http:
@@ -76,7 +76,7 @@ def test_chat_chunks_and_load_unload(fake_ollama) -> None:  # type: ignore[no-un
         assert bad.status_code == 400 and "invalid think value" in bad.json()["error"]
 
 
-def test_listings_show_delete_and_errors(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_listings_show_delete_and_errors(fake_ollama) -> None:
     with httpx.Client(base_url=fake_ollama.url) as http:
         assert http.get("/api/tags").json() == {"models": []}
         assert http.get("/api/ps").json() == {"models": []}
@@ -98,7 +98,7 @@ def test_listings_show_delete_and_errors(fake_ollama) -> None:  # type: ignore[n
         assert blocking.status_code == 500 and "file does not exist" in blocking.json()["error"]
 
 
-def test_concurrent_pulls_share_progress_and_disconnect_stops_work(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_pulls_share_progress_and_disconnect_stops_work(fake_ollama) -> None:
     fake_ollama.add_remote("qwen3.5:4b", (30_000_000, 561))
     fake_ollama.bytes_per_tick = 200_000
     seen: dict[int, list[int]] = {0: [], 1: []}

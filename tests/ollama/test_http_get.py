@@ -19,7 +19,7 @@ import pytest
 
 from runyard_desktop.core.ollama import client as client_module
 from runyard_desktop.core.ollama import http_get
-from runyard_desktop.core.ollama.client import OllamaClient
+from runyard_desktop.core.ollama.client import OllamaClient, Probe
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, not_running, translate
 from runyard_desktop.core.ollama.http_get import (
     AnswerTimeout,
@@ -282,7 +282,7 @@ def test_error_statuses_read_as_the_ollama_client_read_them(
 def test_a_reply_of_the_wrong_shape_is_malformed(body: bytes) -> None:
     script = sends(reply("200 OK", {"Content-Length": str(len(body))}, body))
 
-    async def scenario() -> tuple[OllamaError, object]:
+    async def scenario() -> tuple[OllamaError, Probe]:
         async with raw_server(script) as server:
             with pytest.raises(OllamaError) as info:
                 await OllamaClient(server.url).list_models()
@@ -290,7 +290,7 @@ def test_a_reply_of_the_wrong_shape_is_malformed(body: bytes) -> None:
 
     err, probe = asyncio.run(scenario())
     assert err.kind is ErrorKind.MALFORMED and "could not read" in err.message
-    assert (probe.outcome, probe.version) == ("answering", None)  # type: ignore[attr-defined]
+    assert (probe.outcome, probe.version) == ("answering", None)
 
 
 def test_cancelling_the_task_closes_the_socket_at_once() -> None:

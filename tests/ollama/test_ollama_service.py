@@ -11,11 +11,11 @@ from runyard_desktop.tasks.ollama_service import OllamaService
 from tests.support.ports import unused_port
 
 
-def _service(runner, url, installed=None):  # type: ignore[no-untyped-def]
+def _service(runner, url, installed=None):
     return OllamaService(runner, url, find_installation=lambda: installed, recheck_interval_s=None)
 
 
-def test_running_then_listings(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_running_then_listings(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed("qwen3.5:4b", size=3_400_000_000, capabilities=("completion", "vision", "thinking"))
     fake_ollama.load("qwen3.5:4b", size_vram=1_700_000_000, context_length=8192)
     service = _service(runner, fake_ollama.url)
@@ -42,7 +42,7 @@ def test_running_then_listings(runner, fake_ollama, qtbot) -> None:  # type: ign
     assert failed.args[0] == "delete"
 
 
-def test_too_old_server(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_too_old_server(runner, fake_ollama, qtbot) -> None:
     fake_ollama.version = "0.12.6"
     service = _service(runner, fake_ollama.url)
     with qtbot.waitSignal(service.status_changed, timeout=5000):
@@ -50,7 +50,7 @@ def test_too_old_server(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-
     assert service.status.state is ServerState.TOO_OLD and "0.12.6" in service.status.message
 
 
-def test_stopped_and_not_installed(runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_stopped_and_not_installed(runner, qtbot) -> None:
     service = _service(runner, "http://127.0.0.1:9")
     with qtbot.waitSignal(service.status_changed, timeout=5000):
         service.check()
@@ -90,7 +90,7 @@ def test_host_precedence() -> None:
     assert hosts.resolve(None, None, {}) == "http://127.0.0.1:11434"
 
 
-def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tmp_path) -> None:
     import os
     import stat
     import sys
@@ -128,7 +128,7 @@ def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tm
     assert os.path.exists(fake_bin)
 
 
-def test_start_server_on_a_remote_host_says_why_not(runner, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_start_server_on_a_remote_host_says_why_not(runner, qtbot) -> None:
     service = _service(runner, "http://10.1.2.3:11434")
     with qtbot.waitSignal(service.operation_failed, timeout=1000) as failed:
         service.start_server()
@@ -149,7 +149,7 @@ def test_probe_tells_a_starting_server_from_a_stopped_one() -> None:
     assert asyncio.run(OllamaClient(url).probe(timeout=0.3)).outcome == "refused"
 
 
-def test_something_else_on_the_port(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_something_else_on_the_port(runner, fake_ollama, qtbot) -> None:
     fake_ollama.fail("version", "status", status=404, body=None)
     service = _service(runner, fake_ollama.url)
     with qtbot.waitSignal(service.status_changed, timeout=5000):

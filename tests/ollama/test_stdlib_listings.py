@@ -23,7 +23,7 @@ HEAVY = ("httpx", "httpcore", "h11", "anyio", "ollama", "pydantic", "pydantic_co
 
 
 @pytest.fixture
-def fake(fake_ollama):  # type: ignore[no-untyped-def]
+def fake(fake_ollama):
     quants = ("Q4_K_M", "Q8_0", "BF16")
     for i, tag in enumerate(("0.8b", "2b", "4b", "9b", "27b", "35b-a3b", "122b-a10b", "4b-q8_0")):
         fake_ollama.add_installed(
@@ -79,13 +79,13 @@ def _raw_get_head(port: int, path: str) -> str:
     return data.split(b"\r\n\r\n", 1)[0].decode("latin-1").lower()
 
 
-def test_the_stand_in_frames_a_long_tags_listing_as_chunked_like_go(fake) -> None:  # type: ignore[no-untyped-def]
+def test_the_stand_in_frames_a_long_tags_listing_as_chunked_like_go(fake) -> None:
     head = _raw_get_head(fake.port, "/api/tags")
     assert "transfer-encoding: chunked" in head and "content-length" not in head
     assert "content-length: " in _raw_get_head(fake.port, "/api/version")  # small bodies keep their length
 
 
-def test_listings_equal_what_the_ollama_client_path_gave(fake) -> None:  # type: ignore[no-untyped-def]
+def test_listings_equal_what_the_ollama_client_path_gave(fake) -> None:
     async def ours() -> tuple[Any, ...]:
         client = OllamaClient(fake.url)
         return await client.probe(), await client.list_models(), await client.loaded_models()
@@ -100,7 +100,7 @@ def test_listings_equal_what_the_ollama_client_path_gave(fake) -> None:  # type:
     assert by_name["qwen3.5:4b"].expires_at == "2318-01-01T00:00:00+00:00"
 
 
-def test_empty_listings(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_empty_listings(fake_ollama) -> None:
     client = OllamaClient(fake_ollama.url)
     assert asyncio.run(client.list_models()) == () and asyncio.run(client.loaded_models()) == ()
 
@@ -122,7 +122,7 @@ def test_times_read_as_pydantic_read_them(text: str) -> None:
     from ollama._types import ListResponse
 
     parsed = ListResponse.model_validate({"models": [{"modified_at": text}]}).models[0].modified_at
-    assert iso_text(text) == parsed.isoformat()
+    assert parsed is not None and iso_text(text) == parsed.isoformat()
 
 
 def test_times_that_are_not_times_stay_as_text() -> None:
@@ -144,7 +144,7 @@ print("RESULT " + json.dumps({"probe": probe.outcome, "installed": len(installed
 """
 
 
-def test_probe_and_listings_import_neither_httpx_nor_ollama_nor_pydantic(fake) -> None:  # type: ignore[no-untyped-def]
+def test_probe_and_listings_import_neither_httpx_nor_ollama_nor_pydantic(fake) -> None:
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, fake.url, ",".join(HEAVY)],
         capture_output=True,

@@ -13,6 +13,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 def digest_of(text: str) -> str:
@@ -135,7 +136,7 @@ class FakeState:
 
     # -- setup ------------------------------------------------------------------------------------
 
-    def make_model(self, name: str, layers: tuple[int, ...], **kw: object) -> Model:
+    def make_model(self, name: str, layers: tuple[int, ...], **kw: Any) -> Model:
         name = normalize(name)
         family = str(kw.get("family", "qwen35"))
         blobs = []
@@ -144,7 +145,7 @@ class FakeState:
             # size within a family, so a second tag gets cache hits like a real pull.
             key = f"{name}:{i}" if i == 0 else f"{family}:{i}:{size}"
             blobs.append((digest_of(key), int(size)))
-        return Model(name, blobs, **kw)  # type: ignore[arg-type]
+        return Model(name, blobs, **kw)
 
     def take_failure(self, route: str) -> Failure | None:
         with self.lock:

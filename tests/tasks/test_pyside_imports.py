@@ -6,6 +6,7 @@ import importlib
 import linecache
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,7 +14,7 @@ from runyard_desktop.tasks import pyside_imports
 
 
 @pytest.fixture
-def feature() -> object:
+def feature() -> ModuleType:
     module = sys.modules.get("shibokensupport.feature")
     if module is None:
         pytest.fail("PySide6 no longer has shibokensupport.feature: pyside_imports.install() does nothing now")
@@ -26,38 +27,38 @@ def _write_module(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_install_is_in_place_and_idempotent(feature: object) -> None:
+def test_install_is_in_place_and_idempotent(feature: ModuleType) -> None:
     assert pyside_imports.install() is True  # conftest installed it already; a second call changes nothing
-    check = feature._mod_uses_pyside  # type: ignore[attr-defined]
+    check = feature._mod_uses_pyside
     assert pyside_imports.install() is True
-    assert feature._mod_uses_pyside is check  # type: ignore[attr-defined]
+    assert feature._mod_uses_pyside is check
 
 
-def test_same_answers_as_pysides_check(feature: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_answers_as_pysides_check(feature: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     uses = _write_module(tmp_path, "runyard_probe_uses_qt", "from PySide6.QtCore import QObject  # é\n")
     plain = _write_module(tmp_path, "runyard_probe_plain", "VALUE = 'no Qt here'\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     for name in ("runyard_probe_uses_qt", "runyard_probe_plain"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-        monkeypatch.delitem(feature.pyside_feature_dict, name, raising=False)  # type: ignore[attr-defined]
+        monkeypatch.delitem(feature.pyside_feature_dict, name, raising=False)
     __import__("runyard_probe_uses_qt")  # the hook sits on __import__ (importlib.import_module bypasses it)
     __import__("runyard_probe_plain")
     # 0: "uses PySide, no feature selected"; -1: "ignore this module" (shibokensupport/feature.py)
-    assert feature.pyside_feature_dict["runyard_probe_uses_qt"] == 0  # type: ignore[attr-defined]
-    assert feature.pyside_feature_dict["runyard_probe_plain"] == -1  # type: ignore[attr-defined]
+    assert feature.pyside_feature_dict["runyard_probe_uses_qt"] == 0
+    assert feature.pyside_feature_dict["runyard_probe_plain"] == -1
     assert str(uses) not in linecache.cache and str(plain) not in linecache.cache
 
 
-def test_modules_without_source_go_to_the_original_check(feature: object) -> None:
-    check = feature._mod_uses_pyside  # type: ignore[attr-defined]
+def test_modules_without_source_go_to_the_original_check(feature: ModuleType) -> None:
+    check = feature._mod_uses_pyside
     assert check(sys) is False  # built in: the original answers (inspect raises TypeError → False)
     assert check(importlib.import_module("PySide6.QtCore")) is False  # an extension module
 
 
-def test_a_vanished_source_file_counts_as_not_using_pyside(feature: object, tmp_path: Path) -> None:
+def test_a_vanished_source_file_counts_as_not_using_pyside(feature: ModuleType, tmp_path: Path) -> None:
     module = type(sys)("runyard_probe_gone")
     module.__file__ = str(tmp_path / "gone.py")
-    assert feature._mod_uses_pyside(module) is False  # type: ignore[attr-defined]
+    assert feature._mod_uses_pyside(module) is False
 
 
 def test_install_works_as_the_first_thing_a_process_does() -> None:

@@ -13,6 +13,7 @@ import concurrent.futures
 import gc
 import logging
 import threading
+from collections.abc import Coroutine
 
 import pytest
 from PySide6.QtCore import QObject
@@ -20,11 +21,13 @@ from PySide6.QtCore import QObject
 from runyard_desktop.tasks.runner import TaskRunner
 
 
-def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     real = asyncio.run_coroutine_threadsafe
 
-    def finish_first(coro, loop):  # type: ignore[no-untyped-def]
-        future: concurrent.futures.Future[object] = real(coro, loop)
+    def finish_first(
+        coro: Coroutine[object, object, object], loop: asyncio.AbstractEventLoop
+    ) -> concurrent.futures.Future[object]:
+        future = real(coro, loop)
         concurrent.futures.wait([future])  # the loop thread wins the race, deterministically
         return future
 
@@ -41,14 +44,14 @@ def test_outcome_of_an_already_finished_job_reaches_late_connections(qtbot, monk
         runner.shutdown()
 
 
-def test_runner_starts_its_thread_on_first_use_and_shuts_down_unused(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_runner_starts_its_thread_on_first_use_and_shuts_down_unused(qtbot) -> None:
     runner = TaskRunner()
     assert runner._thread is None  # nothing started before the first job: start-up stays light
     runner.shutdown()
     assert runner._thread is None
 
 
-def test_a_job_submitted_after_shutdown_is_cancelled_not_raised(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_job_submitted_after_shutdown_is_cancelled_not_raised(qtbot) -> None:
     runner = TaskRunner()
     runner.run_blocking(lambda: 1, name="first")
     runner.shutdown()
@@ -62,7 +65,7 @@ def test_a_job_submitted_after_shutdown_is_cancelled_not_raised(qtbot) -> None: 
 
 def test_a_job_that_fails_as_it_is_cancelled_leaves_no_unretrieved_exception(
     qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """asyncio logged "Task exception was never retrieved" at garbage collection, from any thread.
 
     Seen in CI: closing the window cancelled a /api/ps listing just as the stand-in reset the
@@ -95,11 +98,11 @@ def test_a_job_that_fails_as_it_is_cancelled_leaves_no_unretrieved_exception(
     assert not [r.getMessage() for r in caplog.records if r.name == "asyncio"]
 
 
-def test_cancel_lets_the_job_report_from_its_finally_before_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_lets_the_job_report_from_its_finally_before_cancelled(qtbot) -> None:
     """A stopped reply or download flushes its last batch in `finally`; that batch must not be dropped."""
     running = threading.Event()
 
-    async def flushes_when_cancelled(report) -> None:  # type: ignore[no-untyped-def]
+    async def flushes_when_cancelled(report) -> None:
         running.set()
         try:
             await asyncio.sleep(30)
@@ -120,7 +123,7 @@ def test_cancel_lets_the_job_report_from_its_finally_before_cancelled(qtbot) -> 
         runner.shutdown()
 
 
-def test_a_cancelled_job_ends_cancelled_even_if_it_returns_and_one_not_started_never_runs(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancelled_job_ends_cancelled_even_if_it_returns_and_one_not_started_never_runs(qtbot) -> None:
     gate, running, started = threading.Event(), threading.Event(), []
 
     async def holds_the_loop(_report: object) -> None:
@@ -179,7 +182,7 @@ class _Owner(QObject):
 
 
 @pytest.mark.parametrize("outcome", ["finished", "failed", "cancelled"])
-def test_an_object_the_job_holds_is_destroyed_on_the_gui_thread(qtbot, outcome: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_object_the_job_holds_is_destroyed_on_the_gui_thread(qtbot, outcome: str) -> None:
     """A test (or a window) drops its last reference while the job runs: the loop thread must not be
     the one to destroy the object, or it dies there while the GUI thread delivers to it (a segfault,
     twice in ~25 full runs, from test_ollama_service's unparented service)."""

@@ -27,12 +27,12 @@ async def _waits(_report: object) -> None:
     await asyncio.sleep(30)
 
 
-async def _reports(report) -> int:  # type: ignore[no-untyped-def]
+async def _reports(report) -> int:
     report("halfway")
     return 2
 
 
-def test_a_thousand_finished_jobs_leave_no_handle_alive(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_thousand_finished_jobs_leave_no_handle_alive(qtbot) -> None:
     outcomes: Counter[str] = Counter()
     deaths: list[str] = []  # the thread each handle was destroyed on
     refs: list[weakref.ref[QObject]] = []
@@ -68,7 +68,7 @@ def test_a_thousand_finished_jobs_leave_no_handle_alive(qtbot) -> None:  # type:
         runner.shutdown()
 
 
-def test_a_handle_the_caller_keeps_stays_usable_after_it_is_released(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_handle_the_caller_keeps_stays_usable_after_it_is_released(qtbot) -> None:
     runner = TaskRunner()
     try:
         handle = runner.run_blocking(lambda: 3, name="kept")
@@ -83,7 +83,7 @@ def test_a_handle_the_caller_keeps_stays_usable_after_it_is_released(qtbot) -> N
         runner.shutdown()
 
 
-def test_jobs_in_flight_at_shutdown_still_end_cancelled_and_are_released(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_jobs_in_flight_at_shutdown_still_end_cancelled_and_are_released(qtbot) -> None:
     running = threading.Event()
 
     async def runs(_report: object) -> None:

@@ -38,7 +38,7 @@ def test_ten_thousand_same_thread_emits_do_not_crash() -> None:
     assert receiver.count == 20_000
 
 
-def test_ten_thousand_cross_thread_emits_are_delivered(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ten_thousand_cross_thread_emits_are_delivered(qtbot) -> None:
     emitter, receiver = _Emitter(), _Receiver()
     emitter.text.connect(receiver.on_text)  # queued: receiver lives in the GUI thread
 
