@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QWidget
 
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.chat.history import HistoryStore
+from runyard_desktop.ui.chat.chat_pane import ChatPane
 from runyard_desktop.ui.chat.pane_send_wait import NO_MODELS, WAITING_LABEL
 
 NEWER, OLDER = "2026-03-02T10:00:00.000000000+01:00", "2026-03-01T10:00:00.000000000+01:00"
 
 
 @pytest.fixture
-def held(fake_ollama) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def held(fake_ollama) -> Iterator[Any]:
     """The stand-in, its model list held back until the test sets `tags_released`."""
     fake_ollama.load_delay_s = 0.0
     fake_ollama.tags_released.clear()
@@ -29,22 +30,24 @@ def held(fake_ollama) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     fake_ollama.tags_released.set()
 
 
-def _window(qtbot, host: str) -> tuple[Any, Any]:  # type: ignore[no-untyped-def]
+def _window(qtbot, host: str) -> tuple[Any, Any]:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=host)
     qtbot.addWidget(window)
     window.show()
     window.show_page("chat")
-    return window, window.findChild(QWidget, "chatPane")
+    pane = window.findChild(ChatPane, "chatPane")
+    assert pane is not None
+    return window, pane
 
 
-def _press_send(qtbot, pane, text: str) -> None:  # type: ignore[no-untyped-def]
+def _press_send(qtbot, pane, text: str) -> None:
     qtbot.keyClicks(pane.composer.input, text)
     pane.findChild(QWidget, "sendButton").click()
 
 
-def test_send_before_the_list_waits_and_goes_to_the_model_selected_from_it(held, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_send_before_the_list_waits_and_goes_to_the_model_selected_from_it(held, qtbot) -> None:
     held.add_installed("qwen3.5:4b", modified_at=NEWER)
     held.add_installed("textonly:1b", modified_at=OLDER)
     window, pane = _window(qtbot, held.url)
@@ -63,7 +66,7 @@ def test_send_before_the_list_waits_and_goes_to_the_model_selected_from_it(held,
     window.close()
 
 
-def test_the_last_used_model_is_selected_before_the_first_listed(held, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_last_used_model_is_selected_before_the_first_listed(held, qtbot) -> None:
     held.add_installed("qwen3.5:4b", modified_at=NEWER)  # first in the listing
     held.add_installed("textonly:1b", modified_at=OLDER)
     ticks = itertools.count(100)  # each write a second later: the empty conversation is the newest
@@ -82,7 +85,7 @@ def test_the_last_used_model_is_selected_before_the_first_listed(held, qtbot) ->
     window.close()
 
 
-def test_an_empty_list_says_so_when_it_arrives(held, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_list_says_so_when_it_arrives(held, qtbot) -> None:
     window, pane = _window(qtbot, held.url)
     _press_send(qtbot, pane, "Anyone there?")
     assert pane.composer.send_button.text() == WAITING_LABEL and not pane.composer.notice.isVisibleTo(pane)
@@ -94,7 +97,7 @@ def test_an_empty_list_says_so_when_it_arrives(held, qtbot) -> None:  # type: ig
     window.close()
 
 
-def test_editing_the_text_or_opening_another_conversation_cancels_the_wait(held, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_editing_the_text_or_opening_another_conversation_cancels_the_wait(held, qtbot) -> None:
     held.add_installed("qwen3.5:4b")
     window, pane = _window(qtbot, held.url)
     _press_send(qtbot, pane, "Draft")
@@ -111,7 +114,7 @@ def test_editing_the_text_or_opening_another_conversation_cancels_the_wait(held,
     window.close()
 
 
-def test_ollama_not_answering_ends_the_wait_with_its_message(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ollama_not_answering_ends_the_wait_with_its_message(qtbot) -> None:
     window, pane = _window(qtbot, "http://127.0.0.1:9")  # nothing answers there
     _press_send(qtbot, pane, "Hello?")
     qtbot.waitUntil(lambda: pane.composer.notice.isVisibleTo(pane), timeout=10_000)
@@ -122,7 +125,7 @@ def test_ollama_not_answering_ends_the_wait_with_its_message(qtbot) -> None:  # 
     window.close()
 
 
-def test_a_page_built_after_an_empty_list_came_does_not_wait_for_it(held, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_built_after_an_empty_list_came_does_not_wait_for_it(held, qtbot) -> None:
     from runyard_desktop.app import create_main_window
 
     window = create_main_window(host=held.url, defer_pages=True)  # Chat is built on its first visit
@@ -133,7 +136,8 @@ def test_a_page_built_after_an_empty_list_came_does_not_wait_for_it(held, qtbot)
         held.tags_released.set()
     assert listed.args[0] == () and window.built_page("chat") is None
     window.show_page("chat")
-    pane = window.findChild(QWidget, "chatPane")
+    pane = window.findChild(ChatPane, "chatPane")
+    assert pane is not None
     _press_send(qtbot, pane, "Hello")
     qtbot.waitUntil(lambda: pane.composer.notice.text() == NO_MODELS, timeout=10_000)
     assert pane.composer.send_button.text() == "Send" and pane.composer.input.toPlainText() == "Hello"

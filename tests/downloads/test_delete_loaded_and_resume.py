@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
-from runyard_desktop.core.downloads.preflight import DISK_MARGIN_BYTES, CheckLevel, kept_bytes, preflight
+from runyard_desktop.core.downloads.preflight import (
+    DISK_MARGIN_BYTES,
+    CheckLevel,
+    PreflightIssue,
+    kept_bytes,
+    preflight,
+)
 from runyard_desktop.core.ollama.types import OllamaStatus, PullState, PullStatus, ServerState
 
 TAG = "qwen3.5:0.8b"
@@ -16,7 +22,7 @@ def _names(table: QTableView) -> list[str]:
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
 
 
-def test_installed_page_delete_of_a_loaded_model_leaves_it_in_neither_list(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_installed_page_delete_of_a_loaded_model_leaves_it_in_neither_list(open_window, dl_fake, qtbot) -> None:
     dl_fake.add_installed(TAG, size=1_000_000_000)
     dl_fake.load(TAG)
     window = open_window()
@@ -31,12 +37,12 @@ def test_installed_page_delete_of_a_loaded_model_leaves_it_in_neither_list(open_
     assert dl_fake.state.loaded == {}  # its memory is free, not only its row gone
 
 
-def _click_download(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _click_download(window, qtbot) -> None:
     assert window.page("models").select_tag(TAG)
     qtbot.mouseClick(window.findChild(QPushButton, "downloadButton"), Qt.MouseButton.LeftButton)
 
 
-def test_resume_on_a_nearly_full_disk_needs_only_the_rest(open_window, dl_fake, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_resume_on_a_nearly_full_disk_needs_only_the_rest(open_window, dl_fake, qtbot) -> None:
     window = open_window()
     window.downloads.auto_measure = False
     window.downloads.open_chat_after_download = False
@@ -51,8 +57,13 @@ def test_resume_on_a_nearly_full_disk_needs_only_the_rest(open_window, dl_fake, 
     qtbot.mouseClick(window.findChild(QPushButton, "cancelDownloadButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: downloads.state(TAG).status is PullStatus.CANCELLED, timeout=5000)
     kept = downloads.state(TAG).completed
-    asked = []
-    window.downloads.ask = lambda issue: asked.append(issue) or "proceed"
+    asked: list[PreflightIssue] = []
+
+    def ask(issue: PreflightIssue) -> str:
+        asked.append(issue)
+        return "proceed"
+
+    window.downloads.ask = ask
     downloads.free_disk = lambda: 100_000_000  # not even the rest fits: say what is needed and what is kept
     _click_download(window, qtbot)
     assert asked and asked[0].level is CheckLevel.BLOCK and "already kept" in asked[0].text

@@ -15,7 +15,7 @@ from tests.support.fake_ollama_state import LOAD_OVERHEAD_BYTES
 TAG = "qwen3.5:4b"
 
 
-def test_stand_in_delete_keeps_the_model_loaded_and_unload_then_404s(fake_ollama) -> None:  # type: ignore[no-untyped-def]
+def test_stand_in_delete_keeps_the_model_loaded_and_unload_then_404s(fake_ollama) -> None:
     fake_ollama.add_installed(TAG)
     fake_ollama.load(TAG)
     with httpx.Client(base_url=fake_ollama.url) as http:
@@ -28,7 +28,7 @@ def test_stand_in_delete_keeps_the_model_loaded_and_unload_then_404s(fake_ollama
 
 
 @pytest.mark.parametrize(("gpu_memory", "share"), [(24_000_000_000, "all"), (1_000_000_000, "part"), (0, "none")])
-def test_ps_size_vram_follows_the_gpu_knob(fake_ollama, gpu_memory: int, share: str) -> None:  # type: ignore[no-untyped-def]
+def test_ps_size_vram_follows_the_gpu_knob(fake_ollama, gpu_memory: int, share: str) -> None:
     fake_ollama.gpu_memory = gpu_memory
     fake_ollama.add_installed(TAG, size=3_400_000_000)
     with httpx.Client(base_url=fake_ollama.url) as http:  # loaded by a chat, as a user would
@@ -40,7 +40,7 @@ def test_ps_size_vram_follows_the_gpu_knob(fake_ollama, gpu_memory: int, share: 
     assert row.size_vram == wanted
 
 
-def test_cli_rm_of_a_loaded_model_leaves_nothing_loaded(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_rm_of_a_loaded_model_leaves_nothing_loaded(fake_ollama, capsys) -> None:
     fake_ollama.add_installed(TAG)
     fake_ollama.load(TAG)
     assert main(["rm", TAG, "--host", fake_ollama.url]) == 0
@@ -55,7 +55,7 @@ def test_cli_rm_of_a_loaded_model_leaves_nothing_loaded(fake_ollama, capsys) -> 
     assert fake_ollama.bodies("/api/chat")[0]["keep_alive"] == 0
 
 
-def test_service_delete_unloads_first_and_refreshes_both_lists(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_service_delete_unloads_first_and_refreshes_both_lists(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed(TAG)
     fake_ollama.load(TAG)
     service = OllamaService(runner, fake_ollama.url, find_installation=lambda: None, recheck_interval_s=None)
@@ -70,7 +70,7 @@ def test_service_delete_unloads_first_and_refreshes_both_lists(runner, fake_olla
     assert fake_ollama.state.loaded == {}
 
 
-def test_unload_after_someone_else_deleted_it_does_not_say_not_downloaded(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unload_after_someone_else_deleted_it_does_not_say_not_downloaded(runner, fake_ollama, qtbot) -> None:
     fake_ollama.add_installed(TAG)
     fake_ollama.load(TAG)
     with httpx.Client(base_url=fake_ollama.url) as http:  # `ollama rm` in a terminal

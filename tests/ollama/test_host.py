@@ -92,7 +92,7 @@ def test_a_quoted_empty_value_falls_through_to_the_next_source() -> None:
     assert hosts.resolve(None, None, {"OLLAMA_HOST": "''"}) == hosts.DEFAULT_HOST
 
 
-def test_a_quoted_ollama_host_works_end_to_end(fake_ollama, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_quoted_ollama_host_works_end_to_end(fake_ollama, capsys, monkeypatch) -> None:
     """`OLLAMA_HOST="127.0.0.1:PORT"` with the quotes (as a Windows `set` or a .env file leaves them)."""
     from urllib.parse import urlsplit
 

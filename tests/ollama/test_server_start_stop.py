@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -54,9 +54,9 @@ class Recorder:
     def __init__(self) -> None:
         self.started: list[tuple[list[str], dict[str, Any]]] = []
 
-    def __call__(self, argv: list[str], **kw: Any) -> FakeChild:
+    def __call__(self, argv: list[str], **kw: Any) -> subprocess.Popen[bytes]:
         self.started.append((argv, kw))
-        return FakeChild([])
+        return cast("subprocess.Popen[bytes]", FakeChild([]))  # a test double in Popen's place
 
 
 APP = {"darwin": "/Applications/Ollama.app", "win32": "C:/Users/u/AppData/Local/Programs/Ollama/ollama app.exe"}
@@ -199,7 +199,7 @@ def _fake_ollama_bin(tmp_path: Path) -> Path:
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands in for ollama")
 def test_service_on_macos_with_another_port_serves_it_instead_of_waiting_for_the_app(
     runner, qtbot, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from runyard_desktop.core.ollama.types import ServerState
     from runyard_desktop.tasks.ollama_service import OllamaService
     from tests.support.ports import unused_port
@@ -231,7 +231,7 @@ def test_service_on_macos_with_another_port_serves_it_instead_of_waiting_for_the
     service.shutdown()
 
 
-def test_service_says_at_once_why_the_app_cannot_serve_another_port(runner, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_service_says_at_once_why_the_app_cannot_serve_another_port(runner, qtbot, tmp_path, monkeypatch) -> None:
     from runyard_desktop.core.ollama.types import ServerState
     from runyard_desktop.tasks.ollama_service import OllamaService
     from tests.support.ports import unused_port
