@@ -84,6 +84,15 @@ def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:  # type
     assert fake_ollama.bodies("/api/chat")[-1]["think"] is False
 
 
+def test_chat_takes_options_between_the_model_and_the_prompt(fake_ollama, capsys) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.add_installed("qwen3.5:0.8b", capabilities=("completion", "thinking"))
+    code, out, err = _run(capsys, "chat", "qwen3.5:0.8b", "--no-think", "Say hi", "--host", fake_ollama.url)
+    assert code == 0, err
+    assert "You said: Say hi" in out
+    body = fake_ollama.bodies("/api/chat")[-1]
+    assert body["think"] is False and body["messages"][-1]["content"] == "Say hi"
+
+
 def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
     doc = tmp_path / "report.txt"
