@@ -1,7 +1,8 @@
 """Command line: no sub-command opens the window; `detect`, `fit`, `pull`, `chat`… use the same core.
 
 Each sub-command lives in `runyard_desktop/commands/<name>.py` with `register(subparsers, common)`
-and `run(args) -> int`. Heavy imports (Qt, ollama) happen inside `run`, never at parse time.
+and `run(args) -> int`; its options may come before or after its positional arguments
+(`IntermixedParser`). Heavy imports (Qt, ollama) happen inside `run`, never at parse time.
 Only the module of the command being run is imported (all of them for `--help` or a typo): the
 window's start-up path imports none, which keeps the catalogue, fit engine and asyncio off the
 path to the first paint (bench/startup.py).
@@ -18,6 +19,29 @@ from runyard_desktop import __version__
 
 # Sub-command modules, in help order. Add a module here to add a command.
 COMMAND_MODULES: tuple[str, ...] = ("detect", "fit", "pull", "chat", "models", "rm")
+
+
+class IntermixedParser(argparse.ArgumentParser):
+    """A sub-command's parser: options may come before, between or after its positional arguments.
+
+    argparse fills positionals from the first run of them (`chat MODEL --no-think PROMPT` would leave
+    PROMPT unrecognised); intermixed parsing takes the options out first. Only sub-command parsers use
+    it: the top-level parser holds the sub-parsers action, which intermixed parsing refuses.
+    """
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Python < 3.13's parse_known_intermixed_args calls parse_known_args twice: plain parsing there.
+        if self._intermixing:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -64,7 +88,7 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--smoke", action="store_true", help="open the window, wait for the first paint, exit 0")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=IntermixedParser)
     for name in modules:
         module = importlib.import_module(f"runyard_desktop.commands.{name}")
         module.register(sub, common)

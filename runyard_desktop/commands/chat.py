@@ -19,11 +19,11 @@ from runyard_desktop.commands.ollama_common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    default_context,
     print_error,
     resolve_host,
     run_loop,
 )
-from runyard_desktop.core.chat.conversation import DEFAULT_CONTEXT
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
 
 if TYPE_CHECKING:
@@ -41,7 +41,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--system", help="system prompt")
     parser.add_argument("--no-think", action="store_true", help="answer without thinking first")
     parser.add_argument("--hide-thinking", action="store_true", help="think, but do not print the thinking")
-    parser.add_argument("--num-ctx", type=int, help="context length in tokens")
+    parser.add_argument(
+        "--num-ctx",
+        type=int,
+        help="context length in tokens (default: the one the model is loaded with, else the app's default, 4096)",
+    )
     parser.add_argument("--temperature", type=float)
     parser.add_argument("--seed", type=int)
     parser.set_defaults(handler=run)
@@ -106,7 +110,12 @@ def context_warning(model: str, info: ModelInfo | None, tokens: int, num_ctx: in
 
 
 async def _prepare(client: OllamaClient, args: argparse.Namespace) -> tuple[ModelInfo, int]:
-    """Capabilities and the context in use. Only "not downloaded" stops here; other trouble shows in the reply."""
+    """Capabilities and the context to send. Only "not downloaded" stops here; other trouble shows in the reply.
+
+    Without --num-ctx: the loaded runner's context, else the window's default. It is always sent: a
+    request without num_ctx gets Ollama's own default, and the server reloads a runner that was loaded
+    with another context (server/sched.go `needsReload`), which the window's always is.
+    """
     from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
     from runyard_desktop.core.ollama.pull import normalize_tag
 
@@ -123,7 +132,7 @@ async def _prepare(client: OllamaClient, args: argparse.Namespace) -> tuple[Mode
         except OllamaError:
             loaded = {}
         current = loaded.get(normalize_tag(args.model))
-        num_ctx = current.context_length if current and current.context_length else DEFAULT_CONTEXT
+        num_ctx = current.context_length if current and current.context_length else default_context()
     return info, num_ctx
 
 
@@ -141,13 +150,13 @@ def _attach(args: argparse.Namespace, info: ModelInfo, prompt: str, num_ctx: int
     return ChatMessage("user", f"{prompt}\n\n--- {attachment.name} ---\n{attachment.text}")
 
 
-def _request(args: argparse.Namespace, history: list[ChatMessage]) -> ChatRequest:
+def _request(args: argparse.Namespace, history: list[ChatMessage], num_ctx: int) -> ChatRequest:
     system = (ChatMessage("system", args.system),) if args.system else ()
     return ChatRequest(
         args.model,
         system + tuple(history),
         think=False if args.no_think else None,
-        num_ctx=args.num_ctx,
+        num_ctx=num_ctx,
         temperature=args.temperature,
         seed=args.seed,
     )
@@ -189,16 +198,18 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     if history:
-        return _one_shot(client, args, info, history)
-    return _interactive(client, args, info)
+        return _one_shot(client, args, info, history, num_ctx)
+    return _interactive(client, args, info, num_ctx)
 
 
-def _one_shot(client: OllamaClient, args: argparse.Namespace, info: ModelInfo, history: list[ChatMessage]) -> int:
+def _one_shot(
+    client: OllamaClient, args: argparse.Namespace, info: ModelInfo, history: list[ChatMessage], num_ctx: int
+) -> int:
     from runyard_desktop.core.ollama.errors import OllamaError
 
     printer = Printer(sys.stdout, sys.stderr, not args.hide_thinking)
     try:
-        run_loop(_reply(client, _request(args, history), info, printer))
+        run_loop(_reply(client, _request(args, history, num_ctx), info, printer))
     except KeyboardInterrupt:
         print("[stopped]", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -208,7 +219,7 @@ def _one_shot(client: OllamaClient, args: argparse.Namespace, info: ModelInfo, h
     return EXIT_OK
 
 
-def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo) -> int:
+def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo, num_ctx: int) -> int:
     from runyard_desktop.core.ollama.errors import OllamaError
 
     tty = sys.stdin.isatty()
@@ -230,7 +241,7 @@ def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo
         history.append(ChatMessage("user", line))
         printer = Printer(sys.stdout, sys.stderr, not args.hide_thinking)
         try:
-            run_loop(_reply(client, _request(args, history), info, printer))
+            run_loop(_reply(client, _request(args, history, num_ctx), info, printer))
         except KeyboardInterrupt:
             print("[stopped]", file=sys.stderr)
         except OllamaError as err:

@@ -31,6 +31,17 @@ def resolve_host(args: argparse.Namespace) -> str:
     return hosts.resolve(cli_host, settings_host)
 
 
+def default_context() -> int:
+    """The context the window sends when a conversation names none: the settings' default, else 4096."""
+    from runyard_desktop.core.chat.conversation import DEFAULT_CONTEXT
+
+    try:
+        chosen = settings_store.load(app_paths().settings_file).default_context
+    except OSError:
+        chosen = None
+    return chosen or DEFAULT_CONTEXT
+
+
 def print_error(err: OllamaError, out: TextIO | None = None) -> None:
     out = out or sys.stderr
     print(f"Error: {err.message}", file=out)

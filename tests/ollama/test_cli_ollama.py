@@ -84,6 +84,15 @@ def test_chat_one_reply_thinking_to_stderr(fake_ollama, capsys) -> None:
     assert fake_ollama.bodies("/api/chat")[-1]["think"] is False
 
 
+def test_chat_takes_options_between_the_model_and_the_prompt(fake_ollama, capsys) -> None:
+    fake_ollama.add_installed("qwen3.5:0.8b", capabilities=("completion", "thinking"))
+    code, out, err = _run(capsys, "chat", "qwen3.5:0.8b", "--no-think", "Say hi", "--host", fake_ollama.url)
+    assert code == 0, err
+    assert "You said: Say hi" in out
+    body = fake_ollama.bodies("/api/chat")[-1]
+    assert body["think"] is False and body["messages"][-1]["content"] == "Say hi"
+
+
 def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> None:
     fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
     doc = tmp_path / "report.txt"
@@ -97,6 +106,48 @@ def test_chat_file_warns_when_it_will_not_fit(fake_ollama, capsys, tmp_path) -> 
         capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--num-ctx", "32768", "--host", fake_ollama.url
     )
     assert code == 0 and "warning" not in err
+
+
+def _loaded_context(fake_ollama, model: str) -> int | None:
+    with fake_ollama.state.lock:
+        loaded = fake_ollama.state.loaded.get(model)
+    return loaded[2] if loaded else None
+
+
+def test_chat_keeps_the_context_the_model_is_loaded_with(fake_ollama, capsys, tmp_path) -> None:
+    """Without --num-ctx the loaded runner's context is sent: the real server would otherwise reload the
+    model with its default (server/sched.go needsReload), cutting off a document the warning let through."""
+    fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
+    fake_ollama.load("qwen3.5:4b", context_length=8192)  # as the window loads it: with an explicit num_ctx
+    doc = tmp_path / "notes.txt"
+    doc.write_text("word " * 5000, encoding="utf-8")  # about 6,250 tokens: fits 8192, not 4096
+    code, _, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--host", fake_ollama.url)
+    assert code == 0 and "warning" not in err
+    assert fake_ollama.bodies("/api/chat")[-1]["options"]["num_ctx"] == 8192
+    assert _loaded_context(fake_ollama, "qwen3.5:4b") == 8192  # not reloaded
+
+
+def test_chat_context_warning_names_the_context_the_server_uses(fake_ollama, capsys, tmp_path) -> None:
+    fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
+    fake_ollama.state.default_num_ctx = 32768  # a server whose own default differs from the app's
+    doc = tmp_path / "notes.txt"
+    doc.write_text("word " * 5000, encoding="utf-8")
+    code, _, err = _run(capsys, "chat", "qwen3.5:4b", "--file", str(doc), "--host", fake_ollama.url)
+    assert code == 0 and "the context is 4,096 tokens" in err and "--num-ctx 8192" in err
+    assert fake_ollama.bodies("/api/chat")[-1]["options"]["num_ctx"] == 4096
+    assert _loaded_context(fake_ollama, "qwen3.5:4b") == 4096
+
+
+def test_chat_without_a_loaded_model_sends_the_windows_default_context(fake_ollama, capsys, tmp_path) -> None:
+    from runyard_desktop.core.appdata import settings as settings_store
+    from runyard_desktop.core.appdata.paths import app_paths
+
+    settings_store.save(settings_store.Settings(default_context=16384), app_paths().settings_file)
+    fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
+    code, _, err = _run(capsys, "chat", "qwen3.5:4b", "hi", "--host", fake_ollama.url)
+    assert code == 0, err
+    assert fake_ollama.bodies("/api/chat")[-1]["options"]["num_ctx"] == 16384
+    assert _loaded_context(fake_ollama, "qwen3.5:4b") == 16384
 
 
 def test_chat_errors_and_interactive(fake_ollama, capsys, monkeypatch) -> None:

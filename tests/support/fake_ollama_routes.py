@@ -135,7 +135,7 @@ class Handler(HttpBase):
             return self._error(400, f'"{name}" does not support thinking')
         messages = body.get("messages") or []
         if not messages:
-            return self._load_only(name, model, body.get("keep_alive"))
+            return self._load_only(name, model, body.get("keep_alive"), body.get("options"))
         failure = self.state.take_failure("chat")
         kind = failure.kind if failure else None
         if failure is not None and failure.kind == "status":
@@ -151,21 +151,23 @@ class Handler(HttpBase):
         self._chat_stream(name, model, body, think, kind)
 
     def _ensure_loaded(self, model: Model, body: dict[str, Any]) -> None:
+        """Load the model, or reload it with the context asked (or the default) when the loaded one differs."""
+        num_ctx = (body.get("options") or {}).get("num_ctx")
         with self.state.lock:
-            loaded = model.name in self.state.loaded
-        if not loaded:
+            kept = self.state.keeps_runner(model, num_ctx)
+        if not kept:
             self._wait(self.state.load_delay_s)  # no bytes at all while the model loads
-            ctx = int((body.get("options") or {}).get("num_ctx") or 4096)
             with self.state.lock:
-                self.state.loaded[model.name] = (model, self.state.vram_for(model), ctx)
+                self.state.load_runner(model, num_ctx)
 
-    def _load_only(self, name: str, model: Model, keep_alive: object) -> None:
+    def _load_only(self, name: str, model: Model, keep_alive: object, options: object) -> None:
         unload = keep_alive in (0, 0.0, "0", "0s")
+        num_ctx = options.get("num_ctx") if isinstance(options, dict) else None
         with self.state.lock:
             if unload:
                 self.state.loaded.pop(model.name, None)
-            else:
-                self.state.loaded[model.name] = (model, self.state.vram_for(model), 4096)
+            elif not self.state.keeps_runner(model, num_ctx):
+                self.state.load_runner(model, num_ctx)
         self._json(
             200,
             {

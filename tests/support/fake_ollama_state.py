@@ -116,6 +116,8 @@ class FakeState:
         # The machine's GPU memory for loads: a model whose weights, cache and graph fit is all on the GPU
         # (size_vram == size, as the real /api/ps reports full offload), a bigger one partly, 0 = CPU only.
         self.gpu_memory = 24_000_000_000
+        self.default_num_ctx = 4096  # the context a load without num_ctx gets (Ollama: by total VRAM)
+        self.auto_ctx: set[str] = set()  # loaded runners whose context was that default (no num_ctx asked)
         self.replies: dict[str, Reply] = {}
         self.failures: dict[str, list[Failure]] = defaultdict(list)
         self.stalls: dict[str, float] = {}  # model -> fraction where the current connection stops progressing
@@ -146,6 +148,30 @@ class FakeState:
             key = f"{name}:{i}" if i == 0 else f"{family}:{i}:{size}"
             blobs.append((digest_of(key), int(size)))
         return Model(name, blobs, **kw)
+
+    # -- runners (call with the lock held) -------------------------------------------------------
+
+    def runner_context(self, model: Model, num_ctx: object) -> int:
+        """The context a load gets: the num_ctx asked, else the default, at most the model's own."""
+        ctx = int(num_ctx) if isinstance(num_ctx, (int, float)) and num_ctx > 0 else self.default_num_ctx
+        return min(ctx, model.context_length) if model.context_length else ctx
+
+    def keeps_runner(self, model: Model, num_ctx: object) -> bool:
+        """server/sched.go `needsReload`: a loaded runner is reused when the context asked (or the
+        default, when none is) is the one it has, or when neither it nor the request asked for one."""
+        current = self.loaded.get(model.name)
+        if current is None:
+            return False
+        if not num_ctx and model.name in self.auto_ctx:
+            return True
+        return current[2] == self.runner_context(model, num_ctx)
+
+    def load_runner(self, model: Model, num_ctx: object) -> None:
+        self.loaded[model.name] = (model, self.vram_for(model), self.runner_context(model, num_ctx))
+        if num_ctx:
+            self.auto_ctx.discard(model.name)
+        else:
+            self.auto_ctx.add(model.name)
 
     def take_failure(self, route: str) -> Failure | None:
         with self.lock:
