@@ -86,6 +86,7 @@ class ConversationController(ReplyStreamingMixin):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self._closed = False
         self._chat = chat
         self._settings = settings or Settings()
         self._model_info = model_info
@@ -118,7 +119,8 @@ class ConversationController(ReplyStreamingMixin):
         return self._recorder is not None
 
     def conversations(self) -> list[Conversation]:
-        return self.store.conversations()
+        """Newest first; none once shut down (a listing that lands while the window closes asks too)."""
+        return [] if self._closed else self.store.conversations()
 
     def new_conversation(self, model: str | None = None) -> Conversation:
         s = self._settings
@@ -292,6 +294,7 @@ class ConversationController(ReplyStreamingMixin):
     def shutdown(self) -> None:
         """The window is closing: keep the partial reply (marked stopped) and close the store."""
         self._stop_now(CLOSED_NOTE)
+        self._closed = True
         self.store.close()
 
     # ---- internals ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 
 @pytest.fixture
-def client(fake_ollama) -> Iterator[ollama.Client]:  # type: ignore[no-untyped-def]
+def client(fake_ollama) -> Iterator[ollama.Client]:
     fake_ollama.add_installed("qwen3.5:4b", context_length=262144)
     with ollama.Client(host=fake_ollama.url) as client:
         yield client
@@ -40,7 +40,7 @@ def test_a_request_without_num_ctx_reloads_a_runner_loaded_with_one(client: olla
 
 def test_a_runner_loaded_with_the_default_is_kept_for_requests_without_num_ctx(
     fake_ollama, client: ollama.Client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     fake_ollama.state.default_num_ctx = 32768  # a server with 24 GiB of VRAM or more
     _say(client, "qwen3.5:4b")
     assert _context(client, "qwen3.5:4b") == 32768
@@ -51,7 +51,7 @@ def test_a_runner_loaded_with_the_default_is_kept_for_requests_without_num_ctx(
     assert _context(client, "qwen3.5:4b") == 32768
 
 
-def test_the_context_is_at_most_the_models_own(fake_ollama, client: ollama.Client) -> None:  # type: ignore[no-untyped-def]
+def test_the_context_is_at_most_the_models_own(fake_ollama, client: ollama.Client) -> None:
     fake_ollama.add_installed("qwen3.5:9b", context_length=32768)
     _say(client, "qwen3.5:9b", 65536)
     assert _context(client, "qwen3.5:9b") == 32768
