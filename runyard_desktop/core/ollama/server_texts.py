@@ -85,6 +85,11 @@ class ServerTextRule:
         return fields
 
 
+# llm/status.go outOfMemorySubstrings (0.30 and later): the runner texts that mean memory ran out.
+_OUT_OF_MEMORY = (
+    r"out of memory|out of device memory|cudaMalloc failed|hipMalloc failed|failed to allocate|allocation failed|"
+    r"not enough memory|insufficient memory|vk_error_out_of_device_memory|erroroutofmemory"
+)
 _CHANGE_MODEL = "Close other programs, or pick a smaller model or a shorter context"
 
 # First match wins, so the order matters (a 404 on a pull means the library has no such model; on a
@@ -120,6 +125,16 @@ SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
         all_of=("no space left on device",),
         example="write /root/.ollama/models/blobs/sha256-1f-partial: no space left on device",
     ),
+    ServerTextRule(  # Windows: ERROR_DISK_FULL is not syscall.ENOSPC, so Ollama retries the part, then gives up
+        ErrorKind.DISK_FULL,
+        "The disk where Ollama keeps its models is full.",
+        "Free some space (or delete a model you no longer use), then download again; it resumes.",
+        all_of=(r"not enough space on the disk|\bthe disk is full",),
+        example=(
+            "max retries exceeded: write C:\\Users\\me\\.ollama\\models\\blobs\\sha256-1f-partial: "
+            "There is not enough space on the disk."
+        ),
+    ),
     ServerTextRule(
         ErrorKind.NETWORK_DROPPED,
         "The download kept losing its connection and Ollama gave up.",
@@ -142,6 +157,49 @@ SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
         example='Head "https://x.r2.cloudflarestorage.com/ollama/data": dial tcp: lookup x: no such host',
     ),
     ServerTextRule(
+        ErrorKind.INVALID_REQUEST,
+        "The model library refused access to {name}: it may be private, or the name may be misspelt.",
+        "Check the name; for a private model, sign in with `ollama signin` and add this computer's key on ollama.com.",
+        all_of=("pull model manifest", r"unauthorized|access denied"),
+        example="pull model manifest: unauthorized: access denied",
+    ),
+    ServerTextRule(  # server/download.go: the blob's download address, looked up with a 30 s limit
+        ErrorKind.TIMEOUT,
+        "Ollama gave up waiting for the model library's download server.",
+        "Check your internet connection (and any proxy), then try again; a download continues where it stopped.",
+        all_of=(r"context deadline exceeded",),
+        example="context deadline exceeded",
+    ),
+    ServerTextRule(  # server/download.go: the registry answered the blob look-up with neither 200 nor 307
+        ErrorKind.SERVER_ERROR,
+        "The model library's download server answered with an unexpected status ({code}).",
+        "Try again later; if a proxy or firewall filters this network, allow ollama.com and its download servers.",
+        all_of=(r"\Aunexpected status code (?P<code>\d+)",),
+        example="unexpected status code 403",
+    ),
+    ServerTextRule(
+        ErrorKind.SERVER_ERROR,
+        "This version of Ollama{have} could not load {name}; the downloaded copy may be older than Ollama.",
+        "Download the model again to update it (Models page, or `runyard-desktop pull {pull}`); "
+        "if that does not help, update Ollama from {url}.",
+        all_of=(r"may be incompatible with your version of Ollama", r"ollama pull (?P<pull>[^`\s]+)"),
+        example=(
+            "llama-server process has terminated: error loading model: failed to load model: this model may be "
+            "incompatible with your version of Ollama. If you previously pulled this model, try updating it by "
+            "running `ollama pull qwen3.5:4b`"
+        ),
+    ),
+    ServerTextRule(
+        ErrorKind.INVALID_REQUEST,
+        "The conversation is longer than the context {name} has now.",
+        "Start a new conversation, shorten the message, or choose a longer context.",
+        all_of=(r"prompt is longer than the context length",),
+        example=(
+            "the prompt is longer than the context length currently available to the model; shorten the prompt, "
+            "adjust the context length in settings, or use a model with a longer context length"
+        ),
+    ),
+    ServerTextRule(
         ErrorKind.OUT_OF_MEMORY,
         "{name} needs {need} of memory, but only {free} is free.",
         _CHANGE_MODEL + ".",
@@ -149,12 +207,43 @@ SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
         case_sensitive=True,
         example="model requires more system memory (7.3 GiB) than is available (6.0 GiB)",
     ),
+    ServerTextRule(  # Ollama 0.30 and later: llm/llama_server.go, while the model loads
+        ErrorKind.OUT_OF_MEMORY,
+        "{name} does not fit in the memory that is free now.",
+        _CHANGE_MODEL + ".",
+        all_of=(r"out-of-memory during startup",),
+        example=(
+            "llama-server reported out-of-memory during startup: ggml_backend_cuda_buffer_type_alloc_buffer: "
+            "allocating 7340.00 MiB on device 0: cudaMalloc failed: out of memory"
+        ),
+    ),
+    ServerTextRule(  # llm/server.go ErrLoadRequiredFull, reported by server/sched.go when nothing else is loaded
+        ErrorKind.OUT_OF_MEMORY,
+        "{name} does not fit in this computer's memory.",
+        _CHANGE_MODEL + ".",
+        all_of=(r"unable to load full model on GPU",),
+        example="unable to load full model on GPU",
+    ),
+    ServerTextRule(  # Ollama 0.30 and later: the runner died while loading or answering, with a memory text
+        ErrorKind.OUT_OF_MEMORY,
+        "{name} ran out of memory.",
+        _CHANGE_MODEL + ".",
+        all_of=(r"llama-server process has terminated|error was encountered while running the model", _OUT_OF_MEMORY),
+        example="an error was encountered while running the model: CUDA error: out of memory",
+    ),
     ServerTextRule(
         ErrorKind.OUT_OF_MEMORY,
         "The model stopped unexpectedly, most often because memory ran out.",
         _CHANGE_MODEL + "; Ollama's server log has details.",
-        all_of=("model runner has unexpectedly stopped",),
+        all_of=(r"model runner has unexpectedly stopped|llama-server process has terminated",),
         example="model runner has unexpectedly stopped, this may be due to resource limitations or an internal error",
+    ),
+    ServerTextRule(
+        ErrorKind.SERVER_ERROR,
+        "The model stopped with an error while answering.",
+        "Try again; if it keeps happening, restart Ollama and look at its server log.",
+        all_of=(r"error was encountered while running the model",),
+        example="an error was encountered while running the model: unexpected EOF",
     ),
     ServerTextRule(
         ErrorKind.THINKING_UNSUPPORTED,
