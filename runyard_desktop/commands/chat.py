@@ -205,6 +205,7 @@ def run(args: argparse.Namespace) -> int:
 def _one_shot(
     client: OllamaClient, args: argparse.Namespace, info: ModelInfo, history: list[ChatMessage], num_ctx: int
 ) -> int:
+    from runyard_desktop.core.chat.memory_advice import with_advice_for_this_machine
     from runyard_desktop.core.ollama.errors import OllamaError
 
     printer = Printer(sys.stdout, sys.stderr, not args.hide_thinking)
@@ -214,12 +215,13 @@ def _one_shot(
         print("[stopped]", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OllamaError as err:
-        print_error(err)
+        print_error(with_advice_for_this_machine(err, args.model, num_ctx))
         return EXIT_FAILED
     return EXIT_OK
 
 
 def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo, num_ctx: int) -> int:
+    from runyard_desktop.core.chat.memory_advice import with_advice_for_this_machine
     from runyard_desktop.core.ollama.errors import OllamaError
 
     tty = sys.stdin.isatty()
@@ -245,7 +247,7 @@ def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo
         except KeyboardInterrupt:
             print("[stopped]", file=sys.stderr)
         except OllamaError as err:
-            print_error(err)
+            print_error(with_advice_for_this_machine(err, args.model, num_ctx))
             history.pop()
             continue
         history.append(ChatMessage("assistant", printer.content))

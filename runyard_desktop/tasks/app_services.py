@@ -145,4 +145,5 @@ def build_chat_page_services(core: CoreServices, pages: PageServices) -> ChatPag
         raise
     hardware, catalogue = core.hardware, pages.catalogue
     fit = ChatFitAdvisor(lambda: catalogue, lambda: hardware.profile, settings.kv_cache_type)
+    conversations.advise_error = fit.memory_advice  # a chat that runs out of memory names what fits instead
     return ChatPageServices(history=store, conversations=conversations, fit=fit)

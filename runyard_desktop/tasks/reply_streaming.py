@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -23,6 +24,7 @@ from runyard_desktop.core.chat.conversation import (
     ReplyMetrics,
 )
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
+from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest
 from runyard_desktop.tasks.chat_controller import ChatController
 
@@ -50,6 +52,8 @@ class ReplyStreamingMixin(QObject):
     _first_thinking: float | None
     _first_content: float | None
     _num_ctx: int | None
+    # Set by the composition root: adds what fits instead to a memory error (ChatFitAdvisor.memory_advice).
+    advise_error: Callable[[OllamaError, str, int | None], OllamaError] | None = None
 
     message_added: Signal
     reply_loading: Signal
@@ -147,7 +151,9 @@ class ReplyStreamingMixin(QObject):
 
     @Slot(int, object)
     def _on_chat_reply_failed(self, reply_id: int, error: object) -> None:
-        if self._is_ours(reply_id):
+        if self._is_ours(reply_id) and self._recorder is not None:
+            if isinstance(error, OllamaError) and self.advise_error is not None:
+                error = self.advise_error(error, self._recorder.message.model, self._num_ctx)
             plain = error.plain() if hasattr(error, "plain") else str(error)
             log.info("reply failed: %s", getattr(error, "detail", "") or plain)
             self._end(STATUS_FAILED, error=plain)

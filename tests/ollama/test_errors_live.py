@@ -192,3 +192,37 @@ def test_pull_still_succeeds_when_pruning_fails_and_on_update(fake) -> None:
 def test_pull_answered_with_http_404_is_an_unknown_model(fake) -> None:
     fake.fail("pull", "status", status=404, body={"error": "model not found"})
     assert _pull_error(fake).kind is ErrorKind.UNKNOWN_MODEL
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected", "words"),
+    [
+        ("disk_full_windows", ErrorKind.DISK_FULL, "disk"),
+        ("deadline", ErrorKind.TIMEOUT, "waiting"),
+        ("unexpected_status", ErrorKind.SERVER_ERROR, "(403)"),
+        ("unauthorized", ErrorKind.INVALID_REQUEST, "refused access"),
+    ],
+)
+def test_pull_errors_of_every_generation_on_the_stream(fake, kind: str, expected: ErrorKind, words: str) -> None:
+    fake.fail("pull", kind)
+    err = _pull_error(fake)
+    assert err.kind is expected and err.status_code == -1, repr(err)
+    assert words in err.plain() and "internet connection and download" not in err.plain()
+    assert "reported an error" not in err.message and "while answering" not in err.message
+
+
+@pytest.mark.parametrize(("version", "text"), [("0.24.0", "requires more system memory"), ("0.31.0", "llama-server")])
+def test_both_generations_of_memory_text_are_a_memory_error(fake, version: str, text: str) -> None:
+    fake.version = version
+    fake.fail("chat", "out_of_memory")
+    err = _chat_error(fake, "qwen3.5:2b")
+    assert err.kind is ErrorKind.OUT_OF_MEMORY and err.status_code == 500 and text in err.detail, repr(err)
+    fake.memory_bytes = 1000  # smaller than the model: it does not fit, whatever is asked
+    err = _chat_error(fake, "qwen3.5:2b")
+    assert err.kind is ErrorKind.OUT_OF_MEMORY and text in err.detail, repr(err)
+
+
+def test_memory_running_out_in_the_middle_of_a_reply(fake) -> None:
+    fake.fail("chat", "mid_oom")
+    err = _chat_error(fake, "qwen3.5:2b")
+    assert err.kind is ErrorKind.OUT_OF_MEMORY and err.status_code == -1, repr(err)

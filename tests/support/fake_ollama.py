@@ -171,8 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=float, default=50.0, help="download speed in MB/s")
     parser.add_argument("--load-delay", type=float, default=1.5, help="seconds of silence while a model loads")
     parser.add_argument("--token-delay", type=float, default=0.03)
-    parser.add_argument("--version", default="0.17.1")
+    parser.add_argument("--version", default="0.17.1", help="0.30 and later send llama-server's error texts")
     parser.add_argument("--gpu-gb", type=float, default=24.0, help="GPU memory for loaded models (0: CPU only)")
+    parser.add_argument("--memory-gib", type=float, help="models larger than this fail to load, as out of memory")
     args = parser.parse_args(argv)
     fake = FakeOllama(args.port)
     fake.tick_s, fake.load_delay_s, fake.token_delay_s, fake.version = (
@@ -183,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     fake.bytes_per_tick = int(args.speed * 1e6 * args.tick)
     fake.gpu_memory = int(args.gpu_gb * 1e9)
+    fake.memory_bytes = None if args.memory_gib is None else int(args.memory_gib * 2**30)
     caps = ("completion", "vision", "tools", "thinking")
     # Download sizes, default quantization (0.8b and 2b default to q8_0) and parameter counts as the
     # library lists them (docs/qwen35-memory.md: parameter counts, Ollama tags).

@@ -21,7 +21,12 @@ from tests.support.fake_ollama_state import Failure, FakeState, normalize
 if TYPE_CHECKING:
     from tests.support.fake_ollama import _Server
 
-MEMORY_ERROR = "model requires more system memory (7.3 GiB) than is available (6.0 GiB)"
+MEMORY_ERROR = "model requires more system memory (7.3 GiB) than is available (6.0 GiB)"  # up to 0.24
+# 0.30 and later (llm/llama_server.go): llama-server's own last error line, here the CUDA allocator's.
+LLAMA_SERVER_MEMORY_ERROR = (
+    "llama-server reported out-of-memory during startup: ggml_backend_cuda_buffer_type_alloc_buffer: "
+    "allocating {mib:.2f} MiB on device 0: cudaMalloc failed: out of memory"
+)
 RUNNER_STOPPED = (
     "model runner has unexpectedly stopped, this may be due to resource limitations or an internal "
     "error, check ollama server logs for details"
@@ -51,7 +56,21 @@ PULL_ERRORS["blob_unreachable"] = (
     'docker/registry/v2/blobs/sha256/{hex}/data": dial tcp: lookup '
     "dd20bb891979d25aebc8bec07b2b3bbc.r2.cloudflarestorage.com: no such host"
 )
-MID_DOWNLOAD = {"max_retries", "disk_full", "drop", "malformed", "blob_unreachable"}
+# Windows: ERROR_DISK_FULL is not syscall.ENOSPC, so server/download.go retries the part, then gives up.
+PULL_ERRORS["disk_full_windows"] = (
+    "max retries exceeded: write C:\\Users\\me\\.ollama\\models\\blobs\\sha256-{hex}-partial: "
+    "There is not enough space on the disk."
+)
+# server/download.go: the blob's download address is looked up with a 30 s limit, before any byte moves.
+PULL_ERRORS["deadline"] = "context deadline exceeded"
+PULL_ERRORS["unexpected_status"] = "unexpected status code 403"
+PULL_ERRORS["unauthorized"] = "pull model manifest: unauthorized: access denied"  # server/images.go errUnauthorized
+MID_DOWNLOAD = {"max_retries", "disk_full", "disk_full_windows", "drop", "malformed", "blob_unreachable"}
+BLOB_START = {"deadline", "unexpected_status"}  # fail as the blob starts, after its first progress line
+MID_REPLY_ERRORS = {  # an error line after HTTP 200, in the middle of a reply (llm/llama_server.go)
+    "mid_stream": "an error was encountered while running the model",
+    "mid_oom": "an error was encountered while running the model: CUDA error: out of memory",
+}
 CHAT_ERRORS = {  # kind -> (status, text); {name} is the name as sent, {full} the registry form
     "out_of_memory": (500, MEMORY_ERROR),
     "runner_stopped": (500, RUNNER_STOPPED),
@@ -62,6 +81,30 @@ CHAT_ERRORS = {  # kind -> (status, text); {name} is the name as sent, {full} th
     "canceled": (499, "request canceled"),
     "invalid_name": (400, "invalid model name"),
 }
+
+
+def version_tuple(version: str) -> tuple[int, int]:
+    parts = [*version.split("-")[0].split("."), "0", "0"][:2]
+    return (int(parts[0]), int(parts[1])) if all(p.isdigit() for p in parts) else (0, 0)
+
+
+def human_bytes2(n: int) -> str:
+    """Ollama's format.HumanBytes2: binary units, one decimal."""
+    value, unit = float(n), "B"
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if value < 1024 or unit == "TiB":
+            break
+        value /= 1024
+    return f"{value:.1f} {unit}" if unit != "B" else f"{n} B"
+
+
+def memory_error(version: str, need: int, free: int) -> str:
+    """The text a model that does not fit gets from this version of Ollama (HTTP 500, before the stream)."""
+    if version_tuple(version) >= (0, 30):
+        return LLAMA_SERVER_MEMORY_ERROR.format(mib=need / 2**20)
+    return f"model requires more system memory ({human_bytes2(need)}) than is available ({human_bytes2(free)})"
+
+
 GO_CHUNKING_THRESHOLD = 2048  # net/http's bufferBeforeChunkingSize
 ROUTES = {
     "/": ("GET", "HEAD"),

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.fake_ollama_http import CHAT_ERRORS, MID_DOWNLOAD, PULL_ERRORS, HttpBase, created_at, progress
+from tests.support.fake_ollama_http import (
+    BLOB_START,
+    CHAT_ERRORS,
+    MEMORY_ERROR,
+    MID_DOWNLOAD,
+    MID_REPLY_ERRORS,
+    PULL_ERRORS,
+    HttpBase,
+    created_at,
+    memory_error,
+    progress,
+)
 from tests.support.fake_ollama_state import Blob, Failure, Model, Reply, normalize
 
 
@@ -35,6 +46,7 @@ class Handler(HttpBase):
             "needs_prerelease",
             "registry_error",
             "mlx",
+            "unauthorized",
         ):
             base, _, tag = normalize(name).partition(":")
             text = PULL_ERRORS[kind if kind in PULL_ERRORS else "unknown_model"].format(base=base, tag=tag)
@@ -82,6 +94,8 @@ class Handler(HttpBase):
 
     def _follow(self, model: Model, blob: Blob, digest: str, size: int, status: str, kind: str | None) -> bool:
         big = digest == model.blobs[0][0]
+        if big and kind in BLOB_START:
+            return self._fail_mid_download(kind, digest)
         while True:
             self._wait(self.state.tick_s)
             with self.state.lock:
@@ -144,7 +158,11 @@ class Handler(HttpBase):
             return self._json(401, {"error": "unauthorized", "signin_url": "https://ollama.com/connect?name=x&key=y"})
         if kind in CHAT_ERRORS:
             status, text = CHAT_ERRORS[kind]
+            if text == MEMORY_ERROR:  # each generation's text (fake_ollama_http.memory_error)
+                text = memory_error(self.state.version, 7_838_315_315, 6_442_450_944)
             return self._error(status, text.format(name=name, full=f"registry.ollama.ai/library/{normalize(name)}"))
+        if self._too_big(model):
+            return None
         self._ensure_loaded(model, body)
         if body.get("stream", True) is False:
             return self._chat_blocking(name, model, body, think)
@@ -160,9 +178,20 @@ class Handler(HttpBase):
             with self.state.lock:
                 self.state.load_runner(model, num_ctx)
 
+    def _too_big(self, model: Model) -> bool:
+        """Answer 500 with the memory text when `memory_bytes` is set and the model is larger."""
+        with self.state.lock:
+            memory, loaded = self.state.memory_bytes, model.name in self.state.loaded
+        if memory is None or loaded or model.size <= memory:
+            return False
+        self._error(500, memory_error(self.state.version, model.size, memory))
+        return True
+
     def _load_only(self, name: str, model: Model, keep_alive: object, options: object) -> None:
         unload = keep_alive in (0, 0.0, "0", "0s")
         num_ctx = options.get("num_ctx") if isinstance(options, dict) else None
+        if not unload and self._too_big(model):
+            return
         with self.state.lock:
             if unload:
                 self.state.loaded.pop(model.name, None)
@@ -200,14 +229,10 @@ class Handler(HttpBase):
         if kind == "hang":
             self._wait(3600)
         for i, message in enumerate(chunks):
-            if i == 2 and kind in ("mid_stream", "malformed", "drop"):
+            if i == 2 and kind in ("malformed", "drop", *MID_REPLY_ERRORS):
                 if kind == "drop":
                     return self._drop()
-                self._line(
-                    b"{not json"
-                    if kind == "malformed"
-                    else {"error": "an error was encountered while running the model"}
-                )
+                self._line(b"{not json" if kind == "malformed" else {"error": MID_REPLY_ERRORS[str(kind)]})
                 return self._end_stream()
             if i:
                 self._wait(self.state.token_delay_s)

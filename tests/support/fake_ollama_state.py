@@ -106,6 +106,7 @@ class FakeState:
         self.bytes_per_tick = 50_000_000
         self.registry_pause_s: float | None = None  # None: one tick
         self.load_delay_s = 0.0
+        self.memory_bytes: int | None = None  # a model larger than this fails to load (memory_error)
         self.token_delay_s = 0.0
         self.tags_released = threading.Event()  # clear() holds /api/tags answers back until set()
         self.tags_released.set()

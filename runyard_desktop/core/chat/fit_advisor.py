@@ -1,5 +1,6 @@
 """What the chat needs from the fit engine: a badge per installed model, the effect of a larger
-context, and the largest context this machine can hold without getting worse. Pure functions over
+context, the largest context this machine can hold without getting worse, and what fits instead
+when Ollama runs out of memory (memory_advice.py). Pure functions over
 `core.fit.evaluate` (the fit engine); models outside the catalogue simply have no report.
 """
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:  # the fit engine is imported on first use, off the start-up p
     from runyard_desktop.core.fit.catalogue import Catalogue
     from runyard_desktop.core.fit.engine import FitReport
     from runyard_desktop.core.hardware.profile import HardwareProfile
+    from runyard_desktop.core.ollama.errors import OllamaError
 
 log = logging.getLogger(__name__)
 _RANK = {"gpu": 0, "partial": 1, "cpu": 2, "no_fit": 3}  # Verdict values, best first
@@ -134,3 +136,12 @@ class ChatFitAdvisor:
         if self.catalogue is None or not tag:
             return None
         return largest_fitting_context(self.catalogue, self._profile(), tag, self._kv)
+
+    def memory_advice(self, error: OllamaError, tag: str, context: int | None) -> OllamaError:
+        """`error` with the numbers and a smaller model or shorter context that fits, when it is a memory error."""
+        from runyard_desktop.core.chat.memory_advice import with_memory_advice
+        from runyard_desktop.core.ollama.errors import ErrorKind
+
+        if error.kind is not ErrorKind.OUT_OF_MEMORY:
+            return error
+        return with_memory_advice(error, self.catalogue, self._profile(), tag, context, self._kv)

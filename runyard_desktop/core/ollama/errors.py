@@ -4,40 +4,20 @@
 `OllamaError`. It is called once, on the loop thread, at the edge of every operation; the UI and the
 CLI only ever see `OllamaError` (its `message` and `next_step` are ready to show).
 
-The error texts matched here are the real server's (docs/ollama-behaviour.md: pull errors, chat errors, the client).
+The error texts matched are the real server's, in the table `SERVER_TEXT_RULES` (server_texts.py,
+re-exported here; docs/ollama-behaviour.md: pull errors, chat errors, the client).
 """
 
 from __future__ import annotations
 
-import enum
 import json
-import re
 import sys
-from dataclasses import dataclass
 
-DOWNLOAD_URL = "https://ollama.com/download"
-
-
-class ErrorKind(str, enum.Enum):
-    NOT_RUNNING = "not_running"  # connection refused
-    UNKNOWN_MODEL = "unknown_model"  # registry has no such model/tag
-    NOT_INSTALLED = "not_installed"  # chat/show/delete on a model that is not pulled
-    OFFLINE = "offline"  # DNS / no route to the registry
-    NEEDS_NEWER_OLLAMA = "needs_newer_ollama"  # registry 412
-    DISK_FULL = "disk_full"
-    NETWORK_DROPPED = "network_dropped"  # "max retries exceeded"
-    DIGEST_MISMATCH = "digest_mismatch"
-    OUT_OF_MEMORY = "out_of_memory"
-    THINKING_UNSUPPORTED = "thinking_unsupported"
-    BUSY = "busy"  # 503
-    SERVER_ERROR = "server_error"  # any other error reported by the server (incl. mid-stream lines)
-    MALFORMED = "malformed"  # a line that is not JSON / a response of the wrong shape
-    CONNECTION_LOST = "connection_lost"  # the connection dropped mid-stream
-    TIMEOUT = "timeout"
-    STALLED = "stalled"  # no progress for too long (after our own reconnects)
-    INVALID_REQUEST = "invalid_request"  # 400s we did not expect
-    NO_SPACE_PRECHECK = "no_space_precheck"  # our own disk check before a pull
-
+from runyard_desktop.core.ollama.server_texts import DOWNLOAD_URL as DOWNLOAD_URL
+from runyard_desktop.core.ollama.server_texts import SERVER_TEXT_RULES as SERVER_TEXT_RULES
+from runyard_desktop.core.ollama.server_texts import ErrorKind as ErrorKind
+from runyard_desktop.core.ollama.server_texts import ServerTextRule as ServerTextRule
+from runyard_desktop.core.ollama.server_texts import match_server_text as match_server_text
 
 # Kinds where trying again later can work without the user changing anything.
 TRANSIENT_KINDS = frozenset(
@@ -122,202 +102,11 @@ def _timed_out(host: str, detail: str, *, connecting: bool, mid_stream: bool) ->
     )
 
 
-_NETWORK_FAILURE = (
-    r"no such host|i/o timeout|server misbehaving|dial tcp|network is unreachable|connection refused|"
-    r"connection reset|tls handshake|temporary failure in name resolution|no route to host"
-)
-
-
-@dataclass(frozen=True)
-class ServerTextRule:
-    """One row of `SERVER_TEXT_RULES`: the server texts (or HTTP status) that mean one error.
-
-    The row matches when every regex in `all_of` is found in the text (case-insensitive unless
-    `case_sensitive`), or else when the HTTP status is `status` and, if `operation` is set, the call
-    was that operation ("pull", "chat", …). `message` and `next_step` are `str.format` templates with
-    {name} (the model, or "this model"), {have} (" (this computer has Ollama X)" or ""), {text} (the
-    server's text), {url} (`DOWNLOAD_URL`) and the regexes' named groups. `example`: a text the real
-    server sends for this row (the tests check that it reaches the row).
-    """
-
-    kind: ErrorKind
-    message: str
-    next_step: str
-    all_of: tuple[str, ...] = ()
-    status: int | None = None
-    operation: str = ""
-    case_sensitive: bool = False
-    example: str = ""
-
-    def match(self, text: str, status_code: int | None, operation: str) -> dict[str, str] | None:
-        """The template fields this row's regexes captured when it matches (empty for a status), else None."""
-        fields = self._search(text)
-        if fields is not None:
-            return fields
-        if self.status is not None and status_code == self.status and self.operation in ("", operation):
-            return {}
-        return None
-
-    def _search(self, text: str) -> dict[str, str] | None:
-        if not self.all_of:
-            return None
-        fields: dict[str, str] = {}
-        for pattern in self.all_of:
-            found = re.search(pattern, text, 0 if self.case_sensitive else re.IGNORECASE)
-            if found is None:
-                return None
-            fields.update(found.groupdict(default=""))
-        return fields
-
-
-_CHANGE_MODEL = "Close other programs, or pick a smaller model or a shorter context"
-
-# First match wins, so the order matters (a 404 on a pull means the library has no such model; on a
-# chat, that the model is not downloaded). A text no row matches is reported as it is.
-SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
-    ServerTextRule(
-        ErrorKind.NEEDS_NEWER_OLLAMA,
-        "{name} needs a newer version of Ollama{have}.",
-        "Update Ollama from {url}, then download the model again.",
-        all_of=("412", "newer version of ollama"),
-        example="pull model manifest: 412: \nThe model you are attempting to pull requires a newer version of Ollama.",
-    ),
-    ServerTextRule(
-        ErrorKind.SERVER_ERROR,
-        "This server does not offer what Ollama should (it may be too old, or not Ollama).",
-        "Update Ollama from {url}, or check the server address.",
-        all_of=(r"\A\s*(?:404 page not found|405 method not allowed)\s*\Z",),
-        example="404 page not found",
-    ),
-    ServerTextRule(
-        ErrorKind.UNKNOWN_MODEL,
-        "The Ollama library has no model called {name}.",
-        "Check the name and tag (for example qwen3.5:4b).",
-        all_of=("pull model manifest", "file does not exist"),
-        status=404,
-        operation="pull",
-        example="pull model manifest: file does not exist",
-    ),
-    ServerTextRule(
-        ErrorKind.DISK_FULL,
-        "The disk where Ollama keeps its models is full.",
-        "Free some space (or delete a model you no longer use), then download again; it resumes.",
-        all_of=("no space left on device",),
-        example="write /root/.ollama/models/blobs/sha256-1f-partial: no space left on device",
-    ),
-    ServerTextRule(
-        ErrorKind.NETWORK_DROPPED,
-        "The download kept losing its connection and Ollama gave up.",
-        "Check your internet connection and download again; it continues where it stopped.",
-        all_of=("max retries exceeded",),
-        example="max retries exceeded: unexpected EOF",
-    ),
-    ServerTextRule(
-        ErrorKind.DIGEST_MISMATCH,
-        "A downloaded file was damaged, so Ollama deleted it.",
-        "Download again; the damaged part is fetched afresh.",
-        all_of=("digest mismatch",),
-        example="digest mismatch, file must be downloaded again: want sha256:1f, got sha256:00",
-    ),
-    ServerTextRule(
-        ErrorKind.OFFLINE,
-        "Ollama could not reach the model library (ollama.com).",
-        "Check your internet connection, then try again.",
-        all_of=(r"pull model manifest|\Ahead |\Aget ", _NETWORK_FAILURE),
-        example='Head "https://x.r2.cloudflarestorage.com/ollama/data": dial tcp: lookup x: no such host',
-    ),
-    ServerTextRule(
-        ErrorKind.OUT_OF_MEMORY,
-        "{name} needs {need} of memory, but only {free} is free.",
-        _CHANGE_MODEL + ".",
-        all_of=(r"requires more system memory \((?P<need>[^)]*)\) than is available \((?P<free>[^)]*)\)",),
-        case_sensitive=True,
-        example="model requires more system memory (7.3 GiB) than is available (6.0 GiB)",
-    ),
-    ServerTextRule(
-        ErrorKind.OUT_OF_MEMORY,
-        "The model stopped unexpectedly, most often because memory ran out.",
-        _CHANGE_MODEL + "; Ollama's server log has details.",
-        all_of=("model runner has unexpectedly stopped",),
-        example="model runner has unexpectedly stopped, this may be due to resource limitations or an internal error",
-    ),
-    ServerTextRule(
-        ErrorKind.THINKING_UNSUPPORTED,
-        "{name} cannot show its thinking.",
-        "Turn thinking off for this model.",
-        all_of=("does not support thinking",),
-        example="registry.ollama.ai/library/qwen2:7b does not support thinking",
-    ),
-    ServerTextRule(
-        ErrorKind.INVALID_REQUEST,
-        "{name} cannot use tools.",
-        "Pick another model for this.",
-        all_of=("does not support (?:tools|chat)", "tools"),
-        example="registry.ollama.ai/library/gemma:2b does not support tools",
-    ),
-    ServerTextRule(
-        ErrorKind.INVALID_REQUEST,
-        "{name} cannot chat (it is an embedding model).",
-        "Pick another model for this.",
-        all_of=("does not support chat",),
-        example='"nomic-embed-text" does not support chat',
-    ),
-    ServerTextRule(
-        ErrorKind.INVALID_REQUEST,
-        "{name} runs on ollama.com and needs you to sign in to Ollama.",
-        "Sign in with `ollama signin`, or pick a local model.",
-        all_of=(r"\Aunauthorized\Z",),
-        status=401,
-        example="unauthorized",
-    ),
-    ServerTextRule(
-        ErrorKind.SERVER_ERROR,
-        "{name} needs Apple's MLX runtime, which this Ollama does not have.",
-        "Pick a GGUF version of the model (the Qwen3.5 tags in the list are).",
-        all_of=("requires mlx support",),
-        example="this model requires MLX support, but the MLX runtime is not available",
-    ),
-    ServerTextRule(
-        ErrorKind.CONNECTION_LOST,
-        "The request was cancelled before the model finished loading.",
-        "Try again.",
-        status=499,
-    ),
-    ServerTextRule(
-        ErrorKind.BUSY,
-        "Ollama is busy with other requests.",
-        "Wait a moment and try again.",
-        all_of=("server busy",),
-        status=503,
-        example="server busy, please try again.  maximum pending requests exceeded",
-    ),
-    ServerTextRule(
-        ErrorKind.NOT_INSTALLED,
-        "{name} is not downloaded in Ollama.",
-        "Download it first (Models page, or `runyard-desktop pull MODEL`).",
-        all_of=(r"model ['\"].*['\"] not found",),
-        status=404,
-        case_sensitive=True,
-        example='model "qwen3.5:4b" not found, try pulling it first',
-    ),
-    ServerTextRule(
-        ErrorKind.INVALID_REQUEST,
-        "Ollama refused the request: {text}",
-        "Check the model name and settings.",
-        status=400,
-    ),
-)
-
-
-def match_server_text(
-    text: str, status_code: int | None = None, operation: str = ""
-) -> tuple[ServerTextRule, dict[str, str]] | None:
-    """The first row of `SERVER_TEXT_RULES` that matches, with the fields its regexes captured; None: no row."""
-    for rule in SERVER_TEXT_RULES:
-        fields = rule.match(text, status_code, operation)
-        if fields is not None:
-            return rule, fields
-    return None
+def _where(status_code: int | None, operation: str) -> str:
+    """ " during the download" / " while answering" / "": when the error came (-1: a line inside the stream)."""
+    if operation == "pull":
+        return " during the download"
+    return " while answering" if status_code == -1 else ""
 
 
 def from_server_text(
@@ -331,10 +120,9 @@ def from_server_text(
     """Map the server's `error` string (and HTTP status) to an OllamaError. `operation`: "pull", "chat", …"""
     found = match_server_text(text, status_code, operation)
     if found is None:
-        where = "while answering" if status_code == -1 else ""
         return OllamaError(
             ErrorKind.SERVER_ERROR,
-            f"Ollama reported an error {where}: {text}".replace("  ", " "),
+            f"Ollama reported an error{_where(status_code, operation)}: {text}",
             "Try again; if it keeps happening, look at Ollama's server log.",
             detail=text,
             status_code=status_code,
