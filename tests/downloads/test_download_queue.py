@@ -60,7 +60,7 @@ def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:  
 def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
     fake_ollama.bytes_per_tick = 400_000
     queue = _manager(runner, fake_ollama)
-    fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5)
+    fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5, for_s=0.8)  # the network's: reconnects do not clear it
     fake_ollama.registry_pause_s = 0.1  # the reconnect takes a moment before bytes flow
     states = []
     queue.download_changed.connect(states.append)
