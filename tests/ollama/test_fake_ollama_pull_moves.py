@@ -1,6 +1,7 @@
 """The stand-in's downloads behave as the real server's do (server/download.go, server/images.go), on the wire:
 `completed` can go down, a digest mismatch deletes the layer, a stall outlasts a client reconnect, a
-restart prunes partial downloads untouched for over an hour, and a re-pull always fetches the manifest.
+restart prunes partial downloads (since v0.21 only those untouched for over an hour), and a re-pull always
+fetches the manifest.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def test_a_stall_outlasts_a_client_reconnect(fake_ollama: FakeOllama) -> None:
 
 
 def test_restart_prunes_partials_untouched_for_over_an_hour(fake_ollama: FakeOllama) -> None:
+    fake_ollama.version = "0.21.0"  # layerPruneGracePeriod arrived in v0.21.0
     model = fake_ollama.add_remote("qwen3.5:4b", (SIZE, 561))
     big = model.blobs[0][0]
     with fake_ollama.state.lock:
@@ -85,6 +87,14 @@ def test_restart_prunes_partials_untouched_for_over_an_hour(fake_ollama: FakeOll
     assert fake_ollama.restart(idle_s=3601) == [big]  # the next day: pruned
     first = next(_counts(_lines(fake_ollama, "qwen3.5:4b"), big))
     assert first == 0, "the pull after the restart starts that layer from 0"
+
+
+def test_before_v0_21_a_restart_prunes_every_partial(fake_ollama: FakeOllama) -> None:
+    fake_ollama.version = "0.20.7"
+    model = fake_ollama.add_remote("qwen3.5:4b", (SIZE, 561))
+    with fake_ollama.state.lock:
+        fake_ollama.state.blobs[model.blobs[0][0]] = Blob(SIZE, 1_000_000)
+    assert fake_ollama.restart() == [model.blobs[0][0]]  # no grace period: even one written a moment ago
 
 
 def test_re_pull_of_an_installed_model_fetches_the_manifest_first(fake_ollama: FakeOllama) -> None:

@@ -121,7 +121,8 @@ class FakeOllama:
             self.state.stalls.pop(normalize(model), None)
 
     def restart(self, *, idle_s: float = 0.0) -> list[str]:
-        """Restart the server `idle_s` seconds from now (see FakeState.restart); returns the pruned digests."""
+        """Restart the server `idle_s` seconds from now (see FakeState.restart; the hour's grace needs `version`
+        0.21 or later); returns the pruned digests."""
         return self.state.restart(idle_s)
 
     def partial(self, model: str) -> int:

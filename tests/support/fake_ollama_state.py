@@ -4,7 +4,8 @@ Thread-safe (one lock); the HTTP handler in `fake_ollama.py` reads and changes i
 behaviour follows docs/ollama-behaviour.md#pull (server/download.go): downloads are shared per blob
 digest and stop when the last client detaches, keeping the partial byte count so the next pull resumes;
 a stall is the network's, so it outlasts a client reconnect; a failed part's bytes are taken back off
-`completed`; a restart prunes partial downloads untouched for over an hour (server/images.go, PruneLayers).
+`completed`; a restart prunes partial downloads (server/images.go, PruneLayers): all of them before
+v0.21, only those untouched for over an hour since.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class Model:
         }
 
 
-PRUNE_GRACE_S = 3600.0  # server/images.go layerPruneGracePeriod: partials untouched this long go at start-up
+PRUNE_GRACE_S = 3600.0  # server/images.go layerPruneGracePeriod (v0.21+): partials untouched this long go at start-up
 
 
 @dataclass
@@ -199,6 +200,9 @@ class FakeState:
                 blob.completed = min(blob.size, blob.completed + step)
                 blob.written_at = time.monotonic()
 
+    def version_tuple(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.version.split("-")[0].split(".") if p.isdigit())
+
     def take_back(self, blob: Blob, nbytes: int) -> None:
         """A part failed mid-copy: its bytes come off the count (download.go, `b.Completed.Add(-n)`)."""
         with self.lock:
@@ -206,12 +210,12 @@ class FakeState:
 
     def restart(self, idle_s: float = 0.0) -> list[str]:
         """The server restarts `idle_s` seconds from now: models unload, and partial blobs nobody is
-        downloading and untouched for over an hour by then are deleted (PruneLayers). Returns their digests."""
+        downloading are deleted (PruneLayers): from v0.21 only those untouched for over an hour by then,
+        before that all of them. Returns their digests."""
         with self.changed:
             now = time.monotonic() + idle_s
-            pruned = [
-                d for d, b in self.blobs.items() if not b.done and now - b.written_at > PRUNE_GRACE_S and not b.refs
-            ]
+            grace = PRUNE_GRACE_S if self.version_tuple() >= (0, 21) else -1.0
+            pruned = [d for d, b in self.blobs.items() if not b.done and now - b.written_at > grace and not b.refs]
             for digest in pruned:
                 del self.blobs[digest]
             self.loaded.clear()
