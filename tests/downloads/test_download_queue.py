@@ -136,3 +136,21 @@ def test_disk_checked_when_the_first_layer_size_is_known(runner, fake_ollama, qt
     assert failed.args[1].kind is ErrorKind.NO_SPACE_PRECHECK and "5.0 MB" in failed.args[1].message
     fake_ollama.wait_disconnect("pull", timeout=1.0)
     assert fake_ollama.partial("qwen3.5:4b") < SIZE // 2
+
+
+def test_resume_after_ollama_pruned_the_kept_bytes_says_so(runner, fake_ollama, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fake_ollama.bytes_per_tick = 400_000
+    queue = _manager(runner, fake_ollama)
+    queue.start("qwen3.5:4b")
+    qtbot.waitUntil(lambda: (queue.state("qwen3.5:4b").fraction or 0) >= 0.3, timeout=10_000)
+    with qtbot.waitSignal(queue.download_cancelled, timeout=2000):
+        queue.cancel("qwen3.5:4b")
+    assert "Ollama keeps" in queue.state("qwen3.5:4b").message and "while it runs" in queue.state("qwen3.5:4b").message
+    fake_ollama.wait_download_stopped("qwen3.5:4b", timeout=2.0)
+    assert fake_ollama.restart(idle_s=3601), "a restart the next day prunes the partial file"
+    states = []
+    queue.download_changed.connect(states.append)
+    with qtbot.waitSignal(queue.download_finished, timeout=10_000):
+        queue.start("qwen3.5:4b")
+    assert any(s.message.startswith("Ollama no longer had") for s in states), [s.message for s in states]
+    assert queue.state("qwen3.5:4b").resumed_from_bytes == 0
