@@ -20,6 +20,7 @@ from runyard_desktop.commands.ollama_common import (
     resolve_host,
     run_loop,
 )
+from runyard_desktop.core.downloads.progress_words import notice
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     parser.add_argument("model", help="model tag, e.g. qwen3.5:4b")
     parser.add_argument(
-        "--stall-timeout", type=float, default=30.0, help="seconds without progress before reconnecting"
+        "--stall-timeout", type=float, default=45.0, help="seconds without progress before reconnecting"
     )
     parser.set_defaults(handler=run)
 
@@ -47,8 +48,8 @@ def format_progress(state: PullState) -> str:
             f"{state.tag}  [{bar}] {fraction * 100:3.0f}%  {human_bytes(state.completed)} / {human_bytes(state.total)}"
             f"  {human_rate(state.speed_bps)}  ETA {human_duration(state.eta_s)}"
         )
-        if state.status is not PullStatus.RUNNING:
-            line += f"  {state.message}"
+        if state.status is not PullStatus.RUNNING or notice(state):
+            line += f"  {state.message}"  # also why the bar went back
         return line
     return f"{state.tag}  {state.message}"
 
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         sink.flush()
         sink.end_line()
         kept = sink.latest.completed if sink.latest else 0
-        note = f" {human_bytes(kept)} is kept." if kept else ""
+        note = f" {human_bytes(kept)} is kept by Ollama while it runs." if kept else ""
         print(f"Cancelled.{note} Run `runyard-desktop pull {args.model}` again to resume.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OllamaError as err:

@@ -2,9 +2,10 @@
 
 This is where the words meet: each download is one Ollama *pull* (`core/ollama/pull_job.run_pull`, whose
 progress is Ollama's `PullState`); from here up the code says *download*. A download runs on the TaskRunner loop. Its progress leaves the loop as at most one `PullState` per
-~40 ms. Cancel closes the HTTP connection at once; Ollama keeps the partial file, so pulling the
-same model again resumes (the first progress line already has bytes; `resumed_from_bytes` says how
-many). A model counts as downloaded only after `success` *and* a listing that shows it.
+~40 ms. Cancel closes the HTTP connection at once; Ollama keeps the partial file while it runs, so
+pulling the same model again resumes (the first progress line already has bytes; `resumed_from_bytes`
+says how many). A restarted Ollama deletes partial files untouched for an hour: the next start passes
+the bytes the last one kept, and the pull says when they are gone. A model counts as downloaded only after `success` *and* a listing that shows it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 class _Job:
     tag: str
     size_hint: int | None
+    kept_bytes: int = 0  # what the last stopped download of this tag left with Ollama
     handle: TaskHandle | None = None
 
 
@@ -83,7 +85,9 @@ class DownloadQueue(QObject):
         key = normalize_tag(tag)
         if key in self._running or any(j.tag == key for j in self._queue):
             return False
-        self._queue.append(_Job(key, size_hint))
+        previous = self._states.get(key)
+        stopped = previous is not None and previous.status in (PullStatus.CANCELLED, PullStatus.FAILED)
+        self._queue.append(_Job(key, size_hint, previous.completed if stopped and previous else 0))
         self._set_state(PullState(key, PullStatus.QUEUED, message="Waiting"))
         self._pump()
         return True
@@ -163,7 +167,11 @@ class DownloadQueue(QObject):
         if job is None:
             return
         previous = self._states.get(job.tag) or PullState(job.tag, PullStatus.CANCELLED)
-        kept = f" — {human_bytes(previous.completed)} kept; download again to resume" if previous.completed else ""
+        kept = (
+            f" — Ollama keeps {human_bytes(previous.completed)} while it runs; download again to resume"
+            if previous.completed
+            else ""
+        )
         self._set_state(
             replace(previous, status=PullStatus.CANCELLED, speed_bps=None, eta_s=None, message=f"Cancelled{kept}")
         )
@@ -181,5 +189,11 @@ class DownloadQueue(QObject):
     async def _run(self, job: _Job, report: Callable[[object], None]) -> PullState:
         throttle: Throttle[PullState] = Throttle(report, self.policy.emit_interval_s)
         return await run_pull(
-            self.client, job.tag, throttle, self.policy, size_hint=job.size_hint, free_disk=self.free_disk
+            self.client,
+            job.tag,
+            throttle,
+            self.policy,
+            size_hint=job.size_hint,
+            free_disk=self.free_disk,
+            kept_bytes=job.kept_bytes,
         )

@@ -60,7 +60,7 @@ def test_cancel_at_40_percent_then_resume(runner, fake_ollama, qtbot) -> None:
 def test_stall_is_detected_and_recovered(runner, fake_ollama, qtbot) -> None:
     fake_ollama.bytes_per_tick = 400_000
     queue = _manager(runner, fake_ollama)
-    fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5)
+    fake_ollama.stall_pull("qwen3.5:4b", at_fraction=0.5, for_s=0.8)  # the network's: reconnects do not clear it
     fake_ollama.registry_pause_s = 0.1  # the reconnect takes a moment before bytes flow
     states: list[PullState] = []
     queue.download_changed.connect(states.append)
@@ -136,3 +136,21 @@ def test_disk_checked_when_the_first_layer_size_is_known(runner, fake_ollama, qt
     assert failed.args[1].kind is ErrorKind.NO_SPACE_PRECHECK and "5.0 MB" in failed.args[1].message
     fake_ollama.wait_disconnect("pull", timeout=1.0)
     assert fake_ollama.partial("qwen3.5:4b") < SIZE // 2
+
+
+def test_resume_after_ollama_pruned_the_kept_bytes_says_so(runner, fake_ollama, qtbot) -> None:
+    fake_ollama.bytes_per_tick = 400_000
+    queue = _manager(runner, fake_ollama)
+    queue.start("qwen3.5:4b")
+    qtbot.waitUntil(lambda: (queue.state("qwen3.5:4b").fraction or 0) >= 0.3, timeout=10_000)
+    with qtbot.waitSignal(queue.download_cancelled, timeout=2000):
+        queue.cancel("qwen3.5:4b")
+    assert "Ollama keeps" in queue.state("qwen3.5:4b").message and "while it runs" in queue.state("qwen3.5:4b").message
+    fake_ollama.wait_download_stopped("qwen3.5:4b", timeout=2.0)
+    assert fake_ollama.restart(idle_s=3601), "a restart the next day prunes the partial file"
+    states: list[PullState] = []
+    queue.download_changed.connect(states.append)
+    with qtbot.waitSignal(queue.download_finished, timeout=10_000):
+        queue.start("qwen3.5:4b")
+    assert any(s.message.startswith("Ollama no longer had") for s in states), [s.message for s in states]
+    assert queue.state("qwen3.5:4b").resumed_from_bytes == 0

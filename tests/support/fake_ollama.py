@@ -21,7 +21,7 @@ from typing import Any
 
 from tests.support.fake_ollama_http import _Gone
 from tests.support.fake_ollama_routes import Handler
-from tests.support.fake_ollama_state import Blob, Failure, FakeState, Model, Reply, normalize
+from tests.support.fake_ollama_state import Blob, Failure, FakeState, Model, Reply, Stall, normalize
 
 
 class _Server(ThreadingHTTPServer):
@@ -112,9 +112,21 @@ class FakeOllama:
         with self.state.lock:
             self.state.failures[route].append(Failure(kind, times, status, body))
 
-    def stall_pull(self, model: str, at_fraction: float = 0.4) -> None:
+    def stall_pull(self, model: str, at_fraction: float = 0.4, *, for_s: float | None = None) -> None:
+        """The network stops `model`'s bytes at `at_fraction` for `for_s` s (None: until `clear_stall`).
+
+        Like a real one, the stall outlasts client reconnects: downloads belong to the server, per digest."""
         with self.state.lock:
-            self.state.stalls[normalize(model)] = at_fraction
+            self.state.stalls[normalize(model)] = Stall(at_fraction, for_s)
+
+    def clear_stall(self, model: str) -> None:
+        with self.state.lock:
+            self.state.stalls.pop(normalize(model), None)
+
+    def restart(self, *, idle_s: float = 0.0) -> list[str]:
+        """Restart the server `idle_s` seconds from now (see FakeState.restart; the hour's grace needs `version`
+        0.21 or later); returns the pruned digests."""
+        return self.state.restart(idle_s)
 
     def partial(self, model: str) -> int:
         with self.state.lock:

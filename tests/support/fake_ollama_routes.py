@@ -96,12 +96,18 @@ class Handler(HttpBase):
         big = digest == model.blobs[0][0]
         if big and kind in BLOB_START:
             return self._fail_mid_download(kind, digest)
+        part_fails = big and kind == "part_failed"
         while True:
             self._wait(self.state.tick_s)
             with self.state.lock:
                 completed, done = blob.completed, blob.done
             if done:
                 return True  # no final 100 % line: the next layer's line says this one is done
+            if part_fails and completed >= size * 0.5:
+                part_fails = False  # one part failed mid-copy: Ollama retries it, its bytes come off the count
+                self.state.take_back(blob, size // 4)
+                with self.state.lock:
+                    completed = blob.completed
             if big and kind in MID_DOWNLOAD and completed >= size * 0.3:
                 return self._fail_mid_download(kind, digest)
             self._line(progress(status, digest, size, completed))

@@ -1,8 +1,11 @@
 """State of the stand-in Ollama server: models, blobs, downloads, scripted replies, injected failures.
 
 Thread-safe (one lock); the HTTP handler in `fake_ollama.py` reads and changes it. Byte-level
-behaviour follows docs/ollama-behaviour.md#pull: downloads are shared per blob digest and stop when
-the last client detaches, keeping the partial byte count so the next pull resumes.
+behaviour follows docs/ollama-behaviour.md#pull (server/download.go): downloads are shared per blob
+digest and stop when the last client detaches, keeping the partial byte count so the next pull resumes;
+a stall is the network's, so it outlasts a client reconnect; a failed part's bytes are taken back off
+`completed`; a restart prunes partial downloads (server/images.go, PruneLayers): all of them before
+v0.21, only those untouched for over an hour since.
 """
 
 from __future__ import annotations
@@ -67,12 +70,16 @@ class Model:
         }
 
 
+PRUNE_GRACE_S = 3600.0  # server/images.go layerPruneGracePeriod (v0.21+): partials untouched this long go at start-up
+
+
 @dataclass
 class Blob:
     size: int
     completed: int = 0
     refs: int = 0  # clients attached to the running download
     running: bool = False
+    written_at: float = field(default_factory=time.monotonic)  # the partial file's modification time
 
     @property
     def done(self) -> bool:
@@ -87,6 +94,22 @@ class Reply:
     eval_count: int | None = None
     eval_duration_ns: int | None = None
     prompt_eval_count: int | None = None
+
+
+@dataclass
+class Stall:
+    """The network stops moving a model's bytes at `fraction` for `for_s` seconds (None: until cleared)."""
+
+    fraction: float
+    for_s: float | None = None
+    since: float | None = None  # when the download first sat at the stall point
+
+    def holds(self, blob: Blob, now: float) -> bool:
+        if blob.completed < self.fraction * blob.size:
+            return False
+        if self.since is None:
+            self.since = now
+        return self.for_s is None or now - self.since < self.for_s
 
 
 @dataclass
@@ -121,7 +144,7 @@ class FakeState:
         self.auto_ctx: set[str] = set()  # loaded runners whose context was that default (no num_ctx asked)
         self.replies: dict[str, Reply] = {}
         self.failures: dict[str, list[Failure]] = defaultdict(list)
-        self.stalls: dict[str, float] = {}  # model -> fraction where the current connection stops progressing
+        self.stalls: dict[str, Stall] = {}  # model -> where its download stops moving, for how long
         self.disconnects: list[tuple[str, float]] = []
         self.requests: list[tuple[str, str, object]] = []
         self.closing = False
@@ -204,9 +227,7 @@ class FakeState:
 
     def detach(self, model: Model, blob: Blob) -> None:
         with self.lock:
-            blob.refs -= 1
-            if blob.refs <= 0:
-                self.stalls.pop(model.name, None)  # a stuck connection is gone; the next one flows
+            blob.refs -= 1  # a stall stays: it is the network's, not the client connection's
 
     def _download(self, model: Model, blob: Blob) -> None:
         while True:
@@ -217,9 +238,32 @@ class FakeState:
                     self.changed.notify_all()  # for FakeOllama.wait_download_stopped (tests only)
                     return
                 stall = self.stalls.get(model.name)
-                if stall is not None and blob.completed >= stall * blob.size:
+                if stall is not None and stall.holds(blob, time.monotonic()):
                     continue
                 step = self.bytes_per_tick
-                if stall is not None:
-                    step = min(step, max(0, int(stall * blob.size) - blob.completed) or step)
+                if stall is not None and stall.since is None:
+                    step = min(step, max(0, int(stall.fraction * blob.size) - blob.completed) or step)
                 blob.completed = min(blob.size, blob.completed + step)
+                blob.written_at = time.monotonic()
+
+    def version_tuple(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.version.split("-")[0].split(".") if p.isdigit())
+
+    def take_back(self, blob: Blob, nbytes: int) -> None:
+        """A part failed mid-copy: its bytes come off the count (download.go, `b.Completed.Add(-n)`)."""
+        with self.lock:
+            blob.completed = max(0, blob.completed - nbytes)
+
+    def restart(self, idle_s: float = 0.0) -> list[str]:
+        """The server restarts `idle_s` seconds from now: models unload, and partial blobs nobody is
+        downloading are deleted (PruneLayers): from v0.21 only those untouched for over an hour by then,
+        before that all of them. Returns their digests."""
+        with self.changed:
+            now = time.monotonic() + idle_s
+            grace = PRUNE_GRACE_S if self.version_tuple() >= (0, 21) else -1.0
+            pruned = [d for d, b in self.blobs.items() if not b.done and now - b.written_at > grace and not b.refs]
+            for digest in pruned:
+                del self.blobs[digest]
+            self.loaded.clear()
+            self.changed.notify_all()
+            return pruned

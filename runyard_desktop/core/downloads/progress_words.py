@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
+from runyard_desktop.core.ollama.pull import REFETCH_WORDS
 from runyard_desktop.core.ollama.types import PullState, PullStatus
+
+# server/images.go, PruneLayers at start-up: the partial file lives on while the server runs; a restart
+# deletes partial files, since v0.21 only those not written for over an hour (before, all of them).
+KEPT_NOTE = (
+    "Ollama keeps it while it runs; when it restarts it removes unfinished downloads untouched for an hour "
+    "(Ollama before 0.21: all of them)"
+)
 
 
 def kept_text(state: PullState) -> str:
@@ -17,6 +25,13 @@ def kept_text(state: PullState) -> str:
     if state.total > state.completed:
         return f"{human_bytes(state.completed)} of {human_bytes(state.total)} kept"
     return f"{human_bytes(state.completed)} kept"
+
+
+def notice(state: PullState) -> str:
+    """Why the bar went back (a part or a whole layer downloads again) or why a resume starts lower; else ''."""
+    if state.status is PullStatus.RUNNING and state.message.startswith((REFETCH_WORDS, "Ollama no longer had")):
+        return state.message
+    return ""
 
 
 def progress_text(state: PullState) -> str:
@@ -44,13 +59,13 @@ def list_line(state: PullState) -> str:
         return f"Downloaded{size}"
     if status is PullStatus.CANCELLED:
         kept = kept_text(state)
-        return f"Paused — {kept}; Resume continues from there" if kept else "Cancelled"
+        return f"Paused — {kept}; Resume continues from there ({KEPT_NOTE})" if kept else "Cancelled"
     if status is PullStatus.FAILED:
         err = state.error
         return f"Failed: {err.plain()}" if err is not None else f"Failed: {state.message}"
     numbers = progress_text(state)
     head = state.message or "Downloading"
-    if state.resumed_from_bytes and status is PullStatus.RUNNING and "resumed" not in head.lower():
+    if state.resumed_from_bytes and status is PullStatus.RUNNING and head == "Downloading":
         head = f"Resuming from {human_bytes(state.resumed_from_bytes)}"
     return f"{head} · {numbers}" if numbers else head
 
@@ -72,6 +87,8 @@ def row_status(state: PullState) -> RowStatus:
     if fraction is None:
         return RowStatus(text=state.message or "Starting…", progress=0.0)
     parts = [f"{fraction * 100:.0f} %"]
+    if notice(state):
+        parts.insert(0, notice(state))  # the bar went back: say why rather than look frozen or broken
     if state.speed_bps:
         parts.append(human_rate(state.speed_bps))
     if state.eta_s is not None:

@@ -4,6 +4,9 @@ Feed every NDJSON line of `/api/pull` to `PullTracker.feed()`; ask `snapshot()` 
 Rules from the real server (docs/ollama-behaviour.md#pull): every line with a `digest` is that layer's progress; a
 missing `completed` is 0; layers arrive one after another so the total grows; duplicates are normal;
 no final 100 % tick is guaranteed; a line without a digest is a phase label; `success` is done.
+`completed` is the server's own count and may go DOWN (server/download.go takes a failed part's bytes
+back; after a digest mismatch the layer downloads again from 0): the tracker shows what the server says,
+and any change, up or down, is movement for the stall watchdog.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable
 
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 
+REFETCH_WORDS = "Verifying failed — downloading that part again"
 SPEED_WINDOW_S = 3.0
 SAMPLE_EVERY_S = 0.1
 _PHASES = (
@@ -45,7 +49,11 @@ def normalize_tag(tag: str) -> str:
 
 
 class PullTracker:
-    """Accumulates one pull attempt's lines. `clock` is injectable for tests."""
+    """Accumulates one pull attempt's lines. `clock` is injectable for tests.
+
+    `prior`: the previous attempt's tracker (a reconnect starts from what it knew). `kept_bytes`: what an
+    earlier, stopped pull left with Ollama; a resume that finds fewer bytes says so (`lost_bytes`).
+    """
 
     def __init__(
         self,
@@ -54,23 +62,32 @@ class PullTracker:
         size_hint: int | None = None,
         clock: Callable[[], float] = time.monotonic,
         prior: PullTracker | None = None,
+        kept_bytes: int = 0,
     ) -> None:
         self.tag = tag
         self.size_hint = size_hint or 0
         self._clock = clock
-        self.layers: dict[str, tuple[int, int]] = {}  # digest -> (completed, total)
+        self.layers: dict[str, tuple[int, int]] = {}  # digest -> (completed, total), the server's latest word
         self.phase = PullPhase.MANIFEST
         self.succeeded = False
         self.resumed_from_bytes = 0
+        self.kept_bytes = kept_bytes
+        self.lost_bytes = 0  # kept bytes the resume found gone (Ollama pruned the partial file)
+        self.moved = False  # bytes moved on a layer after its first line in this attempt (refills budgets)
+        self.refetch: tuple[str, int] | None = None  # (digest, its count before it went down) while re-downloading
         self.lines = 0
         now = clock()
         self.last_progress_at = now
+        self._seen: set[str] = set()  # layers this attempt has had a line for
+        self._kept_checked = not kept_bytes
         self._samples: deque[tuple[float, int]] = deque(maxlen=64)
         self._completed = 0
         self._total = 0
         if prior is not None:  # a reconnect keeps the bytes we already know about
             self.layers = dict(prior.layers)
             self.resumed_from_bytes = prior.resumed_from_bytes
+            self.kept_bytes, self.lost_bytes, self._kept_checked = prior.kept_bytes, prior.lost_bytes, True
+            self.refetch = prior.refetch
             self._recount()
 
     @property
@@ -93,20 +110,38 @@ class PullTracker:
         done = int(completed or 0)
         size = int(total or 0)
         previous = self.layers.get(digest)
+        followed = digest in self._seen  # a later line of this attempt, not its first word on the layer
+        self._seen.add(digest)
         if previous is None and 0 < done < size:
             self.resumed_from_bytes += done
         if previous is not None and previous == (done, size):
             return  # duplicate tick: nothing changed
-        self.layers[digest] = (max(done, previous[0]) if previous else done, size)
-        before = self._completed
+        self.layers[digest] = (done, size)
         self._recount()
+        self._note_direction(digest, previous[0] if previous else None, done)
+        if not self._kept_checked and done < size:
+            self._check_kept()
         now = self._clock()
-        if self._completed > before or previous is None:
-            self.last_progress_at = now
+        self.moved = self.moved or followed
+        self.last_progress_at = now  # any change, up or down, is movement
         if not self._samples or now - self._samples[-1][0] >= SAMPLE_EVERY_S:
             self._samples.append((now, self._completed))
         else:  # a fast stream: keep the window ~3 s long with few samples, refresh the newest one
             self._samples[-1] = (self._samples[-1][0], self._completed)
+
+    def _note_direction(self, digest: str, before: int | None, done: int) -> None:
+        if before is not None and done < before:  # bytes taken back or the layer downloads again
+            high = max(before, self.refetch[1]) if self.refetch and self.refetch[0] == digest else before
+            self.refetch = (digest, high)
+            self._samples.clear()  # a speed across the drop would be negative
+        elif self.refetch is not None and (self.refetch[0] != digest or done >= self.refetch[1]):
+            self.refetch = None  # back where it was (or on to the next layer)
+
+    def _check_kept(self) -> None:
+        """At the first unfinished layer of a resume: fewer bytes than were kept means Ollama lost them."""
+        self._kept_checked = True
+        if self._completed < self.kept_bytes:
+            self.lost_bytes = self.kept_bytes - self._completed
 
     def _recount(self) -> None:
         self._completed = sum(c for c, _ in self.layers.values())
@@ -140,6 +175,8 @@ class PullTracker:
         total = self.total
         eta = (total - self._completed) / speed if speed and speed > 0 and total > self._completed else None
         phase = PullPhase.DONE if self.succeeded else self.phase
+        if not message and status is PullStatus.DONE:
+            message = "Downloaded"
         return PullState(
             tag=self.tag,
             status=status,
@@ -150,9 +187,24 @@ class PullTracker:
             eta_s=eta,
             resumed_from_bytes=self.resumed_from_bytes,
             attempt=attempt,
-            message=message
-            or ("Downloaded" if status is PullStatus.DONE else phase_message(phase, self.resumed_from_bytes)),
+            message=message or self._words(phase),
         )
+
+    def _words(self, phase: PullPhase) -> str:
+        if phase is PullPhase.DOWNLOADING and self.refetch is not None:
+            return REFETCH_WORDS
+        if phase is PullPhase.DOWNLOADING and self.lost_bytes:
+            return lost_words(self.lost_bytes)
+        return phase_message(phase, self.resumed_from_bytes)
+
+
+def lost_words(lost: int) -> str:
+    from runyard_desktop.core.formatting import human_bytes
+
+    return (
+        f"Ollama no longer had {human_bytes(lost)} of the kept download — downloading it again "
+        "(a restarted Ollama removes unfinished downloads untouched for an hour, older versions all of them)"
+    )
 
 
 def phase_message(phase: PullPhase, resumed_from: int = 0) -> str:

@@ -1,9 +1,11 @@
 """One model download with recovery, as plain async code shared by the GUI's DownloadQueue and the CLI.
 
-`run_pull()` pulls until `success` and a listing shows the model. It reconnects when the download
-stops making progress (the stall watchdog; the reconnect resumes), retries transient failures with
-backoff, checks free disk first, and reports `PullState`s to a sink (`push` for progress, which the
-sink may coalesce; `flush` before status changes). Cancelling the task closes the connection at once.
+`run_pull()` pulls until `success` and a listing shows the model. It reconnects when no bytes move
+for longer than Ollama's own 30 s stalled-part retry (server/download.go; the reconnect resumes),
+retries transient failures with backoff, downloads again once after a digest mismatch, and refills
+both budgets whenever bytes moved since. It checks free disk first and reports `PullState`s to a sink
+(`push` for progress, which the sink may coalesce; `flush` before status changes). Cancelling the task
+closes the connection at once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Protocol
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, from_server_text
-from runyard_desktop.core.ollama.pull import PullTracker, normalize_tag
+from runyard_desktop.core.ollama.pull import REFETCH_WORDS, PullTracker, normalize_tag
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 
 log = logging.getLogger(__name__)
@@ -29,9 +31,12 @@ log = logging.getLogger(__name__)
 class PullPolicy:
     """Timing knobs; tests shrink them."""
 
-    stall_timeout_s: float = 30.0  # no byte progress while downloading for this long -> reconnect
-    max_stall_reconnects: int = 5
-    max_retries: int = 3  # transient failures (connection lost, max retries exceeded, 503, …)
+    # No byte moved while downloading for this long -> reconnect. Above Ollama's own 30 s retry of a
+    # stalled part (server/download.go), which moves bytes again without us.
+    stall_timeout_s: float = 45.0
+    max_stall_reconnects: int = 5  # in a row: refilled once bytes move again
+    max_retries: int = 3  # transient failures (connection lost, max retries exceeded, 503, …), refilled likewise
+    max_refetches: int = 1  # digest mismatch: Ollama deleted the layer; download it again this often
     backoff_s: float = 2.0  # 2, 4, 8 s …
     watch_interval_s: float = 0.25
     emit_interval_s: float = 0.04
@@ -66,15 +71,19 @@ async def run_pull(
     *,
     size_hint: int | None = None,
     free_disk: Callable[[], int | None] | None = None,
+    kept_bytes: int = 0,
 ) -> PullState:
-    """Pull `tag` to the end; returns the DONE state or raises OllamaError (CancelledError on cancel)."""
+    """Pull `tag` to the end; returns the DONE state or raises OllamaError (CancelledError on cancel).
+
+    `kept_bytes`: what an earlier, stopped pull of `tag` left with Ollama (a resume says if they are gone).
+    """
     tag = normalize_tag(tag)
     await check_disk(tag, size_hint, free_disk)
     tracker: PullTracker | None = None
-    attempt = retries = stalls = 0
+    attempt = retries = stalls = refetches = 0
     while True:
         attempt += 1
-        tracker = PullTracker(tag, size_hint=size_hint, prior=tracker)
+        tracker = PullTracker(tag, size_hint=size_hint, prior=tracker, kept_bytes=kept_bytes)
         reconnecting = stalls > 0
         sink.push(_label(tracker, attempt, reconnecting))
         try:
@@ -82,7 +91,15 @@ async def run_pull(
             if await _attempt(client, tag, tracker, sink, policy, attempt, reconnecting, late_disk_check):
                 break
         except OllamaError as err:
-            if not err.transient or retries >= policy.max_retries:
+            if tracker.moved:
+                retries = stalls = 0
+            if err.kind is ErrorKind.DIGEST_MISMATCH and refetches < policy.max_refetches:
+                refetches += 1  # Ollama deleted the bad layer; the next attempt downloads it from 0
+                log.info("pull %s: digest mismatch; downloading the layer again", tag)
+                sink.push(tracker.snapshot(PullStatus.RETRYING, attempt=attempt, message=REFETCH_WORDS))
+                sink.flush()
+                continue
+            if not err.transient or err.kind is ErrorKind.DIGEST_MISMATCH or retries >= policy.max_retries:
                 sink.flush()
                 raise await _with_version(client, err, tag) from err
             retries += 1
@@ -96,6 +113,8 @@ async def run_pull(
             sink.flush()
             await asyncio.sleep(delay)
             continue
+        if tracker.moved:
+            retries = stalls = 0
         stalls += 1
         if stalls > policy.max_stall_reconnects:
             sink.flush()
@@ -140,7 +159,7 @@ async def _attempt(
         async for status, digest, total, completed in client.pull(tag):
             before = tracker.completed
             tracker.feed(status, digest, total, completed)
-            if reconnecting and (tracker.completed > before or tracker.succeeded):
+            if reconnecting and (tracker.completed != before or tracker.succeeded):
                 reconnecting = False
                 snapshot = functools.partial(_label, tracker, attempt, False)
             sink.push(snapshot)

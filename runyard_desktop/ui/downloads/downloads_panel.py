@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runyard_desktop.core.downloads.progress_words import action_label, progress_text
+from runyard_desktop.core.downloads.progress_words import action_label, notice, progress_text
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 from runyard_desktop.models.download_model import DownloadListModel
@@ -167,7 +167,7 @@ class DownloadBar(QWidget):
         elif state.status is PullStatus.QUEUED:
             words = "Queued"
         else:
-            words = progress_text(state) or state.message
+            words = " · ".join(w for w in (notice(state), progress_text(state)) if w) or state.message
         self.progress.setFormat(prefix + words)  # QProgressBar only expands %p, %v and %m
 
     @Slot()
