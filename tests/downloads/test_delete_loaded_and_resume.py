@@ -72,6 +72,7 @@ def test_resume_on_a_nearly_full_disk_needs_only_the_rest(open_window, dl_fake, 
     free = download - kept + DISK_MARGIN_BYTES + 50_000_000
     assert free < download + DISK_MARGIN_BYTES
     downloads.free_disk = lambda: free
+    dl_fake.clear_stall(TAG)  # the network is back (a stall outlives a reconnect, as on a real server)
     asked.clear()
     _click_download(window, qtbot)
     assert not [i for i in asked if i.title == "Not enough disk space"]
