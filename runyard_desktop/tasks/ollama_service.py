@@ -219,6 +219,10 @@ class OllamaService(QObject):
                 break
             await asyncio.sleep(0.5)
         self._starting_until = 0.0
+        if self._child is not None and not self._child.running:
+            known = server.start_failure(self._child.output_tail())
+            if known is not None:
+                raise known
         where = f" The server log is at {log_path}." if self._child is not None else ""
         raise OllamaError(ErrorKind.NOT_RUNNING, "Ollama did not start.", f"Try starting it yourself.{where}")
 

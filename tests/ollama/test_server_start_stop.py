@@ -250,3 +250,51 @@ def test_service_says_at_once_why_the_app_cannot_serve_another_port(runner, qtbo
     assert "desktop app always serves on 127.0.0.1:11434" in failed.args[1].message
     # the check after the failed start says "stopped", not "starting" for the next 30 s
     qtbot.waitUntil(lambda: service.status.state is ServerState.STOPPED, timeout=5000)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Error: listen tcp 127.0.0.1:11500: bind: address already in use\n",
+        "Error: listen tcp 127.0.0.1:11500: bind: Only one usage of each socket address"
+        " (protocol/network address/port) is normally permitted.\n",
+    ],
+)
+def test_a_busy_port_is_named_from_what_ollama_serve_printed(printed: str) -> None:
+    error = server.start_failure("time=… level=INFO msg=starting\n" + printed)
+    assert error is not None and error.kind is ErrorKind.NOT_RUNNING
+    assert "another program is already using 127.0.0.1:11500" in error.message and "Settings" in error.next_step
+    assert server.start_failure("Error: could not create directory /root/.ollama\n") is None
+
+
+def test_only_this_childs_output_is_read_back(tmp_path: Path) -> None:
+    log_file = tmp_path / "ollama-serve.log"
+    log_file.write_bytes(b"Error: listen tcp 127.0.0.1:11434: bind: address already in use\n")  # an older run
+    child = server.ServerProcess(
+        cast("subprocess.Popen[bytes]", FakeChild([])), log_file, log_offset=log_file.stat().st_size
+    )
+    with open(log_file, "ab") as out:
+        out.write(b"x" * 20_000 + b"\nthis run's last line\n")
+    tail = child.output_tail()
+    assert tail.endswith("this run's last line\n") and "bind" not in tail and len(tail) <= server.EXIT_TEXT_LIMIT
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands in for ollama")
+def test_service_says_which_address_is_busy_when_ollama_serve_exits(runner, qtbot, tmp_path) -> None:
+    import stat
+
+    from runyard_desktop.tasks.ollama_service import OllamaService
+    from tests.support.ports import unused_port
+
+    fake_bin = tmp_path / "ollama"  # as `ollama serve` does when the port is taken: cobra's error, exit 1
+    fake_bin.write_text('#!/bin/sh\necho "Error: listen tcp $OLLAMA_HOST: bind: address already in use" >&2\nexit 1\n')
+    fake_bin.chmod(fake_bin.stat().st_mode | stat.S_IXUSR)
+    port = unused_port()
+    install = server.Installation(str(fake_bin), None)
+    service = OllamaService(
+        runner, f"http://127.0.0.1:{port}", log_dir=tmp_path, find_installation=lambda: install, recheck_interval_s=None
+    )
+    with qtbot.waitSignal(service.operation_failed, timeout=20_000) as failed:
+        service.start_server()
+    assert f"another program is already using 127.0.0.1:{port}" in failed.args[1].message
+    service.shutdown()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,9 @@ def status_for(
     )
 
 
+EXIT_TEXT_LIMIT = 8192  # what is read back of a child's log to tell why it exited
+
+
 class ServerProcess:
     """An `ollama serve` child we started; the only server we ever stop.
 
@@ -167,9 +171,11 @@ class ServerProcess:
         own_group: bool = False,
         send_signal: Callable[[int, int], None] = os.kill,
         break_via_console: Callable[[int], bool] | None = None,
+        log_offset: int = 0,
     ) -> None:
         self.popen = popen
         self.log_path = log_path
+        self.log_offset = log_offset  # where this child's output starts in the (appended) log
         self.own_group = own_group
         self._send_signal = send_signal
         self._break_via_console = break_via_console or break_through_its_console
@@ -177,6 +183,16 @@ class ServerProcess:
     @property
     def running(self) -> bool:
         return self.popen.poll() is None
+
+    def output_tail(self, limit: int = EXIT_TEXT_LIMIT) -> str:
+        """The end of what this child wrote to its log (at most `limit` bytes); '' if unreadable."""
+        try:
+            with open(self.log_path, "rb") as log_file:
+                end = log_file.seek(0, os.SEEK_END)
+                log_file.seek(max(self.log_offset, end - limit))
+                return log_file.read(limit).decode("utf-8", errors="replace")
+        except OSError:
+            return ""
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask the server to shut down, wait up to `timeout` seconds, then kill it."""
@@ -301,9 +317,33 @@ def _serve(
             info.wShowWindow = 0  # SW_HIDE
             extra["startupinfo"] = info
     with open(log_path, "ab") as out:
+        offset = out.tell()
         child = popen([cli, "serve"], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, **extra)
     log.info("started %s serve (pid %s) on %s, log at %s", cli, child.pid, env["OLLAMA_HOST"], log_path)
-    return ServerProcess(child, log_path, own_group=windows)
+    return ServerProcess(child, log_path, own_group=windows, log_offset=offset)
+
+
+# `ollama serve` that cannot bind exits 1 with cobra's `Error: listen tcp HOST:PORT: bind: …` (cmd/cmd.go
+# `RunServer`, `net.Listen`): POSIX says "address already in use", Windows (WSAEADDRINUSE) "Only one usage of
+# each socket address (protocol/network address/port) is normally permitted".
+_BIND_IN_USE = re.compile(
+    r"listen tcp (?P<address>\S+): bind: (?:address already in use|only one usage of each socket address)",
+    re.IGNORECASE,
+)
+
+
+def start_failure(output: str) -> OllamaError | None:
+    """Why an `ollama serve` we started exited at once, from what it printed; None when it is not known."""
+    match = _BIND_IN_USE.search(output)
+    if match is None:
+        return None
+    address = match.group("address")
+    return OllamaError(
+        ErrorKind.NOT_RUNNING,
+        f"Ollama could not start: another program is already using {address}.",
+        "Close that program (it may be another Ollama that does not answer), or use another address "
+        "in File → Settings → Ollama server.",
+    )
 
 
 def local_models_free_bytes() -> int | None:
