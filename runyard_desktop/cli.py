@@ -44,11 +44,24 @@ class IntermixedParser(argparse.ArgumentParser):
             self._intermixing = False
 
 
+def _host_option(text: str) -> str:
+    """`--host` as typed, checked: a bad port, scheme or credentials are a usage error, not a default."""
+    from runyard_desktop.core.ollama.host import HostError, checked_host
+
+    try:
+        if text.strip():
+            checked_host(text)
+    except HostError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text  # as typed: resolving it again later gives the same address
+
+
 def _common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--host",
         default=argparse.SUPPRESS,
+        type=_host_option,
         help="Ollama server URL (default: settings, then $OLLAMA_HOST, then http://127.0.0.1:11434)",
     )
     common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log more")

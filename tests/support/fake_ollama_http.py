@@ -200,6 +200,14 @@ class HttpBase(BaseHTTPRequestHandler):
             raise _Gone from exc
         self.state.lines_sent += 1
 
+    def _raw(self, data: bytes) -> None:
+        """`data` as one chunk with no newline added, then the end of the stream (a hostile server's line)."""
+        try:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+        except OSError as exc:
+            raise _Gone from exc
+        self._end_stream()
+
     def _end_stream(self) -> None:
         try:
             self.wfile.write(b"0\r\n\r\n")

@@ -94,6 +94,11 @@ class Handler(HttpBase):
 
     def _follow(self, model: Model, blob: Blob, digest: str, size: int, status: str, kind: str | None) -> bool:
         big = digest == model.blobs[0][0]
+        if big and kind == "huge_number":  # a hostile server: a 400-digit total, then the download goes on
+            self._line(
+                b'{"status":"%s","digest":"%s","total":%s,"completed":1}'
+                % (status.encode(), digest.encode(), b"9" * 400)
+            )
         if big and kind in BLOB_START:
             return self._fail_mid_download(kind, digest)
         part_fails = big and kind == "part_failed"
@@ -235,7 +240,9 @@ class Handler(HttpBase):
         if kind == "hang":
             self._wait(3600)
         for i, message in enumerate(chunks):
-            if i == 2 and kind in ("malformed", "drop", *MID_REPLY_ERRORS):
+            if i == 2 and kind in ("malformed", "drop", "huge_line", *MID_REPLY_ERRORS):
+                if kind == "huge_line":  # a hostile server: 4 MB without a newline, then it stops
+                    return self._raw(b"x" * (4 << 20))
                 if kind == "drop":
                     return self._drop()
                 self._line(b"{not json" if kind == "malformed" else {"error": MID_REPLY_ERRORS[str(kind)]})

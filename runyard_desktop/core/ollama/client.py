@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from runyard_desktop.core.ollama import bounds
+from runyard_desktop.core.ollama.bounds import TooLarge, checked_count, too_large_error
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError, from_server_text, malformed, translate
 from runyard_desktop.core.ollama.http_get import ConnectTimeout, Reply, ReplyTooLarge, get_json
 from runyard_desktop.core.ollama.types import ChatRequest, InstalledModel, LoadedModel, ModelInfo
@@ -52,10 +54,12 @@ class OllamaClient:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _new(self) -> Any:
+    def _new(self, *, reply_limit: int | None = None) -> Any:
+        """An `ollama.AsyncClient` bounded as bounds.py says (`reply_limit`: a whole NDJSON stream's bytes)."""
         import ollama
 
-        return ollama.AsyncClient(host=self.host, timeout=_timeout(self.connect_timeout))
+        hooks = bounds.bounding_hooks(reply_limit=reply_limit)
+        return ollama.AsyncClient(host=self.host, timeout=_timeout(self.connect_timeout), event_hooks=hooks)
 
     def _err(
         self, exc: BaseException, model: str | None = None, *, mid_stream: bool = False, operation: str = ""
@@ -191,11 +195,18 @@ class OllamaClient:
                 stream = await client.pull(model, stream=True)
                 async for line in stream:
                     started = True
-                    yield (line.status or "", line.digest, line.total, line.completed)
+                    try:
+                        total, completed = checked_count(line.total, "size"), checked_count(line.completed, "count")
+                    except OllamaError:
+                        await stream.aclose()  # the library's generator closes its response here, not at GC
+                        raise
+                    yield (line.status or "", line.digest, total, completed)
                     if line.status == "success":
                         return  # nothing follows; do not wait on a server that keeps the stream open
         except (OllamaError, asyncio.CancelledError, GeneratorExit):
             raise
+        except TooLarge as exc:
+            raise too_large_error(exc, self.host) from exc
         except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model, mid_stream=started, operation="pull") from exc
 
@@ -203,7 +214,7 @@ class OllamaClient:
         """Yield ollama ChatResponse chunks for `request` (with `think` as decided by the caller)."""
         started = False
         try:
-            async with self._new() as client:
+            async with self._new(reply_limit=bounds.MAX_REPLY_BYTES) as client:
                 stream = await client.chat(
                     model=request.model,
                     messages=[_message(m) for m in request.messages],
@@ -217,6 +228,8 @@ class OllamaClient:
                     yield chunk
         except (OllamaError, asyncio.CancelledError, GeneratorExit):
             raise
+        except TooLarge as exc:
+            raise too_large_error(exc, self.host) from exc
         except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, request.model, mid_stream=started) from exc
 

@@ -13,6 +13,15 @@ Runyard's own rules on top, because a client connects where a server only listen
 - no host (`:11500`) and the "listen everywhere" addresses `0.0.0.0`/`::` mean loopback (the server
   setting OLLAMA_HOST=0.0.0.0 is not a place a client can connect to; on Windows it fails);
 - the scheme is written in lower case and a trailing `/` of the path is dropped (as ollama-python does).
+
+Where Runyard is stricter than Ollama: an address the user types (`--host`, the Settings field) goes
+through `checked_host`, which refuses what Ollama would silently replace or drop — a port that is not
+a number from 1 to 65535, a scheme other than http/https, and a user name or password (`user:pass@`,
+which Ollama reads as a host "user" with a bad port). `$OLLAMA_HOST` and a saved setting keep Ollama's
+own reading, so the app reaches the same server as the `ollama` command does.
+
+The API key (`$OLLAMA_API_KEY`, which ollama-python sends as a bearer token) may only go over https
+or to this machine (`api_key_may_go_to`).
 """
 
 from __future__ import annotations
@@ -116,12 +125,43 @@ def normalize(raw: str | None) -> str:
 
 
 def resolve(cli_host: str | None = None, settings_host: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """Pick and normalise the host by precedence."""
+    """Pick and normalise the host by precedence; `cli_host` is checked (HostError), the others read as Ollama does."""
     env = os.environ if env is None else env
-    for candidate in (cli_host, settings_host, env.get("OLLAMA_HOST")):
+    if cli_host and cli_host.strip().strip("\"'").strip():
+        return checked_host(cli_host)
+    for candidate in (settings_host, env.get("OLLAMA_HOST")):
         if candidate and candidate.strip().strip("\"'").strip():
             return normalize(candidate)
     return DEFAULT_HOST
+
+
+class HostError(ValueError):
+    """An address the user typed that cannot be used; str() is a plain sentence with the fix."""
+
+
+def checked_host(raw: str) -> str:
+    """`normalize(raw)` for an address the user typed, or HostError where Ollama would guess (module docstring)."""
+    text = raw.strip().strip("\"'").strip()
+    scheme, sep, rest = text.partition("://")
+    if sep and scheme.lower() not in ("http", "https"):
+        raise HostError(f"The address {text!r} starts with {scheme}://; use http:// or https://.")
+    hostport = (rest if sep else text).partition("/")[0]
+    if "@" in hostport:
+        raise HostError(
+            f"The address {text!r} contains a user name or password, which the app does not send. "
+            "Remove the part up to '@' (use a reverse proxy on this computer if the server needs a login)."
+        )
+    split = _split_host_port(hostport)
+    if split is not None:
+        port = split[1]
+        if not port.isascii() or not port.isdigit() or not 1 <= int(port) <= 65535:
+            raise HostError(f"The port in {text!r} must be a number from 1 to 65535 (Ollama's is 11434).")
+    return normalize(text)
+
+
+def api_key_may_go_to(url: str) -> bool:
+    """Whether the API key may be sent to `url`: over https, or to this machine."""
+    return urlsplit(url).scheme.lower() == "https" or is_loopback(url)
 
 
 def is_loopback(url: str) -> bool:

@@ -135,6 +135,13 @@ class SettingsDialog(QDialog):
             self.host_error.setText("That address does not look right. Use host:port, e.g. 192.168.1.20:11434.")
             self.host_error.show()
             return
+        try:
+            if text:
+                hosts.checked_host(text)  # a bad port, scheme or credentials: said, not silently replaced
+        except hosts.HostError as exc:
+            self.host_error.setText(str(exc))
+            self.host_error.show()
+            return
         self.accept()
 
     @Slot()
