@@ -73,8 +73,10 @@ def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWo
     if state is ServerState.REMOTE_UNREACHABLE:
         return StatusWords(f"No Ollama server answers at {status.host}.", "Settings…", "settings", True, colour=RED)
     if state is ServerState.RUNNING and status.is_remote:
+        unencrypted = " over plain http (unencrypted)" if status.host.lower().startswith("http://") else ""
         return StatusWords(
-            f"Connected to Ollama at {status.host} — verdicts describe this computer",
+            f"Connected to Ollama at {status.host}{unencrypted}: your prompts and documents go to that computer;"
+            " verdicts describe this one",
             "Enter that computer's hardware…",
             "hardware",
             colour=GREEN,

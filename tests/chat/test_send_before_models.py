@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.chat.history import HistoryStore
@@ -141,4 +142,20 @@ def test_a_page_built_after_an_empty_list_came_does_not_wait_for_it(held, qtbot)
     _press_send(qtbot, pane, "Hello")
     qtbot.waitUntil(lambda: pane.composer.notice.text() == NO_MODELS, timeout=10_000)
     assert pane.composer.send_button.text() == "Send" and pane.composer.input.toPlainText() == "Hello"
+    window.close()
+
+
+def test_the_chat_says_where_messages_go_when_the_server_is_another_computer(fake_ollama, qtbot) -> None:
+    from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
+
+    window, pane = _window(qtbot, fake_ollama.url)
+    qtbot.waitUntil(lambda: window.services.pages.ollama.status.is_usable, timeout=10_000)
+    assert not pane.composer.destination.isVisibleTo(pane)  # a server on this machine: nothing to say
+    remote = OllamaStatus(ServerState.RUNNING, host="http://10.0.0.5:11434", version="0.18.0", is_remote=True)
+    pane.set_ollama_status(remote)
+    label = pane.findChild(QLabel, "chatDestination")
+    assert label is not None and label.isVisibleTo(pane)
+    assert label.text() == "Your messages and documents go to 10.0.0.5, another computer, unencrypted (plain http)."
+    pane.set_ollama_status(replace(remote, host="https://gpu.example:443"))
+    assert label.text() == "Your messages and documents go to gpu.example, another computer (https)."
     window.close()

@@ -77,7 +77,14 @@ def test_status_words_give_a_next_step_for_each_state() -> None:
     too_old = status_words(_status(ServerState.TOO_OLD, version="0.12.6"), linux)
     assert too_old.action == "Update Ollama (Qwen3.5 needs 0.17.1 or newer)" and "0.12.6" in too_old.text
     remote = status_words(_status(ServerState.RUNNING, host="http://10.0.0.5:11434", is_remote=True, version="0.18.0"))
-    assert remote.text == "Connected to Ollama at http://10.0.0.5:11434 — verdicts describe this computer"
+    assert remote.text == (
+        "Connected to Ollama at http://10.0.0.5:11434 over plain http (unencrypted): your prompts and documents"
+        " go to that computer; verdicts describe this one"
+    )
+    secure = status_words(
+        _status(ServerState.RUNNING, host="https://gpu.example:443", is_remote=True, version="0.18.0")
+    )
+    assert "unencrypted" not in secure.text and "go to that computer" in secure.text
     assert remote.action_key == "hardware"
 
 
@@ -203,7 +210,8 @@ def test_remote_server_offers_to_type_that_computers_hardware(open_window, qtbot
     strip = window.downloads.status_bar
     strip.set_status(_status(ServerState.RUNNING, host="http://10.0.0.5:11434", is_remote=True, version="0.18.0"))
     assert window.findChild(QLabel, "ollamaStatus").text() == (
-        "Connected to Ollama at http://10.0.0.5:11434 — verdicts describe this computer"
+        "Connected to Ollama at http://10.0.0.5:11434 over plain http (unencrypted): your prompts and documents"
+        " go to that computer; verdicts describe this one"
     )
     window.show_page("chat")
     qtbot.mouseClick(strip.action, Qt.MouseButton.LeftButton)

@@ -164,6 +164,17 @@ def api_key_may_go_to(url: str) -> bool:
     return urlsplit(url).scheme.lower() == "https" or is_loopback(url)
 
 
+def where_prompts_go(url: str) -> str:
+    """'' for a server on this machine; else where what the user sends goes, and whether it is encrypted."""
+    if is_loopback(url):
+        return ""
+    host = urlsplit(url).hostname or url
+    plain = urlsplit(url).scheme.lower() != "https"
+    return f"Your messages and documents go to {host}, another computer" + (
+        ", unencrypted (plain http)." if plain else " (https)."
+    )
+
+
 def is_loopback(url: str) -> bool:
     """True when the host is this machine (so we may start a server there)."""
     host = urlsplit(url).hostname or ""

@@ -133,6 +133,11 @@ class Composer(QFrame):
         self.edit_banner = QLabel()
         self.edit_banner.setObjectName("editBanner")
         self.edit_banner.hide()
+        self.destination = QLabel()  # where messages go, when that is another computer
+        self.destination.setObjectName("chatDestination")
+        self.destination.setTextFormat(Qt.TextFormat.PlainText)
+        self.destination.setWordWrap(True)
+        self.destination.hide()
         self.notice = QLabel()
         self.notice.setObjectName("composerNotice")
         self.notice.setWordWrap(True)
@@ -178,6 +183,7 @@ class Composer(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 12)
         layout.setSpacing(6)
+        layout.addWidget(self.destination)
         layout.addWidget(self.notice)
         layout.addWidget(self.edit_banner)
         layout.addLayout(offer_row)
@@ -209,6 +215,11 @@ class Composer(QFrame):
         self.notice.style().unpolish(self.notice)
         self.notice.style().polish(self.notice)
         self.notice.setVisible(bool(text))
+
+    def set_destination(self, text: str) -> None:
+        """Say where messages go when that is another computer ("" hides it)."""
+        self.destination.setText(text)
+        self.destination.setVisible(bool(text))
 
     def set_offer(self, text: str, button_text: str = "") -> None:
         """Explain that the attachments overflow the context; with `button_text`, offer to raise it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 
+from runyard_desktop.core.ollama.host import where_prompts_go
 from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.composer import Composer
@@ -45,6 +46,7 @@ class SendWaitMixin:
     def set_ollama_status(self, status: OllamaStatus) -> None:
         """Follow the server's status (`OllamaService.status_changed`): when it does not answer, a
         waiting send ends with its message."""
+        self.composer.set_destination(where_prompts_go(status.host) if status.is_remote else "")
         down = status.state not in LIST_COMING
         self._ollama_down = f"{status.message} {status.next_step}".strip() if down else ""
         if down:
