@@ -25,6 +25,7 @@ from runyard_desktop.commands.ollama_common import (
     run_loop,
 )
 from runyard_desktop.core.ollama.types import ChatMessage, ChatMetrics, ChatRequest, ModelInfo
+from runyard_desktop.core.terminal_text import TerminalTextFilter, terminal_safe
 
 if TYPE_CHECKING:
     from runyard_desktop.core.ollama.client import OllamaClient  # imported when the command runs
@@ -52,39 +53,46 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 class Printer:
-    """Thinking to stderr (framed like `ollama run`), content to stdout, both flushed as they stream."""
+    """Thinking to stderr (framed like `ollama run`), content to stdout, both flushed as they stream.
+
+    The model's text reaches the terminal without control sequences (`TerminalTextFilter`); `content`
+    keeps the reply as the model sent it, for the conversation's history.
+    """
 
     def __init__(self, out: TextIO, err: TextIO, show_thinking: bool) -> None:
         self.out, self.err, self.show_thinking = out, err, show_thinking
         self.thinking = False
         self.content = ""
+        self.safe_thinking, self.safe_content = TerminalTextFilter(), TerminalTextFilter()
 
     def text(self, thinking: str, content: str) -> None:
         if thinking and self.show_thinking:
             if not self.thinking:
                 self.err.write("Thinking…\n")
                 self.thinking = True
-            self.err.write(thinking)
+            self.err.write(self.safe_thinking.feed(thinking))
             self.err.flush()
         if content:
             self.end_thinking()
             self.content += content
-            self.out.write(content)
+            self.out.write(self.safe_content.feed(content))
             self.out.flush()
 
     def end_thinking(self) -> None:
         if self.thinking:
+            self.err.write(self.safe_thinking.flush())
             self.err.write("\n…done thinking.\n\n")
             self.err.flush()
             self.thinking = False
 
     def event(self, name: str, text: str) -> None:
         if name == "notice":
-            self.err.write(f"note: {text}\n")
+            self.err.write(terminal_safe(f"note: {text}") + "\n")
             self.err.flush()
 
     def finish(self) -> None:
         self.end_thinking()
+        self.out.write(self.safe_content.flush())
         if self.content and not self.content.endswith("\n"):
             self.out.write("\n")
         self.out.flush()
@@ -141,12 +149,12 @@ def _attach(args: argparse.Namespace, info: ModelInfo, prompt: str, num_ctx: int
 
     attachment = read_attachment(args.file, vision=info.has_vision)
     if attachment.notice:
-        print(f"note: {attachment.name}: {attachment.notice}", file=sys.stderr)
+        print(terminal_safe(f"note: {attachment.name}: {attachment.notice}"), file=sys.stderr)
     if attachment.data_b64:
         return ChatMessage("user", prompt, images=(attachment.data_b64,))
     warning = context_warning(args.model, info, attachment.tokens, num_ctx, attachment.name)
     if warning:
-        print(warning, file=sys.stderr)
+        print(terminal_safe(warning), file=sys.stderr)
     return ChatMessage("user", f"{prompt}\n\n--- {attachment.name} ---\n{attachment.text}")
 
 
@@ -193,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
         print_error(err)
         return EXIT_FAILED
     except DocumentError as err:
-        print(f"Error: {err}", file=sys.stderr)
+        print(terminal_safe(f"Error: {err}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -226,7 +234,7 @@ def _interactive(client: OllamaClient, args: argparse.Namespace, info: ModelInfo
 
     tty = sys.stdin.isatty()
     if tty:
-        print(f"Chatting with {args.model}. /bye or Ctrl-D ends; Ctrl-C stops a reply.", file=sys.stderr)
+        print(terminal_safe(f"Chatting with {args.model}. /bye or Ctrl-D ends; Ctrl-C stops a reply."), file=sys.stderr)
     history: list[ChatMessage] = []
     while True:
         try:

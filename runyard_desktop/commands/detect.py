@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from runyard_desktop.core.formatting import human_bytes, human_gib
+from runyard_desktop.core.terminal_text import terminal_safe
 
 if TYPE_CHECKING:  # the probes load in run(): parsing the command line stays cheap for the window
     from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump(profile.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_table(profile))
+        sys.stdout.write(terminal_safe(format_table(profile)))
     return 0
 
 

@@ -12,6 +12,7 @@ from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
 from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
 from runyard_desktop.core.fit.report import format_table, to_json
 from runyard_desktop.core.hardware.profile import HardwareProfile
+from runyard_desktop.core.terminal_text import terminal_safe
 
 
 def _context(value: str) -> int:
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:  # CatalogueError is a ValueError too
         kind = "catalogue" if isinstance(exc, CatalogueError) else "hardware profile"
         print(
-            f"error: {exc}\nFix the {kind} (see `runyard-desktop detect --json` for the expected shape).",
+            terminal_safe(f"error: {exc}")
+            + f"\nFix the {kind} (see `runyard-desktop detect --json` for the expected shape).",
             file=sys.stderr,
         )
         return 2
@@ -109,5 +111,5 @@ def run(args: argparse.Namespace) -> int:
         json.dump([to_json(r, catalogue) for r in reports], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_table(reports))
+        sys.stdout.write(terminal_safe(format_table(reports)))
     return 0

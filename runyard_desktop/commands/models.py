@@ -10,6 +10,7 @@ from dataclasses import asdict
 from runyard_desktop.commands.ollama_common import EXIT_OK, resolve_host, run_async
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
+from runyard_desktop.core.terminal_text import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,22 +30,25 @@ def processor(model: LoadedModel) -> str:
 
 
 def format_tables(installed: tuple[InstalledModel, ...], loaded: tuple[LoadedModel, ...]) -> str:
+    """The two tables; names and details come from the server, so they are made terminal-safe first."""
     lines = []
     if installed:
-        width = max(len(m.name) for m in installed)
+        names = [terminal_safe(m.name) for m in installed]
+        width = max(len(name) for name in names)
         lines.append(f"{'DOWNLOADED'.ljust(width)}  {'SIZE':>9}  DETAILS")
-        for m in installed:
-            details = " ".join(x for x in (m.parameter_size, m.quantization) if x)
-            lines.append(f"{m.name.ljust(width)}  {human_bytes(m.size):>9}  {details}")
+        for name, m in zip(names, installed, strict=True):
+            details = terminal_safe(" ".join(x for x in (m.parameter_size, m.quantization) if x))
+            lines.append(f"{name.ljust(width)}  {human_bytes(m.size):>9}  {details}")
     else:
         lines.append("No models downloaded yet. Try: runyard-desktop pull qwen3.5:4b")
     lines.append("")
     if loaded:
-        width = max(len(m.name) for m in loaded)
+        loaded_names = [terminal_safe(m.name) for m in loaded]
+        width = max(len(name) for name in loaded_names)
         lines.append(f"{'LOADED'.ljust(width)}  {'MEMORY':>9}  {'PROCESSOR':<16}  CONTEXT")
-        for lm in loaded:
+        for name, lm in zip(loaded_names, loaded, strict=True):
             ctx = str(lm.context_length) if lm.context_length else "—"
-            lines.append(f"{lm.name.ljust(width)}  {human_bytes(lm.size):>9}  {processor(lm):<16}  {ctx}")
+            lines.append(f"{name.ljust(width)}  {human_bytes(lm.size):>9}  {processor(lm):<16}  {ctx}")
     else:
         lines.append("No model is loaded in memory.")
     return "\n".join(lines) + "\n"

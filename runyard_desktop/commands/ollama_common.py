@@ -13,6 +13,7 @@ from runyard_desktop.core.appdata import settings as settings_store
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
+from runyard_desktop.core.terminal_text import terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 T = TypeVar("T")
@@ -43,10 +44,11 @@ def default_context() -> int:
 
 
 def print_error(err: OllamaError, out: TextIO | None = None) -> None:
+    """The error's message and next step; both may quote the server, so they are made terminal-safe."""
     out = out or sys.stderr
-    print(f"Error: {err.message}", file=out)
+    print(terminal_safe(f"Error: {err.message}"), file=out)
     if err.next_step:
-        print(err.next_step, file=out)
+        print(terminal_safe(err.next_step), file=out)
 
 
 def run_async(coro: Coroutine[Any, Any, int]) -> int:

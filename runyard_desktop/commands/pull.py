@@ -23,6 +23,7 @@ from runyard_desktop.commands.ollama_common import (
 from runyard_desktop.core.downloads.progress_words import notice
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
+from runyard_desktop.core.terminal_text import terminal_safe
 
 BAR_WIDTH = 24
 
@@ -39,7 +40,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def format_progress(state: PullState) -> str:
-    """One line: 'qwen3.5:4b  [######------]  42%  1.2 GB / 2.9 GB  35.0 MB/s  ETA 48 s'."""
+    """One line: 'qwen3.5:4b  [######------]  42%  1.2 GB / 2.9 GB  35.0 MB/s  ETA 48 s'.
+
+    The tag and the status message may quote the server: the line is made terminal-safe.
+    """
+    return terminal_safe(_progress_line(state))
+
+
+def _progress_line(state: PullState) -> str:
     if state.phase in (PullPhase.DOWNLOADING,) and state.total:
         fraction = state.fraction or 0.0
         filled = int(fraction * BAR_WIDTH)
@@ -125,14 +133,16 @@ def run(args: argparse.Namespace) -> int:
         sink.end_line()
         kept = sink.latest.completed if sink.latest else 0
         note = f" {human_bytes(kept)} is kept by Ollama while it runs." if kept else ""
-        print(f"Cancelled.{note} Run `runyard-desktop pull {args.model}` again to resume.", file=sys.stderr)
+        print(
+            terminal_safe(f"Cancelled.{note} Run `runyard-desktop pull {args.model}` again to resume."), file=sys.stderr
+        )
         return EXIT_INTERRUPTED
     except OllamaError as err:
         sink.end_line()
         print_error(err)
         return EXIT_FAILED
     sink.end_line()
-    print(f"Downloaded {final.tag} ({human_bytes(final.total)}).")
+    print(terminal_safe(f"Downloaded {final.tag} ({human_bytes(final.total)})."))
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from runyard_desktop.commands.ollama_common import EXIT_OK, resolve_host, run_async
+from runyard_desktop.core.terminal_text import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
                 detail=err.detail,
                 status_code=err.status_code,
             ) from err
-        print(f"Deleted {args.model} (unloaded from memory first)." if was_loaded else f"Deleted {args.model}.")
+        done = f"Deleted {args.model} (unloaded from memory first)." if was_loaded else f"Deleted {args.model}."
+        print(terminal_safe(done))
         return EXIT_OK
 
     return run_async(main())

@@ -14,6 +14,7 @@ Ollama stops its model runners itself; a kill only after a time-out.
 from __future__ import annotations
 
 import logging
+import ntpath
 import os
 import re
 import shutil
@@ -54,35 +55,72 @@ def is_too_old(version: str | None) -> bool:
 
 
 def find_installation(
-    platform: str = sys.platform,
+    platform: str | None = None,
     env: Mapping[str, str] | None = None,
     which: Callable[[str], str | None] = shutil.which,
     exists: Callable[[str], bool] = os.path.exists,
 ) -> Installation | None:
+    """Where Ollama is installed, as absolute paths only: what is found here is what *Start Ollama* runs.
+
+    Never a relative path, so never the current folder: Python's `shutil.which` on Windows looks there
+    before PATH (a planted `ollama.exe` in a downloads folder would run), and on POSIX an empty PATH
+    entry means the current folder too.
+    """
+    platform = platform or sys.platform
     env = os.environ if env is None else env
+    if platform.startswith("win"):
+        return _windows_installation(env, exists)
+    cli_found = which("ollama")
+    found = [cli_found] if cli_found and os.path.isabs(cli_found) else []
     if platform == "darwin":
         app = next(
             (p for p in ("/Applications/Ollama.app", str(Path.home() / "Applications/Ollama.app")) if exists(p)), None
         )
-        cli_candidates = [which("ollama"), "/usr/local/bin/ollama", "/opt/homebrew/bin/ollama"]
+        cli_candidates = [*found, "/usr/local/bin/ollama", "/opt/homebrew/bin/ollama"]
         if app:
             cli_candidates.append(f"{app}/Contents/Resources/ollama")
-        cli = next((c for c in cli_candidates if c and exists(c)), None)
+        cli = next((c for c in cli_candidates if exists(c)), None)
         return Installation(cli, app) if (cli or app) else None
-    if platform.startswith("win"):
-        local = env.get("LOCALAPPDATA", "")
-        folder = os.path.join(local, "Programs", "Ollama") if local else ""
-        cli = which("ollama") or next((c for c in [os.path.join(folder, "ollama.exe")] if folder and exists(c)), None)
-        app_candidates = [os.path.join(folder, "ollama app.exe")] if folder else []
-        if cli:
-            app_candidates.insert(0, os.path.join(os.path.dirname(cli), "ollama app.exe"))
-        app = next((a for a in app_candidates if exists(a)), None)
-        return Installation(cli, app) if (cli or app) else None
-    cli = which("ollama") or next(
-        (c for c in ("/usr/local/bin/ollama", "/usr/bin/ollama", "/bin/ollama") if exists(c)), None
-    )
+    cli = next((c for c in (*found, "/usr/local/bin/ollama", "/usr/bin/ollama", "/bin/ollama") if exists(c)), None)
     service = "ollama.service" if exists(SYSTEMD_UNIT) else None
     return Installation(cli, service=service) if cli else None
+
+
+def _windows_installation(env: Mapping[str, str], exists: Callable[[str], bool]) -> Installation | None:
+    """The installer's folders first (per user, then per machine), then the absolute folders of PATH.
+
+    The installer puts Ollama in %LOCALAPPDATA%\\Programs\\Ollama and adds that folder to the user's
+    PATH (app/ollama.iss `DefaultDirName` and its PATH step, v0.30.0); a custom folder is found through PATH. Relative PATH entries and the
+    current folder are skipped.
+    """
+    folders = [
+        os.path.join(env.get(var, ""), *sub) for var, sub in _WINDOWS_INSTALL_ROOTS if _is_absolute(env.get(var))
+    ]
+    try:
+        here = os.path.normcase(os.path.abspath(os.getcwd()))
+    except OSError:
+        here = ""
+    for entry in env.get("PATH", "").split(os.pathsep):
+        entry = entry.strip().strip('"')
+        if _is_absolute(entry) and os.path.normcase(os.path.abspath(entry)) != here:
+            folders.append(entry)
+    cli = next((c for c in (os.path.join(f, "ollama.exe") for f in folders) if exists(c)), None)
+    app_candidates = [os.path.join(f, "ollama app.exe") for f in folders[:1]]
+    if cli:
+        app_candidates.insert(0, os.path.join(os.path.dirname(cli), "ollama app.exe"))
+    app = next((a for a in app_candidates if exists(a)), None)
+    return Installation(cli, app) if (cli or app) else None
+
+
+_WINDOWS_INSTALL_ROOTS = (("LOCALAPPDATA", ("Programs", "Ollama")), ("ProgramFiles", ("Ollama",)))
+
+
+def _is_absolute(path: str | None) -> bool:
+    """Absolute as Windows reads it (a drive and a root, or a UNC share) — or, in tests on POSIX, as POSIX does."""
+    if not path:
+        return False
+    drive, rest = ntpath.splitdrive(path)
+    return (bool(drive) and rest[:1] in ("\\", "/")) or os.path.isabs(path)
 
 
 class _Shared(TypedDict):

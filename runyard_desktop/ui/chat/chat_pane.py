@@ -20,10 +20,11 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from runyard_desktop.core.chat.conversation import Conversation, Message
 from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
+from runyard_desktop.core.links import LinkAction, decide
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.chat_style import ChatColors, chat_stylesheet
 from runyard_desktop.ui.chat.composer import Composer
@@ -37,11 +38,13 @@ from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
 EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything stays on this machine."
-SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
     """The chat page.
+
+    A clicked link goes through `core.links.decide`: web links open with `open_link(QUrl)`, a mailto
+    opens (address only) after `confirm_link(parent, target) -> bool` agreed; both are replaceable.
 
     Signals:
         model_info_needed(str): the pane needs capabilities for this model (→ `services.ollama.show`).
@@ -66,6 +69,8 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         self._fit = fit
         self._default_temperature = default_temperature
         self._pick_files = pick_files or _ask_for_files
+        self.open_link: Callable[[QUrl], object] = lambda url: QDesktopServices.openUrl(url)
+        self.confirm_link: Callable[[QWidget, str], bool] = _ask_to_open_link
         self._installed: list[str] = []
         self._offer_context: int | None = None
 
@@ -316,8 +321,12 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
 
     @Slot(QUrl)
     def _on_view_link_clicked(self, url: QUrl) -> None:
-        if url.scheme().lower() in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)
+        decision = decide(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        if decision.action is LinkAction.REFUSE:
+            return
+        if decision.action is LinkAction.ASK and not self.confirm_link(self, decision.target):
+            return
+        self.open_link(QUrl(decision.target))
 
     @Slot(int)
     def _on_view_edit_requested(self, message_id: int) -> None:
@@ -361,3 +370,13 @@ def _ask_for_files(parent: QWidget) -> Sequence[str]:
         "*.h *.go *.rs *.rb *.sh *.sql *.html *.css *.xml *.png *.jpg *.jpeg);;All files (*)",
     )
     return paths
+
+
+def _ask_to_open_link(parent: QWidget, target: str) -> bool:
+    """Show where a link goes, as plain text, and ask before it is handed to another program."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Open link?", "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"This link opens another program on this computer:\n\n{target}\n\nOpen it?")
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Open

@@ -66,6 +66,7 @@ class SafeTextBrowser(QTextBrowser):
         self.document().setDocumentMargin(2)
         self.document().setUndoRedoEnabled(False)  # read-only: every edit would be recorded for nothing
         self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.highlighted.connect(self._on_self_highlighted)
         self.document().documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
         self.setFixedHeight(8)
 
@@ -76,6 +77,11 @@ class SafeTextBrowser(QTextBrowser):
     @Slot(QUrl)
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         self.link_clicked.emit(url)
+
+    @Slot(QUrl)
+    def _on_self_highlighted(self, url: QUrl) -> None:
+        # Where a link goes, on hover: its text may say another place. Fully encoded, so never rich text.
+        self.setToolTip(url.toString(QUrl.ComponentFormattingOption.FullyEncoded) if not url.isEmpty() else "")
 
     @Slot()
     def _on_layout_size_changed(self) -> None:
