@@ -318,11 +318,15 @@ def _install_exception_hooks(*, smoke: bool = False) -> None:
         if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
             from PySide6.QtWidgets import QMessageBox  # not on the start-up path
 
-            QMessageBox.critical(
-                None,
+            from runyard_desktop.ui.widgets.plain_text import plain_message_box
+
+            plain_message_box(  # plain: the exception's text may quote a server or a file name
+                QMessageBox.Icon.Critical,
                 f"{APP_DISPLAY_NAME} hit an unexpected error",
                 f"{exc}\n\nThe details are in the log file (Help → Open log folder).",
-            )
+                QMessageBox.StandardButton.Ok,
+                None,
+            ).exec()
 
     sys.excepthook = show
     threading.excepthook = lambda args: show(args.exc_type, args.exc_value or Exception(), args.exc_traceback)

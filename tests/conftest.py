@@ -25,7 +25,7 @@ pyside_imports.install()  # as the app does on start-up; also makes the suite's 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
-pytest_plugins = ["tests.support.fake_ollama_fixture"]
+pytest_plugins = ["tests.support.fake_ollama_fixture", "tests.support.fifo_probe"]
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

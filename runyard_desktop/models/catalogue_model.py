@@ -18,6 +18,7 @@ from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.report import verdict_label
 from runyard_desktop.core.fit.text import speed_phrase
 from runyard_desktop.core.formatting import human_bytes, human_gib
+from runyard_desktop.models.tooltip_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 _VERDICT_ORDER = {"gpu": 0, "partial": 1, "cpu": 2, "no_fit": 3}
@@ -141,7 +142,7 @@ class CatalogueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column, report)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(entry, column, report)
+            return plain_tooltip(self._tooltip(entry, column, report))
         if role == self.TagRole:
             return entry.tag
         if role == self.ReportRole:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from runyard_desktop.core.chat.conversation import Conversation
+from runyard_desktop.models.tooltip_text import plain_tooltip
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -72,7 +73,7 @@ class ConversationListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return c.display_title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.display_title}\n{c.model or 'no model chosen'} · {relative_day(c.updated_at)}"
+            return plain_tooltip(f"{c.display_title}\n{c.model or 'no model chosen'} · {relative_day(c.updated_at)}")
         if role == IdRole:
             return c.id
         return None

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from runyard_desktop.core.downloads.progress_words import list_line
 from runyard_desktop.core.ollama.types import PullState, PullStatus
+from runyard_desktop.models.tooltip_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +79,7 @@ class DownloadListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, self.TagRole):
             return state.tag
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{state.tag}\n{list_line(state)}"
+            return plain_tooltip(f"{state.tag}\n{list_line(state)}")
         if role == self.StateRole:
             return state
         if role == self.LineRole:

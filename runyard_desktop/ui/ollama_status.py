@@ -11,10 +11,12 @@ import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
 from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
+from runyard_desktop.models.tooltip_text import plain_tooltip
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 def download_page(platform: str = sys.platform) -> tuple[str, str]:
@@ -107,9 +109,9 @@ class OllamaStatusBar(QWidget):
         super().__init__(parent)
         self.setObjectName("ollamaStatusBar")
         self._key = ""
-        self.dot = QLabel("●")
+        self.dot = plain_label("●")
         self.dot.setObjectName("ollamaStatusDot")
-        self.label = QLabel("Checking Ollama…")
+        self.label = plain_label("Checking Ollama…")
         self.label.setObjectName("ollamaStatus")
         self.busy = QProgressBar()
         self.busy.setObjectName("ollamaStartingProgress")
@@ -142,7 +144,7 @@ class OllamaStatusBar(QWidget):
     def set_status(self, status: OllamaStatus) -> None:
         self._render(status_words(status))
         tip = " ".join(p for p in (status.message, status.next_step) if p)
-        self.label.setToolTip(tip)
+        self.label.setToolTip(plain_tooltip(tip))
 
     def _render(self, words: StatusWords) -> None:
         self._key = words.action_key

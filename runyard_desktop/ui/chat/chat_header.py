@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QToolButton, QWidget
+
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 class ChatHeader(QFrame):
@@ -24,7 +26,7 @@ class ChatHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatHeader")
-        self.title = QLabel("New conversation")
+        self.title = plain_label("New conversation")
         self.title.setObjectName("conversationTitle")
         self.model_picker = QComboBox()
         self.model_picker.setObjectName("modelPicker")
@@ -33,7 +35,7 @@ class ChatHeader(QFrame):
         # currentIndexChanged, not activated: a test or another page choosing a row counts too;
         # set_models fills the list with signals blocked, so only real choices arrive.
         self.model_picker.currentIndexChanged.connect(self._on_model_picker_current_index_changed)
-        self.fit_badge = QLabel()  # the selected model's badge, for tools; the picker entries show it
+        self.fit_badge = plain_label()  # the selected model's badge, for tools; the picker entries show it
         self.fit_badge.setObjectName("fitBadge")
         self.fit_badge.hide()
         self.think_toggle = QCheckBox("Think")

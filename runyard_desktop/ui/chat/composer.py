@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.chat.conversation import KIND_IMAGE, KIND_TEXT, Attachment, ContextUsage
+from runyard_desktop.models.tooltip_text import plain_tooltip
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 class ChatInput(QPlainTextEdit):
@@ -87,10 +88,10 @@ class AttachmentChip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 2, 2)
         icon = "Image:" if attachment.kind == KIND_IMAGE else "Document:"
-        label = QLabel(f"{icon} {attachment.name} · ≈{attachment.tokens:,} tokens")
+        label = plain_label(f"{icon} {attachment.name} · ≈{attachment.tokens:,} tokens")
         if attachment.notice:
             label.setText(label.text() + " (!)")
-            self.setToolTip(attachment.notice)
+            self.setToolTip(plain_tooltip(attachment.notice))
         layout.addWidget(label)
         remove = QToolButton()
         remove.setObjectName("removeAttachmentButton")
@@ -130,20 +131,19 @@ class Composer(QFrame):
         self._attachments: list[Attachment] = []
         self.editing_message_id: int | None = None
 
-        self.edit_banner = QLabel()
+        self.edit_banner = plain_label()
         self.edit_banner.setObjectName("editBanner")
         self.edit_banner.hide()
-        self.destination = QLabel()  # where messages go, when that is another computer
+        self.destination = plain_label()  # where messages go, when that is another computer
         self.destination.setObjectName("chatDestination")
-        self.destination.setTextFormat(Qt.TextFormat.PlainText)
         self.destination.setWordWrap(True)
         self.destination.hide()
-        self.notice = QLabel()
+        self.notice = plain_label()
         self.notice.setObjectName("composerNotice")
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
-        self.offer = QLabel()
+        self.offer = plain_label()
         self.offer.setObjectName("contextOffer")
         self.offer.setWordWrap(True)
         self.offer_button = QPushButton()
@@ -164,7 +164,7 @@ class Composer(QFrame):
         self.attach_button.setToolTip("Attach text files (txt, md, csv, code) or, for vision models, images")
         self.summarize_button = self._button("Summarize document", "summarizeButton", self.summarize_requested.emit)
         self.summarize_button.hide()
-        self.context_label = QLabel()
+        self.context_label = plain_label()
         self.context_label.setObjectName("contextMeter")
         self.send_button = self._button("Send", "sendButton", self._on_input_submitted)
         self.send_button.setDefault(True)

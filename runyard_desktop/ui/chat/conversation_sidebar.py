@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.chat.conversation import Conversation
 from runyard_desktop.models.conversation_model import ConversationFilterProxy, ConversationListModel, IdRole
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 UNDO_MS = 8000
 
@@ -70,7 +70,7 @@ class ConversationSidebar(QFrame):
         self.undo_bar.setObjectName("undoBar")
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.setContentsMargins(8, 4, 4, 4)
-        self.undo_label = QLabel()
+        self.undo_label = plain_label()
         self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("undoDeleteButton")
         self.undo_button.clicked.connect(self._on_undo_clicked)

@@ -22,6 +22,7 @@ from runyard_desktop.core.chat.markdown_stream import MarkdownStream
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 from runyard_desktop.ui.chat.thinking_block import ThinkingBlock
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 USER_INDENT = 0.18  # share of the column left free beside the user's bubble
 BODY_CHARS = 12_000  # a streaming reply continues in a new document after about this much text
@@ -32,8 +33,12 @@ class MetricsLabel(QLabel):
 
     Selection is switched on when the pointer first reaches the label: a selectable QLabel lays out
     and paints through a text document, about three times the cost of a plain one, and every shown
-    reply has this label.
+    reply has this label. Its text names the model (outside text), so it is plain.
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
 
     def enterEvent(self, event: QEnterEvent) -> None:
         selectable = Qt.TextInteractionFlag.TextSelectableByMouse
@@ -88,7 +93,7 @@ class MessageWidget(QFrame):
 
     def _build_user(self, message: Message) -> None:
         for att in message.attachments:
-            chip = QLabel(
+            chip = plain_label(
                 ("Image: " if att.kind == KIND_IMAGE else "Document: ") + f"{att.name} · ≈{att.tokens:,} tokens"
             )
             chip.setObjectName("attachmentChip")
@@ -127,7 +132,7 @@ class MessageWidget(QFrame):
 
     def _status_label(self) -> QLabel:
         if self._status is None:
-            self._status = QLabel(self)
+            self._status = plain_label(parent=self)
             self._status.setObjectName("messageStatus")
             self._status.setWordWrap(True)
             tint(self._status, self._colors.muted)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.chat.conversation import CONTEXT_CHOICES, Conversation
 from runyard_desktop.ui.widgets.context_combo import select_context
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 class ParametersPanel(QFrame):
@@ -40,14 +40,14 @@ class ParametersPanel(QFrame):
         self.setMaximumWidth(340)
         self.fit_note: Callable[[int | None], str] = lambda _ctx: ""
         self._loading = False
-        title = QLabel("Parameters")
+        title = plain_label("Parameters")
         title.setObjectName("panelTitle")
         self.system_prompt = QPlainTextEdit()
         self.system_prompt.setObjectName("systemPromptEdit")
         self.system_prompt.setPlaceholderText("System prompt (optional): how the model should behave")
         self.system_prompt.setFixedHeight(120)
         self.system_prompt.textChanged.connect(self._on_system_prompt_text_changed)
-        prompt_hint = QLabel("Saved as you type; used from the next message on.")
+        prompt_hint = plain_label("Saved as you type; used from the next message on.")
         prompt_hint.setObjectName("systemPromptHint")
         prompt_hint.setWordWrap(True)
         self.temperature = QDoubleSpinBox()
@@ -63,7 +63,7 @@ class ParametersPanel(QFrame):
         for n in CONTEXT_CHOICES:
             self.context.addItem(f"{n:,} tokens", n)
         self.context.currentIndexChanged.connect(self._on_context_index_changed)
-        self.fit_label = QLabel()
+        self.fit_label = plain_label()
         self.fit_label.setObjectName("contextFitNote")
         self.fit_label.setWordWrap(True)
         form = QFormLayout()

@@ -10,17 +10,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from runyard_desktop.core.downloads.preflight import CheckLevel, PreflightIssue
+from runyard_desktop.ui.widgets.plain_text import escaped_html, plain_message_box, set_plain_informative
 
 PROCEED, BETTER, CANCEL = "proceed", "better", "cancel"
 
 
 def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
     """Show one pre-download issue. Returns PROCEED, BETTER (download `issue.better_choice`) or CANCEL."""
-    box = QMessageBox(parent)
-    box.setObjectName("preflightDialog")
-    box.setWindowTitle(issue.title)
-    box.setText(f"<b>{issue.title}</b>")
-    box.setInformativeText(issue.text)
+    box = preflight_box(parent, issue)
     if issue.level is CheckLevel.BLOCK:  # nothing to decide: say it without blocking the event loop
         box.setIcon(QMessageBox.Icon.Warning)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -43,8 +40,20 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
     return PROCEED if clicked is anyway else CANCEL
 
 
-def ask_delete(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(
+def preflight_box(parent: QWidget, issue: PreflightIssue) -> QMessageBox:
+    """The pre-download dialog, not yet shown: the title in bold (escaped), the text plain."""
+    box = QMessageBox(parent)
+    box.setObjectName("preflightDialog")
+    box.setWindowTitle(issue.title)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<b>{escaped_html(issue.title)}</b>")
+    set_plain_informative(box, issue.text)
+    return box
+
+
+def delete_box(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """The delete confirmation, not yet shown; `text` names a model (outside text), shown plain."""
+    box = plain_message_box(
         QMessageBox.Icon.Question,
         title,
         text,
@@ -55,13 +64,19 @@ def ask_delete(parent: QWidget, title: str, text: str) -> bool:
     yes = box.button(QMessageBox.StandardButton.Yes)
     yes.setText("Delete")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def ask_delete(parent: QWidget, title: str, text: str) -> bool:
+    box = delete_box(parent, title, text)
+    yes = box.button(QMessageBox.StandardButton.Yes)
     result = box.exec()
     return box.clickedButton() is yes or result in (QMessageBox.StandardButton.Yes, QDialog.DialogCode.Accepted)
 
 
 def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:
     """A non-blocking warning (opened window-modal; the event loop keeps running)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = plain_message_box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("operationErrorDialog")
     box.open()
     return box

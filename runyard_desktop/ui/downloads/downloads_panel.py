@@ -14,7 +14,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListView,
     QProgressBar,
     QPushButton,
@@ -31,7 +30,9 @@ from runyard_desktop.core.downloads.progress_words import action_label, notice, 
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import PullState, PullStatus
 from runyard_desktop.models.download_model import DownloadListModel
+from runyard_desktop.models.tooltip_text import plain_tooltip
 from runyard_desktop.ui.models.catalogue_delegates import ERROR_COLOUR, INSTALLED_COLOUR
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +72,7 @@ class DownloadBar(QWidget):
         self.progress.setFormat("")
         # Centred text stays readable: left-aligned, the first characters sat under the chunk.
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setObjectName("downloadMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()};")
@@ -133,7 +134,7 @@ class DownloadBar(QWidget):
         self._cancel_tag = cancellable.tag if cancellable is not None else None
         self.cancel_button.setEnabled(cancellable is not None)
         self.cancel_button.setToolTip(
-            f"Stop downloading {cancellable.tag}; what is downloaded is kept"
+            plain_tooltip(f"Stop downloading {cancellable.tag}; what is downloaded is kept")
             if cancellable
             else "Nothing is downloading"
         )
@@ -264,7 +265,7 @@ class DownloadsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("downloadsPanel")
         self.model = model
-        self.title = QLabel("Downloads")
+        self.title = plain_label("Downloads")
         self.title.setObjectName("downloadsTitle")
         font = self.title.font()
         font.setBold(True)
@@ -275,7 +276,7 @@ class DownloadsPanel(QWidget):
         self.list.setItemDelegate(DownloadItemDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setAlternatingRowColors(True)
-        self.empty = QLabel("Nothing downloaded yet. Pick a model on the Models page and press Download.")
+        self.empty = plain_label("Nothing downloaded yet. Pick a model on the Models page and press Download.")
         self.empty.setWordWrap(True)
         self.empty.setObjectName("downloadsEmpty")
         self.action_button = QPushButton("Cancel")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from runyard_desktop.core.fit.measured import Comparison, Measurement
 from runyard_desktop.ui.models.catalogue_delegates import ERROR_COLOUR, INSTALLED_COLOUR
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 WARN_COLOUR = "#b36b00"
 
@@ -30,26 +31,26 @@ class MeasureCard(QFrame):
         self.setObjectName("measureCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._tag: str | None = None
-        self.title = QLabel("Measured check")
+        self.title = plain_label("Measured check")
         self.title.setObjectName("measureTitle")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.measured = QLabel()
+        self.measured = plain_label()
         self.measured.setObjectName("measuredLabel")
         big = self.measured.font()
         big.setPointSizeF(big.pointSizeF() * 1.25)
         big.setBold(True)
         self.measured.setFont(big)
-        self.estimated = QLabel()
+        self.estimated = plain_label()
         self.estimated.setObjectName("estimatedLabel")
         est_font = self.estimated.font()
         est_font.setPointSizeF(est_font.pointSizeF() * 1.1)
         self.estimated.setFont(est_font)
-        self.verdict = QLabel()
+        self.verdict = plain_label()
         self.verdict.setObjectName("measureVerdict")
         self.verdict.setWordWrap(True)
-        self.notes = QLabel()
+        self.notes = plain_label()
         self.notes.setObjectName("measureNotes")
         self.notes.setWordWrap(True)
         small = self.notes.font()

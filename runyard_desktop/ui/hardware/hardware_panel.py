@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.formatting import human_bytes, human_gib, percent
 from runyard_desktop.ui.widgets.colors import blend
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:  # core.hardware is imported with the first profile, after the first paint
     from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
@@ -81,7 +82,7 @@ def _label(
     bold: bool = False,
     selectable: bool = True,
 ) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     if role:
         label.setProperty("role", role)
     label.setWordWrap(wrap)

@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
 from runyard_desktop.models.installed_model import RecordTableModel, installed_models_model, loaded_models_model
+from runyard_desktop.ui.widgets.plain_text import plain_label, plain_message_box
 
 Confirm = Callable[[QWidget, str, str], bool]
 POLL_MS = 5000
 
 
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(
+def yes_no_box(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """The confirmation, not yet shown; `text` may name a model (outside text), so it is plain."""
+    box = plain_message_box(
         QMessageBox.Icon.Question,
         title,
         text,
@@ -41,7 +43,11 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     )
     box.setObjectName("confirmDialog")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return box
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    return yes_no_box(parent, title, text).exec() == QMessageBox.StandardButton.Yes
 
 
 def delete_question(name: str, size: int | None = None) -> tuple[str, str]:
@@ -81,12 +87,12 @@ class InstalledView(QWidget):
         self.loaded_table = self._table(self.loaded_model, "loadedTable")
         self.loaded_table.setMaximumHeight(8 * (self.fontMetrics().height() + 14))
 
-        title = QLabel("Installed models")
+        title = plain_label("Installed models")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        self.summary = QLabel("Waiting for Ollama…")
+        self.summary = plain_label("Waiting for Ollama…")
         self.summary.setObjectName("installedSummary")
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh_requested)
@@ -104,7 +110,7 @@ class InstalledView(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        loaded_title = QLabel("Loaded in memory now")
+        loaded_title = plain_label("Loaded in memory now")
         loaded_title.setFont(self._bold(loaded_title))
         self.unload_button = QPushButton("Unload")
         self.unload_button.setObjectName("unloadButton")
@@ -113,7 +119,7 @@ class InstalledView(QWidget):
         loaded_actions.addWidget(loaded_title)
         loaded_actions.addStretch(1)
         loaded_actions.addWidget(self.unload_button)
-        self.loaded_empty = QLabel(
+        self.loaded_empty = plain_label(
             "No model is loaded. Ollama loads one when you chat and frees it after a few idle minutes."
         )
         self.loaded_empty.setWordWrap(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
 from runyard_desktop.ui.ollama_status import download_page
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 class FirstRunBanner(QFrame):
@@ -37,7 +38,7 @@ class FirstRunBanner(QFrame):
             " background: palette(alternate-base); }"
         )
         self._url, os_name = download_page(platform)
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setObjectName("firstRunHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)

@@ -15,10 +15,11 @@ from runyard_desktop.core.fit.text import context_phrase, speed_phrase
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.ui.models.breakdown_bar import BreakdownBar
 from runyard_desktop.ui.models.catalogue_delegates import verdict_colour
+from runyard_desktop.ui.widgets.plain_text import escaped_html, plain_label
 
 
 def _label(wrap: bool = True) -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -42,7 +43,7 @@ class ModelDetails(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         layout.addWidget(self.title)
-        self.badge = QLabel()
+        self.badge = plain_label()
         self.badge.setObjectName("verdictBadge")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
@@ -68,6 +69,7 @@ class ModelDetails(QFrame):
         layout.addLayout(form)
         self.recommendation = _label()
         self.recommendation.setObjectName("recommendationText")
+        self.recommendation.setTextFormat(Qt.TextFormat.RichText)  # the app's own bold; the text is escaped
         layout.addWidget(self.recommendation)
         self._report: FitReport | None = None  # the report shown, None while the panel is empty
         self.show_report(None, None, None)
@@ -118,7 +120,9 @@ class ModelDetails(QFrame):
             f"{', '.join(entry.capabilities)} · {entry.license} · Ollama ≥ {entry.min_ollama} · "
             f"native context {entry.native_context // 1024}K"
         )
-        self.recommendation.setText(f"<b>Recommended:</b> {report.recommendation}" if report.recommended else "")
+        self.recommendation.setText(
+            f"<b>Recommended:</b> {escaped_html(report.recommendation)}" if report.recommended else ""
+        )
 
     def set_status(self, status: RowStatus | None) -> None:
         """Update only what depends on the row status (the measured speed); the rest stays as shown."""

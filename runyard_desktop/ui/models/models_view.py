@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -40,6 +39,7 @@ from runyard_desktop.ui.models.catalogue_delegates import StatusDelegate, Verdic
 from runyard_desktop.ui.models.model_details import ModelDetails
 from runyard_desktop.ui.models.whatif_editor import WhatIfEditor
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 SORT_CHOICES = (
     ("Catalogue order", -1, Qt.SortOrder.AscendingOrder),
@@ -99,13 +99,13 @@ class ModelsView(QWidget):
     # --- layout ------------------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
-        title = QLabel("Models")
+        title = plain_label("Models")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         header.addWidget(title)
-        self.machine_label = QLabel("Detecting this machine…")
+        self.machine_label = plain_label("Detecting this machine…")
         self.machine_label.setObjectName("modelsMachineLabel")
         self.machine_label.setWordWrap(True)
         header.addWidget(self.machine_label, 1)
@@ -134,7 +134,7 @@ class ModelsView(QWidget):
             ("Show", self.filter_combo),
             ("Sort", self.sort_combo),
         ):
-            row.addWidget(QLabel(label))
+            row.addWidget(plain_label(label))
             row.addWidget(widget)
             row.addSpacing(8)
         row.addWidget(self.duplicates_check)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from runyard_desktop.core.appdata.settings import THEMES, Settings
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -51,12 +51,12 @@ class SettingsDialog(QDialog):
         self.host_edit = QLineEdit(settings.ollama_host or "")
         self.host_edit.setObjectName("ollamaHostEdit")
         self.host_edit.setPlaceholderText(f"Default: {current_host}")
-        self.host_note = QLabel(
+        self.host_note = plain_label(
             "Another computer's Ollama, e.g. http://192.168.1.20:11434. Empty = this computer. "
             "Takes effect the next time Runyard starts."
         )
         self.host_note.setWordWrap(True)
-        self.host_error = QLabel()
+        self.host_error = plain_label()
         self.host_error.setObjectName("hostError")
         self.host_error.setStyleSheet("color: #d93b3b;")
         self.host_error.hide()
@@ -91,7 +91,7 @@ class SettingsDialog(QDialog):
         self.open_logs_button.setObjectName("openLogFolderButton")
         self.open_logs_button.clicked.connect(self._on_open_logs_clicked)
         log_row = QHBoxLayout()
-        log_label = QLabel(str(log_dir))
+        log_label = plain_label(str(log_dir))
         log_label.setObjectName("logDirLabel")
         log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         log_row.addWidget(log_label, 1)
@@ -108,7 +108,7 @@ class SettingsDialog(QDialog):
 
     def _path_row(self, path: Path, button_text: str) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel(str(path))
+        label = plain_label(str(path))
         label.setObjectName("dataDirLabel")
         row.addWidget(label, 1)
         button = QPushButton(button_text)
