@@ -54,6 +54,7 @@ from runyard_desktop.tasks.app_services import (
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
 from runyard_desktop.ui.widgets.lazy_page import LazyPage
+from runyard_desktop.ui.widgets.plain_text import apply_pending
 
 # The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
 # service layer) are imported inside `AppWindow.build_pages`, not here (see the module docstring).
@@ -218,6 +219,7 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
     window.closing.connect(services.shutdown)
 
     startup = window.startup
+    startup.then(apply_pending)  # first after the paint: labels made before it become plain text
     if defer_pages:
         startup.then(lambda: window.build_pages(chat_on_first_visit=True))
     else:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -55,3 +56,18 @@ def test_dialog_builders_show_outside_text_plain(qtbot, fifo_probe) -> None:
         assert all(fmt == Qt.TextFormat.PlainText for text, fmt in texts.items() if "<img" in text)
         assert any(fifo_probe.img in text for text in texts) or "&lt;img" in box.text()
         box.deleteLater()
+
+
+def test_labels_made_before_the_first_paint_become_plain_right_after_it(qtbot) -> None:
+    """Before the first paint `plain_label` only queues its label (building `QtCore.Qt` costs ≈40 ms there);
+    `apply_pending`, the window's first step after the paint, makes them plain, and skips deleted ones."""
+    from runyard_desktop.ui.widgets import plain_text
+
+    queued, gone = QLabel(), QLabel()
+    qtbot.addWidget(queued)
+    plain_text._pending.extend([queued, gone])  # as make_plain does while the Qt namespace is not built
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(gone), timeout=2000)
+    assert queued.textFormat() is Qt.TextFormat.AutoText
+    plain_text.apply_pending()
+    assert queued.textFormat() is Qt.TextFormat.PlainText and plain_text._pending == []

@@ -12,24 +12,46 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+import PySide6.QtCore
+import shiboken6
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-PLAIN = Qt.TextFormat.PlainText
+# Labels made before the window's first paint wait here: the first use of `QtCore.Qt` builds its enums
+# (≈40 ms), which start-up leaves for after the paint; no outside text exists before then (detection,
+# Ollama and the history all start after it). `apply_pending()` is the first step after the paint.
+_pending: list[QLabel] = []
+
+
+def _plain_format() -> PySide6.QtCore.Qt.TextFormat:
+    from PySide6.QtCore import Qt
+
+    return Qt.TextFormat.PlainText
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A QLabel that never interprets `text` (or any later setText) as HTML."""
     label = QLabel(parent)
-    label.setTextFormat(PLAIN)
+    make_plain(label)
     label.setText(text)
     return label
 
 
 def make_plain(*labels: QLabel) -> None:
-    """Switch existing labels (e.g. a QLabel subclass) to plain text."""
+    """Switch existing labels (e.g. a QLabel subclass) to plain text (before the first paint: right after it)."""
+    if "Qt" not in vars(PySide6.QtCore):  # the Qt namespace is not built yet: we are before the first paint
+        _pending.extend(labels)
+        return
     for label in labels:
-        label.setTextFormat(PLAIN)
+        label.setTextFormat(_plain_format())
+
+
+def apply_pending() -> None:
+    """Make the labels created before the first paint plain (the app calls this right after the paint)."""
+    plain = _plain_format()
+    for label in _pending:
+        if shiboken6.isValid(label):
+            label.setTextFormat(plain)
+    _pending.clear()
 
 
 def plain_message_box(
@@ -42,7 +64,7 @@ def plain_message_box(
 ) -> QMessageBox:
     """A QMessageBox whose text and informative text are plain (never exec'd here: callers decide)."""
     box = QMessageBox(icon, title, "", buttons, parent)
-    box.setTextFormat(PLAIN)
+    box.setTextFormat(_plain_format())
     box.setText(text)
     if informative:
         set_plain_informative(box, informative)
@@ -54,7 +76,7 @@ def set_plain_informative(box: QMessageBox, text: str) -> None:
     box.setInformativeText(text)
     label = box.findChild(QLabel, "qt_msgbox_informativelabel")
     if label is not None:
-        label.setTextFormat(PLAIN)
+        label.setTextFormat(_plain_format())
         label.setOpenExternalLinks(False)
 
 
