@@ -68,6 +68,8 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         self._pick_files = pick_files or _ask_for_files
         self._installed: list[str] = []
         self._offer_context: int | None = None
+        self._reading: dict[int, QWidget] = {}  # read request id → its "reading…" chip
+        self._read_notices: list[tuple[str, str]] = []  # (level, text) of the reads in progress
 
         self.sidebar = ConversationSidebar()
         self.view = MessageView()
@@ -130,6 +132,7 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         c.reply_ended.connect(self._on_controller_reply_ended)
         c.busy_changed.connect(self._on_controller_busy_changed)
         c.notice.connect(self._on_controller_notice)
+        c.attachment_read.connect(self._on_controller_attachment_read)
         s = self.sidebar
         s.new_requested.connect(self._on_sidebar_new_requested)
         s.open_requested.connect(c.open)
