@@ -169,6 +169,8 @@ class AppWindow(MainWindow):
         from runyard_desktop.ui.models.models_view import ModelsView
 
         core, pages = self._services.core, self._services.build_pages()
+        if pages.measurements.notice:
+            self.show_notice(pages.measurements.notice)
         models_view = ModelsView(pages.catalogue)  # Models page; API in docs/dev/models-view-api.md
         core.hardware.profile_changed.connect(models_view.set_profile)
         pages.ollama.status_changed.connect(models_view.set_ollama_status)  # older Ollama places differently
@@ -205,6 +207,8 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
     window = AppWindow(services)
     icon = QApplication.windowIcon()  # run_gui set it; tests start here without one
     window.setWindowIcon(app_icon() if icon.isNull() else icon)
+    if core.settings.notice:  # a damaged settings file was moved aside: the app starts, and says so
+        window.show_notice(core.settings.notice)
     if core.settings.current.theme != "system":
         from runyard_desktop.ui.theme import apply_theme
 

@@ -20,15 +20,24 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+def user_settings() -> settings_store.Settings:
+    """The window's settings; a damaged file is moved aside (as the window does, so the notice comes
+    once) and the notice saying so goes to stderr."""
+    try:
+        settings, notice = settings_store.load_with_notice(app_paths().settings_file)
+    except OSError:
+        return settings_store.Settings()
+    if notice:
+        print(f"Note: {notice}", file=sys.stderr)
+    return settings
+
+
 def resolve_host(args: argparse.Namespace) -> str:
     """--host > settings > $OLLAMA_HOST > http://127.0.0.1:11434."""
     cli_host = getattr(args, "host", None)
     settings_host = None
     if not cli_host:
-        try:
-            settings_host = settings_store.load(app_paths().settings_file).ollama_host
-        except OSError:
-            settings_host = None
+        settings_host = user_settings().ollama_host
     return hosts.resolve(cli_host, settings_host)
 
 
@@ -36,11 +45,7 @@ def default_context() -> int:
     """The context the window sends when a conversation names none: the settings' default, else 4096."""
     from runyard_desktop.core.chat.conversation import DEFAULT_CONTEXT
 
-    try:
-        chosen = settings_store.load(app_paths().settings_file).default_context
-    except OSError:
-        chosen = None
-    return chosen or DEFAULT_CONTEXT
+    return user_settings().default_context or DEFAULT_CONTEXT
 
 
 def print_error(err: OllamaError, out: TextIO | None = None) -> None:

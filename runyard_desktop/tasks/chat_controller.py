@@ -86,6 +86,11 @@ class ChatController(QObject):
     # -- public API -------------------------------------------------------------------------------
 
     @property
+    def runner(self) -> TaskRunner:
+        """The runner replies run on; the conversation controller reads attachments on it too."""
+        return self._runner
+
+    @property
     def is_busy(self) -> bool:
         return self._current is not None
 

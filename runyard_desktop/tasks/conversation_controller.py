@@ -13,6 +13,8 @@ The store lives on the GUI thread: each write is one small committed row (well u
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -60,6 +62,8 @@ class ConversationController(ReplyStreamingMixin):
         reply_ended(object): the final stored Message (complete, stopped or failed).
         busy_changed(bool): a reply started (True) or ended (False).
         notice(str): a plain sentence for the user (recovered database, a refused send…).
+        attachment_read(int, object): a `read_attachment_later` request ended: its id, then the
+            Attachment, or the plain sentence saying why the file was refused (str).
     """
 
     conversations_changed = Signal()
@@ -73,6 +77,7 @@ class ConversationController(ReplyStreamingMixin):
     reply_ended = Signal(object)
     busy_changed = Signal(bool)
     notice = Signal(str)
+    attachment_read = Signal(int, object)
 
     def __init__(
         self,
@@ -101,6 +106,7 @@ class ConversationController(ReplyStreamingMixin):
         self._first_thinking: float | None = None
         self._first_content: float | None = None
         self._num_ctx: int | None = None
+        self._read_ids = itertools.count(1)
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(int(flush_interval_s * 1000))
         self._flush_timer.timeout.connect(self._on_flush_timer_timeout)
@@ -190,17 +196,21 @@ class ConversationController(ReplyStreamingMixin):
 
     # ---- turns -------------------------------------------------------------------------------
 
-    def read_attachments(self, paths: Sequence[str]) -> tuple[list[Attachment], list[str]]:
-        """Read files for the composer: (attachments, plain messages for the files that were refused)."""
-        attachments: list[Attachment] = []
-        errors: list[str] = []
-        vision = self.can_use_images()
-        for path in paths:
-            try:
-                attachments.append(read_attachment(Path(path), vision=vision))
-            except DocumentError as exc:
-                errors.append(str(exc))
-        return attachments, errors
+    def read_attachment_later(self, path: str) -> int:
+        """Read one file off the GUI thread (a FIFO, a device or a huge file must never freeze the
+        window); returns the request id that `attachment_read` carries when the read ends."""
+        request = next(self._read_ids)
+        read = functools.partial(read_attachment, Path(path), vision=self.can_use_images())
+        handle = self._chat.runner.run_blocking(read, name=f"attachment-{request}")
+        handle.finished.connect(functools.partial(self.attachment_read.emit, request))
+        handle.failed.connect(functools.partial(self._on_attachment_failed, request, Path(path).name))
+        return request
+
+    def _on_attachment_failed(self, request: int, name: str, exc: object) -> None:
+        if isinstance(exc, DocumentError):
+            self.attachment_read.emit(request, str(exc))
+        else:  # MemoryError, an OSError the reader did not expect…: still a sentence, never a crash
+            self.attachment_read.emit(request, f"Could not read {name}: {exc}. Attach another file.")
 
     def can_use_images(self, model: str | None = None) -> bool:
         info = self._model_info(model or (self.current.model if self.current else ""))

@@ -1,16 +1,20 @@
-"""The main window: a sidebar of pages (This machine, Models, Chat…), a status bar and menus."""
+"""The main window: a sidebar of pages (This machine, Models, Chat…), a notice bar, a status bar and menus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,14 +51,47 @@ class MainWindow(QMainWindow):
         self._nav.currentRowChanged.connect(self._stack.setCurrentIndex)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_notice())
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._nav)
         layout.addWidget(self._stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self.statusBar().setSizeGripEnabled(True)
+
+    def _build_notice(self) -> QFrame:
+        """A bar above the pages for what the user must know about this start (a damaged settings file…)."""
+        self._notice_bar = QFrame()
+        self._notice_bar.setObjectName("windowNoticeBar")
+        bar = QHBoxLayout(self._notice_bar)
+        bar.setContentsMargins(10, 6, 6, 6)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("windowNotice")
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)  # paths and file contents are outside text
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addWidget(self.notice_label, 1)
+        dismiss = QToolButton()
+        dismiss.setObjectName("dismissWindowNotice")
+        dismiss.setText("✕")
+        dismiss.setAutoRaise(True)
+        dismiss.setToolTip("Hide this message")
+        dismiss.clicked.connect(self._notice_bar.hide)
+        bar.addWidget(dismiss)
+        self._notice_bar.hide()
+        return self._notice_bar
+
+    def show_notice(self, text: str) -> None:
+        """Show `text` (plain) in the bar above the pages, under any notice already there."""
+        current = self.notice_label.text() if self._notice_bar.isVisibleTo(self) else ""
+        self.notice_label.setText(f"{current}\n{text}" if current else text)
+        self._notice_bar.show()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

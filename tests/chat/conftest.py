@@ -53,3 +53,9 @@ def send(qtbot, pane, text: str, timeout: int = 10_000):
     with qtbot.waitSignal(pane.controller.reply_ended, timeout=timeout) as blocker:
         pane.composer.send_button.click()
     return blocker.args[0]
+
+
+def attach(qtbot, pane, *paths, timeout: int = 5_000) -> None:
+    """Attach files as if dropped and wait until every one is read (reads run off the GUI thread)."""
+    pane.add_files([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not pane.composer.is_reading(), timeout=timeout)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from runyard_desktop.core.chat.conversation import KIND_IMAGE, KIND_TEXT
-from tests.chat.conftest import send
+from tests.chat.conftest import attach, send
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -24,7 +24,7 @@ def test_summarize_document(open_chat, chat_fake, qtbot, tmp_path: Path) -> None
         "qwen3.5:4b", content=["- Revenue +12 % to 4.2 M EUR (2026-09-30)\n", "- Hire two engineers"]
     )
     _window, pane = open_chat()
-    pane.add_files([str(doc)])
+    attach(qtbot, pane, doc)
     summarize = pane.findChild(QPushButton, "summarizeButton")
     assert summarize.isVisibleTo(pane)
     chips = pane.composer.findChildren(QWidget, "attachmentChip")
@@ -43,7 +43,7 @@ def test_image_goes_to_a_vision_model(open_chat, chat_fake, qtbot, tmp_path: Pat
     image = tmp_path / "chart.png"
     image.write_bytes(PNG)
     _window, pane = open_chat()
-    pane.add_files([str(image)])
+    attach(qtbot, pane, image)
     assert [a.kind for a in pane.composer.attachments()] == [KIND_IMAGE]
     send(qtbot, pane, "What is in this picture?")
     sent = chat_fake.bodies("/api/chat")[-1]["messages"][-1]
@@ -58,7 +58,7 @@ def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot
     pane.model_info_needed.emit("textonly:1b")
     qtbot.waitUntil(lambda: pane.controller._model_info("textonly:1b") is not None, timeout=5_000)
     before = len(chat_fake.bodies("/api/chat"))
-    pane.add_files([str(image)])
+    attach(qtbot, pane, image)
     assert pane.composer.attachments() == []
     assert pane.composer.notice.isVisibleTo(pane) and "cannot see images" in pane.composer.notice.text()
     assert len(chat_fake.bodies("/api/chat")) == before  # refusing the image sends nothing
@@ -67,15 +67,15 @@ def test_image_is_refused_for_a_model_without_vision(open_chat, chat_fake, qtbot
     assert sent["model"] == "textonly:1b" and "images" not in sent["messages"][-1]
 
 
-def test_binary_and_non_utf8_files_get_clear_messages(open_chat, tmp_path: Path) -> None:
+def test_binary_and_non_utf8_files_get_clear_messages(open_chat, qtbot, tmp_path: Path) -> None:
     binary = tmp_path / "data.bin"
     binary.write_bytes(b"\x00\x01\x02\x03" * 100)
     latin = tmp_path / "notes.txt"
     latin.write_bytes("Café crème".encode("cp1252"))
     _window, pane = open_chat()
-    pane.add_files([str(binary)])
+    attach(qtbot, pane, binary)
     assert "binary" in pane.composer.notice.text() and not pane.composer.attachments()
-    pane.add_files([str(latin)])
+    attach(qtbot, pane, latin)
     assert "not UTF-8" in pane.composer.notice.text()
     assert pane.composer.attachments()[0].text == "Café crème"
 
@@ -86,7 +86,7 @@ def test_large_document_offers_a_larger_context(open_chat, qtbot, tmp_path: Path
     window, pane = open_chat()
     _use_a_24gb_gpu(qtbot, window)
     pane.controller.update_current(num_ctx=4096)
-    pane.add_files([str(doc)])
+    attach(qtbot, pane, doc)
     assert pane.composer.context_label.property("level") == "over"
     offer = pane.composer.offer
     assert offer.isVisibleTo(pane)
@@ -112,7 +112,7 @@ def _use_a_24gb_gpu(qtbot, window) -> None:
     hardware.profile = MACHINES["RTX 4090 24 GB + 64 GB RAM"]
 
 
-def test_drag_and_drop_attaches_files(open_chat, tmp_path: Path) -> None:
+def test_drag_and_drop_attaches_files(open_chat, qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
@@ -134,5 +134,6 @@ def test_drag_and_drop_attaches_files(open_chat, tmp_path: Path) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     pane.dropEvent(drop)
+    qtbot.waitUntil(lambda: not pane.composer.is_reading(), timeout=5_000)
     assert [a.name for a in pane.composer.attachments()] == ["notes.csv"]
     assert pane.composer.attachments()[0].tokens > 0

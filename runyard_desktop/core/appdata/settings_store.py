@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runyard_desktop.core.appdata.settings import Settings, load, save
+from runyard_desktop.core.appdata.settings import Settings, load_with_notice, save
 
 
 class SettingsStore:
-    """The current `Settings`, loaded from `path` (defaults when it is missing or damaged)."""
+    """The current `Settings`, loaded from `path` (defaults when it is missing or damaged).
+
+    `notice`: a plain sentence for the window when the file was damaged (moved aside, fields reset), else "".
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.current: Settings = load(path)
+        self.current, self.notice = load_with_notice(path)
 
     def update(self, new: Settings) -> Settings:
         """Save `new` and make it current; returns the settings it replaced. Nothing changes if the

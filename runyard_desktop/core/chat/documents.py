@@ -5,6 +5,9 @@
   a notice saying so. Files with NUL bytes or mostly control characters are binary: refused.
 - Images: png, jpg/jpeg (checked by their magic bytes), base64-encoded for vision models only.
 - Each attachment carries a token estimate so the composer can compare it with the context.
+- Only regular files are read (a symlink's target is checked), never more than the size cap, and never
+  blocking: a FIFO, a device, a socket or a folder is refused with a message (core/untrusted_file.py).
+  The window reads attachments off the GUI thread (`ConversationController.read_attachment_later`).
 
 `DocumentError` carries the message the UI shows.
 """
@@ -16,6 +19,7 @@ import codecs
 from pathlib import Path
 
 from runyard_desktop.core.chat.conversation import IMAGE_TOKENS, KIND_IMAGE, KIND_TEXT, Attachment, estimate_tokens
+from runyard_desktop.core.untrusted_file import UntrustedFileError, read_untrusted
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -98,34 +102,50 @@ def _looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.05
 
 
+def _read_file(path: Path, max_bytes: int, too_large: str) -> bytes:
+    """The file's bytes, or DocumentError: regular files only (symlinks followed and the target
+    checked), at most `max_bytes`, never blocking on a FIFO or reading a device."""
+    name = path.name
+    try:
+        return read_untrusted(path, max_bytes)
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{name} is no longer there; it may have been moved or deleted.") from exc
+    except UntrustedFileError as exc:
+        if exc.kind == "too-large":
+            raise DocumentError(too_large) from exc
+        if exc.kind == "special":
+            raise DocumentError(f"{exc} Only ordinary files can be attached; pick the file itself.") from exc
+        raise DocumentError(str(exc)) from exc
+
+
+def _size_mb(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size / 1e6:.0f} MB"
+    except OSError:
+        return "too large"
+
+
 def read_document(path: Path) -> Attachment:
     """Read a text-like file into an attachment, or raise DocumentError with a plain message."""
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise DocumentError(
-                f"{name} is {size / 1e6:.0f} MB; Runyard attaches text files up to {MAX_TEXT_BYTES // 2**20} MB. "
-                "Split it or attach the part you need."
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"Could not read {name}: {exc.strerror or exc}.") from exc
+    data = _read_file(
+        path,
+        MAX_TEXT_BYTES,
+        f"{name} is {_size_mb(path)}; Runyard attaches text files up to {MAX_TEXT_BYTES // 2**20} MB. "
+        "Split it or attach the part you need.",
+    )
     text, notice = decode_text(data, name)
     return Attachment(kind=KIND_TEXT, name=name, text=text, tokens=estimate_tokens(text), notice=notice)
 
 
 def read_image(path: Path) -> Attachment:
+    """Read a PNG or JPEG into an attachment, or raise DocumentError with a plain message."""
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            raise DocumentError(
-                f"{name} is {size / 1e6:.0f} MB; images up to {MAX_IMAGE_BYTES // 2**20} MB can be attached."
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"Could not read {name}: {exc.strerror or exc}.") from exc
+    data = _read_file(
+        path,
+        MAX_IMAGE_BYTES,
+        f"{name} is {_size_mb(path)}; images up to {MAX_IMAGE_BYTES // 2**20} MB can be attached.",
+    )
     if not (data.startswith(_PNG_MAGIC) or data.startswith(_JPEG_MAGIC)):
         raise DocumentError(f"{name} is not a PNG or JPEG image.")
     return Attachment(kind=KIND_IMAGE, name=name, data_b64=base64.b64encode(data).decode("ascii"), tokens=IMAGE_TOKENS)

@@ -73,6 +73,8 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         self.confirm_link: Callable[[QWidget, str], bool] = _ask_to_open_link
         self._installed: list[str] = []
         self._offer_context: int | None = None
+        self._reading: dict[int, QWidget] = {}  # read request id → its "reading…" chip
+        self._read_notices: list[tuple[str, str]] = []  # (level, text) of the reads in progress
 
         self.sidebar = ConversationSidebar()
         self.view = MessageView()
@@ -135,6 +137,7 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         c.reply_ended.connect(self._on_controller_reply_ended)
         c.busy_changed.connect(self._on_controller_busy_changed)
         c.notice.connect(self._on_controller_notice)
+        c.attachment_read.connect(self._on_controller_attachment_read)
         s = self.sidebar
         s.new_requested.connect(self._on_sidebar_new_requested)
         s.open_requested.connect(c.open)

@@ -129,6 +129,7 @@ class Composer(QFrame):
         super().__init__(parent)
         self.setObjectName("composer")
         self._attachments: list[Attachment] = []
+        self._reading: list[QWidget] = []  # chips of files being read
         self.editing_message_id: int | None = None
 
         self.edit_banner = plain_label()
@@ -267,13 +268,34 @@ class Composer(QFrame):
         self._chips.insertWidget(self._chips.count() - 1, chip)
         self._after_attachments_change()
 
+    def add_reading(self, name: str) -> QWidget:
+        """A chip saying `name` is being read (the read runs off the GUI thread); `remove_reading` drops it."""
+        chip = QFrame()
+        chip.setObjectName("readingChip")
+        layout = QHBoxLayout(chip)
+        layout.setContentsMargins(8, 2, 8, 2)
+        label = QLabel(f"{name} · reading…")
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is outside text
+        layout.addWidget(label)
+        self._chips.insertWidget(self._chips.count() - 1, chip)
+        self._reading.append(chip)
+        return chip
+
+    def remove_reading(self, chip: QWidget) -> None:
+        if chip in self._reading:
+            self._reading.remove(chip)
+            self._chips.removeWidget(chip)
+            chip.deleteLater()
+
+    def is_reading(self) -> bool:
+        """Whether a file is still being read."""
+        return bool(self._reading)
+
     def clear_attachments(self) -> None:
         self._attachments.clear()
-        while self._chips.count() > 1:
-            item = self._chips.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        for chip in self.findChildren(AttachmentChip):  # files still being read keep their chips
+            self._chips.removeWidget(chip)
+            chip.deleteLater()
         self._after_attachments_change()
 
     def take_text(self) -> str:

@@ -1,18 +1,21 @@
 """The attachments part of `ChatPane`: files added or dropped, the summarise request, and the context they take.
 
-`AttachmentsMixin` reads files through the controller into the composer (refusals show in the
-composer notice), accepts local files dropped on the pane, keeps the context meter current and, when
-the attachments overflow the context, offers the next context size that fits.
+`AttachmentsMixin` reads files through the controller, off the GUI thread, into the composer (a
+"reading…" chip meanwhile; refusals show in the composer notice), accepts local files dropped on the
+pane, keeps the context meter current and, when the attachments overflow the context, offers the next
+context size that fits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
-from runyard_desktop.core.chat.conversation import ContextUsage, context_offer
+from runyard_desktop.core.chat.conversation import Attachment, ContextUsage, context_offer
 from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.ui.chat.composer import Composer
@@ -31,16 +34,36 @@ class AttachmentsMixin:
     parameters: ParametersPanel
     _fit: ChatFitAdvisor
     _offer_context: int | None  # the context size the composer offers to raise to, if any
+    _reading: dict[int, QWidget]  # read request id → its "reading…" chip
+    _read_notices: list[tuple[str, str]]  # (level, text) from the reads since the last batch ended
 
     def add_files(self, paths: Sequence[str]) -> None:
-        """Attach files as if dropped; refused ones are explained in the composer notice."""
-        attachments, errors = self.controller.read_attachments(paths)
-        for attachment in attachments:
-            self.composer.add_attachment(attachment)
-        notices = errors + [a.notice for a in attachments if a.notice]
-        if notices:
-            self.composer.show_notice("\n".join(notices), "warn" if not errors else "error")
-        elif attachments:
+        """Attach files as if dropped: each shows as "reading…" while it is read off the GUI thread,
+        then as an attachment; refused ones are explained in the composer notice."""
+        if not self._reading:
+            self._read_notices = []
+        for path in paths:
+            chip = self.composer.add_reading(Path(path).name)
+            self._reading[self.controller.read_attachment_later(path)] = chip
+
+    @Slot(int, object)
+    def _on_controller_attachment_read(self, request: int, result: object) -> None:
+        chip = self._reading.pop(request, None)
+        if chip is None:
+            return
+        self.composer.remove_reading(chip)
+        if isinstance(result, Attachment):
+            self.composer.add_attachment(result)
+            if result.notice:
+                self._read_notices.append(("warn", result.notice))
+        else:
+            self._read_notices.append(("error", str(result)))
+        if self._reading:
+            return
+        if self._read_notices:
+            level = "error" if any(lv == "error" for lv, _ in self._read_notices) else "warn"
+            self.composer.show_notice("\n".join(text for _, text in self._read_notices), level)
+        else:
             self.composer.show_notice("")
 
     def _update_context_meter(self) -> ContextUsage:
