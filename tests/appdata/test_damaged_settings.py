@@ -130,8 +130,9 @@ def test_the_window_starts_after_a_damaged_settings_file_and_says_so(qtbot, runy
     qtbot.addWidget(window)
     try:
         window.show()
-        notice = window.notice_label.text()
-        assert window.notice_label.isVisibleTo(window)
+        label = window.notice_label
+        assert label is not None and label.isVisibleTo(window)
+        notice = label.text()
         assert "The settings file" in notice and "settings.damaged.json" in notice
         assert "The measurements file could not be read" in notice
         assert window.services.core.settings.current == Settings()

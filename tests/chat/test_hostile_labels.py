@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from runyard_desktop.core.chat.conversation import STATUS_FAILED
-from tests.chat.conftest import send
+from tests.chat.conftest import attach, send
 from tests.support.fifo_probe import FifoProbe
 
 
@@ -62,7 +62,7 @@ def test_attachment_named_like_an_image_shows_plain_in_both_chips(
     doc = folder / f"{fifo_probe.img}.txt"  # legal on Linux and macOS: the path has no slash
     doc.write_text("Some notes.\n", encoding="utf-8")
     window, pane = open_chat()
-    pane.add_files([str(doc)])
+    attach(qtbot, pane, doc)  # the read runs off the GUI thread: wait for its chip
     chips = pane.composer.findChildren(QWidget, "attachmentChip")
     assert len(chips) == 1
     assert chips[0].findChild(QLabel) in shown_with_img(pane.composer, fifo_probe)

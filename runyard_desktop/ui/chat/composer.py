@@ -274,8 +274,7 @@ class Composer(QFrame):
         chip.setObjectName("readingChip")
         layout = QHBoxLayout(chip)
         layout.setContentsMargins(8, 2, 8, 2)
-        label = QLabel(f"{name} · reading…")
-        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is outside text
+        label = plain_label(f"{name} · reading…")  # a file name is outside text
         layout.addWidget(label)
         self._chips.insertWidget(self._chips.count() - 1, chip)
         self._reading.append(chip)
