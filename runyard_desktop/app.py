@@ -377,6 +377,7 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     instance.raise_on_activation(window)
     startup = window.startup
     startup.then(lambda: configure_logging(paths, verbose=verbose))
+    startup.then(instance.listen)
 
     def painted(elapsed: float) -> None:
         log.info("first paint after %.0f ms", elapsed * 1000)

@@ -17,6 +17,7 @@ def test_second_lock_on_the_same_folder_is_refused_and_raises_the_first(qtbot, t
     second = SingleInstance(tmp_path / "data")
     try:
         assert first.acquire()
+        first.listen()
         assert not second.acquire()
         with qtbot.waitSignal(first.activated, timeout=5_000):
             assert second.ask_first_to_show()
@@ -32,6 +33,7 @@ def test_second_lock_on_the_same_folder_is_refused_and_raises_the_first(qtbot, t
 def test_a_second_launch_raises_the_first_window_and_exits(qtbot, tmp_path: Path, runyard_home: str) -> None:
     first = SingleInstance(Path(runyard_home) / "data")  # where run_gui's app_paths() puts the data
     assert first.acquire()
+    first.listen()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
         [sys.executable, "-c", _SECOND_LAUNCH],

@@ -4,8 +4,9 @@ Two copies on one history would each purge the other's pending Undo and race for
 lock, so `run_gui` (never `create_main_window`, where tests open several windows in one process)
 takes a `QLockFile` in the data folder. The lock names its process, so a crashed copy's lock is
 stale at once and taken over. The copy that holds it also listens on a `QLocalServer` (this user
-only); a second launch that cannot take the lock connects to it, which asks the first copy to show
-its window, and exits.
+only) from its first paint on (QtNetwork builds Qt's enums, ≈40 ms the first paint must not wait
+for); a second launch that cannot take the lock connects to it, which asks the first copy to show its
+window, and exits.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import hashlib
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +53,25 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """Take the lock and start listening; False when another copy holds it."""
+        """Take the lock; False when another copy holds it. `listen()` answers second launches."""
         self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not self._lock.tryLock(0):
-            return False
+        return bool(self._lock.tryLock(0))
+
+    def listen(self) -> None:
+        """Answer second launches (after the first paint: see the module docstring)."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.server_name)  # a crashed copy's socket file; we hold the lock
         server.newConnection.connect(self._on_server_new_connection)
         server.listen(self.server_name)
         self._server = server
-        return True
 
     def ask_first_to_show(self) -> bool:
         """Ask the copy that holds the lock to show its window; False when it did not answer."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         answered = socket.waitForConnected(CONNECT_MS)
