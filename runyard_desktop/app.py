@@ -376,11 +376,18 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     QApplication.setOrganizationName("Runyard")
     QApplication.setDesktopFileName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from runyard_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data, app)  # per launch, not per window: tests open several windows
+    if not instance.acquire():
+        return instance.hand_over()  # the first copy shows its window; this one exits
     QApplication.setWindowIcon(app_icon())  # static: instance() is typed QCoreApplication, which has none
     _install_exception_hooks(smoke=smoke)
     window = create_main_window(host, defer_pages=True)
+    instance.raise_on_activation(window)
     startup = window.startup
     startup.then(lambda: configure_logging(paths, verbose=verbose))
+    startup.then(instance.listen)
 
     def painted(elapsed: float) -> None:
         log.info("first paint after %.0f ms", elapsed * 1000)
@@ -401,5 +408,6 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     window.show()
     code = app.exec()
     window.close()
+    instance.release()
     log.info("exit code %s", code)
     return int(code)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +43,8 @@ from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
 from runyard_desktop.core.ollama.types import ChatMessage, ChatRequest, ModelInfo
 from runyard_desktop.tasks.chat_controller import ChatController
 from runyard_desktop.tasks.reply_streaming import ReplyStreamingMixin
+
+log = logging.getLogger(__name__)
 
 OPEN_TAIL = 16  # enough for a screenful and the last measured reply; older ones load on scroll
 CLOSED_NOTE = "Stopped because Runyard was closed; the text so far is kept."
@@ -102,6 +105,8 @@ class ConversationController(ReplyStreamingMixin):
         self.default_model = ""  # for new conversations when none is open (the pane sets it)
         self._reply_id: int | None = None
         self._recorder: ReplyRecorder | None = None
+        self._unsaved: list[ReplyRecorder] = []
+        self._told_full = False
         self._sent_at = 0.0
         self._first_thinking: float | None = None
         self._first_content: float | None = None
@@ -304,6 +309,9 @@ class ConversationController(ReplyStreamingMixin):
     def shutdown(self) -> None:
         """The window is closing: keep the partial reply (marked stopped) and close the store."""
         self._stop_now(CLOSED_NOTE)
+        self._retry_unsaved()  # a last try for replies a full disk kept in memory
+        if self._unsaved:
+            log.error("closing with %d reply(s) not saved: the disk is still full", len(self._unsaved))
         self._closed = True
         self.store.close()
 

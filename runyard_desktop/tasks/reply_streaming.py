@@ -3,13 +3,15 @@
 `ReplyStreamingMixin` starts a reply on `ChatController`, relays its text as the controller's
 signals, rewrites the stored row as the text arrives (a `ReplyRecorder`: at most one write per flush
 interval, plus a timer for quiet spells) and writes the outcome last: complete with its metrics,
-stopped, or failed with a plain message. The conversation side (opening, sending, editing) lives in
+stopped, or failed with a plain message. When the disk is full the reply stays in memory: the user is
+told once, the flush timer keeps trying, and a second notice says when it was saved. The conversation side (opening, sending, editing) lives in
 `conversation_controller.py`, which builds the request this half streams.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 
@@ -24,6 +26,7 @@ from runyard_desktop.core.chat.conversation import (
     ReplyMetrics,
 )
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
+from runyard_desktop.core.chat.history_schema import is_full
 from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest
 from runyard_desktop.tasks.chat_controller import ChatController
@@ -31,6 +34,11 @@ from runyard_desktop.tasks.chat_controller import ChatController
 log = logging.getLogger(__name__)
 
 STOPPED_NOTE = "You stopped this reply; the text so far is kept."
+DISK_FULL_NOTE = (
+    "The disk is full: this reply is kept in memory but not saved yet. Free some space and Runyard "
+    "saves it at once; if you close Runyard before that, copy the reply first."
+)
+SAVED_NOTE = "There is space on the disk again: the reply has been saved."
 
 
 class ReplyStreamingMixin(QObject):
@@ -48,6 +56,8 @@ class ReplyStreamingMixin(QObject):
     _flush_timer: QTimer
     _reply_id: int | None  # ChatController's id of the reply streaming now
     _recorder: ReplyRecorder | None  # the reply's row while it streams; None when idle
+    _unsaved: list[ReplyRecorder]  # ended replies a full disk kept from being saved; retried by the timer
+    _told_full: bool  # the disk-full notice is showing
     _sent_at: float
     _first_thinking: float | None
     _first_content: float | None
@@ -86,14 +96,37 @@ class ReplyStreamingMixin(QObject):
         return self._recorder is not None and reply_id == self._reply_id
 
     def _end(self, status: str, metrics: ReplyMetrics | None = None, error: str = "") -> None:
-        assert self._recorder is not None
-        final = self._recorder.finish(status, metrics, error)
+        recorder = self._recorder
+        assert recorder is not None
+        final = recorder.finish(status, metrics, error)
         self._recorder, self._reply_id = None, None
-        self._flush_timer.stop()
+        if recorder.unsaved:
+            self._unsaved.append(recorder)  # the flush timer keeps trying
+        self._report_saving()
         self.messages = [final if m.id == final.id else m for m in self.messages]
-        self.store.touch(final.conversation_id)
+        try:
+            self.store.touch(final.conversation_id)
+        except sqlite3.OperationalError as exc:
+            if not is_full(exc):
+                raise  # only the order of the list is lost on a full disk
         self.reply_ended.emit(final)
         self.busy_changed.emit(False)
+
+    def _report_saving(self) -> None:
+        """Say once that a reply is only in memory, and again when it was saved; keep the timer for retries."""
+        unsaved = bool(self._unsaved) or (self._recorder is not None and self._recorder.unsaved)
+        if unsaved and not self._told_full:
+            log.warning("history disk full: a reply is kept in memory until it can be saved")
+            self.notice.emit(DISK_FULL_NOTE)
+        elif self._told_full and not unsaved:
+            log.info("history disk has space again: the kept reply was saved")
+            self.notice.emit(SAVED_NOTE)
+        self._told_full = unsaved
+        if self._recorder is None and not self._unsaved:
+            self._flush_timer.stop()
+
+    def _retry_unsaved(self) -> None:
+        self._unsaved = [r for r in self._unsaved if not r.retry()]
 
     def _metrics(self, metrics: ChatMetrics) -> ReplyMetrics:
         thinking_s = None
@@ -124,6 +157,7 @@ class ReplyStreamingMixin(QObject):
             if self._first_thinking is None:
                 self._first_thinking = time.monotonic()
             self._recorder.append(thinking=text)
+            self._report_saving()
             self.thinking_appended.emit(self._recorder.message.id, text)
 
     @Slot(int, str)
@@ -132,6 +166,7 @@ class ReplyStreamingMixin(QObject):
             if self._first_content is None:
                 self._first_content = time.monotonic()
             self._recorder.append(content=text)
+            self._report_saving()
             self.content_appended.emit(self._recorder.message.id, text)
 
     @Slot(int, str)
@@ -162,3 +197,5 @@ class ReplyStreamingMixin(QObject):
     def _on_flush_timer_timeout(self) -> None:
         if self._recorder is not None:
             self._recorder.flush_if_due()
+        self._retry_unsaved()
+        self._report_saving()

@@ -1,7 +1,8 @@
 """Small JSON files kept on disk (settings, measurements): atomic writes and damaged files moved aside.
 
 A write goes to a temp file in the same directory, is fsynced, then `os.replace`d over the old one,
-so a crash leaves either the old file or the new one. A file that cannot be read is moved to
+so a crash leaves either the old file or the new one; `mkstemp` creates it readable by the user only
+(0600), in a folder created 0700. A file that cannot be read is moved to
 `<name>.damaged.json` and logged, never silently emptied. `tempfile` is imported only when writing:
 settings are read on the start-up path.
 """
@@ -19,7 +20,7 @@ def write_json_atomic(path: Path, data: Any, *, prefix: str, sort_keys: bool = F
     """Write `data` as indented JSON to `path` atomically (temp file named `prefix…json`, fsync, replace)."""
     import tempfile  # only when saving: keeps random/shutil off the start-up path
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

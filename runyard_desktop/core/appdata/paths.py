@@ -11,11 +11,13 @@ from platformdirs import PlatformDirs
 from runyard_desktop import APP_NAME
 
 HOME_ENV = "RUNYARD_HOME"
+PRIVATE_DIR = 0o700  # folders the app creates: chats, settings and logs are the user's alone
+PRIVATE_FILE = 0o600
 
 
 @dataclass(frozen=True)
 class AppPaths:
-    """The four directories the app writes to. Created on first use, not here."""
+    """The four directories the app writes to. Created on first use, not here, readable by the user only."""
 
     config: Path
     data: Path
@@ -36,7 +38,7 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         for path in (self.config, self.data, self.cache, self.logs):
-            path.mkdir(parents=True, exist_ok=True)
+            path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         return self
 
 

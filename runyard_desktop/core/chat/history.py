@@ -6,8 +6,12 @@ Nothing is ever lost on purpose:
   decided by `ReplyRecorder`; every write is its own committed transaction, so a crash or a kill
   keeps everything up to the last flush (WAL + synchronous=NORMAL survives a process kill);
 - replies left `streaming` by a crash are marked `stopped` ("interrupted") on the next open;
-- a database that SQLite cannot read is moved aside (never emptied) and a fresh one started;
-  `HistoryStore.recovered_from` then names the damaged copy so the UI can say so.
+- a database that SQLite cannot read, or whose tables or columns are not the expected ones, is moved
+  aside (never emptied) and a fresh one started; `HistoryStore.recovered_from` then names the damaged
+  copy so the UI can say so. A passing condition (another program holds a lock, the disk is full, no
+  permission) is never damage: it raises `HistoryError` with a plain sentence, and the file stays;
+- a lock held by another program is waited for `LOCK_WAIT_S` at most, not SQLite's default 5 s;
+- the file is created readable by the user only (0600, its folder 0700).
 
 The store is used from one thread (the GUI thread); writes are single small rows and take well under
 a millisecond. Schema changes go through `_MIGRATIONS` keyed by `PRAGMA user_version`.
@@ -39,6 +43,7 @@ from runyard_desktop.core.chat.history_rows import (
     dump_metrics,
     message_from_row,
 )
+from runyard_desktop.core.chat.history_schema import check_schema, create_private, is_damage, plain_problem
 from runyard_desktop.core.chat.reply_recorder import ReplyRecorder
 
 __all__ = ["SCHEMA_VERSION", "HistoryError", "HistoryStore", "ReplyRecorder"]
@@ -47,6 +52,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 INTERRUPTED_NOTE = "Interrupted: Runyard closed before this reply finished."
+LOCK_WAIT_S = 0.25  # how long one statement waits for another program's lock before failing
 
 
 class HistoryError(Exception):
@@ -101,19 +107,25 @@ class HistoryStore:
         self.path = path
         self._clock = clock
         self.recovered_from: Path | None = None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.interrupted_replies = 0
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise HistoryError(plain_problem(exc, path)) from exc
             self.recovered_from = self._move_aside(exc)
-            self._db = self._open()
-        self.interrupted_replies = self._mark_interrupted()
-        self.purge_deleted()
+            try:
+                self._db = self._open()
+            except sqlite3.Error as again:
+                raise HistoryError(plain_problem(again, path)) from again
 
     # ---- opening, damage, migrations -------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        """Connect, migrate, check the schema, mark interrupted replies and purge deleted conversations:
+        any of them failing on a damaged file raises here, inside the move-aside recovery."""
+        create_private(self.path)
+        db = sqlite3.connect(self.path, timeout=LOCK_WAIT_S, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -122,6 +134,9 @@ class HistoryStore:
             # reads the whole file, which would slow every start once the history is large.
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             self._migrate(db)
+            check_schema(db)
+            self.interrupted_replies = self._mark_interrupted(db)
+            self._purge(db, 0.0)
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -156,8 +171,9 @@ class HistoryStore:
         log.error("history database %s is damaged (%s); moved to %s, starting a fresh one", self.path, exc, aside)
         return aside
 
-    def _mark_interrupted(self) -> int:
-        cur = self._db.execute(
+    @staticmethod
+    def _mark_interrupted(db: sqlite3.Connection) -> int:
+        cur = db.execute(
             "UPDATE messages SET status=?, error=? WHERE status=?",
             (STATUS_STOPPED, INTERRUPTED_NOTE, STATUS_STREAMING),
         )
@@ -234,8 +250,11 @@ class HistoryStore:
 
     def purge_deleted(self, older_than_s: float = 0.0) -> int:
         """Really remove soft-deleted conversations (and their messages)."""
+        return self._purge(self._db, older_than_s)
+
+    def _purge(self, db: sqlite3.Connection, older_than_s: float) -> int:
         cutoff = self._clock() - older_than_s
-        cur = self._db.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?", (cutoff,))
+        cur = db.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?", (cutoff,))
         return cur.rowcount
 
     def search(self, query: str) -> set[int]:

@@ -1,12 +1,20 @@
-"""Writes a streaming reply to the history at a bounded rate (see `HistoryStore.update_reply`)."""
+"""Writes a streaming reply to the history at a bounded rate (see `HistoryStore.update_reply`).
+
+A full disk never loses a reply: a write that fails with "database or disk is full" keeps the text in
+memory (`unsaved` turns True), and the next flush, or `retry()`, writes it once space returns. Any
+other error still raises.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from runyard_desktop.core.chat.conversation import Message, ReplyMetrics
+from runyard_desktop.core.chat.history_schema import is_full
 
 if TYPE_CHECKING:
     from runyard_desktop.core.chat.history import HistoryStore
@@ -16,7 +24,8 @@ class ReplyRecorder:
     """Keeps a streaming reply on disk at a bounded write rate (at most one write per `interval_s`).
 
     `append()` adds text and writes when the last write is older than `interval_s`; `flush()` writes
-    whatever is pending now; `finish()` writes the final state with its status and metrics.
+    whatever is pending now; `finish()` writes the final state with its status and metrics. While the
+    disk is full `unsaved` is True and the reply lives only here; `retry()` tries to save it again.
     """
 
     def __init__(
@@ -35,6 +44,8 @@ class ReplyRecorder:
         self._thinking: list[str] = [message.thinking]
         self._dirty = False
         self._last_write = clock()
+        self._final: tuple[str, ReplyMetrics | None, str] | None = None  # an outcome not written yet
+        self.unsaved = False
         self.writes = 0
 
     @property
@@ -63,14 +74,46 @@ class ReplyRecorder:
             return
         content, thinking = self.content, self.thinking
         self._content, self._thinking = [content], [thinking]
-        self._store.update_reply(self.message.id, content, thinking)
-        self._dirty = False
         self._last_write = self._clock()
-        self.writes += 1
+        if self._saved(lambda: self._store.update_reply(self.message.id, content, thinking)):
+            self._dirty = False
+            self.writes += 1
 
     def finish(self, status: str, metrics: ReplyMetrics | None = None, error: str = "") -> Message:
-        self.message = self._store.finish_reply(
-            self.message.id, content=self.content, thinking=self.thinking, status=status, metrics=metrics, error=error
-        )
+        """Write the outcome; on a full disk the returned message is the one kept in memory."""
+        self._final = (status, metrics, error)
         self._dirty = False
+        self.retry()
         return self.message
+
+    def retry(self) -> bool:
+        """Save what is still unsaved (the outcome, or the text so far); True once nothing is pending."""
+        if self._final is None:
+            self.flush()
+            return not self.unsaved
+        status, metrics, error = self._final
+        kept = replace(
+            self.message, content=self.content, thinking=self.thinking, status=status, metrics=metrics, error=error
+        )
+
+        def write() -> None:
+            self.message = self._store.finish_reply(
+                kept.id, content=kept.content, thinking=kept.thinking, status=status, metrics=metrics, error=error
+            )
+
+        if self._saved(write):
+            self._final = None
+            return True
+        self.message = kept
+        return False
+
+    def _saved(self, write: Callable[[], None]) -> bool:
+        try:
+            write()
+        except sqlite3.OperationalError as exc:
+            if not is_full(exc):
+                raise
+            self.unsaved = True
+            return False
+        self.unsaved = False
+        return True
