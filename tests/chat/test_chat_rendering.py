@@ -38,7 +38,7 @@ def test_raw_html_is_shown_as_text_and_nothing_is_loaded(qtbot, monkeypatch) -> 
     holder.grab()  # lay out and paint now, synchronously: that is when a document fetches its images
     text = body.plain_text()
     assert "<script>alert(1)</script>" in text and "<b>bold?</b>" in text
-    assert "image: tracker" in text  # the image became a link, not a fetched picture
+    assert "[image: tracker — http://evil.example/pixel.png not loaded]" in text  # text, not a fetched picture
     html = body.toHtml()
     assert "<script" not in html.replace("&lt;script", "") and 'src="http' not in html
     assert all(not u.startswith("http") for u in loads)  # even a stray request is refused

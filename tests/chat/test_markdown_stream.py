@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from runyard_desktop.core.chat.markdown_stream import MarkdownStream, neutralise_images, split_complete
+from runyard_desktop.core.chat.markdown_stream import MarkdownStream, image_placeholder, split_complete
 
 TEXT = (
     "Intro **bold** line\nsecond line\n\n"
@@ -64,5 +64,8 @@ def test_partial_prose_is_emitted_immediately_but_fences_wait() -> None:
     assert stream.feed("`py\n") == [("code_start", "py")]
 
 
-def test_images_become_links() -> None:
-    assert neutralise_images("see ![chart](http://evil/x.png)") == "see [image: chart](http://evil/x.png)"
+def test_image_placeholder_shows_the_link_and_says_it_is_not_loaded() -> None:
+    assert image_placeholder("chart", "http://evil/x.png") == "[image: chart — http://evil/x.png not loaded]"
+    assert image_placeholder(" two\n lines ", "") == "[image: two lines — no link not loaded]"
+    long = image_placeholder("", "data:image/png;base64," + "A" * 5000)
+    assert long.startswith("[image: no description — data:image/png") and len(long) < 260

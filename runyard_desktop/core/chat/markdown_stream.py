@@ -10,7 +10,7 @@
 Each byte of the reply is examined once, so the cost per token does not grow with the reply. A
 partial line that might be a fence (```` ``` ````, ``~~~``) is held back until its newline arrives;
 everything else is emitted at once, so text appears as it streams. `finish()` flushes the rest.
-`neutralise_images` turns Markdown images into plain links: nothing remote is ever fetched.
+`image_placeholder` is the visible text that stands for an image: a reply's image is never loaded.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 Op = tuple[str, ...]
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
+IMAGE_LINK_CHARS = 200  # a longer image link (a data: URL, say) is shortened in its placeholder
 
 
 def _might_be_fence(stripped: str) -> bool:
@@ -115,9 +115,13 @@ def _merge(ops: list[Op]) -> list[Op]:
     return merged
 
 
-def neutralise_images(markdown: str) -> str:
-    """`![alt](url)` → `[image: alt](url)`: shown as a link the user may click, never fetched."""
-    return _IMAGE.sub(lambda m: f"[image: {m.group(1) or 'no description'}]({m.group(2)})", markdown)
+def image_placeholder(alt: str, link: str) -> str:
+    """The plain text shown instead of an image: its description and its link, not followed."""
+    alt = " ".join(alt.split()) or "no description"
+    link = " ".join(link.split()) or "no link"
+    if len(link) > IMAGE_LINK_CHARS:
+        link = link[: IMAGE_LINK_CHARS - 1] + "…"
+    return f"[image: {alt} — {link} not loaded]"
 
 
 def split_complete(text: str) -> list[Op]:

@@ -3,8 +3,10 @@
 Safety:
 - Markdown is parsed with `MarkdownNoHTML`: raw HTML in model output is shown as text, never
   interpreted. Nothing is executed.
-- `SafeTextBrowser.loadResource` refuses every resource, and Markdown images are turned into links
-  first (`neutralise_images`): an image URL in a reply is never fetched.
+- `SafeTextBrowser.loadResource` answers every resource request, any scheme, with an inert
+  placeholder (a blank 1×1 image, a blank byte): returning nothing would let QTextDocument and Qt's
+  image handler read the file themselves. Markdown images never reach the document anyway: they
+  become the plain text "[image: ALT — LINK not loaded]" (`safe_markdown`).
 - Links never navigate inside the view; a click is forwarded as `link_clicked(QUrl)` and the pane
   opens http(s)/mailto links in the system browser.
 
@@ -20,10 +22,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
+    QImage,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -33,13 +36,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
-from runyard_desktop.core.chat.markdown_stream import Op, neutralise_images, split_complete
+from runyard_desktop.core.chat.markdown_stream import Op, split_complete
 from runyard_desktop.ui.chat.chat_style import ChatColors
+from runyard_desktop.ui.chat.safe_markdown import insert_markdown
 
-_F = QTextDocument.MarkdownFeature
-MARKDOWN_FEATURES = _F(_F.MarkdownDialectGitHub.value | _F.MarkdownNoHTML.value)
 RENDER_INTERVAL_S = 0.25
 PARAGRAPH_GAP = 6.0  # px below a paragraph
+
+
+def blank_image() -> QImage:
+    """A transparent 1×1 image: not null, so Qt's image handler takes it and loads nothing itself."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -71,8 +80,14 @@ class SafeTextBrowser(QTextBrowser):
         self.setFixedHeight(8)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
-        # Never load anything: not remote images, not local files a reply points at.
-        return None
+        """Never load anything: not remote images, not local files, devices or network shares.
+
+        The answer must not be empty: for an empty answer QTextDocument opens a local file itself,
+        and the image handler then calls QImage.load(name) (a FIFO blocks, /dev/zero exhausts memory).
+        """
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return blank_image()
+        return QByteArray(b" ")
 
     @Slot(QUrl)
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
@@ -215,7 +230,7 @@ class MessageBody(SafeTextBrowser):
             if cursor.block().length() > 1:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             first = cursor.position()
-            cursor.insertMarkdown(neutralise_images(markdown), MARKDOWN_FEATURES)
+            insert_markdown(cursor, markdown)
             self._space_paragraphs(first, cursor.position())
         self._rendered_end = cursor.position()
         self._plain, self._settled_chars = [], 0
