@@ -54,7 +54,7 @@ class FifoWatch:
         self.folder = folder
         self.log = folder / "opened.log"
         self.log.write_text("")
-        self._child: subprocess.Popen[str] | None = None
+        self._child: subprocess.Popen[bytes] | None = None
 
     def make(self, *names: str) -> list[str]:
         """Make the FIFOs and start watching them (call once)."""
