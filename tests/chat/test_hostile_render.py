@@ -194,3 +194,37 @@ def test_dev_zero_in_a_reply_neither_crashes_nor_exhausts_memory() -> None:
     assert "[image: zero — file:///dev/zero not loaded]" in done.stdout
     assert "[image: inline — /dev/zero not loaded]" in done.stdout
     assert "[image: unc — file://host/share/x.png not loaded]" in done.stdout
+
+
+TABLE = "| a | b | c | d |\n|---|---|---|---|\n" + "| 1 | 2 | 3 | 4 |\n" * 2_000
+CODE_FLOOD = "".join(f"```\nx{i}\n```\n" for i in range(2_000))
+
+
+def test_a_reply_beyond_the_rendering_budget_shows_as_plain_text_and_reopens_so(open_chat, chat_fake, qtbot) -> None:
+    long_line = "y" * 100_000
+    chat_fake.script_reply(
+        "qwen3.5:4b", content=["Intro **bold**.\n\n", TABLE[:5000], TABLE[5000:], CODE_FLOOD, long_line]
+    )
+    _window, pane = open_chat()
+    send(qtbot, pane, "loop please", timeout=30_000)
+    widget = pane.view.last_widget()
+    assert widget.plain and len(widget.bodies) >= 2
+    text = widget.text()
+    assert "Shown as plain text (too large to format)." in text
+    assert "```" in text and "| 1 | 2 | 3 | 4 |" in text  # shown as typed, not formatted
+    assert max(len(line) for line in text.split("\n")) <= 2_000  # in chunks
+    assert sum(len(b.code_blocks()) for b in widget.bodies) == 0  # no code frame was built
+    _window2, pane2 = open_chat()  # reopening: the stored reply is plain from the start
+    reopened = pane2.view.last_widget()
+    assert reopened.plain and "Shown as plain text (too large to format)." in reopened.text()
+    assert "Intro **bold**." in reopened.text() and max(len(x) for x in reopened.text().split("\n")) <= 2_000
+
+
+def test_a_reply_within_the_budget_is_still_formatted(open_chat, chat_fake, qtbot) -> None:
+    chat_fake.script_reply(
+        "qwen3.5:4b", content=["Intro **bold**.\n\n", "```py\nx = 1\n```\n", "| a |\n|---|\n| 1 |\n"]
+    )
+    _window, pane = open_chat()
+    send(qtbot, pane, "hello")
+    widget = pane.view.last_widget()
+    assert not widget.plain and "**" not in widget.text() and widget.code_blocks() == [("py", "x = 1")]

@@ -69,3 +69,24 @@ def test_image_placeholder_shows_the_link_and_says_it_is_not_loaded() -> None:
     assert image_placeholder(" two\n lines ", "") == "[image: two lines — no link not loaded]"
     long = image_placeholder("", "data:image/png;base64," + "A" * 5000)
     assert long.startswith("[image: no description — data:image/png") and len(long) < 260
+
+
+def test_render_budget_counts_what_makes_a_layout_slow() -> None:
+    from runyard_desktop.core.chat.render_budget import (
+        CHUNK,
+        MAX_LINE,
+        RenderBudget,
+        break_long_lines,
+        over_budget,
+        plain_chunks,
+    )
+
+    assert not over_budget("# Title\n\nSome *prose*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n")
+    assert over_budget("| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 1000)  # 3,000 cells
+    assert over_budget("```\nx\n```\n" * 401)
+    assert over_budget("x" * (MAX_LINE + 1)) and not over_budget(("x" * 1000 + "\n") * 300)
+    budget = RenderBudget()  # streamed: the same, whatever the pieces
+    assert not any(budget.feed(piece) for piece in ["``", "`\nx\n`", "``\n"] * 400)
+    assert budget.feed("```\n") and budget.over
+    assert plain_chunks("ab\n" + "x" * 5000, CHUNK) == ["ab", "x" * 2000, "x" * 2000, "x" * 1000]
+    assert break_long_lines("x" * 2500 + "\nyy", 1900) == ("x" * 100 + "\n" + "x" * 2000 + "\n" + "x" * 400 + "\nyy", 2)

@@ -19,6 +19,7 @@ from runyard_desktop.core.chat.conversation import (
     Message,
 )
 from runyard_desktop.core.chat.markdown_stream import MarkdownStream
+from runyard_desktop.core.chat.render_budget import RenderBudget, over_budget
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 from runyard_desktop.ui.chat.thinking_block import ThinkingBlock
@@ -26,6 +27,8 @@ from runyard_desktop.ui.widgets.plain_text import plain_label
 
 USER_INDENT = 0.18  # share of the column left free beside the user's bubble
 BODY_CHARS = 12_000  # a streaming reply continues in a new document after about this much text
+PLAIN_BODY_CHARS = 200_000  # the same for text shown plain (too large to format)
+PLAIN_OPEN_CHARS = 1_000_000  # a stored text shows at most this much (~0.3 s); Copy copies all of it
 
 
 class MetricsLabel(QLabel):
@@ -68,6 +71,8 @@ class MessageWidget(QFrame):
         self.setObjectName("userMessage" if message.role == "user" else "assistantMessage")
         self.setProperty("role", message.role)
         self._stream: MarkdownStream | None = None
+        self._budget = RenderBudget()  # of the streaming text; when over, the rest is shown plain
+        self.plain = False  # the text (or its rest) is shown as plain text: too large to format
         self.thinking: ThinkingBlock | None = None
         # The body text is appended to; see _next_body. No text width is set here: a text view not
         # shown yet keeps its document unlaid-out, so it is laid out once, when shown at its width
@@ -99,8 +104,8 @@ class MessageWidget(QFrame):
             chip.setObjectName("attachmentChip")
             tint(chip, self._colors.muted)
             self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
-        self.body.set_markdown(message.content)
         self._outer.addWidget(self.body)
+        self._show_text(message.content)
         self._footer.addStretch(1)
         self.copy_button = self._tool("Copy", "copyMessageButton", self._on_copy_button_clicked)
         self._footer.addWidget(self.copy_button)
@@ -117,7 +122,7 @@ class MessageWidget(QFrame):
             self._stream = MarkdownStream()
             self.set_loading("Waiting for the model…")
         else:
-            self.body.set_markdown(message.content)
+            self._show_text(message.content)
         self._metrics = MetricsLabel(self)
         self._metrics.setObjectName("messageMetrics")
         tint(self._metrics, self._colors.muted)
@@ -129,6 +134,23 @@ class MessageWidget(QFrame):
         self._footer.addWidget(self.copy_button)
         self._outer.addLayout(self._footer)
         self._show_outcome(message)
+
+    def _show_text(self, text: str) -> None:
+        """A stored text: formatted in one pass, or, beyond the rendering budget, plain in chunks."""
+        if not over_budget(text):
+            self.body.set_markdown(text)
+            return
+        self.plain = True
+        self.body.show_plain_note()
+        if len(text) > PLAIN_OPEN_CHARS:
+            self.body.append_plain_chunked(
+                f"The first {PLAIN_OPEN_CHARS:,} of {len(text):,} characters are shown; Copy copies all of them.\n"
+            )
+            text = text[:PLAIN_OPEN_CHARS]
+        for start in range(0, len(text), PLAIN_BODY_CHARS):
+            if start:
+                self._next_body()
+            self.body.append_plain_chunked(text[start : start + PLAIN_BODY_CHARS])
 
     def _status_label(self) -> QLabel:
         if self._status is None:
@@ -180,16 +202,33 @@ class MessageWidget(QFrame):
         self.thinking.append(text)
 
     def append_content(self, text: str) -> None:
-        if self._stream is None:
+        if self._stream is None and not self.plain:
             self._stream = MarkdownStream()
         self._hide_status()
         if self.thinking is not None and not self.thinking.collapsed and self.thinking._ended is None:
             self.thinking.end()
             self.thinking.set_collapsed(True)  # the answer has started
+        if self.plain or self._budget.feed(text):
+            self._append_plain(text)
+            return
+        assert self._stream is not None
         for op in self._stream.feed(text):
             self.body.apply([op])
             if self.body.chars > BODY_CHARS and self.body.is_quiescent():
                 self._next_body()
+
+    def _append_plain(self, text: str) -> None:
+        """Beyond the budget: what was formatted stays; the rest goes in plain, in chunked documents."""
+        if not self.plain:
+            self.plain = True
+            if self._stream is not None:
+                self.body.apply(self._stream.finish(), final=True)
+                self._stream = None
+            self._next_body()
+            self.body.show_plain_note()
+        if self.body.chars > PLAIN_BODY_CHARS:
+            self._next_body()
+        self.body.append_plain_chunked(text)
 
     def _next_body(self) -> None:
         """Continue a very long reply in a fresh document, so each update stays as cheap as the first

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from runyard_desktop.core.chat.markdown_stream import Op, split_complete
+from runyard_desktop.core.chat.render_budget import PLAIN_NOTE, break_long_lines
 from runyard_desktop.ui.chat.chat_style import ChatColors
 from runyard_desktop.ui.chat.safe_markdown import insert_markdown
 
@@ -128,6 +129,7 @@ class MessageBody(SafeTextBrowser):
         self._code_cursor: QTextCursor | None = None  # inside the open code frame
         self.chars = 0  # characters appended so far
         self._whole = False  # set_markdown: prose is only buffered until it is rendered as Markdown
+        self._column = 0  # plain mode: characters on the last line (see render_budget.break_long_lines)
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
@@ -147,6 +149,24 @@ class MessageBody(SafeTextBrowser):
         finally:
             self._whole = False
             cursor.endEditBlock()
+
+    def show_plain_note(self) -> None:
+        """Start plain mode: a note says why the text below is not formatted."""
+        note = QTextCharFormat()
+        note.setForeground(self._colors.muted)
+        note.setFontItalic(True)
+        cursor = self._end_cursor()
+        if cursor.block().length() > 1:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertText(PLAIN_NOTE, note)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        self._column = 0
+
+    def append_plain_chunked(self, text: str) -> None:
+        """Plain mode: append as plain text, no line longer than `CHUNK` (each stays cheap to lay out)."""
+        chunked, self._column = break_long_lines(text, self._column)
+        self._end_cursor().insertText(chunked, QTextCharFormat())
+        self.chars += len(text)
 
     def is_quiescent(self) -> bool:
         """Nothing pending: no plain tail waiting for Markdown, no open code block."""
