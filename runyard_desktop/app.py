@@ -28,16 +28,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 import time
-import traceback
-from collections.abc import Callable
-from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core.appdata import resources
@@ -51,8 +47,10 @@ from runyard_desktop.tasks.app_services import (
     build_core_services,
     build_page_services,
 )
+from runyard_desktop.ui.exception_hooks import install_exception_hooks
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
+from runyard_desktop.ui.startup_sequence import StartupSequence
 from runyard_desktop.ui.widgets.lazy_page import LazyPage
 from runyard_desktop.ui.widgets.plain_text import apply_pending
 
@@ -147,7 +145,7 @@ class AppWindow(MainWindow):
         self._downloads: DownloadsCoordinator | None = None
         # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio,
         # the probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
-        self.startup = StartupSequence(self)
+        self.startup = StartupSequence(self, _PROCESS_START)
 
     @property
     def services(self) -> AppServices:
@@ -233,111 +231,6 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
     return window
 
 
-class StartupSequence(QObject):
-    """Runs start-up steps after the window's first paint, one event-loop turn apart.
-
-    Steps run in order; a step added after the sequence finished runs at once. If the window is
-    never shown the steps run after 1 s; none runs once the window is closing.
-
-    Signals:
-        painted(float): the first paint happened, seconds since the process imported the app.
-        finished(): every step has run.
-    """
-
-    painted = Signal(float)
-    finished = Signal()
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._steps: list[Callable[[], object]] = []
-        self._started = False
-        self._done = False
-        self._cancelled = False
-        window.closing.connect(self._on_window_closing)
-        _FirstPaintWatcher(window, self._on_first_paint)
-        QTimer.singleShot(1000, self, self._start)
-
-    @property
-    def is_finished(self) -> bool:
-        return self._done
-
-    def then(self, step: Callable[[], object]) -> None:
-        self._steps.append(step)
-        if self._done:
-            self._done = False
-            QTimer.singleShot(0, self, self._run_next)
-
-    @Slot()
-    def _on_first_paint(self) -> None:
-        if not self._started:
-            self.painted.emit(time.perf_counter() - _PROCESS_START)
-        self._start()
-
-    @Slot()
-    def _start(self) -> None:
-        if self._started:
-            return
-        self._started = True
-        QTimer.singleShot(0, self, self._run_next)
-
-    @Slot()
-    def _run_next(self) -> None:
-        if self._cancelled:
-            return
-        if self._steps:
-            self._steps.pop(0)()
-            QTimer.singleShot(0, self, self._run_next)
-            return
-        self._done = True
-        self.finished.emit()
-
-    @Slot()
-    def _on_window_closing(self) -> None:
-        self._cancelled = True
-        self._steps.clear()
-
-
-class _FirstPaintWatcher(QObject):
-    """Calls `on_painted` (on the next event-loop turn) after the window's first paint event."""
-
-    def __init__(self, window: QMainWindow, on_painted: Callable[[], object]) -> None:
-        super().__init__(window)
-        self._on_painted = on_painted
-        self._fired = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._fired and event.type() == QEvent.Type.Paint:
-            self._fired = True
-            QTimer.singleShot(0, self._on_painted)
-        return False
-
-
-def _install_exception_hooks(*, smoke: bool = False) -> None:
-    def show(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.critical("Unhandled exception:\n%s", text)
-        if smoke:  # no dialog to click away in CI: any error fails the smoke test at once
-            print(text, file=sys.stderr)
-            QApplication.exit(1)
-            return
-        if QApplication.instance() is not None and threading.current_thread() is threading.main_thread():
-            from PySide6.QtWidgets import QMessageBox  # not on the start-up path
-
-            from runyard_desktop.ui.widgets.plain_text import plain_message_box
-
-            plain_message_box(  # plain: the exception's text may quote a server or a file name
-                QMessageBox.Icon.Critical,
-                f"{APP_DISPLAY_NAME} hit an unexpected error",
-                f"{exc}\n\nThe details are in the log file (Help → Open log folder).",
-                QMessageBox.StandardButton.Ok,
-                None,
-            ).exec()
-
-    sys.excepthook = show
-    threading.excepthook = lambda args: show(args.exc_type, args.exc_value or Exception(), args.exc_traceback)
-
-
 def display_problem() -> str | None:
     """A plain-language reason the GUI cannot start here, or None. Qt would abort instead."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
@@ -382,7 +275,7 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     if not instance.acquire():
         return instance.hand_over()  # the first copy shows its window; this one exits
     QApplication.setWindowIcon(app_icon())  # static: instance() is typed QCoreApplication, which has none
-    _install_exception_hooks(smoke=smoke)
+    install_exception_hooks(smoke=smoke)
     window = create_main_window(host, defer_pages=True)
     instance.raise_on_activation(window)
     startup = window.startup
