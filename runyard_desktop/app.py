@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
+LISTEN_DELAY_MS = 3000  # when the first copy starts answering second launches (see run_gui)
 
 
 class AppServices:
@@ -280,7 +281,9 @@ def run_gui(host: str | None = None, *, smoke: bool = False, verbose: bool = Fal
     instance.raise_on_activation(window)
     startup = window.startup
     startup.then(lambda: configure_logging(paths, verbose=verbose))
-    startup.then(instance.listen)
+    # Answering second launches loads QtNetwork (≈2 MiB): a few seconds after start-up, not during it. A second
+    # launch in those seconds is told the first copy did not answer, and exits all the same.
+    startup.then(lambda: QTimer.singleShot(LISTEN_DELAY_MS, instance.listen))
 
     def painted(elapsed: float) -> None:
         log.info("first paint after %.0f ms", elapsed * 1000)

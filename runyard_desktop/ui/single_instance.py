@@ -4,16 +4,16 @@ Two copies on one history would each purge the other's pending Undo and race for
 lock, so `run_gui` (never `create_main_window`, where tests open several windows in one process)
 takes a `QLockFile` in the data folder. The lock names its process, so a crashed copy's lock is
 stale at once and taken over. The copy that holds it also listens on a `QLocalServer` (this user
-only) from its first paint on (QtNetwork builds Qt's enums, ≈40 ms the first paint must not wait
-for); a second launch that cannot take the lock connects to it, which asks the first copy to show its
-window, and exits.
+only) from a few seconds after start-up (QtNetwork builds Qt's enums and costs ≈2 MiB: neither belongs
+in start-up); a second launch that cannot take the lock connects to it, which asks the first copy to
+show its window, and exits.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,9 @@ class SingleInstance(QObject):
         self._dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
-        digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:20]
+        # A name per data folder (one lock per RUNYARD_HOME); crc32, not hashlib: OpenSSL's ≈4 MiB would load
+        # before the first paint for a name that needs no cryptography (the socket is this user's only).
+        digest = f"{zlib.crc32(str(data_dir.resolve()).encode('utf-8')):08x}"
         self.server_name = f"runyard-desktop-{digest}"
         self._server: QLocalServer | None = None
 

@@ -10,8 +10,6 @@ helpers; where the app wants bold words around outside text it escapes the outsi
 
 from __future__ import annotations
 
-import html
-
 import PySide6.QtCore
 import shiboken6
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -82,4 +80,6 @@ def set_plain_informative(box: QMessageBox, text: str) -> None:
 
 def escaped_html(text: str) -> str:
     """Outside text made safe to embed in HTML the app builds itself."""
+    import html  # on first use: html.entities is ≈0.5 MiB the first paint does not need
+
     return html.escape(text, quote=True)
