@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from logging.handlers import RotatingFileHandler
-from pathlib import Path
 
 import pytest
 
 from runyard_desktop.core.appdata import logging_setup
 from runyard_desktop.core.appdata.paths import AppPaths
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> Iterator[AppPaths]:
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    yield AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "cache", tmp_path / "logs")
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 def _ours() -> list[logging.Handler]:

@@ -23,17 +23,10 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.fixture
-def paths(tmp_path: Path) -> Iterator[AppPaths]:
+@pytest.fixture(autouse=True)
+def _usual_umask() -> Iterator[None]:
     old_umask = os.umask(0o022)  # the usual default: files 0644 unless the app says otherwise
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    yield AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "cache", tmp_path / "logs")
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+    yield
     os.umask(old_umask)
 
 
