@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
+from runyard_desktop.core.ollama.host import is_encrypted
 from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
 from runyard_desktop.models.tooltip_text import plain_tooltip
 from runyard_desktop.ui.widgets.plain_text import plain_label
@@ -75,7 +76,7 @@ def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWo
     if state is ServerState.REMOTE_UNREACHABLE:
         return StatusWords(f"No Ollama server answers at {status.host}.", "Settings…", "settings", True, colour=RED)
     if state is ServerState.RUNNING and status.is_remote:
-        unencrypted = " over plain http (unencrypted)" if status.host.lower().startswith("http://") else ""
+        unencrypted = "" if is_encrypted(status.host) else " over plain http (unencrypted)"
         return StatusWords(
             f"Connected to Ollama at {status.host}{unencrypted}: your prompts and documents go to that computer;"
             " verdicts describe this one",

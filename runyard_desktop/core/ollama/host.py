@@ -159,9 +159,14 @@ def checked_host(raw: str) -> str:
     return normalize(text)
 
 
+def is_encrypted(url: str) -> bool:
+    """True for https: what goes to `url` cannot be read on the way."""
+    return urlsplit(url).scheme.lower() == "https"
+
+
 def api_key_may_go_to(url: str) -> bool:
     """Whether the API key may be sent to `url`: over https, or to this machine."""
-    return urlsplit(url).scheme.lower() == "https" or is_loopback(url)
+    return is_encrypted(url) or is_loopback(url)
 
 
 def where_prompts_go(url: str) -> str:
@@ -169,9 +174,8 @@ def where_prompts_go(url: str) -> str:
     if is_loopback(url):
         return ""
     host = urlsplit(url).hostname or url
-    plain = urlsplit(url).scheme.lower() != "https"
     return f"Your messages and documents go to {host}, another computer" + (
-        ", unencrypted (plain http)." if plain else " (https)."
+        " (https)." if is_encrypted(url) else ", unencrypted (plain http)."
     )
 
 
