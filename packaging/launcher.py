@@ -1,10 +1,11 @@
 """Entry script of the frozen app: PyInstaller runs this file as __main__ in Runyard / Runyard.exe.
 
 Identical to `runyard-desktop` (runyard_desktop.cli:main): no argument opens the window, a
-sub-command (detect, fit, pull, chat…) runs in the terminal.
+sub-command (detect, fit, pull, chat…) runs in the terminal. A windowed (no-console) build on
+Windows/macOS starts with sys.stdout/stderr/stdin = None: `cli.main` gives those the null device and
+makes the others UTF-8 (runyard_desktop/commands/console.py), for the frozen app and pip's scripts alike.
 """
 
-import os
 import re
 import sys
 
@@ -13,14 +14,6 @@ _LINUX_PACKAGES = (
     "On Debian/Ubuntu: sudo apt-get install libgl1 libegl1 fontconfig fonts-dejavu-core\n"
     "On Fedora: sudo dnf install mesa-libGL mesa-libEGL fontconfig dejavu-sans-fonts"
 )
-
-
-def _give_windowed_app_streams() -> None:
-    # A windowed (no-console) build on Windows/macOS starts with sys.stdout/sys.stderr = None;
-    # logging's StreamHandler and argparse's --help would then fail. Point them at the null device.
-    for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # lives as long as the process
 
 
 def _drop_launch_services_argument() -> None:
@@ -55,7 +48,6 @@ def _run() -> int:
 
 
 if __name__ == "__main__":
-    _give_windowed_app_streams()
     if sys.platform == "darwin":
         _drop_launch_services_argument()
     sys.exit(_run())

@@ -109,6 +109,9 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from runyard_desktop.commands import console
+
+    console.prepare_streams()  # UTF-8, and no None stream: before argparse or logging writes anything
     tokens = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(_modules_for(tokens)).parse_args(tokens)
     host = getattr(args, "host", None)
@@ -122,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(host, smoke=args.smoke, verbose=verbose)
     handler = args.handler
     try:
-        return int(handler(args))
+        return console.run_quietly_on_broken_pipe(lambda: int(handler(args)))
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return 130

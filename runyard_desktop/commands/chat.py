@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from runyard_desktop.commands.console import stdin_missing
 from runyard_desktop.commands.ollama_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -189,6 +190,14 @@ def run(args: argparse.Namespace) -> int:
     from runyard_desktop.core.ollama.client import OllamaClient
     from runyard_desktop.core.ollama.errors import OllamaError
 
+    if not args.prompt and args.file is None and stdin_missing():
+        print("Error: there is no input to chat from (this program was started without a terminal).", file=sys.stderr)
+        print(
+            "Give the question on the command line, or run the command in a terminal window"
+            " (in the Windows app, with runyard-cli.exe).",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     client = OllamaClient(resolve_host(args))
     try:
         info, num_ctx = run_loop(_prepare(client, args))

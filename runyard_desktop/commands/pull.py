@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from runyard_desktop.commands.console import virtual_terminal
 from runyard_desktop.commands.ollama_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -63,11 +64,15 @@ def _progress_line(state: PullState) -> str:
 
 
 class TerminalSink:
-    """Draws progress: redraws one line on a terminal (≤ 10/s); prints a line every few seconds otherwise."""
+    """Draws progress: redraws one line on a terminal (≤ 10/s); prints a line every few seconds otherwise.
 
-    def __init__(self, out: TextIO, interval_s: float | None = None) -> None:
+    A terminal without escape sequences (the classic Windows console where virtual-terminal mode cannot
+    be turned on) gets a plain carriage return, the new line padded with spaces over the old one."""
+
+    def __init__(self, out: TextIO, interval_s: float | None = None, *, ansi: bool | None = None) -> None:
         self.out = out
         self.tty = out.isatty()
+        self.ansi = virtual_terminal(out) if ansi is None else ansi
         self.interval = interval_s if interval_s is not None else (0.1 if self.tty else 2.0)
         self.last = float("-inf")
         self.pending: PullState | None = None
@@ -75,6 +80,7 @@ class TerminalSink:
         self.latest: PullState | None = None
         self.shown_text = ""
         self.resume_told = False
+        self.drawn_width = 0  # the line on screen now, which a plain `\r` redraw must cover
 
     def push(self, state: PullState | Callable[[], PullState]) -> None:
         if callable(state):
@@ -97,8 +103,11 @@ class TerminalSink:
         self.shown, self.shown_text, self.last = state, text, time.monotonic()
 
     def _write(self, text: str, *, newline: bool) -> None:
-        if self.tty:
+        if self.tty and self.ansi:
             self.out.write("\r\x1b[2K" + text + ("\n" if newline else ""))
+        elif self.tty:
+            self.out.write("\r" + text.ljust(self.drawn_width) + ("\n" if newline else ""))
+            self.drawn_width = 0 if newline else len(text)
         else:
             self.out.write(text + "\n")
         self.out.flush()
