@@ -1,4 +1,6 @@
-"""`runyard-desktop detect [--json]`: this machine's hardware profile."""
+"""`runyard-desktop detect [--json] [--strict]`: this machine's hardware profile.
+
+`--strict` exits 3 when a probe could not be read (its note says which), so CI sees a broken probe."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from typing import TYPE_CHECKING
 from runyard_desktop.core.formatting import human_bytes, human_gib
 from runyard_desktop.core.terminal_text import terminal_safe
 
+EXIT_PROBE_FAILED = 3  # --strict: a probe could not be read
+
 if TYPE_CHECKING:  # the probes load in run(): parsing the command line stays cheap for the window
     from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
@@ -17,11 +21,17 @@ if TYPE_CHECKING:  # the probes load in run(): parsing the command line stays ch
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("detect", parents=[common], help="show this machine's CPU, memory, GPUs and disk")
     parser.add_argument("--json", action="store_true", help="print the profile as JSON")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=f"exit {EXIT_PROBE_FAILED} when a probe could not be read (the profile is still printed); for CI",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from runyard_desktop.core.hardware import profile as hardware
+    from runyard_desktop.core.hardware.probes.system import probe_failures
 
     profile = hardware.detect()
     if args.json:
@@ -29,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(terminal_safe(format_table(profile)))
+    failures = probe_failures(profile.notes)
+    if args.strict and failures:
+        for note in failures:
+            print(terminal_safe(f"error: {note}"), file=sys.stderr)
+        return EXIT_PROBE_FAILED
     return 0
 
 

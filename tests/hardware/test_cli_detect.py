@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -35,3 +37,25 @@ def test_detect_json_without_a_gpu_says_why() -> None:
 
     skip_on_a_gpu_machine()
     assert_no_gpu_and_says_why(json.loads(_run("detect", "--json").stdout))
+
+
+def test_detect_strict_fails_when_a_probe_could_not_be_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CI runs `detect --json --strict`: a probe that raised is a failed step, not a note nobody reads."""
+    from runyard_desktop import cli
+    from runyard_desktop.core.hardware.probes import system
+
+    assert cli.main(["detect", "--json", "--strict"]) == 0  # this machine's probes all read
+    capsys.readouterr()
+
+    def broken() -> None:
+        raise PermissionError("/proc/meminfo")
+
+    monkeypatch.setattr(system, "read_ram", broken)
+    assert cli.main(["detect", "--json"]) == 0  # without --strict the note is enough
+    capsys.readouterr()
+    assert cli.main(["detect", "--json", "--strict"]) == 3
+    out, err = capsys.readouterr()
+    assert "Could not read system memory" in err
+    assert any(note.startswith("Could not read system memory") for note in json.loads(out)["notes"])

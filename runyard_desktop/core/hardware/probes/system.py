@@ -28,13 +28,22 @@ _NO_GPUS: tuple[GpuInfo, ...] = ()
 _NO_NVIDIA: tuple[tuple[GpuInfo, ...], tuple[str, ...]] = ((), ())
 
 
+# How every failed probe's note begins (`detect --strict` counts them; CI fails its detect step on one).
+PROBE_FAILED = "Could not read "
+
+
+def probe_failures(notes: tuple[str, ...] | list[str]) -> list[str]:
+    """The notes that say a probe failed (as opposed to findings such as "no NVIDIA driver")."""
+    return [note for note in notes if note.startswith(PROBE_FAILED)]
+
+
 def _isolated(what: str, probe: Callable[[], T], fallback: T, notes: list[str]) -> T:
     """Run one probe; any failure becomes a plain note and the fallback value."""
     try:
         return probe()
     except Exception as exc:  # a probe must never take the app down: log it, tell the user, go on
         log.warning("%s probe failed", what, exc_info=True)
-        notes.append(f"Could not read {what} ({exc.__class__.__name__}: {exc}); the rest is shown.")
+        notes.append(f"{PROBE_FAILED}{what} ({exc.__class__.__name__}: {exc}); the rest is shown.")
         return fallback
 
 
