@@ -144,16 +144,21 @@ def measure(bundle: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
+def archive_name(system: str = sys.platform, machine: str | None = None) -> str:
+    """Runyard-<version>-<os>-<arch>.<ext>: one name per OS and CPU (the two macOS builds differ by arch)."""
+    machine = machine or platform.machine()
+    os_name = {"win32": "windows", "darwin": "macos"}.get(system, "linux")
+    extension = "tar.gz" if os_name == "linux" else "zip"
+    return f"{bundle_info.DISPLAY_NAME}-{bundle_info.version()}-{os_name}-{machine.lower()}.{extension}"
+
+
 def archive(bundle: Path) -> Path:
-    os_name = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
-    stem = DIST / f"{bundle_info.DISPLAY_NAME}-{bundle_info.version()}-{os_name}-{platform.machine().lower()}"
+    target = DIST / archive_name()
     if IS_MAC:
-        target = stem.with_suffix(".zip")
         subprocess.run(["ditto", "-c", "-k", "--sequesterRsrc", "--keepParent", str(bundle), str(target)], check=True)
     elif IS_WIN:
-        target = Path(shutil.make_archive(str(stem), "zip", root_dir=DIST, base_dir=bundle.name))
+        target = Path(shutil.make_archive(str(target.with_suffix("")), "zip", root_dir=DIST, base_dir=bundle.name))
     else:
-        target = Path(f"{stem}.tar.gz")
         with tarfile.open(target, "w:gz", compresslevel=6) as tar:
             tar.add(bundle, arcname=bundle.name)
     return target

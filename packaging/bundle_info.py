@@ -8,6 +8,7 @@ text so nothing is imported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,12 @@ CLI_NAME = "runyard-cli"  # Windows only: a console twin of Runyard.exe for the 
 APP_ID = _package_string("APP_NAME")  # desktop file, hicolor icon name, StartupWMClass (= desktopFileName)
 BUNDLE_IDENTIFIER = "dev.runyard.desktop"  # the same reverse-DNS id as the AppStream metainfo
 COMPANY = "Runyard"
-DESCRIPTION = "Runyard: which local AI models this computer can really run"
+# FileDescription is what Task Manager, the taskbar's jump list and "Open with" show as the program's
+# name, so it is a name, not a sentence.
+FILE_DESCRIPTIONS = {DISPLAY_NAME: DISPLAY_NAME, CLI_NAME: f"{DISPLAY_NAME} command line"}
+# The Qt wheels whose macOS tag sets the oldest macOS the .app can start on (Qt's frameworks are built
+# for it; an older macOS fails with a dyld error unless Info.plist's LSMinimumSystemVersion stops it).
+QT_DISTRIBUTIONS = ("PySide6-Essentials", "shiboken6")
 COPYRIGHT = "Copyright (c) Runyard contributors, Apache-2.0"
 
 
@@ -48,7 +54,7 @@ def windows_version_file(exe_name: str) -> str:
     vt = version_tuple(ver)
     strings = {
         "CompanyName": COMPANY,
-        "FileDescription": DESCRIPTION,
+        "FileDescription": FILE_DESCRIPTIONS.get(exe_name, DISPLAY_NAME),
         "FileVersion": ver,
         "InternalName": exe_name,
         "LegalCopyright": COPYRIGHT,
@@ -73,10 +79,38 @@ VSVersionInfo(
 """
 
 
-def info_plist() -> dict[str, object]:
-    """Extra Info.plist keys (PyInstaller fills in the executable, icon and bundle name)."""
+def macos_minimum(wheel_files: Iterable[str]) -> str:
+    """The newest `macosx_X_Y` platform tag among the WHEEL files' `Tag:` lines, as "X.Y".
+
+    A wheel's tag names the oldest macOS its binaries load on; the bundle needs the newest of those.
+    Raises ValueError when no macOS tag is found (a build from non-macOS wheels must not guess)."""
+    found: list[tuple[int, int]] = []
+    for text in wheel_files:
+        for tag in re.findall(r"^Tag:\s*(\S+)", text, re.MULTILINE):
+            found += [(int(major), int(minor)) for major, minor in re.findall(r"macosx_(\d+)_(\d+)_", tag)]
+    if not found:
+        raise ValueError("no macosx_X_Y tag in the Qt wheels' WHEEL files")
+    major, minor = max(found)
+    return f"{major}.{minor}"
+
+
+def installed_macos_minimum(distributions: Iterable[str] = QT_DISTRIBUTIONS) -> str:
+    """`macos_minimum` of the Qt wheels installed in the building interpreter (read at build time)."""
+    from importlib.metadata import distribution
+
+    texts = [distribution(name).read_text("WHEEL") or "" for name in distributions]
+    return macos_minimum(texts)
+
+
+def info_plist(minimum_macos: str | None = None) -> dict[str, object]:
+    """Extra Info.plist keys (PyInstaller fills in the executable, icon and bundle name).
+
+    `minimum_macos` ("13.0") becomes LSMinimumSystemVersion: Finder then says the app needs a newer
+    macOS instead of the app dying at start-up. The spec passes `installed_macos_minimum()`."""
     ver = version()
+    extra: dict[str, object] = {"LSMinimumSystemVersion": minimum_macos} if minimum_macos else {}
     return {
+        **extra,
         "CFBundleIdentifier": BUNDLE_IDENTIFIER,
         "CFBundleDisplayName": DISPLAY_NAME,
         "CFBundleName": DISPLAY_NAME,
