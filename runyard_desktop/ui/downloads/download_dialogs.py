@@ -5,7 +5,7 @@ Each is a plain function so the coordinator can take a stand-in (tests answer wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
@@ -83,13 +83,24 @@ def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:
 
 
 class TrayNotifier:
-    """Desktop notifications through the system tray, only where a tray exists."""
+    """Desktop notifications through the system tray, only where a tray exists.
 
-    def __init__(self, icon: QIcon, parent: QWidget) -> None:
+    The tray icon exists only while a notification is up: it is hidden and deleted when the message is
+    clicked or `MESSAGE_MS` + `LINGER_MS` after the last one (Windows keeps an icon in the taskbar's
+    notification area otherwise, until the app quits). The next notification makes a new one."""
+
+    MESSAGE_MS = 8000  # how long the message asks to stay up (the OS may keep it longer in its centre)
+    LINGER_MS = 2000
+
+    def __init__(self, icon: QIcon, parent: QWidget, hide_after_ms: int | None = None) -> None:
         self._icon = icon
         self._parent = parent
         self._tray: QSystemTrayIcon | None = None
         self.sent: list[tuple[str, str]] = []  # what was shown, for tests and logs
+        self._hide_timer = QTimer(parent)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(self.MESSAGE_MS + self.LINGER_MS if hide_after_ms is None else hide_after_ms)
+        self._hide_timer.timeout.connect(self.close)
 
     @staticmethod
     def available() -> bool:
@@ -101,11 +112,21 @@ class TrayNotifier:
         if self._tray is None:
             self._tray = QSystemTrayIcon(self._icon, self._parent)
             self._tray.setToolTip("Runyard")
+            self._tray.messageClicked.connect(self.close)
             self._tray.show()
-        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, self.MESSAGE_MS)
         self.sent.append((title, text))
+        self._hide_timer.start()  # counted from the last message
         return True
 
+    @property
+    def showing(self) -> bool:
+        return self._tray is not None
+
     def close(self) -> None:
-        if self._tray is not None:
-            self._tray.hide()
+        """Hide and delete the tray icon (after a message, and when the window closes)."""
+        self._hide_timer.stop()
+        tray, self._tray = self._tray, None
+        if tray is not None:
+            tray.hide()
+            tray.deleteLater()
