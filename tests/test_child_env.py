@@ -154,3 +154,30 @@ def test_systemctl_and_the_desktop_app_get_the_clean_environment(tmp_path: Path)
     server.launch(app, "http://127.0.0.1:11434", tmp_path / "log", "darwin", popen=popen)
     for env in (*ran, popen.started[0][1]["env"]):
         assert "QT_PLUGIN_PATH" not in env and env["LD_LIBRARY_PATH"] == "/opt/cuda/lib64"
+
+
+@pytest.mark.usefixtures("frozen_linux")
+def test_a_link_or_folder_opens_with_the_users_environment_and_ours_comes_back() -> None:
+    """QDesktopServices.openUrl takes no environment: the process's own is made clean for that one call."""
+    import os
+
+    from runyard_desktop.ui.widgets.open_external import open_folder, open_url
+
+    seen: list[dict[str, str]] = []
+
+    def opener(url: object) -> bool:
+        seen.append(dict(os.environ))
+        return True
+
+    before = dict(os.environ)
+    assert open_url("https://ollama.com/download", opener) and open_folder("/home/u/logs", opener)
+    for env in seen:
+        assert env["LD_LIBRARY_PATH"] == "/opt/cuda/lib64" and "QT_PLUGIN_PATH" not in env
+        assert not [v for v in env.values() if LINUX_BUNDLE in v]
+    assert dict(os.environ) == before  # the app's own, for the Qt it is running
+
+
+def test_unfrozen_the_process_environment_is_not_touched(monkeypatch: pytest.MonkeyPatch) -> None:
+    environ = {"LD_LIBRARY_PATH": f"{LINUX_BUNDLE}:/x"}
+    with child_env.environment_for_children(environ, bundle=""):
+        assert environ == {"LD_LIBRARY_PATH": f"{LINUX_BUNDLE}:/x"}

@@ -15,6 +15,8 @@ Ollama, its model runners, `systemctl`, a browser would then load the bundle's `
 values come back, every path-list entry inside the bundle goes (a variable left empty goes too), and the
 bootloader's private variables go. Outside a bundle it is a plain copy of the environment.
 `dll_directory_reset` clears the Windows DLL directory around a launch and puts it back afterwards.
+`environment_for_children` does both to the process itself, for the launchers that take no environment
+(Qt's `QDesktopServices.openUrl`: xdg-open, ShellExecute, `open`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import ntpath
 import os
 import posixpath
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 
 # The bootloader's saved originals: the variable it changed -> where it kept the value it found.
@@ -128,3 +130,35 @@ def _kernel32_set_dll_directory(path: str | None) -> object:  # pragma: no cover
     import ctypes
 
     return ctypes.windll.kernel32.SetDllDirectoryW(path)
+
+
+@contextmanager
+def environment_for_children(
+    environ: MutableMapping[str, str] | None = None, *, bundle: str | None = None, platform: str | None = None
+) -> Iterator[None]:
+    """Frozen: `environ` (os.environ) made `child_environment()` for one launch that inherits it, then put back.
+
+    For launchers we cannot hand an environment to. Only for a short, synchronous call on the GUI thread
+    (a browser or file manager opening): the values it changes are the bundle's own, which nothing else
+    reads meanwhile (the dynamic loader read LD_LIBRARY_PATH when the app started). Unfrozen: nothing.
+    """
+    folder = bundle_folder() if bundle is None else bundle
+    if not folder:
+        yield
+        return
+    environ = os.environ if environ is None else environ
+    saved = dict(environ)
+    _replace(environ, child_environment(saved, bundle=folder, platform=platform))
+    try:
+        with dll_directory_reset(platform, folder):
+            yield
+    finally:
+        _replace(environ, saved)
+
+
+def _replace(environ: MutableMapping[str, str], wanted: Mapping[str, str]) -> None:
+    for name in [n for n in environ if n not in wanted]:
+        del environ[name]
+    for name, value in wanted.items():
+        if environ.get(name) != value:
+            environ[name] = value
