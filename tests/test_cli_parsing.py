@@ -74,6 +74,7 @@ OPTIONS_ANYWHERE = [
     (["models", "--host", "h", "-v", "--json"], {"json": True, "host": "h", "verbose": True}),
     (["rm", "m", "--host", "h"], {"model": "m", "host": "h"}),
     (["rm", "--host", "h", "m", "-v"], {"model": "m", "host": "h", "verbose": True}),
+    (["serve", "--host", "h", "-v"], {"host": "h", "verbose": True}),
 ]
 
 

@@ -160,11 +160,10 @@ class MainWindow(QMainWindow):
 
     def _open_log_folder(self) -> None:
         # Imported when used, like QMessageBox below: each Qt class costs 1-3 ms the first time (start-up).
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+        from runyard_desktop.ui.widgets.open_external import open_folder
 
         if self._log_dir:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self._log_dir))
+            open_folder(self._log_dir)
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -54,3 +54,18 @@ def test_old_driver_with_binary_memory_size_and_intel_arc() -> None:
 def test_adapter_without_any_size() -> None:
     (gpu,) = windows.parse_display_adapters([{"DriverDesc": "Some GPU"}])
     assert gpu.vendor == "other" and gpu.vram_total_bytes == 0 and gpu.integrated
+
+
+def test_a_card_no_longer_present_is_not_counted() -> None:
+    """The class key keeps a replaced card's subkey; only the devices SetupAPI lists as present count."""
+    data = json.loads((FIXTURES / "windows-display-adapters-stale.json").read_text(encoding="utf-8"))
+    present = {key.rsplit("\\", 1)[-1] for key in data["present_driver_keys"]}
+    gpus = windows.parse_display_adapters(windows.mark_present(data["adapters"], present))
+    assert [g.name for g in gpus] == ["Intel(R) UHD Graphics 630", "NVIDIA GeForce RTX 4060"]
+    assert [g.index for g in gpus] == [0, 1]
+
+
+def test_without_the_present_list_every_adapter_still_counts() -> None:
+    """SetupAPI unreadable: better a stale card listed than a present one dropped."""
+    data = json.loads((FIXTURES / "windows-display-adapters-stale.json").read_text(encoding="utf-8"))
+    assert len(windows.parse_display_adapters(windows.mark_present(data["adapters"], None))) == 3

@@ -81,6 +81,12 @@ def test_ollama_host_is_envconfig_host(value: str, expected: str) -> None:
         ("[::]:11500", "http://[::1]:11500"),
         ("::", "http://[::1]:11434"),
         ('""', "http://127.0.0.1:11434"),
+        # where Ollama listens for `localhost`: 127.0.0.1, never a lookup that tries ::1 first
+        ("localhost", "http://127.0.0.1:11434"),
+        ("http://LocalHost:11500/", "http://127.0.0.1:11500"),
+        ("localhost.:8080", "http://127.0.0.1:8080"),
+        ("https://localhost/ollama", "https://localhost:443/ollama"),  # its certificate names localhost
+        ("my.localhost:5000", "http://my.localhost:5000"),  # only the name itself
     ],
 )
 def test_normalize_for_a_client(raw: str, expected: str) -> None:

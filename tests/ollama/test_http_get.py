@@ -100,7 +100,9 @@ def test_body_until_the_connection_ends_after_an_interim_answer() -> None:
     assert asyncio.run(scenario()).data == TAGS
 
 
-def test_tls_with_the_server_name_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, trusted by nothing until a test says so."""
     if shutil.which("openssl") is None:
         pytest.skip("needs the openssl command to make a certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
@@ -127,7 +129,10 @@ def test_tls_with_the_server_name_checked(tmp_path: Path, monkeypatch: pytest.Mo
         capture_output=True,
         timeout=60,
     )
-    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trusted by ssl.create_default_context()
+    return cert, key
+
+
+def _probe_over_tls(cert: Path, key: Path) -> str | None:
     server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_tls.load_cert_chain(cert, key)
     script = sends(reply("200 OK", {**JSON, "Content-Length": "20"}, b'{"version":"0.17.1"}'))
@@ -137,7 +142,27 @@ def test_tls_with_the_server_name_checked(tmp_path: Path, monkeypatch: pytest.Mo
             assert server.url.startswith("https://")
             return (await OllamaClient(server.url).probe(timeout=5)).version
 
-    assert asyncio.run(scenario()) == "0.17.1"
+    return asyncio.run(scenario())
+
+
+def test_tls_with_the_server_name_checked(self_signed: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    cert, key = self_signed
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trusted as httpx trusts it
+    assert _probe_over_tls(cert, key) == "0.17.1"
+
+
+def test_tls_trusts_certifis_bundle_as_httpx_does(
+    self_signed: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not OpenSSL's default store, which a frozen macOS app lacks: certifi's bundle, like the ollama client."""
+    import certifi
+
+    cert, key = self_signed
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.setattr(certifi, "where", lambda: str(cert))  # the bundle, here holding only our certificate
+    assert _probe_over_tls(cert, key) == "0.17.1"
+    assert http_get.tls_context({}).get_ca_certs()[0]["subject"] == ((("commonName", "127.0.0.1"),),)
 
 
 # -- failures --------------------------------------------------------------------------------------

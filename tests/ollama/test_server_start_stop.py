@@ -89,7 +89,9 @@ def test_another_address_runs_ollama_serve_with_that_host(
     assert kw["env"]["OLLAMA_HOST"] == ollama_host
     assert child is not None
     if platform == "win32":
-        assert kw["creationflags"] & server.CREATE_NEW_PROCESS_GROUP and child.own_group
+        # no console window (closing it would kill Ollama), and a process group of its own for CTRL_BREAK
+        assert kw["creationflags"] == server.CREATE_NO_WINDOW | server.CREATE_NEW_PROCESS_GROUP == 0x08000200
+        assert child.own_group
     else:
         assert "creationflags" not in kw and not child.own_group
 
@@ -129,7 +131,18 @@ def _windows_child(
         own_group=True,
         send_signal=send_signal,
         break_via_console=via_console,
+        end_tree=_tree_killer(calls),
     )
+
+
+def _tree_killer(calls: list[tuple[Any, ...]]) -> Any:
+    """Records the end of the whole tree (the real one would look up pid 4242 on this machine)."""
+
+    def end_tree(popen: FakeChild) -> None:
+        calls.append(("end tree", popen.pid))
+        popen.kill()
+
+    return end_tree
 
 
 def test_windows_stop_sends_ctrl_break_to_its_group_first() -> None:
@@ -141,7 +154,13 @@ def test_windows_stop_sends_ctrl_break_to_its_group_first() -> None:
 def test_windows_stop_kills_only_after_the_time_out() -> None:
     calls: list[tuple[Any, ...]] = []
     _windows_child(calls, obeys=False).stop(timeout=3.0)
-    assert calls == [("os.kill", 4242, server.CTRL_BREAK_EVENT), ("wait", 3.0), ("kill",), ("wait", 3.0)]
+    assert calls == [
+        ("os.kill", 4242, server.CTRL_BREAK_EVENT),
+        ("wait", 3.0),
+        ("end tree", 4242),
+        ("kill",),
+        ("wait", 3.0),
+    ]
 
 
 def test_windows_stop_without_a_shared_console_goes_through_the_childs_console() -> None:
@@ -158,8 +177,9 @@ def test_the_console_route_is_windows_only() -> None:
 
 def test_posix_stop_is_sigterm_then_sigkill() -> None:
     calls: list[tuple[Any, ...]] = []
-    server.ServerProcess(FakeChild(calls, obeys=False), Path("log")).stop(timeout=2.0)  # type: ignore[arg-type]
-    assert calls == [("terminate",), ("wait", 2.0), ("kill",), ("wait", 2.0)]
+    child = FakeChild(calls, obeys=False)
+    server.ServerProcess(child, Path("log"), end_tree=_tree_killer(calls)).stop(timeout=2.0)  # type: ignore[arg-type]
+    assert calls == [("terminate",), ("wait", 2.0), ("end tree", 4242), ("kill",), ("wait", 2.0)]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -179,6 +199,32 @@ def test_posix_stop_of_a_real_child(obeys: bool, tmp_path: Path) -> None:
     popen.stdout.close()
     server.ServerProcess(popen, tmp_path / "log").stop(timeout=0.5 if not obeys else 10.0)
     assert popen.returncode == (0 if obeys else -9)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_the_kill_after_the_time_out_ends_the_runners_too(tmp_path: Path) -> None:
+    """A server that ignores the stop request is ended with what it started (Ollama's model runners)."""
+    import psutil
+
+    script = tmp_path / "serve.py"
+    script.write_text(
+        "import signal, subprocess, sys, time\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "runner = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(runner.pid, flush=True)\n"
+        "while True:\n"
+        "    time.sleep(0.05)\n"
+    )
+    popen = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
+    assert popen.stdout is not None
+    runner = psutil.Process(int(popen.stdout.readline()))
+    popen.stdout.close()
+    server.ServerProcess(popen, tmp_path / "log").stop(timeout=0.5)
+    assert popen.returncode == -9
+    try:
+        runner.wait(5)  # TimeoutExpired if it outlived its server...
+    except psutil.TimeoutExpired:
+        assert runner.status() == psutil.STATUS_ZOMBIE  # ...unless it is dead, left for its new parent to reap
 
 
 def _fake_ollama_bin(tmp_path: Path) -> Path:

@@ -12,6 +12,11 @@ Every address is read the way Ollama's own `envconfig.Host()` reads `OLLAMA_HOST
 Runyard's own rules on top, because a client connects where a server only listens:
 - no host (`:11500`) and the "listen everywhere" addresses `0.0.0.0`/`::` mean loopback (the server
   setting OLLAMA_HOST=0.0.0.0 is not a place a client can connect to; on Windows it fails);
+- `localhost` means 127.0.0.1, where Ollama listens: by default (envconfig `Host()`), and also with
+  OLLAMA_HOST=localhost, since Go's `net.Listen` binds a host name to one address only, IPv4 first.
+  A client that looks the name up tries `::1` first on Windows, and a refused connection there costs
+  ~2 s (Windows retries it), the whole of the status probe's time. Over https the name stays: a
+  certificate for `localhost` (a local reverse proxy) is checked against the name, not the address;
 - the scheme is written in lower case and a trailing `/` of the path is dropped (as ollama-python does).
 
 Where Runyard is stricter than Ollama: an address the user types (`--host`, the Settings field) goes
@@ -115,7 +120,7 @@ def normalize(raw: str | None) -> str:
     `envconfig.Host()` plus Runyard's rules for a client (see the module docstring).
     """
     scheme, host, port, path = ollama_host(raw)
-    if host in ("", "0.0.0.0"):
+    if host in ("", "0.0.0.0") or (host.lower().rstrip(".") == "localhost" and scheme.lower() == "http"):
         host = "127.0.0.1"
     elif host == "::":
         host = "::1"

@@ -25,11 +25,15 @@ import asyncio
 import json
 import os
 import sys
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from runyard_desktop import __version__
 from runyard_desktop.core.ollama.host import normalize
+
+if TYPE_CHECKING:
+    import ssl
 
 MAX_BODY = 16 * 2**20  # /api/tags is ~400 bytes a model; anything near this is not an Ollama listing
 MAX_HEADERS = 100
@@ -119,12 +123,28 @@ def _request(netloc: str, target: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-async def _connect(conn: _Connection) -> None:
-    tls: Any = None
-    if conn.tls:
-        import ssl  # already loaded by asyncio; named here because only https needs a context
+def tls_context(env: Mapping[str, str] | None = None) -> ssl.SSLContext:
+    """The certificates httpx (and so the `ollama` client) trusts: $SSL_CERT_FILE, else $SSL_CERT_DIR,
+    else certifi's bundle (httpx/_config.py `create_ssl_context`).
 
-        tls = ssl.create_default_context()
+    Not `ssl.create_default_context()` alone: it reads OpenSSL's default store, which a frozen macOS app
+    does not have (nor does Python from python.org before its "Install Certificates" step), so https
+    status and listings failed there while pull and chat, through httpx, worked.
+    """
+    import ssl  # already loaded by asyncio; named here because only https needs a context
+
+    env = os.environ if env is None else env
+    if env.get("SSL_CERT_FILE"):
+        return ssl.create_default_context(cafile=env["SSL_CERT_FILE"])
+    if env.get("SSL_CERT_DIR"):
+        return ssl.create_default_context(capath=env["SSL_CERT_DIR"])
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+async def _connect(conn: _Connection) -> None:
+    tls: Any = tls_context() if conn.tls else None
     conn.reader, conn.writer = await asyncio.open_connection(
         conn.host, conn.port, ssl=tls, server_hostname=conn.host if conn.tls else None
     )

@@ -8,7 +8,10 @@ serves on its own settings, never on our OLLAMA_HOST, so for any other address, 
 app, run `ollama serve` as a child with that OLLAMA_HOST and its output in a log file, and stop that
 child — only that — when the app quits: SIGTERM on macOS/Linux; on Windows CTRL_BREAK to the child's
 own process group, as the desktop app does (app/server/server_windows.go, `terminate`), so that
-Ollama stops its model runners itself; a kill only after a time-out.
+Ollama stops its model runners itself; only after a time-out the whole tree is ended (`taskkill /T /F`,
+so no model runner keeps holding VRAM). On Windows `ollama serve` starts with no console window
+(CREATE_NO_WINDOW) in its own process group. Every program started here gets `child_environment()`:
+the user's environment without what a frozen bundle added (core/child_env.py).
 """
 
 from __future__ import annotations
@@ -25,8 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
+from runyard_desktop.core.child_env import child_environment, dll_directory_reset
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL, ErrorKind, OllamaError
+from runyard_desktop.core.ollama.server_process import CTRL_BREAK_EVENT as CTRL_BREAK_EVENT
+from runyard_desktop.core.ollama.server_process import EXIT_TEXT_LIMIT as EXIT_TEXT_LIMIT
+from runyard_desktop.core.ollama.server_process import ServerProcess as ServerProcess
+from runyard_desktop.core.ollama.server_process import break_through_its_console as break_through_its_console
+from runyard_desktop.core.ollama.server_process import end_process_tree as end_process_tree
 from runyard_desktop.core.ollama.types import MIN_VERSION, MIN_VERSION_TEXT, OllamaStatus, ServerState
 from runyard_desktop.core.ollama.types import parse_version as parse_version  # still reachable here (a test guards it)
 
@@ -46,7 +55,7 @@ class Installation:
 SYSTEMD_UNIT = "/etc/systemd/system/ollama.service"
 APP_ADDRESS = "127.0.0.1:11434"  # where the desktop app's server listens (its settings can only widen it)
 CREATE_NEW_PROCESS_GROUP = 0x00000200  # subprocess.CREATE_NEW_PROCESS_GROUP (defined on Windows only)
-CTRL_BREAK_EVENT = 1  # signal.CTRL_BREAK_EVENT (defined on Windows only)
+CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW: a console without a window (Windows only)
 
 
 def is_too_old(version: str | None) -> bool:
@@ -191,98 +200,6 @@ def status_for(
     )
 
 
-EXIT_TEXT_LIMIT = 8192  # what is read back of a child's log to tell why it exited
-
-
-class ServerProcess:
-    """An `ollama serve` child we started; the only server we ever stop.
-
-    `own_group`: started in its own process group on Windows, so CTRL_BREAK reaches it and not us.
-    `send_signal` and `break_via_console` are `os.kill` and the console route; tests replace them.
-    """
-
-    def __init__(
-        self,
-        popen: subprocess.Popen[bytes],
-        log_path: Path,
-        *,
-        own_group: bool = False,
-        send_signal: Callable[[int, int], None] = os.kill,
-        break_via_console: Callable[[int], bool] | None = None,
-        log_offset: int = 0,
-    ) -> None:
-        self.popen = popen
-        self.log_path = log_path
-        self.log_offset = log_offset  # where this child's output starts in the (appended) log
-        self.own_group = own_group
-        self._send_signal = send_signal
-        self._break_via_console = break_via_console or break_through_its_console
-
-    @property
-    def running(self) -> bool:
-        return self.popen.poll() is None
-
-    def output_tail(self, limit: int = EXIT_TEXT_LIMIT) -> str:
-        """The end of what this child wrote to its log (at most `limit` bytes); '' if unreadable."""
-        try:
-            with open(self.log_path, "rb") as log_file:
-                end = log_file.seek(0, os.SEEK_END)
-                log_file.seek(max(self.log_offset, end - limit))
-                return log_file.read(limit).decode("utf-8", errors="replace")
-        except OSError:
-            return ""
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Ask the server to shut down, wait up to `timeout` seconds, then kill it."""
-        if not self.running:
-            return
-        log.info("stopping the ollama serve we started (pid %s)", self.popen.pid)
-        try:
-            if self._ask_to_stop():
-                self.popen.wait(timeout)
-                return
-        except subprocess.TimeoutExpired:
-            log.info("ollama serve (pid %s) did not stop within %g s; killing it", self.popen.pid, timeout)
-        except ProcessLookupError:
-            return
-        self.popen.kill()
-        self.popen.wait(timeout)
-
-    def _ask_to_stop(self) -> bool:
-        """Send the graceful stop; False when it could not be sent (then only a kill is left)."""
-        if not self.own_group:
-            # SIGTERM: `ollama serve` shuts down cleanly on it (as on SIGINT), and unlike SIGINT it is
-            # not ignored by children of a shell's background job.
-            self.popen.terminate()
-            return True
-        try:
-            # Go delivers CTRL_BREAK as SIGINT; `ollama serve` then stops its runners (server/routes.go, Serve).
-            self._send_signal(self.popen.pid, CTRL_BREAK_EVENT)
-            return True
-        except OSError as exc:  # no console shared with the child (a windowless GUI process)
-            log.info("CTRL_BREAK to pid %s failed (%s); trying through its console", self.popen.pid, exc)
-            return self._break_via_console(self.popen.pid)
-
-
-def break_through_its_console(pid: int) -> bool:
-    """Windows: attach to the child's (hidden) console and send CTRL_BREAK there, ignoring it ourselves.
-
-    What Ollama's desktop app does from its windowless process (app/server/server_windows.go,
-    `terminate`). Only for quitting: the handler that ignores CTRL_BREAK stays set.
-    """
-    if sys.platform != "win32":
-        return False
-    import ctypes
-
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-    error_access_denied = 5  # already attached to a console: send on that one
-    if not kernel32.AttachConsole(pid) and ctypes.get_last_error() != error_access_denied:
-        return False
-    if not kernel32.SetConsoleCtrlHandler(None, True):
-        return False
-    return bool(kernel32.GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, pid))
-
-
 def is_the_apps_address(host: str) -> bool:
     """True when `host` is where the desktop app's own server listens (so launching the app serves it)."""
     return hosts.host_port(host).replace("localhost:", "127.0.0.1:", 1) == APP_ADDRESS
@@ -307,7 +224,9 @@ def launch(
         # The installer's service owns the models the user already pulled (/usr/share/ollama/...);
         # an `ollama serve` of ours would show an empty list. systemctl asks polkit for permission.
         try:
-            result = run(["systemctl", "start", installation.service], capture_output=True, timeout=120)
+            result = run(
+                ["systemctl", "start", installation.service], capture_output=True, timeout=120, env=child_environment()
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             log.info("systemctl start %s failed: %s", installation.service, exc)
         else:
@@ -317,10 +236,12 @@ def launch(
     windows = platform.startswith("win")
     if installation.app and (platform == "darwin" or windows):
         if is_the_apps_address(host):
-            if windows:
-                popen([installation.app, "--hide", "--fast-startup"])
-            else:
-                popen(["/usr/bin/open", "-j", "-a", installation.app, "--args", "--fast-startup"])
+            with dll_directory_reset(platform):
+                if windows:
+                    popen([installation.app, "--hide", "--fast-startup"], env=child_environment(platform=platform))
+                else:
+                    argv = ["/usr/bin/open", "-j", "-a", installation.app, "--args", "--fast-startup"]
+                    popen(argv, env=child_environment(platform=platform))
             return None
         if not installation.cli:
             raise _app_only_error(host)
@@ -343,18 +264,16 @@ def _app_only_error(host: str) -> OllamaError:
 def _serve(
     cli: str, host: str, log_path: Path, windows: bool, popen: Callable[..., subprocess.Popen[bytes]]
 ) -> ServerProcess:
-    """`ollama serve` on `host` as our child; on Windows in its own process group, its console hidden."""
+    """`ollama serve` on `host` as our child; on Windows in its own process group, with no console window."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, OLLAMA_HOST=hosts.host_port(host))
+    platform = "win32" if windows else sys.platform
+    env = child_environment(platform=platform, OLLAMA_HOST=hosts.host_port(host))
     extra: dict[str, object] = {}
     if windows:
-        extra["creationflags"] = CREATE_NEW_PROCESS_GROUP
-        if sys.platform == "win32":  # a console of its own, hidden, as the desktop app starts it
-            info = subprocess.STARTUPINFO()
-            info.dwFlags |= subprocess.STARTF_USESHOWWINDOW
-            info.wShowWindow = 0  # SW_HIDE
-            extra["startupinfo"] = info
-    with open(log_path, "ab") as out:
+        # A console of its own that is never shown (closing a shown one would kill Ollama), in a
+        # process group of its own so that CTRL_BREAK reaches it and not us.
+        extra["creationflags"] = CREATE_NO_WINDOW | CREATE_NEW_PROCESS_GROUP
+    with open(log_path, "ab") as out, dll_directory_reset(platform):
         offset = out.tell()
         child = popen([cli, "serve"], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, **extra)
     log.info("started %s serve (pid %s) on %s, log at %s", cli, child.pid, env["OLLAMA_HOST"], log_path)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from runyard_desktop.core.chat.conversation import Conversation, Message
@@ -35,6 +35,7 @@ from runyard_desktop.ui.chat.pane_attachments import AttachmentsMixin
 from runyard_desktop.ui.chat.pane_model_picker import ModelPickerMixin
 from runyard_desktop.ui.chat.pane_send_wait import SendWaitMixin
 from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
+from runyard_desktop.ui.widgets.open_external import open_url
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
 EMPTY_HINT = "Ask anything, or attach a document to summarise it.\nEverything stays on this machine."
@@ -69,7 +70,7 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         self._fit = fit
         self._default_temperature = default_temperature
         self._pick_files = pick_files or _ask_for_files
-        self.open_link: Callable[[QUrl], object] = lambda url: QDesktopServices.openUrl(url)
+        self.open_link: Callable[[QUrl], object] = open_url
         self.confirm_link: Callable[[QWidget, str], bool] = _ask_to_open_link
         self._installed: list[str] = []
         self._offer_context: int | None = None

@@ -11,11 +11,12 @@ downloads list and the status bar in step with the services.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QVBoxLayout, QWidget
 
 from runyard_desktop.core.appdata.paths import AppPaths
@@ -42,6 +43,7 @@ from runyard_desktop.ui.models.whatif_editor import CUSTOM
 from runyard_desktop.ui.ollama_status import OllamaStatusBar
 from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
 from runyard_desktop.ui.theme import apply_theme
+from runyard_desktop.ui.widgets.open_external import open_url
 
 if TYPE_CHECKING:  # the chat page is imported when it is built, not at start-up
     from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -80,7 +82,7 @@ class DownloadsCoordinator(QObject):
         self.view = models_view
         self.ask = lambda issue: dialogs.ask_preflight(self.window, issue)
         self.confirm_delete = dialogs.ask_delete
-        self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
+        self.open_url: Callable[[str], bool] = open_url
         self.notifier = dialogs.TrayNotifier(window.windowIcon(), window)
         self.open_chat_after_download = True
         self.auto_measure = True

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from runyard_desktop.core.appdata.settings import THEMES, Settings
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo
+from runyard_desktop.ui.widgets.open_external import open_folder
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -146,8 +146,8 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_open_logs_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_dir)))
+        open_folder(str(self._log_dir))
 
     @Slot()
     def _on_open_data_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir)))
+        open_folder(str(self._data_dir))

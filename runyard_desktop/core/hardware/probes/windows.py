@@ -8,21 +8,29 @@ Win32_VideoController.AdapterRAM is a uint32 and saturates at 4 GB
 never use it. Older drivers only write the 32-bit `HardwareInformation.MemorySize` (REG_BINARY or
 REG_DWORD); we fall back to it.
 
-`parse_display_adapters` is pure over captured values (a list of dicts), so tests run on Linux;
-`read_display_adapters` uses `winreg` and exists only on Windows.
+The class key keeps the subkey of a card that was taken out or replaced, driver values and all, so
+only adapters Windows lists as present count: SetupAPI's `SetupDiGetClassDevsW(display class,
+DIGCF_PRESENT)` names each present device's driver key (`SPDRP_DRIVER`, "{class}\\000N"); a subkey
+not named there is stale (`Present: False`). Where SetupAPI cannot be read, every adapter counts.
+
+`parse_display_adapters` and `mark_present` are pure over captured values (a list of dicts), so tests
+run on Linux; `read_display_adapters` uses `winreg` and SetupAPI and exists only on Windows.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from runyard_desktop.core.hardware.probes.amd import (
     IGPU_VRAM_LIMIT as _IGPU_LIMIT,  # Ollama's rule: < 1 GiB dedicated = iGPU
 )
 from runyard_desktop.core.hardware.profile import GpuInfo
+
+log = logging.getLogger(__name__)
 
 DISPLAY_CLASS_KEY = r"SYSTEM\CurrentControlSet\Control\Class\{4d36e968-e325-11ce-bfc1-08002be10318}"
 _VALUES = (
@@ -69,9 +77,11 @@ def _is_integrated(vendor: str, name: str, memory: int) -> bool:
 
 
 def parse_display_adapters(adapters: Iterable[Mapping[str, Any]]) -> tuple[GpuInfo, ...]:
-    """Captured registry values (one dict per 000N subkey) -> GpuInfo. Virtual adapters are skipped."""
+    """Captured registry values (one dict per 000N subkey) -> GpuInfo. Virtual and absent adapters are skipped."""
     gpus: list[GpuInfo] = []
     for values in adapters:
+        if values.get("Present") is False:
+            continue  # the class key remembers a card that is no longer in this computer
         name = str(values.get("DriverDesc") or "").strip()
         device_id = str(values.get("MatchingDeviceId") or "")
         if not name or "microsoft" in name.lower() or device_id.lower().startswith(("root\\", "swd\\")):
@@ -93,6 +103,15 @@ def parse_display_adapters(adapters: Iterable[Mapping[str, Any]]) -> tuple[GpuIn
     return tuple(gpus)
 
 
+def mark_present(adapters: Iterable[Mapping[str, Any]], present: Collection[str] | None) -> list[dict[str, Any]]:
+    """Each adapter with `Present` set from the present devices' subkeys ("0001"); None leaves them unmarked."""
+    marked = [dict(values) for values in adapters]
+    if present is not None:
+        for values in marked:
+            values["Present"] = str(values.get("Subkey", "")) in present
+    return marked
+
+
 def read_display_adapters() -> list[dict[str, Any]]:  # pragma: no cover - Windows only
     if sys.platform != "win32":  # also tells mypy to check the rest as Windows code
         raise OSError("the Windows registry exists only on Windows")
@@ -109,7 +128,7 @@ def read_display_adapters() -> list[dict[str, Any]]:  # pragma: no cover - Windo
             index += 1
             if not sub.isdigit():
                 continue  # "Properties" and friends
-            values: dict[str, Any] = {}
+            values: dict[str, Any] = {"Subkey": sub}
             try:
                 with winreg.OpenKey(cls, sub) as key:
                     for name in _VALUES:
@@ -120,4 +139,62 @@ def read_display_adapters() -> list[dict[str, Any]]:  # pragma: no cover - Windo
             except PermissionError:
                 continue
             adapters.append(values)
-    return adapters
+    try:
+        present: set[str] | None = present_display_subkeys()
+    except OSError as exc:
+        log.info("SetupAPI could not list the present display adapters (%s); counting every one", exc)
+        present = None
+    return mark_present(adapters, present)
+
+
+def present_display_subkeys() -> set[str]:  # pragma: no cover - Windows only
+    """The class-key subkeys ("0000", "0002") of the display adapters present now, from SetupAPI."""
+    if sys.platform != "win32":
+        raise OSError("SetupAPI exists only on Windows")
+    import ctypes
+    from ctypes import wintypes
+
+    class Guid(ctypes.Structure):
+        _fields_ = [("d1", wintypes.DWORD), ("d2", wintypes.WORD), ("d3", wintypes.WORD), ("d4", ctypes.c_ubyte * 8)]
+
+    class DevInfoData(ctypes.Structure):  # SP_DEVINFO_DATA
+        _fields_ = [
+            ("cbSize", wintypes.DWORD),
+            ("ClassGuid", Guid),
+            ("DevInst", wintypes.DWORD),
+            ("Reserved", ctypes.c_void_p),
+        ]
+
+    api = ctypes.WinDLL("setupapi", use_last_error=True)
+    api.SetupDiGetClassDevsW.restype = ctypes.c_void_p
+    api.SetupDiGetClassDevsW.argtypes = [ctypes.POINTER(Guid), wintypes.LPCWSTR, wintypes.HWND, wintypes.DWORD]
+    api.SetupDiEnumDeviceInfo.argtypes = [ctypes.c_void_p, wintypes.DWORD, ctypes.POINTER(DevInfoData)]
+    api.SetupDiGetDeviceRegistryPropertyW.argtypes = [
+        ctypes.c_void_p, ctypes.POINTER(DevInfoData), wintypes.DWORD, ctypes.POINTER(wintypes.DWORD),
+        ctypes.c_void_p, wintypes.DWORD, ctypes.POINTER(wintypes.DWORD),
+    ]  # fmt: skip
+    api.SetupDiDestroyDeviceInfoList.argtypes = [ctypes.c_void_p]
+    display_class = Guid(
+        0x4D36E968, 0xE325, 0x11CE, (ctypes.c_ubyte * 8)(0xBF, 0xC1, 0x08, 0x00, 0x2B, 0xE1, 0x03, 0x18)
+    )
+    digcf_present, spdrp_driver = 0x2, 0x9
+    handle = api.SetupDiGetClassDevsW(ctypes.byref(display_class), None, None, digcf_present)
+    if handle in (None, ctypes.c_void_p(-1).value):  # INVALID_HANDLE_VALUE
+        raise ctypes.WinError(ctypes.get_last_error())
+    found: set[str] = set()
+    try:
+        index = 0
+        while True:
+            info = DevInfoData()
+            info.cbSize = ctypes.sizeof(info)
+            if not api.SetupDiEnumDeviceInfo(handle, index, ctypes.byref(info)):
+                break  # ERROR_NO_MORE_ITEMS
+            index += 1
+            driver = ctypes.create_unicode_buffer(256)
+            if api.SetupDiGetDeviceRegistryPropertyW(
+                handle, ctypes.byref(info), spdrp_driver, None, driver, ctypes.sizeof(driver), None
+            ):
+                found.add(driver.value.rsplit("\\", 1)[-1])  # "{4d36e968-…}\0001" -> "0001"
+    finally:
+        api.SetupDiDestroyDeviceInfoList(handle)
+    return found
