@@ -43,9 +43,11 @@ def test_cpu_only_is_sent_honoured_shown_and_remembered(open_chat, chat_fake, qt
     window2.show_page("chat")
     pane2 = window2.findChild(ChatPane, "chatPane")
     try:
+        assert pane2 is not None
         assert pane2.controller.store.conversation(conversation_id).cpu_only
         pane2.controller.open(conversation_id)
-        assert pane2.findChild(QCheckBox, "cpuOnlyCheck").isChecked()
+        check2 = pane2.findChild(QCheckBox, "cpuOnlyCheck")
+        assert check2 is not None and check2.isChecked()
         stored = pane2.controller.store.messages(conversation_id)[-1]
         assert stored.metrics is not None and stored.metrics.cpu_only
     finally:
