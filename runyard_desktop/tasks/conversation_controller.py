@@ -130,6 +130,11 @@ class ConversationController(ReplyStreamingMixin):
     def is_busy(self) -> bool:
         return self._recorder is not None
 
+    @property
+    def chat(self) -> ChatController:
+        """The reply generator (its runner and Ollama client serve the batch summaries too)."""
+        return self._chat
+
     def conversations(self) -> list[Conversation]:
         """Newest first; none once shut down (a listing that lands while the window closes asks too)."""
         return [] if self._closed else self.store.conversations()
