@@ -38,6 +38,7 @@ def _open_panel(open_chat, folder: Path) -> tuple[Any, SummarizePanel]:
     button.click()
     panel = pane.findChild(SummarizePanel, "summarizePanel")
     assert panel is not None and panel.isVisible()
+    assert panel.width() >= panel.minimumWidth()  # shown in the splitter with room, not squeezed to nothing
     panel.pick_folder = lambda _parent: str(folder)
     _child(panel, QPushButton, "summarizeAddFolderButton").click()
     return pane, panel

@@ -76,7 +76,7 @@ class FileProgress:
         words = {
             FileState.WAITING: "waiting",
             FileState.READING: "reading…",
-            FileState.SUMMARIZING: f"summarizing… {self.tokens:,} tokens",
+            FileState.SUMMARIZING: f"summarizing… {self.tokens:,} token{'' if self.tokens == 1 else 's'}",
             FileState.DONE: f"done — saved as {self.saved_as}" if self.saved_as else "done",
             FileState.FAILED: f"failed: {self.detail}",
             FileState.CANCELLED: "cancelled",

@@ -9,6 +9,7 @@ callables (`pick_files`, `pick_folder`) so tests never open a modal dialog.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +36,7 @@ from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.tasks.summary_batch import SAVE_CONVERSATION, SAVE_MARKDOWN, BatchOptions, SummaryBatch
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
+PANEL_WIDTH = 340
 HINT = "Each document is summarized on its own with the model chosen above, one after another."
 
 
@@ -76,12 +78,13 @@ class SummarizePanel(QFrame):
         self.progress.setObjectName("summaryProgressList")
         self.progress.setAccessibleName("Documents and their progress")
         self.progress.setWordWrap(True)
-        self.save_conversation = QRadioButton("Save each summary as a conversation")
+        self.progress.setAlternatingRowColors(True)
+        self.save_conversation = QRadioButton("Save as conversations")
         self.save_conversation.setObjectName("summarySaveConversation")
         self.save_conversation.setChecked(True)
-        self.save_markdown = QRadioButton("Save each as a Markdown file beside its document")
+        self.save_markdown = QRadioButton("Save as Markdown beside each file")
         self.save_markdown.setObjectName("summarySaveMarkdown")
-        self.raise_context = QCheckBox("Use a larger context when a document needs it")
+        self.raise_context = QCheckBox("Raise the context if a file needs it")
         self.raise_context.setObjectName("summaryRaiseContext")
         self.raise_context.setToolTip(
             "Up to what this machine holds for the model; beyond that the start of a long document is cut "
@@ -200,6 +203,19 @@ class SummarizePanel(QFrame):
         self._refresh_buttons()
 
 
+def _show_panel(splitter: QSplitter, panel: SummarizePanel, visible: bool) -> None:
+    """Show or hide the panel; shown, it takes its width from the transcript (a splitter gives a
+    widget added hidden no room of its own)."""
+    panel.setVisible(visible)
+    index = splitter.indexOf(panel)
+    sizes = splitter.sizes()
+    if visible and sizes[index] < panel.minimumWidth():
+        want = max(panel.minimumWidth(), PANEL_WIDTH)
+        sizes[1] = max(0, sizes[1] - want)  # 1: the transcript column
+        sizes[index] = want
+        splitter.setSizes(sizes)
+
+
 def add_summarize_panel(
     controller: ConversationController, fit: ChatFitAdvisor, header_row: QHBoxLayout, splitter: QSplitter
 ) -> tuple[QToolButton, SummarizePanel]:
@@ -215,7 +231,7 @@ def add_summarize_panel(
     button.setAccessibleName("Summarize documents")
     button.setToolTip("Summarize several files or a folder, one after another, with the chosen model")
     button.setCheckable(True)
-    button.toggled.connect(panel.setVisible)
+    button.toggled.connect(functools.partial(_show_panel, splitter, panel))
     header_row.addWidget(button)
 
     def options() -> BatchOptions | str:
