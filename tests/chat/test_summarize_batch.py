@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QListWidget, QPushButton, QRadioButton, QToolButton
+from PySide6.QtWidgets import QListWidget, QPushButton, QRadioButton, QSplitter, QToolButton
 
 from runyard_desktop.core.chat.batch_summary import FileState
 from runyard_desktop.ui.chat.summarize_panel import SummarizePanel
@@ -38,7 +38,9 @@ def _open_panel(open_chat, folder: Path) -> tuple[Any, SummarizePanel]:
     button.click()
     panel = pane.findChild(SummarizePanel, "summarizePanel")
     assert panel is not None and panel.isVisible()
-    assert panel.width() >= panel.minimumWidth()  # shown in the splitter with room, not squeezed to nothing
+    splitter = panel.parentWidget()
+    assert isinstance(splitter, QSplitter)  # shown in the splitter with room, not squeezed to nothing:
+    assert splitter.sizes()[splitter.indexOf(panel)] >= panel.minimumWidth()
     panel.pick_folder = lambda _parent: str(folder)
     _child(panel, QPushButton, "summarizeAddFolderButton").click()
     return pane, panel
