@@ -112,3 +112,34 @@ def test_without_a_model_it_says_what_to_do(open_chat, qtbot, tmp_path) -> None:
     _child(panel, QPushButton, "summaryStartButton").click()
     assert not panel.batch.is_running
     assert "Pick a model" in panel.status.text()
+
+
+def test_cancel_while_a_summary_is_being_written_keeps_it_and_starts_no_other(
+    open_chat, chat_fake, qtbot, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    from runyard_desktop.core.chat.batch_summary import write_summary as real_write
+    from runyard_desktop.tasks import summary_batch
+
+    chat_fake.script_reply("qwen3.5:4b", content=SUMMARY)
+    release = threading.Event()
+
+    def slow_write(*args: Any) -> Path:
+        release.wait(10)  # the disk is slow: Cancel arrives while the first summary is written
+        return real_write(*args)
+
+    monkeypatch.setattr(summary_batch, "write_summary", slow_write)
+    folder = _folder(tmp_path, 3)
+    _pane, panel = _open_panel(open_chat, folder)
+    _child(panel, QRadioButton, "summarySaveMarkdown").setChecked(True)
+    _child(panel, QPushButton, "summaryStartButton").click()
+    batch = panel.batch
+    qtbot.waitUntil(lambda: batch._saving, timeout=10_000)
+    with qtbot.waitSignal(batch.batch_finished, timeout=10_000) as finished:
+        _child(panel, QPushButton, "summaryCancelButton").click()
+        release.set()
+    assert finished.args == ["1 of 3 summarized; 2 cancelled."]
+    assert [r.state for r in batch.rows] == [FileState.DONE, FileState.CANCELLED, FileState.CANCELLED]
+    assert [p.name for p in folder.glob("*.summary.md")] == ["note00.summary.md"]
+    assert len(chat_fake.bodies("/api/chat")) == 1
