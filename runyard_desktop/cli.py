@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from runyard_desktop import __version__
 
 # Sub-command modules, in help order. Add a module here to add a command.
-COMMAND_MODULES: tuple[str, ...] = ("detect", "fit", "pull", "chat", "models", "rm", "serve")
+COMMAND_MODULES: tuple[str, ...] = ("detect", "fit", "pull", "chat", "summarize", "models", "rm", "serve")
 
 
 class IntermixedParser(argparse.ArgumentParser):

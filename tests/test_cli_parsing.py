@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -70,6 +71,11 @@ OPTIONS_ANYWHERE = [
     (["--host", "a", "chat", "m", "--host", "b", "hi"], {"model": "m", "prompt": "hi", "host": "b"}),
     (["chat", "m", "--hide-thinking"], {"model": "m", "prompt": None, "hide_thinking": True}),
     (["chat", "m", "--no-think", "--", "-5 degrees?"], {"model": "m", "prompt": "-5 degrees?", "no_think": True}),
+    (["summarize", "a.txt", "--model", "m", "b/"], {"paths": [Path("a.txt"), Path("b")], "model": "m"}),
+    (
+        ["summarize", "--out", "o", "a.txt", "--cpu-only"],
+        {"paths": [Path("a.txt")], "out": Path("o"), "cpu_only": True},
+    ),
     (["models", "--json", "--host", "h"], {"json": True, "host": "h"}),
     (["models", "--host", "h", "-v", "--json"], {"json": True, "host": "h", "verbose": True}),
     (["rm", "m", "--host", "h"], {"model": "m", "host": "h"}),

@@ -40,7 +40,7 @@ from runyard_desktop.core.chat.conversation import (
 )
 from runyard_desktop.core.chat.documents import DocumentError, read_attachment
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
-from runyard_desktop.core.ollama.types import ChatMessage, ChatRequest, ModelInfo
+from runyard_desktop.core.ollama.types import CPU_ONLY_OPTIONS, ChatMessage, ChatRequest, ModelInfo
 from runyard_desktop.tasks.chat_controller import ChatController
 from runyard_desktop.tasks.reply_streaming import ReplyStreamingMixin
 
@@ -111,6 +111,7 @@ class ConversationController(ReplyStreamingMixin):
         self._first_thinking: float | None = None
         self._first_content: float | None = None
         self._num_ctx: int | None = None
+        self._cpu_only = False
         self._read_ids = itertools.count(1)
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(int(flush_interval_s * 1000))
@@ -128,6 +129,11 @@ class ConversationController(ReplyStreamingMixin):
     @property
     def is_busy(self) -> bool:
         return self._recorder is not None
+
+    @property
+    def chat(self) -> ChatController:
+        """The reply generator (its runner and Ollama client serve the batch summaries too)."""
+        return self._chat
 
     def conversations(self) -> list[Conversation]:
         """Newest first; none once shut down (a listing that lands while the window closes asks too)."""
@@ -171,7 +177,7 @@ class ConversationController(ReplyStreamingMixin):
         return self.new_conversation(model=tag)
 
     def update_current(self, **changes: object) -> Conversation:
-        """Change the open conversation's title, model, system_prompt, temperature, num_ctx or think."""
+        """Change the open conversation's title, model, system_prompt, temperature, num_ctx, think or cpu_only."""
         if self.current is None:
             return self.new_conversation(model=str(changes.get("model", "")))
         self.current = self.store.update_conversation(replace(self.current, **changes))  # type: ignore[arg-type]  # **changes: object; replace() takes them as given
@@ -340,5 +346,6 @@ class ConversationController(ReplyStreamingMixin):
             think=think,
             num_ctx=self.effective_context(),
             temperature=conversation.temperature,
+            extra_options=CPU_ONLY_OPTIONS if conversation.cpu_only else (),
         )
         self._stream_reply(conversation, request)

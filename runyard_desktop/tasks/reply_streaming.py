@@ -62,6 +62,7 @@ class ReplyStreamingMixin(QObject):
     _first_thinking: float | None
     _first_content: float | None
     _num_ctx: int | None
+    _cpu_only: bool  # the streaming reply's request asked for the CPU only (shown in its metrics)
     # Set by the composition root: adds what fits instead to a memory error (ChatFitAdvisor.memory_advice).
     advise_error: Callable[[OllamaError, str, int | None], OllamaError] | None = None
 
@@ -76,6 +77,7 @@ class ReplyStreamingMixin(QObject):
     def _stream_reply(self, conversation: Conversation, request: ChatRequest) -> None:
         """Store an empty `streaming` reply, then ask `ChatController` for it."""
         self._num_ctx = request.num_ctx
+        self._cpu_only = request.cpu_only
         reply = self.store.begin_reply(conversation.id, conversation.model)
         self.messages.append(reply)
         self._recorder = ReplyRecorder(self.store, reply, interval_s=self._flush_interval)
@@ -144,6 +146,7 @@ class ReplyStreamingMixin(QObject):
             num_ctx=self._num_ctx,
             done_reason=metrics.done_reason,
             thinking_s=thinking_s,
+            cpu_only=self._cpu_only,
         )
 
     @Slot(int)

@@ -98,6 +98,7 @@ class FakeOllama:
             vram = self.state.vram_for(model) if size_vram is None else size_vram
             self.state.loaded[model.name] = (model, vram, context_length)
             self.state.auto_ctx.discard(model.name)  # as if loaded with an explicit num_ctx (the window's way)
+            self.state.runner_num_gpu[model.name] = -1
 
     def script_reply(self, model: str, content: Any = ("Hello", "!"), thinking: Any = (), **kw: Any) -> None:
         def as_tuple(v: Any) -> tuple[Any, ...]:

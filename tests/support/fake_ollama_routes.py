@@ -16,7 +16,7 @@ from tests.support.fake_ollama_http import (
     memory_error,
     progress,
 )
-from tests.support.fake_ollama_state import Blob, Failure, Model, Reply, normalize
+from tests.support.fake_ollama_state import Blob, Failure, Model, Reply, normalize, num_gpu_option
 
 
 class Handler(HttpBase):
@@ -180,14 +180,15 @@ class Handler(HttpBase):
         self._chat_stream(name, model, body, think, kind)
 
     def _ensure_loaded(self, model: Model, body: dict[str, Any]) -> None:
-        """Load the model, or reload it with the context asked (or the default) when the loaded one differs."""
+        """Load the model, or reload it when the context or the num_gpu asked differs from the loaded runner's."""
         num_ctx = (body.get("options") or {}).get("num_ctx")
+        num_gpu = num_gpu_option(body.get("options"))
         with self.state.lock:
-            kept = self.state.keeps_runner(model, num_ctx)
+            kept = self.state.keeps_runner(model, num_ctx, num_gpu)
         if not kept:
             self._wait(self.state.load_delay_s)  # no bytes at all while the model loads
             with self.state.lock:
-                self.state.load_runner(model, num_ctx)
+                self.state.load_runner(model, num_ctx, num_gpu)
 
     def _too_big(self, model: Model) -> bool:
         """Answer 500 with the memory text when `memory_bytes` is set and the model is larger."""
@@ -201,13 +202,14 @@ class Handler(HttpBase):
     def _load_only(self, name: str, model: Model, keep_alive: object, options: object) -> None:
         unload = keep_alive in (0, 0.0, "0", "0s")
         num_ctx = options.get("num_ctx") if isinstance(options, dict) else None
+        num_gpu = num_gpu_option(options)
         if not unload and self._too_big(model):
             return
         with self.state.lock:
             if unload:
                 self.state.loaded.pop(model.name, None)
-            elif not self.state.keeps_runner(model, num_ctx):
-                self.state.load_runner(model, num_ctx)
+            elif not self.state.keeps_runner(model, num_ctx, num_gpu):
+                self.state.load_runner(model, num_ctx, num_gpu)
         self._json(
             200,
             {

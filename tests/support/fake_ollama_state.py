@@ -23,6 +23,12 @@ def digest_of(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
 
+def num_gpu_option(options: object) -> int:
+    """The request's `num_gpu` as the server reads it: a number, else -1 (Ollama's default)."""
+    value = options.get("num_gpu") if isinstance(options, dict) else None
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else -1
+
+
 def normalize(name: str) -> str:
     last = name.rsplit("/", 1)[-1]
     return name if ":" in last else f"{name}:latest"
@@ -142,6 +148,8 @@ class FakeState:
         self.gpu_memory = 24_000_000_000
         self.default_num_ctx = 4096  # the context a load without num_ctx gets (Ollama: by total VRAM)
         self.auto_ctx: set[str] = set()  # loaded runners whose context was that default (no num_ctx asked)
+        # The num_gpu each loaded runner was started with (-1: Ollama's default, as many layers as fit).
+        self.runner_num_gpu: dict[str, int] = {}
         self.replies: dict[str, Reply] = {}
         self.failures: dict[str, list[Failure]] = defaultdict(list)
         self.stalls: dict[str, Stall] = {}  # model -> where its download stops moving, for how long
@@ -180,18 +188,24 @@ class FakeState:
         ctx = int(num_ctx) if isinstance(num_ctx, (int, float)) and num_ctx > 0 else self.default_num_ctx
         return min(ctx, model.context_length) if model.context_length else ctx
 
-    def keeps_runner(self, model: Model, num_ctx: object) -> bool:
+    def keeps_runner(self, model: Model, num_ctx: object, num_gpu: int = -1) -> bool:
         """server/sched.go `needsReload`: a loaded runner is reused when the context asked (or the
-        default, when none is) is the one it has, or when neither it nor the request asked for one."""
+        default, when none is) is the one it has, or when neither it nor the request asked for one;
+        and when the request asks no num_gpu (or a negative one) or the one the runner has."""
         current = self.loaded.get(model.name)
         if current is None:
+            return False
+        if num_gpu >= 0 and self.runner_num_gpu.get(model.name, -1) != num_gpu:
             return False
         if not num_ctx and model.name in self.auto_ctx:
             return True
         return current[2] == self.runner_context(model, num_ctx)
 
-    def load_runner(self, model: Model, num_ctx: object) -> None:
-        self.loaded[model.name] = (model, self.vram_for(model), self.runner_context(model, num_ctx))
+    def load_runner(self, model: Model, num_ctx: object, num_gpu: int = -1) -> None:
+        """Start a runner; `num_gpu` 0 puts no layer on the GPU (/api/ps then reports size_vram 0)."""
+        vram = 0 if num_gpu == 0 else self.vram_for(model)
+        self.loaded[model.name] = (model, vram, self.runner_context(model, num_ctx))
+        self.runner_num_gpu[model.name] = num_gpu
         if num_ctx:
             self.auto_ctx.discard(model.name)
         else:

@@ -90,6 +90,7 @@ class ReplyMetrics:
     num_ctx: int | None = None  # the context the request asked for
     done_reason: str = ""
     thinking_s: float | None = None  # first thinking token → first answer token, client-side
+    cpu_only: bool = False  # the request asked Ollama for no GPU layers (num_gpu 0)
 
     @property
     def tokens_per_s(self) -> float | None:
@@ -110,7 +111,7 @@ class ReplyMetrics:
         return cls(**known)
 
     def summary(self) -> str:
-        """'41.2 tok/s · 512 tokens · first token 0.84 s · qwen3.5:9b'."""
+        """'41.2 tok/s · 512 tokens · first token 0.84 s · qwen3.5:9b' (then '· CPU only' when it was)."""
         parts = []
         if self.tokens_per_s is not None:
             parts.append(f"{self.tokens_per_s:.1f} tok/s")
@@ -120,6 +121,8 @@ class ReplyMetrics:
             parts.append(f"first token {self.ttft_s:.2f} s")
         if self.model:
             parts.append(self.model)
+        if self.cpu_only:
+            parts.append("CPU only")
         return " · ".join(parts)
 
 
@@ -134,6 +137,7 @@ class Conversation:
     think: bool = True
     created_at: float = 0.0
     updated_at: float = 0.0
+    cpu_only: bool = False  # "Run on the CPU only": Ollama's num_gpu 0 with each request
 
     @property
     def display_title(self) -> str:

@@ -50,7 +50,7 @@ __all__ = ["SCHEMA_VERSION", "HistoryError", "HistoryStore", "ReplyRecorder"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INTERRUPTED_NOTE = "Interrupted: Runyard closed before this reply finished."
 LOCK_WAIT_S = 0.25  # how long one statement waits for another program's lock before failing
 
@@ -97,7 +97,12 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE conversations ADD COLUMN deleted_at REAL")
 
 
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    # v3: the chat Parameters' "Run on the CPU only" (Ollama's num_gpu 0), kept per conversation.
+    db.execute("ALTER TABLE conversations ADD COLUMN cpu_only INTEGER NOT NULL DEFAULT 0")
+
+
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class HistoryStore:
@@ -197,12 +202,13 @@ class HistoryStore:
         temperature: float | None = None,
         num_ctx: int | None = None,
         think: bool = True,
+        cpu_only: bool = False,
     ) -> Conversation:
         now = self._clock()
         cur = self._db.execute(
-            "INSERT INTO conversations (title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (title, model, system_prompt, temperature, num_ctx, int(think), now, now),
+            "INSERT INTO conversations (title, model, system_prompt, temperature, num_ctx, think, cpu_only,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (title, model, system_prompt, temperature, num_ctx, int(think), int(cpu_only), now, now),
         )
         return self.conversation(int(cur.lastrowid or 0))
 
@@ -225,7 +231,8 @@ class HistoryStore:
     def update_conversation(self, conversation: Conversation) -> Conversation:
         """Save title, model and parameters; returns the stored record."""
         self._db.execute(
-            "UPDATE conversations SET title=?, model=?, system_prompt=?, temperature=?, num_ctx=?, think=? WHERE id=?",
+            "UPDATE conversations SET title=?, model=?, system_prompt=?, temperature=?, num_ctx=?, think=?, cpu_only=?"
+            " WHERE id=?",
             (
                 conversation.title,
                 conversation.model,
@@ -233,6 +240,7 @@ class HistoryStore:
                 conversation.temperature,
                 conversation.num_ctx,
                 int(conversation.think),
+                int(conversation.cpu_only),
                 conversation.id,
             ),
         )

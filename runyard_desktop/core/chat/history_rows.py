@@ -12,7 +12,8 @@ from runyard_desktop.core.chat.conversation import Attachment, Conversation, Mes
 log = logging.getLogger(__name__)
 
 CONVERSATION_SELECT = (  # the columns conversation_from_row reads, in its order
-    "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at FROM conversations"
+    "SELECT id, title, model, system_prompt, temperature, num_ctx, think, created_at, updated_at, cpu_only"
+    " FROM conversations"
 )
 MESSAGE_SELECT = (
     "SELECT id, conversation_id, role, content, thinking, status, model, metrics, attachments, error, created_at"
@@ -31,6 +32,7 @@ def conversation_from_row(row: tuple[Any, ...]) -> Conversation:
         think=bool(row[6]),
         created_at=float(row[7]),
         updated_at=float(row[8]),
+        cpu_only=bool(row[9]),
     )
 
 

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-# The columns every query of history.py and history_rows.py reads, per table (schema v2).
+# The columns every query of history.py and history_rows.py reads, per table (schema v3).
 EXPECTED_COLUMNS: dict[str, frozenset[str]] = {
     "conversations": frozenset(
         {
@@ -24,6 +24,7 @@ EXPECTED_COLUMNS: dict[str, frozenset[str]] = {
             "temperature",
             "num_ctx",
             "think",
+            "cpu_only",
             "created_at",
             "updated_at",
             "deleted_at",

@@ -177,6 +177,15 @@ class ChatRequest:
     keep_alive: str | float | None = None
     extra_options: tuple[tuple[str, object], ...] = field(default=())
 
+    @property
+    def cpu_only(self) -> bool:
+        """True when the request asks for no GPU layers (`num_gpu: 0`, as `OLLAMA_NUM_GPU=0` does)."""
+        return dict(self.extra_options).get("num_gpu") == 0
+
+
+#: The options that run a reply on the CPU only: no layers offloaded to the GPU.
+CPU_ONLY_OPTIONS: tuple[tuple[str, object], ...] = (("num_gpu", 0),)
+
 
 @dataclass(frozen=True)
 class ChatMetrics:

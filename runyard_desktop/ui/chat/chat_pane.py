@@ -7,6 +7,7 @@ The pane renders and forwards intent; `ConversationController` decides and store
 - `set_installed_models(models)`, `set_model_info(info)`, `set_ollama_status(status)`,
   `listing_failed(op, error)`: fed from `services.ollama`.
 - `add_files(paths)`: attach files as if dropped.
+- `summarize_button` / `summarize_panel`: *Summarize documents…* (summarize_panel.py), a batch of files.
 
 This module lays the pane out and holds the conversation and transcript side; three mixins hold the
 rest: `AttachmentsMixin` (pane_attachments.py: files, drops, the context meter),
@@ -35,6 +36,7 @@ from runyard_desktop.ui.chat.pane_attachments import AttachmentsMixin
 from runyard_desktop.ui.chat.pane_model_picker import ModelPickerMixin
 from runyard_desktop.ui.chat.pane_send_wait import SendWaitMixin
 from runyard_desktop.ui.chat.parameters_panel import ParametersPanel
+from runyard_desktop.ui.chat.summarize_panel import add_summarize_panel
 from runyard_desktop.ui.widgets.open_external import open_url
 
 RENDER_TICK_MS = 250  # settled Markdown waiting for its render interval is rendered this often
@@ -95,6 +97,9 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(center)
         splitter.addWidget(self.parameters)
+        row = self.header.layout()
+        assert isinstance(row, QHBoxLayout)
+        self.summarize_button, self.summarize_panel = add_summarize_panel(controller, fit, row, splitter)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 800, 280])
         splitter.setChildrenCollapsible(False)
@@ -194,6 +199,7 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
     def shutdown(self) -> None:
         """The window is closing: keep any partial reply and close the history."""
         self._render_timer.stop()
+        self.summarize_panel.batch.cancel()
         self.controller.shutdown()
 
     # ---- helpers -----------------------------------------------------------------------------

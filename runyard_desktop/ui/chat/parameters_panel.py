@@ -1,4 +1,5 @@
-"""Per-conversation parameters, shown beside the transcript: system prompt, temperature, context length.
+"""Per-conversation parameters, shown beside the transcript: system prompt, temperature, context length
+and "Run on the CPU only" (Ollama's `num_gpu: 0`: no layers on the GPU, as `OLLAMA_NUM_GPU=0` does).
 
 Changing the context asks the pane for a fit check (`fit_note`), which says whether the larger
 context would push the model off the GPU, and offers the largest context this machine holds.
@@ -10,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,7 +30,7 @@ class ParametersPanel(QFrame):
     """Edits the open conversation's parameters.
 
     Signals:
-        parameters_changed(dict): changed fields among system_prompt, temperature, num_ctx.
+        parameters_changed(dict): changed fields among system_prompt, temperature, num_ctx, cpu_only.
     """
 
     parameters_changed = Signal(dict)
@@ -63,6 +65,14 @@ class ParametersPanel(QFrame):
         for n in CONTEXT_CHOICES:
             self.context.addItem(f"{n:,} tokens", n)
         self.context.currentIndexChanged.connect(self._on_context_index_changed)
+        self.cpu_only = QCheckBox("Run on the CPU only")
+        self.cpu_only.setObjectName("cpuOnlyCheck")
+        self.cpu_only.setAccessibleName("Run on the CPU only")
+        self.cpu_only.setToolTip(
+            "Keeps the model off the graphics card (Ollama's num_gpu 0): slower, but leaves the GPU free "
+            "for other work. Turning it off again takes effect when Ollama next loads the model (after it unloads it)."
+        )
+        self.cpu_only.toggled.connect(self._on_cpu_only_toggled)
         self.fit_label = plain_label()
         self.fit_label.setObjectName("contextFitNote")
         self.fit_label.setWordWrap(True)
@@ -70,6 +80,7 @@ class ParametersPanel(QFrame):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Temperature", self.temperature)
         form.addRow("Context", self.context)
+        form.addRow(self.cpu_only)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(title)
@@ -86,6 +97,7 @@ class ParametersPanel(QFrame):
         self.system_prompt.setPlainText(c.system_prompt if c else "")
         self.temperature.setValue(c.temperature if c and c.temperature is not None else default_temperature)
         self.set_context_value(c.num_ctx if c else None)
+        self.cpu_only.setChecked(bool(c and c.cpu_only))
         self._loading = False
         self.refresh_fit_note()
 
@@ -112,3 +124,8 @@ class ParametersPanel(QFrame):
         if not self._loading:
             self.parameters_changed.emit({"num_ctx": self.context.currentData()})
             self.refresh_fit_note()
+
+    @Slot(bool)
+    def _on_cpu_only_toggled(self, checked: bool) -> None:
+        if not self._loading:
+            self.parameters_changed.emit({"cpu_only": checked})
