@@ -142,5 +142,9 @@ def gpu_from_sysctl(values: Mapping[str, str], available_ram_bytes: int | None =
 
 def read_sysctl() -> dict[str, str]:  # pragma: no cover - macOS only
     """Capture every key in one call. sysctl exits non-zero for a key this Mac lacks; the rest still print."""
-    out = subprocess.run(["sysctl", *SYSCTL_KEYS], capture_output=True, text=True, timeout=5, check=False)
+    from runyard_desktop.core.child_env import child_environment
+
+    # The absolute path (no PATH lookup) and the user's environment without the bundle's DYLD_*/Qt paths.
+    command = ["/usr/sbin/sysctl", *SYSCTL_KEYS]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=5, check=False, env=child_environment())
     return parse_sysctl(out.stdout)
