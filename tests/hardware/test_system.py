@@ -63,7 +63,7 @@ def test_this_machine_without_a_gpu() -> None:
     assert profile.detect_seconds is not None
 
 
-def test_json_round_trip_keeps_every_gpu_field() -> None:
+def test_json_round_trip_keeps_every_gpu_cpu_and_ram_field() -> None:
     gpu = GpuInfo(
         vendor="nvidia",
         name="NVIDIA GeForce RTX 4090",
@@ -80,8 +80,8 @@ def test_json_round_trip_keeps_every_gpu_field() -> None:
     profile = HardwareProfile(
         os="linux",
         arch="x86_64",
-        cpu=hardware.CpuInfo("x", 8, 16, ("avx2",)),
-        ram=hardware.RamInfo(64 * GIB, 60 * GIB),
+        cpu=hardware.CpuInfo("x", 8, 16, ("avx2",), max_mhz=5200.0),
+        ram=hardware.RamInfo(64 * GIB, 60 * GIB, memory_type="DDR5", speed_mts=6000, channels=1),
         gpus=(gpu,),
         disk=hardware.DiskInfo("/m", 10**12),
         notes=("n",),

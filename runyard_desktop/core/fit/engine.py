@@ -109,6 +109,7 @@ class FitReport:
     disk_ok: bool | None
     disk_free_bytes: int | None
     tokens_per_second: tuple[float, float] | None
+    speed_basis: fit_speed.SpeedBasis | None  # what the range was derived from
     placement: str  # "GPU" | "layers on CPU" | "experts on CPU" | "CPU" | ""
     reason: str
     recommended: bool = False
@@ -250,14 +251,20 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         compute=COMPUTE_BYTES * max(1, gpus),
         gpu_reserve=reserve * gpus,
     )
-    tps = fit_speed.tokens_per_second(
+    speed = fit_speed.estimate(
         tag,
         profile,
         budget,
         fit_speed.SpeedInputs(
-            placed.verdict.value, gpus, placed.share, placed.placement, options.regime is OllamaRegime.OLLAMA_ENGINE
+            placed.verdict.value,
+            gpus,
+            placed.share,
+            placed.placement,
+            options.regime is OllamaRegime.OLLAMA_ENGINE,
+            kv_bytes=kv,
         ),
     )
+    tps, speed_basis = speed if speed else (None, None)
     disk_free = profile.disk.free_bytes if profile.disk is not None else None
     reason = fit_text.memory_reason(
         verdict=placed.verdict.value,
@@ -288,6 +295,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         disk_ok=None if disk_free is None else tag.download_bytes <= disk_free,
         disk_free_bytes=disk_free,
         tokens_per_second=tps,
+        speed_basis=speed_basis,
         placement=placed.placement,
         reason=reason,
         notes=_notes(tag, options, context),

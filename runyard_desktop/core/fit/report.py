@@ -52,6 +52,7 @@ def to_json(report: FitReport, catalogue: Catalogue) -> dict[str, Any]:
         "download_bytes": report.download_bytes,
         "disk_ok": report.disk_ok,
         "tokens_per_second": list(report.tokens_per_second) if report.tokens_per_second else None,
+        "speed_basis": report.speed_basis.as_json() if report.speed_basis else None,
         "recommended": report.recommended,
         "recommendation": report.recommendation or None,
         "reason": report.reason,

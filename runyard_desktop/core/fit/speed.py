@@ -1,19 +1,21 @@
-"""Tokens per second as a range: bandwidth ÷ bytes read per token × a stated efficiency.
+"""Tokens per second as a range no wider than 2×, and what it was derived from.
 
-Decoding reads every active weight once per token, so speed ≈ efficiency × bandwidth / bytes per
-token (docs/qwen35-memory.md#tokens-per-second). Efficiency factors, fitted on the measured figures there:
-    GPU / unified memory   0.45–0.70 (≥ 5 B active parameters read per token)
-                           0.25–0.70 (1.5–5 B), 0.20–0.75 (< 1.5 B: small models vary most)
-    CPU                    0.35–0.60 of RAM bandwidth
-    Ollama 0.17–0.29 with partial offload: × 0.3 (measured, see ENGINE_PARTIAL_FACTOR)
-plus a fixed ~1.5 ms per token of runtime overhead (sampling, kernel launches), which caps tiny
-models near 650 tok/s (measured: 0.8B at 262 tok/s on a 273 GB/s GB10).
-Partial offload adds the time of the CPU-held bytes at RAM bandwidth. For MoE with experts on the
-CPU only the routed experts held there are read from RAM, which is why 35b-a3b stays usable.
+Decoding reads every active weight once per token, plus the part of the KV cache in use, so the
+time per token is (docs/fit-accuracy.md#the-speed-model):
+
+    bytes on the GPU ÷ (efficiency × GPU bandwidth)
+  + bytes in RAM ÷ (efficiency × RAM bandwidth) + MoE-on-CPU arithmetic ÷ (cores × clock × SIMD rate)
+  + a fixed launch overhead per layer (GPU)
+
+The centre is 1 ÷ that time; the range is centre ÷ √RANGE_RATIO … centre × √RANGE_RATIO. MoE tags read
+only their active parameters; with experts on the CPU only the routed experts held there come from
+RAM. Ollama 0.17–0.29 (its own engine) is slower once anything spills to the CPU (ENGINE_PARTIAL).
+The constants are tuned by tests/fit/tune_speed.py on the in-sample sources only.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from runyard_desktop.core.fit.catalogue import ModelTag
@@ -21,15 +23,25 @@ from runyard_desktop.core.fit.memory_budget import MemoryBudget
 from runyard_desktop.core.hardware.bandwidth import cpu_bandwidth, gpu_bandwidth
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
-GPU_EFFICIENCY_LARGE = (0.45, 0.70)
-GPU_EFFICIENCY_MEDIUM = (0.25, 0.70)
-GPU_EFFICIENCY_SMALL = (0.20, 0.75)
-CPU_EFFICIENCY = (0.35, 0.60)
-PER_TOKEN_OVERHEAD_S = 0.0015
-# Ollama 0.17–0.29 (its own engine) was far slower than llama.cpp once any layer spilled to the CPU:
-# 35B-A3B on a 3090 Ti 15–20 tok/s vs ~100 (github.com/ollama/ollama/issues/14579); 27B on a 4090
-# at ≥ 32K 8.5–15.5 vs 33.
-ENGINE_PARTIAL_FACTOR = 0.3
+RANGE_RATIO = 1.9  # high ÷ low, under the 2× the doc promises
+KV_FILL = 0.5  # share of the context window read per token, on average over a conversation (fixed a priori)
+
+
+@dataclass(frozen=True)
+class SpeedModel:
+    """The tunable constants, as one value so the tuner can try others without touching the engine."""
+
+    gpu_efficiency: float = 0.65  # of table/probe bandwidth reached while decoding
+    cpu_efficiency: float = 0.6  # of RAM bandwidth
+    overhead_per_layer_s: float = 1e-4  # kernel launches, synchronisation (GPU and unified memory)
+    cpu_flops_per_cycle: float = 1.5  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
+    engine_partial: float = 0.3  # Ollama 0.17–0.29 with anything on the CPU
+
+
+DEFAULT_MODEL = SpeedModel()
+ASSUMED_CPU_GHZ = 3.0  # when the OS reports no clock
+# AVX-512 / AMX doubles the vector width of the matrix-vector kernels; NEON (128-bit) halves AVX2's.
+_SIMD = (("amx", 2.0), ("avx512", 1.5), ("neon", 0.6), ("asimd", 0.6))
 
 
 @dataclass(frozen=True)
@@ -39,28 +51,34 @@ class SpeedInputs:
     share: float  # of bytes/layers on the GPU
     placement: str
     engine_era: bool = False  # Ollama 0.17–0.29
+    kv_bytes: int = 0  # the KV cache allocated for the context
+
+
+@dataclass(frozen=True)
+class SpeedBasis:
+    """What a speed range was derived from (`fit --json` → `speed_basis`)."""
+
+    limiting: str  # "gpu memory" | "ram" | "cpu compute" | "overhead"
+    gpu_bandwidth_gbps: float | None
+    gpu_bandwidth_source: str | None  # "probe" | "table" | "estimate"
+    ram_bandwidth_gbps: float
+    ram_bandwidth_source: str
+    gpu_bytes_per_token: int
+    ram_bytes_per_token: int
+    efficiency: float
+    engine_factor: float
+
+    def as_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
 
 
 def bytes_per_token(tag: ModelTag) -> float:
     return tag.size.active_read_params * tag.bytes_per_param
 
 
-def _gpu_efficiency(tag: ModelTag) -> tuple[float, float]:
-    active = tag.size.active_read_params
-    if active >= 5e9:
-        return GPU_EFFICIENCY_LARGE
-    if active >= 1.5e9:
-        return GPU_EFFICIENCY_MEDIUM
-    return GPU_EFFICIENCY_SMALL
-
-
-def _with_overhead(tps: float) -> float:
-    return 1.0 / (1.0 / tps + PER_TOKEN_OVERHEAD_S)
-
-
-def _seconds_split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
-    """(bytes read from GPU memory, bytes read from RAM) per token."""
-    total = bytes_per_token(tag)
+def _split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
+    """(bytes read from GPU memory, bytes read from RAM) per token, KV reads included."""
+    total = bytes_per_token(tag) + KV_FILL * s.kv_bytes
     if s.verdict == "gpu":
         return total, 0.0
     if s.verdict == "cpu":
@@ -77,25 +95,67 @@ def _seconds_split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
     return total * s.share, total * (1.0 - s.share)
 
 
+def _simd(profile: HardwareProfile) -> float:
+    flags = " ".join(profile.cpu.flags).lower()
+    return next((factor for key, factor in _SIMD if key in flags), 1.0)
+
+
+def _times(
+    tag: ModelTag, profile: HardwareProfile, budget: MemoryBudget, s: SpeedInputs, m: SpeedModel
+) -> tuple[dict[str, float], SpeedBasis] | None:
+    gpu_bytes, cpu_bytes = _split(tag, s)
+    ram = cpu_bandwidth(profile)
+    used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
+    # Layers split over GPUs run one after the other: the slowest card sets the pace.
+    gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
+    times = {
+        "gpu memory": gpu_bytes / (m.gpu_efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
+        "ram": cpu_bytes / (m.cpu_efficiency * ram.gbps * 1e9) if cpu_bytes else 0.0,
+        "cpu compute": 0.0,
+        "overhead": m.overhead_per_layer_s * tag.size.arch.layers if used else 0.0,
+    }
+    # MoE on the CPU alone is arithmetic-bound (routing, many small expert products); dense models on
+    # the CPU, and the CPU's layers beside a GPU, measured memory-bound (docs/fit-accuracy.md).
+    if s.verdict == "cpu" and tag.size.is_moe:
+        flops = 2 * tag.size.active_read_params * cpu_bytes / max(1.0, gpu_bytes + cpu_bytes)
+        cores = max(1, profile.cpu.physical_cores)
+        ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
+        times["cpu compute"] = flops / (cores * ghz * 1e9 * m.cpu_flops_per_cycle * _simd(profile))
+    if sum(times.values()) <= 0:
+        return None
+    engine = m.engine_partial if s.engine_era and s.verdict == "partial" else 1.0
+    basis = SpeedBasis(
+        limiting=max(times, key=lambda k: times[k]),
+        gpu_bandwidth_gbps=gbw.gbps if gbw else None,
+        gpu_bandwidth_source=gbw.source if gbw else None,
+        ram_bandwidth_gbps=ram.gbps,
+        ram_bandwidth_source=ram.source,
+        gpu_bytes_per_token=round(gpu_bytes),
+        ram_bytes_per_token=round(cpu_bytes),
+        efficiency=m.gpu_efficiency if s.verdict == "gpu" else m.cpu_efficiency,
+        engine_factor=engine,
+    )
+    return times, basis
+
+
+def estimate(
+    tag: ModelTag, profile: HardwareProfile, budget: MemoryBudget, s: SpeedInputs, m: SpeedModel = DEFAULT_MODEL
+) -> tuple[tuple[float, float], SpeedBasis] | None:
+    """((low, high) decode tokens/s, basis), or None when the tag cannot run."""
+    if s.verdict == "no_fit":
+        return None
+    result = _times(tag, profile, budget, s, m)
+    if result is None:
+        return None
+    times, basis = result
+    centre = basis.engine_factor / sum(times.values())
+    half = math.sqrt(RANGE_RATIO)
+    return (round(centre / half, 1), round(centre * half, 1)), basis
+
+
 def tokens_per_second(
     tag: ModelTag, profile: HardwareProfile, budget: MemoryBudget, s: SpeedInputs
 ) -> tuple[float, float] | None:
     """(low, high) decode tokens/s, or None when the tag cannot run."""
-    if s.verdict == "no_fit":
-        return None
-    gpu_bytes, cpu_bytes = _seconds_split(tag, s)
-    ram_bw = cpu_bandwidth(profile).gbps * 1e9
-    used = budget.gpus[: max(1, s.gpus_used)]
-    # Layers split over GPUs run one after the other: the slowest card sets the pace.
-    gpu_bw = min((gpu_bandwidth(g.gpu).gbps for g in used), default=0.0) * 1e9
-    if s.verdict == "cpu":
-        low_eff, high_eff = CPU_EFFICIENCY
-    else:
-        low_eff, high_eff = _gpu_efficiency(tag)
-    seconds = (gpu_bytes / gpu_bw if gpu_bytes else 0.0) + (cpu_bytes / ram_bw if cpu_bytes else 0.0)
-    if seconds <= 0:
-        return None
-    if s.engine_era and s.verdict == "partial":
-        low_eff, high_eff = low_eff * ENGINE_PARTIAL_FACTOR, high_eff * ENGINE_PARTIAL_FACTOR
-    low, high = _with_overhead(low_eff / seconds), _with_overhead(high_eff / seconds)
-    return (round(low, 1), round(high, 1))
+    result = estimate(tag, profile, budget, s)
+    return result[0] if result else None

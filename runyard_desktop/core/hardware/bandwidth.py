@@ -2,9 +2,9 @@
 
 Decode speed is memory-bandwidth bound (docs/qwen35-memory.md#tokens-per-second). Order of trust: the GPU's own
 `memory_bandwidth_gbps` (NVML-derived by the hardware probe: bus width × memory clock), then this
-table of published specs, then a conservative per-vendor figure. CPU RAM bandwidth is never probed;
-a conservative dual-channel figure is used unless the machine is Apple Silicon (unified memory) or
-a small ARM board.
+table of published specs, then a conservative per-vendor figure. RAM bandwidth: transfer rate × 8 bytes ×
+channels when the OS reports the modules' speed (channels unknown → 2, the desktop/laptop norm); otherwise a
+conservative dual-channel DDR4 figure (CPU_RAM_GBPS), Apple Silicon's unified bus, or a small ARM board's.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RTX A5000": 768,
     "RTX A4000": 448,
     "Quadro P6000": 432,
+    "Quadro P4000": 243,
     "P6000": 432,
     "GB10": 273,
     "DGX Spark": 273,
@@ -119,6 +120,8 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "M3 Max": 400,
     "M3 Pro": 150,
     "M3": 100,
+    "M5 Max": 546,  # as baem1n.dev/en/posts/llm-bench-01-methodology states it
+    "M5": 153,
     "M4 Max": 546,
     "M4 Pro": 273,
     "M4": 120,
@@ -131,6 +134,7 @@ _OTHER_FALLBACK_GBPS = 100.0
 # System RAM: dual-channel DDR4/DDR5 measures 50–90 GB/s (docs/qwen35-memory.md); 50 is the conservative end.
 CPU_RAM_GBPS = 50.0
 SMALL_ARM_BOARD_GBPS = 8.0  # Raspberry Pi 4/5 class (LPDDR4, 32-bit bus)
+ASSUMED_CHANNELS = 2  # when the modules' speed is known but not how many channels they fill
 
 _SORTED_KEYS = sorted(GPU_BANDWIDTH_GBPS, key=len, reverse=True)
 
@@ -180,4 +184,7 @@ def cpu_bandwidth(profile: HardwareProfile) -> Bandwidth:
         )
     ):
         return Bandwidth(SMALL_ARM_BOARD_GBPS, "estimate")
+    if profile.ram.speed_mts:
+        channels = profile.ram.channels or ASSUMED_CHANNELS
+        return Bandwidth(profile.ram.speed_mts * 8 * channels / 1000, "probe")
     return Bandwidth(CPU_RAM_GBPS, "estimate")

@@ -23,12 +23,17 @@ class CpuInfo:
     physical_cores: int
     logical_cores: int
     flags: tuple[str, ...] = ()
+    max_mhz: float | None = None  # highest clock the OS reports (psutil.cpu_freq); None = not reported
 
 
 @dataclass(frozen=True)
 class RamInfo:
     total_bytes: int
     available_bytes: int
+    # What the OS says about the modules, when it says it (probes/memory.py); None = not known.
+    memory_type: str | None = None  # "DDR4", "DDR5", "LPDDR5", …
+    speed_mts: int | None = None  # configured transfer rate, MT/s
+    channels: int | None = None  # populated 64-bit channels, when they can be told
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,14 @@ class HardwareProfile:
                     physical_cores=int(cpu.get("physical_cores") or cpu.get("logical_cores") or 1),
                     logical_cores=int(cpu.get("logical_cores") or cpu.get("physical_cores") or 1),
                     flags=tuple(cpu.get("flags") or ()),
+                    max_mhz=float(cpu["max_mhz"]) if cpu.get("max_mhz") else None,
                 ),
                 ram=RamInfo(
                     total_bytes=int(ram["total_bytes"]),
                     available_bytes=int(ram.get("available_bytes", ram["total_bytes"])),
+                    memory_type=str(ram["memory_type"]) if ram.get("memory_type") else None,
+                    speed_mts=int(ram["speed_mts"]) if ram.get("speed_mts") else None,
+                    channels=int(ram["channels"]) if ram.get("channels") else None,
                 ),
                 gpus=gpus,
                 disk=DiskInfo(str(disk.get("models_dir", "")), int(disk["free_bytes"]))

@@ -13,6 +13,7 @@ import os
 import platform
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 import psutil
 
@@ -26,6 +27,7 @@ INFERENCE_FLAGS = (
     "avx512f",
     "avx512_vnni",
     "avx512_bf16",
+    "amx_tile",
     "fma",
     "f16c",
     "neon",
@@ -152,10 +154,26 @@ def read_windows_cpu() -> CpuInfo:  # pragma: no cover - Windows only
 def read_cpu() -> CpuInfo:
     """This machine's CPU on Linux or Windows (macOS goes through `apple.read_sysctl`)."""
     if sys.platform == "win32":
-        return read_windows_cpu()
-    if os.path.exists("/proc/cpuinfo"):
-        return read_linux_cpu()
-    physical, logical = core_counts()
-    return CpuInfo(
-        name=platform.processor() or platform.machine() or "Unknown CPU", physical_cores=physical, logical_cores=logical
-    )
+        info = read_windows_cpu()
+    elif os.path.exists("/proc/cpuinfo"):
+        info = read_linux_cpu()
+    else:
+        physical, logical = core_counts()
+        info = CpuInfo(
+            name=platform.processor() or platform.machine() or "Unknown CPU",
+            physical_cores=physical,
+            logical_cores=logical,
+        )
+    return replace(info, max_mhz=max_mhz())
+
+
+def max_mhz() -> float | None:
+    """The highest clock psutil reports (Linux: cpufreq's max; Windows: the rated clock), or None."""
+    try:
+        freq = psutil.cpu_freq()
+    except (OSError, NotImplementedError, RuntimeError):  # no cpufreq in containers and some VMs
+        return None
+    if freq is None:
+        return None
+    best = max(freq.max or 0.0, freq.current or 0.0)
+    return float(best) if best > 0 else None

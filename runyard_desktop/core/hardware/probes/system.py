@@ -1,8 +1,8 @@
 """Runs every probe in isolation and assembles the HardwareProfile.
 
 Per OS: Linux = /proc/cpuinfo + NVML + sysfs (AMD/Intel); Windows = registry CPU + NVML + registry
-display adapters; macOS = one sysctl capture (CPU, and the GPU on Apple Silicon). RAM (psutil) and
-disk are common. A probe that fails adds a plain-language note and detection goes on.
+display adapters; macOS = one sysctl capture (CPU, and the GPU on Apple Silicon). RAM (psutil; module speed from
+probes/memory.py) and disk are common. A probe that fails adds a plain-language note and detection goes on.
 `merge_gpus` and `gpu_notes` are pure so the combining rules are tested without the probes.
 """
 
@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 import platform
+import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import psutil
 
-from runyard_desktop.core.hardware.probes import amd, apple, cpu, disk, nvidia, windows
+from runyard_desktop.core.hardware.probes import amd, apple, cpu, disk, memory, nvidia, windows
 from runyard_desktop.core.hardware.profile import CpuInfo, GpuInfo, HardwareProfile, RamInfo
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,13 @@ def os_name() -> str:
 
 def read_ram() -> RamInfo:
     vm = psutil.virtual_memory()
-    return RamInfo(total_bytes=int(vm.total), available_bytes=int(vm.available))
+    ram = RamInfo(total_bytes=int(vm.total), available_bytes=int(vm.available))
+    try:
+        kind, speed, channels = memory.read_modules()
+    except (OSError, ValueError, subprocess.SubprocessError):  # the OS does not say: bandwidth.py's fallback
+        log.info("RAM module speed not readable", exc_info=True)
+        return ram
+    return replace(ram, memory_type=kind, speed_mts=speed, channels=channels)
 
 
 def merge_gpus(

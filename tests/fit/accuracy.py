@@ -1,0 +1,172 @@
+"""The engine against every published measurement: rows, the in-sample / held-out summary, and the
+generated block of docs/fit-accuracy.md (written by `python -m tests.fit.docgen --write`)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
+from runyard_desktop.core.fit.engine import FitOptions, FitReport, OllamaRegime, evaluate
+from runyard_desktop.core.fit.text import speed_phrase
+
+from .measurements_public import MEMORY_CASES, PLACEMENT_CASES, MemoryCase, PlacementCase, SpeedCase
+from .measurements_speed import SPEED_CASES
+from .public_sources import SOURCES, independent_sources, is_held_out
+
+MIB = 2**20
+
+
+def _tag(t: str | ModelTag) -> ModelTag:
+    return t if isinstance(t, ModelTag) else load_catalogue().get(t)
+
+
+def _report(tag: str | ModelTag, profile, context: int, kv: str, regime: str) -> FitReport:
+    return evaluate(_tag(tag), profile, FitOptions(context=context, kv_cache_type=kv, regime=OllamaRegime(regime)))
+
+
+def estimate_memory(case: MemoryCase) -> float:
+    r = _report(case.tag, case.profile, case.context, case.kv, case.regime)
+    b = r.breakdown
+    return {
+        "used": (b.weights + b.kv_cache + b.recurrent_state + b.compute) / MIB,
+        "context": (b.kv_cache + b.recurrent_state) / MIB,
+        "compute": b.compute / MIB,
+        "weights": b.weights / MIB,
+    }[case.compare]
+
+
+def memory_rows() -> list[tuple[MemoryCase, float, float]]:
+    """(case, estimate MiB, error %)."""
+    rows = []
+    for case in MEMORY_CASES:
+        est = estimate_memory(case)
+        rows.append((case, est, 100 * (est - case.measured_mib) / case.measured_mib))
+    return rows
+
+
+def speed_rows() -> list[tuple[SpeedCase, tuple[float, float] | None, float]]:
+    """(case, (low, high) or None, signed % from the nearer end; 0 = inside, nan = no estimate)."""
+    rows = []
+    for case in SPEED_CASES:
+        tps = _report(case.tag, case.profile, case.context, case.kv, case.regime).tokens_per_second
+        if tps is None:
+            err = float("nan")
+        elif tps[0] <= case.measured_tps <= tps[1]:
+            err = 0.0
+        else:
+            bound = tps[0] if case.measured_tps < tps[0] else tps[1]
+            err = 100 * (bound - case.measured_tps) / case.measured_tps
+        rows.append((case, tps, err))
+    return rows
+
+
+def placement_rows() -> list[tuple[PlacementCase, str, float]]:
+    """(case, estimated verdict, estimated GPU share)."""
+    return [
+        (case, r.verdict.value, r.gpu_share)
+        for case in PLACEMENT_CASES
+        for r in [_report(case.tag, case.profile, case.context, "f16", case.regime)]
+    ]
+
+
+@dataclass(frozen=True)
+class Summary:
+    sources: int
+    speed_inside: tuple[int, int]
+    widest: float  # high ÷ low, the widest range
+    verdicts: tuple[int, int]
+    share_error: float | None  # mean |estimate − log| in points, rows that log a share
+    memory_error: float | None  # mean |error| in %
+
+    @property
+    def inside_share(self) -> float:
+        return self.speed_inside[0] / max(1, self.speed_inside[1])
+
+
+def summary(held: bool) -> Summary:
+    speed = [(c, t, e) for c, t, e in speed_rows() if is_held_out(c.source) == held]
+    place = [(c, v, s) for c, v, s in placement_rows() if is_held_out(c.source) == held]
+    mem = [(c, e, err) for c, e, err in memory_rows() if is_held_out(c.source) == held]
+    shares = [abs(s - c.gpu_share) * 100 for c, _v, s in place if c.gpu_share is not None]
+    return Summary(
+        sources=sum(is_held_out(s) == held for s in SOURCES),
+        speed_inside=(sum(e == 0 for _c, _t, e in speed), len(speed)),
+        widest=max((t[1] / t[0] for _c, t, _e in speed if t and t[0] > 0), default=0.0),
+        verdicts=(sum(v == c.verdict for c, v, _s in place), len(place)),
+        share_error=sum(shares) / len(shares) if shares else None,
+        memory_error=sum(abs(err) for _c, _e, err in mem) / len(mem) if mem else None,
+    )
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    return "—" if value is None else f"{value:.1f}{unit}"
+
+
+def _split(source: str) -> str:
+    return "held out" if is_held_out(source) else "in-sample"
+
+
+def render_summary() -> list[str]:
+    out = [
+        f"{len(SPEED_CASES) + len(MEMORY_CASES) + len(PLACEMENT_CASES)} data points from {len(SOURCES)} sources "
+        f"({independent_sources()} independent publications; the llmfit device folders count once).\n",
+        "| | Sources | Speed inside the range | Widest range | Verdicts agree | GPU share error | Memory error |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, held in (("In-sample (tuned on)", False), ("Held out (never tuned on)", True)):
+        s = summary(held)
+        out.append(
+            f"| {name} | {s.sources} | {s.speed_inside[0]} of {s.speed_inside[1]} ({100 * s.inside_share:.0f} %) | "
+            f"{s.widest:.2f}× | {s.verdicts[0]} of {s.verdicts[1]} | {_fmt(s.share_error, ' points')} | "
+            f"{_fmt(s.memory_error, ' %')} |"
+        )
+    return out
+
+
+def render_sources() -> list[str]:
+    out = ["| Source | Split | Hardware | Software | Notes |", "|---|---|---|---|---|"]
+    for s in SOURCES.values():
+        note = "; ".join(n for n in ("second-hand" if s.second_hand else "", s.note) if n)
+        where = f"[{s.id}]({s.url})" if s.url.startswith("https://") else f"{s.id} ({s.url})"
+        out.append(f"| {where} | {_split(s.id)} | {s.hardware} | {s.software} | {note} |")
+    return out
+
+
+def render_accuracy() -> str:
+    out = ["#### Summary\n", *render_summary(), "", "#### Sources\n", *render_sources(), ""]
+    out += [
+        "#### Memory\n",
+        "| Measurement | Source | Split | Measured | Estimate | Error | Note |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for mcase, est, err in memory_rows():
+        out.append(
+            f"| {mcase.label} | {mcase.source} | {_split(mcase.source)} | {mcase.measured_mib:,.0f} MiB | "
+            f"{est:,.0f} MiB | {err:+.1f} % | {mcase.note} |"
+        )
+    out += [
+        "",
+        "#### Decode speed\n",
+        "| Measurement | Source | Split | Measured | Estimate | Error vs range | Note |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for case, tps, err in speed_rows():
+        verdict = "inside" if err == 0 else ("no estimate" if math.isnan(err) else f"{err:+.0f} %")
+        out.append(
+            f"| {case.label} | {case.source} | {_split(case.source)} | {case.measured_tps:g} tok/s | "
+            f"{speed_phrase(tps)} | {verdict} | {case.note} |"
+        )
+    out += [
+        "",
+        "#### Placement\n",
+        "| Measurement | Source | Split | Measured | Estimate | Note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for pcase, verdict, share in placement_rows():
+        measured = pcase.verdict + (f" {100 * pcase.gpu_share:.0f} %" if pcase.gpu_share is not None else "")
+        out.append(
+            f"| {pcase.label} | {pcase.source} | {_split(pcase.source)} | {measured} | "
+            f"{verdict} {100 * share:.0f} % | {pcase.note} |"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,232 @@
+"""Where every published measurement in docs/fit-accuracy.md comes from, and the held-out split.
+
+One `Source` is one publication by one person about one set of machines (a GitHub issue, a blog
+post, one device's submissions to the llmfit community data). The split is decided per source,
+never per row, by a rule fixed before any speed constant was tuned (docs/fit-accuracy.md):
+
+    held out  <=>  the first byte of SHA-256(source id, UTF-8) is below 128
+
+so about half of the sources, and whole sources only, are set aside, and adding a source never
+moves another one between the sets. Tuning code reads rows only through `in_sample()`, which
+refuses held-out rows; the held-out rows are only evaluated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+HELD_OUT_BELOW = 128  # of 256: the first SHA-256 byte under this sets the source aside
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str  # stable slug; the split hashes it
+    url: str
+    hardware: str  # GPU, VRAM, RAM, OS as the source states them ("?" = not stated)
+    software: str  # Ollama / llama.cpp version as stated
+    second_hand: bool = False  # the publisher reports someone else's figure, or aggregates them
+    note: str = ""  # what is inferred rather than stated, near-identical models, caveats
+
+
+def is_held_out(source_id: str) -> bool:
+    return hashlib.sha256(source_id.encode("utf-8")).digest()[0] < HELD_OUT_BELOW
+
+
+_LLMFIT = "https://github.com/AlexsJones/llmfit/tree/main/llmfit-core/data/community"
+
+SOURCES: dict[str, Source] = {
+    s.id: s
+    for s in (
+        Source(
+            "llmfit-gb10",
+            _LLMFIT,  # the NVIDIA GB10 folder
+            "DGX Spark GB10, 128 GB unified, Linux",
+            "llama.cpp (version per file)",
+            True,
+            "community submissions, aggregated",
+        ),
+        Source(
+            "llmfit-gtx1050ti",
+            _LLMFIT,  # the GTX 1050 Ti folder
+            "GTX 1050 Ti 4 GB; RAM ? (64 GB assumed)",
+            "llama.cpp (version per file)",
+            True,
+            "RAM inferred",
+        ),
+        Source(
+            "llmfit-m4pro",
+            _LLMFIT,  # the Apple M4 Pro folder
+            "M4 Pro 48 GB unified, macOS",
+            "llama.cpp (version per file)",
+            True,
+        ),
+        Source(
+            "llmfit-m3pro",
+            _LLMFIT,  # the Apple M3 Pro folder
+            "M3 Pro 36 GB unified, macOS",
+            "Ollama (version not stated)",
+            True,
+            "quant not stated (Ollama default q4_K_M assumed)",
+        ),
+        Source(
+            "llmfit-rx7900xt",
+            _LLMFIT,  # the RX 7900 XT folder
+            "RX 7900 XT 20 GB; RAM ? (64 GB assumed)",
+            "llama.cpp (version per file)",
+            True,
+            "RAM inferred",
+        ),
+        Source(
+            "tianchengwu-4090",
+            "https://www.tianchengwu.com/2026/04/05/Running-Qwen-3.5-27B-on-RTX-4090",
+            "RTX 4090 24 GB; RAM ? (64 GB assumed)",
+            "llama.cpp (build not stated); Ollama engine era (0.2x)",
+            False,
+            "RAM inferred; a context sweep: only its shortest and longest contexts are used",
+        ),
+        Source(
+            "insiderllm-guide",
+            "https://insiderllm.com/guides/qwen35-local-guide-which-model-fits-your-gpu",
+            "RTX 3090 24 GB; RTX 5060 Ti 16 GB; RAM ?",
+            "llama.cpp / llama-bench (build not stated)",
+            True,
+            "figures quoted from community runs; context 4K assumed where not stated",
+        ),
+        Source(
+            "ollama-14579",
+            "https://github.com/ollama/ollama/issues/14579",
+            "RTX 3090 Ti 24 GB, 64 GB RAM, Windows 11",
+            "Ollama engine era (reported 0.7.15, i.e. 0.17.x); llama.cpp",
+            False,
+            "context not stated (32K assumed); tok/s stated as 15–20 and ~100",
+        ),
+        Source(
+            "intelligibberish-395",
+            "intelligibberish.com, a post on the Ryzen AI Max+ 395",
+            "Ryzen AI Max+ 395, 128 GB (96 GB to the GPU)",
+            "not stated",
+            False,
+            "quant and runtime not stated",
+        ),
+        Source(
+            "jitesh-m4",
+            "https://www.jitesh.dev/blog/qwen35-apple-silicon-benchmark.html",
+            "Mac mini M4, 16 GB unified, macOS",
+            "llama.cpp (Metal, -ngl 99); Ollama (version not stated)",
+            False,
+            "context not stated (4K assumed)",
+        ),
+        Source(
+            "igllama-cpu",
+            "https://bkataru.github.io/igllama/showcase/qwen35-35b/",
+            "CPU only: EPYC-Rome 16C @ 2.0 GHz VM, 30 GB DDR4, Linux; Ryzen 9 7950X, 64 GB DDR5-6000, Windows 11",
+            "llama.cpp via igllama 0.3.7; llama.cpp b5482 as stated",
+            False,
+            "RAM channels not stated; the 7950X page's build number predates Qwen3.5",
+        ),
+        Source(
+            "zenn-5090",
+            "https://zenn.dev/toki_mwc/articles/rtx5090-qwen36-35b-a3b-llmacpp-bench",
+            "RTX 5090 32 GB, WSL2 Ubuntu 24.04; RAM ?",
+            "llama.cpp b8870 (llama-bench tg128)",
+            False,
+            "the Qwen3.5 figure is quoted from the author's previous article",
+        ),
+        Source(
+            "thinksmart-3090",
+            "https://thinksmart.life/research/posts/qwen35-35b-4x3090-vllm-pcie",
+            "single RTX 3090 24 GB; RAM ?",
+            "llama.cpp (build not stated)",
+            True,
+            "a community benchmark quoted by the post",
+        ),
+        Source(
+            "baem1n-bench",
+            "https://baem1n.dev/en/posts/llm-bench-03-results-tables/",
+            "HP Z2 Mini G1a: Ryzen AI Max+ 395, 128 GB (96 GB to the GPU)",
+            "llama.cpp (same build on every machine)",
+            False,
+            "quant Q4_K_M inferred (the study ran Q4_K_M and Q8_0)",
+        ),
+        Source(
+            "ollama-pr16031",
+            "https://github.com/ollama/ollama/pull/16031",
+            "Apple M5 Max, macOS Tahoe 26.6; RAM ?",
+            "Ollama 0.24 (engine era) and 0.30 rc31 (llama-server)",
+            False,
+            "qwen3.6:27b-q8_0 (same architecture as qwen3.5:27b); 16K context; M5 Max bandwidth 546 GB/s as baem1n states it",
+        ),
+        Source(
+            "ollama-15771",
+            "https://github.com/ollama/ollama/issues/15771",
+            "RX 7900 XTX 24 GB, Ryzen 9 7950X3D, Linux, ROCm; RAM ?",
+            "Ollama 0.21.0 (engine era)",
+            False,
+            "qwen3.6 35B-A3B (same architecture as qwen3.5:35b-a3b); quant and context not stated (q4_K_M, 32K assumed)",
+        ),
+        Source(
+            "ollama-17482",
+            "https://github.com/ollama/ollama/issues/17482",
+            "RTX 3090 24 GB",
+            "Ollama ≥ 0.30 (llama-server log)",
+            False,
+            "27B-class; 4K context assumed",
+        ),
+        Source(
+            "ollama-17517",
+            "https://github.com/ollama/ollama/issues/17517",
+            "2× Quadro P6000 24 GB + 2× Quadro P4000 8 GB, 11.3 GiB RAM, Linux",
+            "Ollama ≥ 0.30 (llama-server log)",
+            False,
+            "model and RAM from the same reporter's ollama/ollama#17856 (35B-class qwen35moe q8_0); context not stated",
+        ),
+        Source(
+            "ollama-15709",
+            "https://github.com/ollama/ollama/issues/15709",
+            "Ryzen AI Max+ 395, 96 GB carved out for the GPU, 31.6 GiB left to Windows",
+            "Ollama engine era (ROCm)",
+            False,
+        ),
+        Source(
+            "homelab-395",
+            "a public homelab README (Ryzen AI Max+ 395)",
+            "Ryzen AI Max+ 395, 128 GB (96 GB to the GPU)",
+            "Ollama (version not stated)",
+            False,
+            "context not stated: 256K, Ollama's default there, assumed",
+        ),
+        Source(
+            "userdoc-5090",
+            "a user doc in a public repository (RTX 5090)",
+            "RTX 5090 32 GB",
+            "Ollama (version not stated)",
+            False,
+            "context not stated: 32K assumed",
+        ),
+    )
+}
+
+
+class _HasSource(Protocol):
+    @property
+    def source(self) -> str: ...
+
+
+R = TypeVar("R", bound=_HasSource)
+
+
+def held_out(rows: Iterable[R]) -> list[R]:
+    return [r for r in rows if is_held_out(r.source)]
+
+
+def in_sample(rows: Iterable[R]) -> list[R]:
+    """The rows tuning may read. Held-out rows are filtered out here, so no tuner can see them."""
+    return [r for r in rows if not is_held_out(r.source)]
+
+
+def independent_sources() -> int:
+    """Sources counted as independent publications: the llmfit device folders count once."""
+    return len({"llmfit" if s.startswith("llmfit-") else s for s in SOURCES})

@@ -1,0 +1,63 @@
+"""The speed model's terms, each on a machine where it decides the answer (docs/fit-accuracy.md)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
+from runyard_desktop.core.hardware.presets import MACHINES, build_profile
+from runyard_desktop.core.hardware.profile import HardwareProfile
+
+from .helpers import machine, nvidia
+
+AVX512 = ("avx", "avx2", "fma", "f16c", "avx512f")
+
+
+def _cpu_box(mhz: float | None, flags: tuple[str, ...] = ("avx", "avx2", "fma", "f16c")) -> HardwareProfile:
+    p = build_profile(ram_gib=64, ram_available_gib=56, cores=16, flags=flags)
+    return replace(p, cpu=replace(p.cpu, max_mhz=mhz))
+
+
+def _run(tag: str, profile: HardwareProfile, context: int | None = 4096) -> FitReport:
+    return evaluate(load_catalogue().get(tag), profile, FitOptions(context=context))
+
+
+def test_moe_on_the_cpu_is_held_back_by_clock_and_vector_width() -> None:
+    slow = _run("qwen3.5:35b-a3b", _cpu_box(2000))
+    fast = _run("qwen3.5:35b-a3b", _cpu_box(4500, AVX512))
+    assert slow.speed_basis is not None and slow.speed_basis.limiting == "cpu compute"
+    assert slow.tokens_per_second and fast.tokens_per_second
+    assert fast.tokens_per_second[0] > 1.5 * slow.tokens_per_second[0]
+
+
+def test_dense_models_on_the_cpu_stay_memory_bound() -> None:
+    slow, fast = _run("qwen3.5:4b", _cpu_box(2000)), _run("qwen3.5:4b", _cpu_box(4500, AVX512))
+    assert slow.speed_basis is not None and slow.speed_basis.limiting == "ram"
+    assert slow.tokens_per_second == fast.tokens_per_second
+
+
+def test_probed_ram_speed_sets_the_cpu_side() -> None:
+    base = _cpu_box(None)
+    ddr5 = replace(base, ram=replace(base.ram, memory_type="DDR5", speed_mts=6000))
+    guessed, probed = _run("qwen3.5:4b", base), _run("qwen3.5:4b", ddr5)
+    assert probed.speed_basis is not None and probed.speed_basis.ram_bandwidth_source == "probe"
+    assert guessed.tokens_per_second and probed.tokens_per_second
+    assert probed.tokens_per_second[0] > 1.5 * guessed.tokens_per_second[0]
+
+
+def test_a_long_context_reads_the_kv_cache_every_token() -> None:
+    box = machine(64, 56, nvidia("NVIDIA GeForce RTX 4090", 24, 23.6))
+    short, long = _run("qwen3.5:9b", box, 4096), _run("qwen3.5:9b", box, 131072)
+    assert short.verdict.value == long.verdict.value == "gpu"
+    assert short.tokens_per_second and long.tokens_per_second
+    assert long.tokens_per_second[1] < 0.95 * short.tokens_per_second[1]
+
+
+@pytest.mark.parametrize("name", list(MACHINES))
+def test_every_range_is_at_most_twice_its_low_end(name: str) -> None:
+    for tag in load_catalogue():
+        tps = evaluate(tag, MACHINES[name]).tokens_per_second
+        assert tps is None or 0 < tps[0] <= tps[1] <= 2 * tps[0], (tag.tag, tps)

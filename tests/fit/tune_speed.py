@@ -1,0 +1,78 @@
+"""Tune the speed model's constants on the in-sample sources only, and print the result.
+
+    python -m tests.fit.tune_speed
+
+It reads rows only through public_sources.in_sample(), so the held-out sources never reach the
+search; the chosen constants are then copied into runyard_desktop/core/fit/speed.py by hand.
+Scoring: the most in-sample measurements inside the range, then the smallest mean |log error| of
+the range's centre.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import replace
+
+from runyard_desktop.core.fit import speed
+from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
+from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, evaluate
+from runyard_desktop.core.fit.memory_budget import memory_budget
+
+from .measurements_public import SpeedCase
+from .measurements_speed import SPEED_CASES
+from .public_sources import in_sample
+
+GRID = {
+    "gpu_efficiency": (0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75),
+    "cpu_efficiency": (0.4, 0.5, 0.6, 0.7),
+    "overhead_per_layer_s": (2e-5, 4e-5, 6e-5, 8e-5, 1e-4, 1.5e-4, 2e-4),
+    "cpu_flops_per_cycle": (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0),
+    "engine_partial": (0.2, 0.3, 0.45, 0.6, 0.8),
+}
+
+
+def _prepared(case: SpeedCase) -> tuple[ModelTag, object, object, speed.SpeedInputs]:
+    tag = case.tag if isinstance(case.tag, ModelTag) else load_catalogue().get(case.tag)
+    regime = OllamaRegime(case.regime)
+    r = evaluate(tag, case.profile, FitOptions(context=case.context, kv_cache_type=case.kv, regime=regime))
+    inputs = speed.SpeedInputs(
+        r.verdict.value,
+        r.gpus_used,
+        r.gpu_share,
+        r.placement,
+        regime is OllamaRegime.OLLAMA_ENGINE,
+        kv_bytes=r.breakdown.kv_cache,
+    )
+    return tag, case.profile, memory_budget(case.profile), inputs
+
+
+def score(model: speed.SpeedModel, rows: list[SpeedCase]) -> tuple[int, float]:
+    inside, log_err = 0, 0.0
+    for case in rows:
+        tag, profile, budget, inputs = _prepared(case)
+        result = speed.estimate(tag, profile, budget, inputs, model)  # type: ignore[arg-type]
+        if result is None:
+            continue
+        (low, high), _basis = result
+        inside += low <= case.measured_tps <= high
+        log_err += abs(math.log(case.measured_tps / math.sqrt(low * high)))
+    return inside, log_err / max(1, len(rows))
+
+
+def tune(rows: list[SpeedCase]) -> tuple[speed.SpeedModel, tuple[int, float]]:
+    best: tuple[tuple[int, float], speed.SpeedModel] | None = None
+    for values in itertools.product(*GRID.values()):
+        model = replace(speed.DEFAULT_MODEL, **dict(zip(GRID, values, strict=True)))
+        s = score(model, rows)
+        if best is None or (s[0], -s[1]) > (best[0][0], -best[0][1]):
+            best = (s, model)
+    assert best is not None
+    return best[1], best[0]
+
+
+if __name__ == "__main__":
+    rows = in_sample(SPEED_CASES)
+    model, (inside, err) = tune(rows)
+    print(f"{len(rows)} in-sample rows, {inside} inside; mean |log error| {err:.3f}")
+    print(model)
