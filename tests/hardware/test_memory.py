@@ -67,3 +67,11 @@ def test_read_ram_survives_an_os_that_will_not_say(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(memory, "read_modules", broken)
     assert system.read_ram().speed_mts is None
+
+
+def test_windows_powershell_is_started_by_absolute_path() -> None:
+    """A bare "powershell" lets CreateProcess run a planted powershell.exe from the current folder."""
+    from runyard_desktop.core.hardware.probes.memory import windows_powershell
+
+    assert windows_powershell({"SystemRoot": r"D:\Win"}) == r"D:\Win\System32\WindowsPowerShell\v1.0\powershell.exe"
+    assert windows_powershell({}).startswith("C:\\Windows\\System32\\")

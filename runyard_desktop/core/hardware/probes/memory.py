@@ -16,6 +16,8 @@ Parsers are pure over captured text so tests run on every OS.
 from __future__ import annotations
 
 import json
+import ntpath
+import os
 import re
 import subprocess
 import sys
@@ -76,11 +78,21 @@ def _int(value: Any) -> int | None:
     return number if number > 0 else None
 
 
+def windows_powershell(environ: Mapping[str, str] | None = None) -> str:
+    """Windows PowerShell by absolute path: a bare name would let CreateProcess find a planted copy in the
+    current folder first."""
+    root = (os.environ if environ is None else environ).get("SystemRoot") or r"C:\Windows"
+    return ntpath.join(root, "System32", "WindowsPowerShell", "v1.0", "powershell.exe")
+
+
 def read_modules() -> Modules:
     """This machine's RAM modules, or (None, None, None) where the OS does not say."""
     if sys.platform == "win32":
+        from runyard_desktop.core.child_env import child_environment
+
         out = subprocess.run(
-            ["powershell", "-NoProfile", "-NonInteractive", "-Command", _POWERSHELL],
+            [windows_powershell(), "-NoProfile", "-NonInteractive", "-Command", _POWERSHELL],
+            env=child_environment(),
             capture_output=True,
             text=True,
             timeout=10,
