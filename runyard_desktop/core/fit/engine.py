@@ -13,22 +13,25 @@ Memory model (docs/qwen35-memory.md#the-estimator, docs/fit-reference.md):
                        6 B per cell, so the buffer passes 0.75 GiB only above ~94K tokens (the logged
                        729–744 MiB per device at ~64K in docs/qwen35-memory.md agree); 1.22 GiB at 256K
     gpu_reserve      = per GPU: 1 GiB llama.cpp `--fit` margin (Ollama ≥ 0.30, default) or
-                       457 MiB (512 MiB Metal) Ollama-engine minimum (0.17.1–0.29)
+                       457 MiB (512 MiB Metal) Ollama-engine minimum (0.17.1–0.29; `buildLayout` in
+                       llm/server.go at v0.24.0 also adds OLLAMA_GPU_OVERHEAD, default 0)
 A tag runs on the GPU when the sum fits the FREE memory of one GPU (or all GPUs of the group, each
 paying its own compute + reserve); partially when it fits free VRAM + usable RAM; on the CPU when it
-fits usable RAM and no GPU can help; otherwise it does not fit.
+fits usable RAM and no GPU can help; otherwise it does not fit (the rules: placement.py; a Windows
+iGPU carve-out's cap: memory_budget.py).
 """
 
 from __future__ import annotations
 
 import enum
-import math
 from dataclasses import dataclass, field, replace
 
 from runyard_desktop.core.fit import speed as fit_speed
 from runyard_desktop.core.fit import text as fit_text
 from runyard_desktop.core.fit.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, budget_default_context, memory_budget
+from runyard_desktop.core.fit.placement import Need, place
+from runyard_desktop.core.fit.placement import Verdict as Verdict  # re-exported: engine.Verdict is public API
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware.profile import HardwareProfile
 from runyard_desktop.core.ollama.types import parse_version
@@ -45,13 +48,6 @@ ENGINE_MIN_MEMORY = 457 * MIB
 ENGINE_MIN_MEMORY_METAL = 512 * MIB
 ENGINE_CHECKPOINTS = 24
 MIN_USEFUL_GPU = int(1.5 * GIB)
-
-
-class Verdict(str, enum.Enum):
-    GPU = "gpu"
-    PARTIAL = "partial"
-    CPU = "cpu"
-    NO_FIT = "no_fit"
 
 
 class OllamaRegime(str, enum.Enum):
@@ -170,87 +166,6 @@ def resolve_context(tag: ModelTag, budget: MemoryBudget, requested: int | None) 
     return min(requested, tag.native_context), False
 
 
-# --- placement --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Placement:
-    verdict: Verdict
-    gpus_used: int
-    gpu_capacity: int  # bytes of weights/KV/state that fit on the GPUs
-    share: float
-    placement: str
-
-
-@dataclass(frozen=True)
-class _Need:
-    """What one tag at one context needs: `model` bytes (weights + KV + state), `compute` per device,
-    `per_gpu` = compute + reserve."""
-
-    model: int
-    compute: int
-    per_gpu: int
-
-
-def _place(tag: ModelTag, need: _Need, budget: MemoryBudget, moe_aware: bool, usable_gpu: bool) -> _Placement:
-    """Where the model goes. Only GPU and PARTIAL placements use GPUs (gpus_used ≥ 1, share > 0)."""
-    gpus = budget.gpus
-    if budget.unified:
-        return _place_unified(tag, need, budget, moe_aware, usable_gpu)
-    per_gpu, gpu_part = need.per_gpu, need.model
-    if usable_gpu and need.model + per_gpu <= gpus[0].free_bytes:
-        return _Placement(Verdict.GPU, 1, gpu_part, 1.0, "GPU")
-    if usable_gpu and len(gpus) > 1 and need.model + len(gpus) * per_gpu <= budget.gpu_free:
-        return _Placement(Verdict.GPU, len(gpus), gpu_part, 1.0, "GPU")
-    capacity = sum(max(0, g.free_bytes - per_gpu) for g in gpus) if usable_gpu else 0
-    share = _gpu_share(tag, gpu_part, capacity, moe_aware)
-    if share > 0:
-        used = sum(1 for g in gpus if g.free_bytes > per_gpu)
-        if need.model + used * per_gpu <= budget.gpu_free + budget.ram_usable:
-            return _Placement(Verdict.PARTIAL, used, capacity, share, _partial_kind(tag, gpu_part, capacity, moe_aware))
-    if need.model + need.compute <= budget.ram_usable:
-        return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
-    return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
-
-
-def _place_unified(tag: ModelTag, need: _Need, budget: MemoryBudget, moe_aware: bool, usable_gpu: bool) -> _Placement:
-    """Apple-style unified memory: the Metal window is part of RAM. Everything the model uses must fit
-    usable RAM once; the GPU part must also fit the window (with its reserve as free space)."""
-    if need.model + need.compute > budget.ram_usable:
-        return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
-    window = budget.gpus[0].free_bytes if usable_gpu else 0
-    if usable_gpu and need.model + need.per_gpu <= window:
-        return _Placement(Verdict.GPU, 1, need.model, 1.0, "GPU")
-    capacity = max(0, window - need.per_gpu)
-    share = _gpu_share(tag, need.model, capacity, moe_aware)
-    if share > 0:
-        kind = _partial_kind(tag, need.model, capacity, moe_aware)
-        return _Placement(Verdict.PARTIAL, 1, capacity, share, kind)
-    return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
-
-
-def _partial_kind(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> str:
-    experts = moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes)
-    return "experts on CPU" if experts else "layers on CPU"
-
-
-def _dense_bytes(tag: ModelTag, model_bytes: int) -> int:
-    """Everything but the routed experts (attention, shared experts, embeddings, vision, KV, state)."""
-    expert = tag.download_bytes * tag.size.arch.expert_params / tag.size.total_params
-    return int(model_bytes - expert)
-
-
-def _gpu_share(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> float:
-    """Share on the GPU: whole layers for dense models (floor), bytes for MoE with experts on CPU."""
-    if capacity <= 0:
-        return 0.0
-    fraction = min(1.0, capacity / model_bytes)
-    if moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes):
-        return math.floor(fraction * 100) / 100
-    layers = tag.size.arch.layers
-    return math.floor(fraction * layers) / layers
-
-
 # --- the largest context that runs fully on the GPU -------------------------------------------------
 
 CONTEXT_STEP = 256
@@ -262,9 +177,9 @@ def _runs_on_gpu(tag: ModelTag, budget: MemoryBudget, context: int, kv_cache_typ
     kv = kv_cache_bytes(tag.size.arch, context, kv_cache_type)
     compute = compute_bytes(context)
     model = tag.download_bytes + kv + recurrent_memory(tag.size.arch, regime)
-    need = _Need(model, compute, compute + _reserve(budget, regime))
+    need = Need(model, compute, compute + _reserve(budget, regime))
     moe_aware = regime is OllamaRegime.LLAMA_SERVER
-    return _place(tag, need, budget, moe_aware, _gpu_helps(budget)).verdict is Verdict.GPU
+    return place(tag, need, budget, moe_aware, _gpu_helps(budget)).verdict is Verdict.GPU
 
 
 def max_gpu_context(
@@ -296,10 +211,10 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
     rs = recurrent_memory(arch, options.regime)
     reserve = _reserve(budget, options.regime)
     compute = compute_bytes(context)
-    need = _Need(tag.download_bytes + kv + rs, compute, compute + reserve)
+    need = Need(tag.download_bytes + kv + rs, compute, compute + reserve)
     moe_aware = options.regime is OllamaRegime.LLAMA_SERVER
     gpu_helps = _gpu_helps(budget)
-    placed = _place(tag, need, budget, moe_aware, gpu_helps)
+    placed = place(tag, need, budget, moe_aware, gpu_helps)
     gpus = placed.gpus_used  # 0 for CPU and NO_FIT placements
     if placed.verdict is Verdict.NO_FIT and gpu_helps:
         gpus = 1  # show what the best attempt would need
