@@ -3,7 +3,7 @@ machine's measured check beside the estimate, in the real window."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QTableView
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QListWidget, QTableView
 
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.measured import Measurement
@@ -52,3 +52,24 @@ def test_details_show_the_measured_check_beside_the_estimate(main_window, qtbot)
     view.catalogue_model.set_row_status("qwen3.5:4b", RowStatus("Installed", installed=True, measurement=m))
     speed = main_window.findChild(QLabel, "speedText").text()
     assert speed.endswith("(estimate) — measured here: 41.0 tok/s, 75 % GPU (8K context, Ollama 0.30.1, 2026-12-01)")
+
+
+def test_what_if_describes_a_windows_carve_out(main_window, qtbot) -> None:
+    """ollama/ollama#15709 typed into the what-if editor: 94.7 GiB set aside for the GPU, 31.6 GiB left to
+    Windows (20.3 free). Ticking the carve-out box takes "runs on GPU" away from 122b-a10b at 256K."""
+    view = _open_models(main_window, qtbot, what_if=True)
+    editor = view.what_if_editor
+    for spin, value in ((editor.gpu_memory, 94.7), (editor.ram_total, 31.6), (editor.ram_available, 20.3)):
+        with qtbot.waitSignal(view.fit_changed):
+            spin.setValue(value)
+    view.set_context_length(262_144)
+    assert view.select_tag("qwen3.5:122b-a10b")
+    report = view.report_for("qwen3.5:122b-a10b")
+    assert report is not None and report.verdict.value == "gpu"  # a plain 94.7 GiB GPU
+    box = main_window.findChild(QCheckBox, "whatIfCarveOut")
+    with qtbot.waitSignal(view.fit_changed):
+        box.setChecked(True)
+    report = view.report_for("qwen3.5:122b-a10b")
+    assert report is not None and report.verdict.value != "gpu"
+    assert report.gpu_free_bytes == 2 * int(31.6 * 2**30)  # still a GPU, capped at twice Windows' RAM
+    assert view.details.badge.text() != "Runs on GPU"
