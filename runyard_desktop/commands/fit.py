@@ -8,8 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
 from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
+from runyard_desktop.core.fit.measured import Measurement
+from runyard_desktop.core.fit.measurements import FILE_NAME as MEASUREMENTS_FILE
+from runyard_desktop.core.fit.measurements import MeasurementStore
 from runyard_desktop.core.fit.report import format_table, to_json
 from runyard_desktop.core.hardware.profile import HardwareProfile
 from runyard_desktop.core.terminal_text import terminal_safe
@@ -86,6 +90,14 @@ def _tolerant(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _measurements() -> dict[str, Measurement]:
+    """This machine's measured checks (the app stores one per tag after a download or Measure)."""
+    store = MeasurementStore(app_paths().data / MEASUREMENTS_FILE)
+    if store.notice:
+        print(terminal_safe(store.notice), file=sys.stderr)
+    return store.all()
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         if args.hardware:
@@ -108,7 +120,9 @@ def run(args: argparse.Namespace) -> int:
     )
     reports = evaluate_all(catalogue, profile, options)
     if args.json:
-        json.dump([to_json(r, catalogue) for r in reports], sys.stdout, indent=2, ensure_ascii=False)
+        measured = {} if args.hardware else _measurements()  # another machine's profile: none of ours apply
+        rows = [to_json(r, catalogue, measured.get(r.tag)) for r in reports]
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(terminal_safe(format_table(reports)))

@@ -100,7 +100,12 @@ class DownloadController(QObject):
             return progress_words.row_status(state)
         if self.is_installed(tag):
             measured = self.measurements.get(normalize_tag(tag))
-            return RowStatus(text="Installed", installed=True, measured=badge_text(measured) if measured else None)
+            return RowStatus(
+                text="Installed",
+                installed=True,
+                measured=badge_text(measured) if measured else None,
+                measurement=measured,
+            )
         if state is not None and state.status in (PullStatus.CANCELLED, PullStatus.FAILED):
             return progress_words.row_status(state)
         return None

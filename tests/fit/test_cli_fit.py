@@ -122,3 +122,41 @@ def test_fit_does_not_import_ollama_or_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_json_has_the_largest_fully_on_gpu_context(tmp_path: Path) -> None:
+    rows = json.loads(
+        _run("--json", "--hardware", _profile(tmp_path, MACHINES["RTX 4060 8 GB + 16 GB RAM"].to_json())).stdout
+    )
+    by = {r["model"]: r for r in rows}
+    four, big = by["qwen3.5:4b"], by["qwen3.5:122b-a10b"]
+    assert set(four["max_gpu_context_by_kv"]) == {"f16", "q8_0"}
+    assert four["max_gpu_context"] == four["max_gpu_context_by_kv"]["f16"] >= 4096  # it runs on the GPU at 4K
+    assert four["max_gpu_context_by_kv"]["q8_0"] > four["max_gpu_context"]  # half the KV, more tokens
+    assert big["max_gpu_context"] is None and big["measured"] is None
+
+
+def test_json_shows_this_machines_measurement_beside_the_estimate(tmp_path: Path) -> None:
+    from runyard_desktop.core.appdata.paths import app_paths
+    from runyard_desktop.core.fit.measured import Measurement
+    from runyard_desktop.core.fit.measurements import MeasurementStore
+
+    store = MeasurementStore(app_paths().data / "measurements.json")  # RUNYARD_HOME is this test's own
+    store.record(
+        Measurement(
+            "qwen3.5:4b", "2026-12-01T10:00:00Z", 4096, 4096, 4_000_000_000, 3_000_000_000, 41.25, 2.0, "0.30.1"
+        )
+    )
+    rows = {r["model"]: r for r in json.loads(_run("--json").stdout)}
+    assert rows["qwen3.5:4b"]["measured"] == {
+        "tokens_per_s": 41.25,
+        "gpu_share": 0.75,
+        "measured_at": "2026-12-01T10:00:00Z",
+        "ollama_version": "0.30.1",
+        "context": 4096,
+        "size_bytes": 4_000_000_000,
+        "size_vram_bytes": 3_000_000_000,
+    }
+    assert rows["qwen3.5:9b"]["measured"] is None
+    other = _profile(tmp_path, MACHINES["RTX 4060 8 GB + 16 GB RAM"].to_json())
+    assert all(r["measured"] is None for r in json.loads(_run("--json", "--hardware", other).stdout))

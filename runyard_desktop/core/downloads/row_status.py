@@ -8,6 +8,10 @@ Models view never decides a status itself: whoever owns downloads calls
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from runyard_desktop.core.fit.measured import Measurement
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class RowStatus:
     installed: the tag is present in Ollama (drawn with an "Installed" accent).
     measured: a measured figure to show next to the estimate (e.g. "31 tok/s measured"), or None.
     error: the text describes a failure (drawn in the error colour).
+    measurement: the measured check behind `measured` (tok/s, GPU share), for the details panel.
     """
 
     text: str
@@ -26,6 +31,7 @@ class RowStatus:
     installed: bool = False
     measured: str | None = None
     error: bool = False
+    measurement: Measurement | None = None
 
     def __post_init__(self) -> None:
         if self.progress is not None and not 0.0 <= self.progress <= 1.0:

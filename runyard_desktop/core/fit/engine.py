@@ -6,24 +6,32 @@ Memory model (docs/qwen35-memory.md#the-estimator, docs/fit-reference.md):
                        (only 1 layer in 4 has a KV cache in Qwen3.5)
     recurrent_state  = linear layers × [nv·dk·dv + (conv−1)·(2·nk·dk + nv·dv)] × 4 bytes (F32),
                        × 25 on Ollama 0.17.1–0.29 (24 checkpoints + the live state)
-    compute          = 0.75 GiB per GPU used (or once on CPU): batch-512 graph, mostly 248k-vocab logits
+    compute          = per GPU used (or once on CPU): max(0.75 GiB, logits + mask). The batch-512 graph
+                       holds the 248k-vocab logits (512 × 248320 × 4 B) and the attention mask, which
+                       llama.cpp sizes [n_kv × n_ubatch] F32 and casts to F16 under flash attention
+                       (`build_attn_inp_kv_impl`, src/llama-graph.cpp, as vendored in Ollama v0.24.0):
+                       6 B per cell, so the buffer passes 0.75 GiB only above ~94K tokens (the logged
+                       729–744 MiB per device at ~64K in docs/qwen35-memory.md agree); 1.22 GiB at 256K
     gpu_reserve      = per GPU: 1 GiB llama.cpp `--fit` margin (Ollama ≥ 0.30, default) or
-                       457 MiB (512 MiB Metal) Ollama-engine minimum (0.17.1–0.29)
+                       457 MiB (512 MiB Metal) Ollama-engine minimum (0.17.1–0.29; `buildLayout` in
+                       llm/server.go at v0.24.0 also adds OLLAMA_GPU_OVERHEAD, default 0)
 A tag runs on the GPU when the sum fits the FREE memory of one GPU (or all GPUs of the group, each
 paying its own compute + reserve); partially when it fits free VRAM + usable RAM; on the CPU when it
-fits usable RAM and no GPU can help; otherwise it does not fit.
+fits usable RAM and no GPU can help; otherwise it does not fit (the rules: placement.py; a Windows
+iGPU carve-out's cap: memory_budget.py).
 """
 
 from __future__ import annotations
 
 import enum
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from runyard_desktop.core.fit import speed as fit_speed
 from runyard_desktop.core.fit import text as fit_text
 from runyard_desktop.core.fit.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, budget_default_context, memory_budget
+from runyard_desktop.core.fit.placement import Need, place
+from runyard_desktop.core.fit.placement import Verdict as Verdict  # re-exported: engine.Verdict is public API
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware.profile import HardwareProfile
 from runyard_desktop.core.ollama.types import parse_version
@@ -31,19 +39,15 @@ from runyard_desktop.core.ollama.types import parse_version
 MIB = 2**20
 KV_BYTES_PER_ELEMENT = {"f16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}
 KV_CACHE_TYPES = tuple(KV_BYTES_PER_ELEMENT)
-COMPUTE_BYTES = int(0.75 * GIB)
+COMPUTE_BYTES = int(0.75 * GIB)  # the compute buffer up to ~94K tokens
+UBATCH = 512  # Ollama's default num_batch (-b/-ub); both engines reserve the graph for one micro-batch
+LOGITS_BYTES = UBATCH * 248_320 * 4
+MASK_BYTES_PER_CELL = 4 + 2  # the F32 KQ mask and its F16 cast (flash attention)
 LLAMA_SERVER_MARGIN = GIB
 ENGINE_MIN_MEMORY = 457 * MIB
 ENGINE_MIN_MEMORY_METAL = 512 * MIB
 ENGINE_CHECKPOINTS = 24
 MIN_USEFUL_GPU = int(1.5 * GIB)
-
-
-class Verdict(str, enum.Enum):
-    GPU = "gpu"
-    PARTIAL = "partial"
-    CPU = "cpu"
-    NO_FIT = "no_fit"
 
 
 class OllamaRegime(str, enum.Enum):
@@ -115,6 +119,14 @@ class FitReport:
     recommended: bool = False
     recommendation: str = ""
     notes: tuple[str, ...] = ()
+    # The largest context (a multiple of 256 tokens) that still runs fully on the GPU, per KV type;
+    # None for a KV type that does not run fully on the GPU even at 256 tokens.
+    max_gpu_context_by_kv: dict[str, int | None] = field(default_factory=dict)
+
+    @property
+    def max_gpu_context(self) -> int | None:
+        """The largest fully-on-GPU context with this report's KV cache type."""
+        return self.max_gpu_context_by_kv.get(self.kv_cache_type)
 
 
 # --- arithmetic (golden-tested) -------------------------------------------------------------------
@@ -143,6 +155,11 @@ def gpu_reserve_per_device(regime: OllamaRegime, *, metal: bool) -> int:
     return ENGINE_MIN_MEMORY_METAL if metal else ENGINE_MIN_MEMORY
 
 
+def compute_bytes(context: int) -> int:
+    """The compute buffer at `context` tokens: 0.75 GiB until the logits and the mask outgrow it."""
+    return max(COMPUTE_BYTES, LOGITS_BYTES + context * UBATCH * MASK_BYTES_PER_CELL)
+
+
 def resolve_context(tag: ModelTag, budget: MemoryBudget, requested: int | None) -> tuple[int, bool]:
     """(context, is_default): the user's choice capped at the model's native context, else Ollama's tier."""
     if requested is None:
@@ -150,79 +167,37 @@ def resolve_context(tag: ModelTag, budget: MemoryBudget, requested: int | None) 
     return min(requested, tag.native_context), False
 
 
-# --- placement --------------------------------------------------------------------------------------
+# --- the largest context that runs fully on the GPU -------------------------------------------------
+
+CONTEXT_STEP = 256
+MAX_GPU_CONTEXT_KV_TYPES = ("f16", "q8_0")
 
 
-@dataclass(frozen=True)
-class _Placement:
-    verdict: Verdict
-    gpus_used: int
-    gpu_capacity: int  # bytes of weights/KV/state that fit on the GPUs
-    share: float
-    placement: str
+def _runs_on_gpu(tag: ModelTag, budget: MemoryBudget, context: int, kv_cache_type: str, regime: OllamaRegime) -> bool:
+    """The verdict's own rule at `context` tokens: would `evaluate` say "runs on GPU"?"""
+    kv = kv_cache_bytes(tag.size.arch, context, kv_cache_type)
+    compute = compute_bytes(context)
+    model = tag.download_bytes + kv + recurrent_memory(tag.size.arch, regime)
+    need = Need(model, compute, compute + _reserve(budget, regime))
+    moe_aware = regime is OllamaRegime.LLAMA_SERVER
+    return place(tag, need, budget, moe_aware, _gpu_helps(budget)).verdict is Verdict.GPU
 
 
-def _place(
-    tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool, usable_gpu: bool
-) -> _Placement:
-    """Where the model goes. Only GPU and PARTIAL placements use GPUs (gpus_used ≥ 1, share > 0)."""
-    gpus = budget.gpus
-    if budget.unified:
-        return _place_unified(tag, model_bytes, budget, per_gpu, moe_aware, usable_gpu)
-    if usable_gpu and model_bytes + per_gpu <= gpus[0].free_bytes:
-        return _Placement(Verdict.GPU, 1, model_bytes, 1.0, "GPU")
-    if usable_gpu and len(gpus) > 1 and model_bytes + len(gpus) * per_gpu <= budget.gpu_free:
-        return _Placement(Verdict.GPU, len(gpus), model_bytes, 1.0, "GPU")
-    capacity = sum(max(0, g.free_bytes - per_gpu) for g in gpus) if usable_gpu else 0
-    share = _gpu_share(tag, model_bytes, capacity, moe_aware)
-    if share > 0:
-        used = sum(1 for g in gpus if g.free_bytes > per_gpu)
-        if model_bytes + used * per_gpu <= budget.gpu_free + budget.ram_usable:
-            return _Placement(
-                Verdict.PARTIAL, used, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware)
-            )
-    if model_bytes + COMPUTE_BYTES <= budget.ram_usable:
-        return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
-    return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
-
-
-def _place_unified(
-    tag: ModelTag, model_bytes: int, budget: MemoryBudget, per_gpu: int, moe_aware: bool, usable_gpu: bool
-) -> _Placement:
-    """Apple-style unified memory: the Metal window is part of RAM. Everything the model uses must fit
-    usable RAM once; the GPU part must also fit the window (with its reserve as free space)."""
-    if model_bytes + COMPUTE_BYTES > budget.ram_usable:
-        return _Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
-    window = budget.gpus[0].free_bytes if usable_gpu else 0
-    if usable_gpu and model_bytes + per_gpu <= window:
-        return _Placement(Verdict.GPU, 1, model_bytes, 1.0, "GPU")
-    capacity = max(0, window - per_gpu)
-    share = _gpu_share(tag, model_bytes, capacity, moe_aware)
-    if share > 0:
-        return _Placement(Verdict.PARTIAL, 1, capacity, share, _partial_kind(tag, model_bytes, capacity, moe_aware))
-    return _Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
-
-
-def _partial_kind(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> str:
-    experts = moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes)
-    return "experts on CPU" if experts else "layers on CPU"
-
-
-def _dense_bytes(tag: ModelTag, model_bytes: int) -> int:
-    """Everything but the routed experts (attention, shared experts, embeddings, vision, KV, state)."""
-    expert = tag.download_bytes * tag.size.arch.expert_params / tag.size.total_params
-    return int(model_bytes - expert)
-
-
-def _gpu_share(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> float:
-    """Share on the GPU: whole layers for dense models (floor), bytes for MoE with experts on CPU."""
-    if capacity <= 0:
-        return 0.0
-    fraction = min(1.0, capacity / model_bytes)
-    if moe_aware and tag.size.is_moe and capacity >= _dense_bytes(tag, model_bytes):
-        return math.floor(fraction * 100) / 100
-    layers = tag.size.arch.layers
-    return math.floor(fraction * layers) / layers
+def max_gpu_context(
+    tag: ModelTag, budget: MemoryBudget, kv_cache_type: str = "f16", regime: OllamaRegime = OllamaRegime.LLAMA_SERVER
+) -> int | None:
+    """Bisection over the context in steps of 256 tokens, up to the model's native context: the largest
+    one at which the tag still runs fully on the GPU (memory grows monotonically with the context)."""
+    low, high = 1, tag.native_context // CONTEXT_STEP  # in steps
+    if not _runs_on_gpu(tag, budget, low * CONTEXT_STEP, kv_cache_type, regime):
+        return None
+    while low < high:
+        mid = (low + high + 1) // 2
+        if _runs_on_gpu(tag, budget, mid * CONTEXT_STEP, kv_cache_type, regime):
+            low = mid
+        else:
+            high = mid - 1
+    return low * CONTEXT_STEP
 
 
 # --- evaluation -------------------------------------------------------------------------------------
@@ -235,12 +210,12 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
     arch = tag.size.arch
     kv = kv_cache_bytes(arch, context, options.kv_cache_type)
     rs = recurrent_memory(arch, options.regime)
-    model_bytes = tag.download_bytes + kv + rs
-    metal = any(g.vendor == "apple" for g in budget.gpus)
-    reserve = gpu_reserve_per_device(options.regime, metal=metal)
+    reserve = _reserve(budget, options.regime)
+    compute = compute_bytes(context)
+    need = Need(tag.download_bytes + kv + rs, compute, compute + reserve)
     moe_aware = options.regime is OllamaRegime.LLAMA_SERVER
-    gpu_helps = bool(budget.gpus) and budget.gpus[0].free_bytes >= MIN_USEFUL_GPU
-    placed = _place(tag, model_bytes, budget, COMPUTE_BYTES + reserve, moe_aware, gpu_helps)
+    gpu_helps = _gpu_helps(budget)
+    placed = place(tag, need, budget, moe_aware, gpu_helps)
     gpus = placed.gpus_used  # 0 for CPU and NO_FIT placements
     if placed.verdict is Verdict.NO_FIT and gpu_helps:
         gpus = 1  # show what the best attempt would need
@@ -248,7 +223,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         weights=tag.download_bytes,
         kv_cache=kv,
         recurrent_state=rs,
-        compute=COMPUTE_BYTES * max(1, gpus),
+        compute=compute * max(1, gpus),
         gpu_reserve=reserve * gpus,
     )
     speed = fit_speed.estimate(
@@ -299,7 +274,19 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         placement=placed.placement,
         reason=reason,
         notes=_notes(tag, options, context),
+        max_gpu_context_by_kv={
+            kv_type: max_gpu_context(tag, budget, kv_type, options.regime)
+            for kv_type in dict.fromkeys((*MAX_GPU_CONTEXT_KV_TYPES, options.kv_cache_type))
+        },
     )
+
+
+def _reserve(budget: MemoryBudget, regime: OllamaRegime) -> int:
+    return gpu_reserve_per_device(regime, metal=any(g.vendor == "apple" for g in budget.gpus))
+
+
+def _gpu_helps(budget: MemoryBudget) -> bool:
+    return bool(budget.gpus) and budget.gpus[0].free_bytes >= MIN_USEFUL_GPU
 
 
 def _notes(tag: ModelTag, options: FitOptions, context: int) -> tuple[str, ...]:

@@ -84,6 +84,18 @@ def estimated_text(report: FitReport | None) -> str:
     return f"Estimated: {where}{speed}"
 
 
+def beside_estimate_text(m: Measurement) -> str:
+    """For the details panel: "measured here: 41.0 tok/s, 75 % GPU (4K context, Ollama 0.30.1, 2026-12-01)"."""
+    speed = f"{m.tokens_per_s:.1f} tok/s, " if m.tokens_per_s else ""
+    share = placement_text(m.gpu_share)
+    facts = [
+        f"{ctx // 1024}K context" if (ctx := m.loaded_context or m.context) else "",
+        f"Ollama {m.ollama_version}" if m.ollama_version else "",
+        m.measured_at[:10],
+    ]
+    return f"measured here: {speed}{share} ({', '.join(f for f in facts if f)})"
+
+
 def badge_text(m: Measurement) -> str:
     speed = f"{m.tokens_per_s:.0f} tok/s" if m.tokens_per_s else placement_text(m.gpu_share)
     return f"{speed} measured"

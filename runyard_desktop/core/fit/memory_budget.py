@@ -17,6 +17,12 @@ _METAL_LARGE_FROM = 36 * GIB
 # (docs/qwen35-memory.md#default-context).
 _TIER_32K_FROM = 23 * GIB
 _TIER_256K_FROM = 47 * GIB
+# Windows: the CPU cannot reach memory carved out for an iGPU, and loading a model goes through the RAM
+# left to the OS, so large carve-outs do not fill (lemonade-sdk/lemonade#841: "96 GB dedicated … starves
+# the CPU of RAM, which can cause model loading to fail"). Observed ceilings, 96 GB carve-out of 128 GB:
+# ~64 GB in LM Studio (lmstudio-ai/lmstudio-bug-tracker#1790), ~55 GiB placed by Ollama of 94.7 GiB free
+# (ollama/ollama#15709). [I] the GPU part is capped at twice the RAM the OS has.
+CARVE_OUT_RAM_FACTOR = 2
 
 
 def ram_headroom(total_ram: int) -> int:
@@ -101,6 +107,8 @@ def memory_budget(profile: HardwareProfile) -> MemoryBudget:
             slots.append(GpuSlot(gpu.name, gpu.vendor, limit, max(0, free), True, gpu))
         elif gpu.vram_total_bytes > 0:
             free = min(gpu.vram_free_bytes, gpu.vram_total_bytes)
+            if gpu.dedicated_from_ram and profile.os == "windows":
+                free = min(free, CARVE_OUT_RAM_FACTOR * ram.total_bytes)
             slots.append(GpuSlot(gpu.name, gpu.vendor, gpu.vram_total_bytes, max(0, free), False, gpu))
     group = _best_group(slots)
     unified = any(s.unified for s in group)

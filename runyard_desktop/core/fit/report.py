@@ -3,6 +3,9 @@
 The JSON keys are a public contract (README, acceptance checks): model, verdict, gpu_share,
 context, breakdown{weights, kv_cache, recurrent_state, overhead (+ compute, gpu_reserve)},
 required_bytes, download_bytes, disk_ok, tokens_per_second, recommended, reason. Extend, never rename.
+Added since: max_gpu_context (the largest context in tokens that runs fully on the GPU with this KV type,
+null when none), max_gpu_context_by_kv ({"f16": …, "q8_0": …}) and measured (this machine's last measured
+check: tokens_per_s, gpu_share, measured_at, ollama_version, context; null when there is none).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Any
 
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import FitReport
+from runyard_desktop.core.fit.measured import Measurement
 from runyard_desktop.core.fit.text import context_label, speed_phrase
 from runyard_desktop.core.formatting import human_bytes, human_gib
 
@@ -25,7 +29,22 @@ def verdict_label(report: FitReport) -> str:
     return label
 
 
-def to_json(report: FitReport, catalogue: Catalogue) -> dict[str, Any]:
+def measured_json(m: Measurement | None) -> dict[str, Any] | None:
+    """A measured check as `fit --json` shows it beside the estimate."""
+    if m is None:
+        return None
+    return {
+        "tokens_per_s": round(m.tokens_per_s, 2) if m.tokens_per_s is not None else None,
+        "gpu_share": round(m.gpu_share, 4),
+        "measured_at": m.measured_at,
+        "ollama_version": m.ollama_version,
+        "context": m.loaded_context or m.context,
+        "size_bytes": m.size,
+        "size_vram_bytes": m.size_vram,
+    }
+
+
+def to_json(report: FitReport, catalogue: Catalogue, measured: Measurement | None = None) -> dict[str, Any]:
     tag = catalogue.get(report.tag)
     b = report.breakdown
     return {
@@ -62,6 +81,9 @@ def to_json(report: FitReport, catalogue: Catalogue) -> dict[str, Any]:
         "capabilities": list(tag.capabilities),
         "same_blob_as": tag.same_blob_as,
         "notes": list(report.notes),
+        "max_gpu_context": report.max_gpu_context,
+        "max_gpu_context_by_kv": dict(report.max_gpu_context_by_kv),
+        "measured": measured_json(measured),
     }
 
 

@@ -55,10 +55,14 @@ class GpuInfo:
     memory_clock_mhz: int | None = None
     # Integrated GPUs that borrow system RAM do not speed up inference: Ollama runs them as CPU.
     integrated: bool = False
+    # Memory carved out of system RAM for an integrated GPU (AMD "dedicated" graphics memory on
+    # Windows): `vram_*` describe the carve-out and `RamInfo` only what the OS has left. Ollama runs
+    # such a GPU (ROCm/Vulkan) like a discrete one.
+    dedicated_from_ram: bool = False
 
     @property
     def usable_for_inference(self) -> bool:
-        return self.unified_memory or not self.integrated
+        return self.unified_memory or self.dedicated_from_ram or not self.integrated
 
 
 @dataclass(frozen=True)

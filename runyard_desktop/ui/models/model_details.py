@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
+from runyard_desktop.core.fit.measured import beside_estimate_text
 from runyard_desktop.core.fit.report import verdict_label
 from runyard_desktop.core.fit.text import context_phrase, speed_phrase
 from runyard_desktop.core.formatting import human_bytes
@@ -56,11 +57,15 @@ class ModelDetails(QFrame):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setVerticalSpacing(3)
         self.context = _label()
+        self.max_gpu_context = _label()
+        self.max_gpu_context.setObjectName("maxGpuContext")
         self.speed = _label()
+        self.speed.setObjectName("speedText")
         self.download = _label()
         self.about = _label()
         for name, widget in (
             ("Context", self.context),
+            ("Fully on GPU", self.max_gpu_context),
             ("Speed", self.speed),
             ("Download", self.download),
             ("Model", self.about),
@@ -88,7 +93,8 @@ class ModelDetails(QFrame):
         if report is None or entry is None:
             self.title.setText("No model selected" if catalogue is not None else "Waiting for the hardware profile…")
             self.badge.hide()
-            for w in (self.reason, self.context, self.speed, self.download, self.about, self.recommendation):
+            labels = (self.reason, self.context, self.max_gpu_context, self.speed, self.download, self.about)
+            for w in (*labels, self.recommendation):
                 w.setText("")
             return
         star = "  ★ Recommended" if report.recommended else ""
@@ -105,6 +111,7 @@ class ModelDetails(QFrame):
         self.context.setText(
             f"{context_phrase(report.context, report.context_is_default)}, KV cache {report.kv_cache_type}"
         )
+        self.max_gpu_context.setText(max_gpu_context_text(report))
         self.set_status(status)
         disk = (
             "disk space unknown"
@@ -128,5 +135,20 @@ class ModelDetails(QFrame):
         """Update only what depends on the row status (the measured speed); the rest stays as shown."""
         if self._report is None:
             return
-        measured = f" — {status.measured}" if status is not None and status.measured else ""
+        measured = ""
+        if status is not None and status.measurement is not None:
+            measured = f" — {beside_estimate_text(status.measurement)}"
+        elif status is not None and status.measured:
+            measured = f" — {status.measured}"
         self.speed.setText(f"{speed_phrase(self._report.tokens_per_second)} (estimate){measured}")
+
+
+def max_gpu_context_text(report: FitReport) -> str:
+    """ "up to 96K tokens with KV f16 · 160K with q8_0", or why there is no such context."""
+    by_kv = report.max_gpu_context_by_kv
+    if not by_kv:
+        return ""
+    parts = [f"{ctx:,} tokens with KV {kv}" if ctx else f"not with KV {kv}" for kv, ctx in by_kv.items()]
+    if not any(by_kv.values()):
+        return "Not at any context on this machine: the model needs more GPU memory than is free."
+    return "up to " + " · ".join(parts)

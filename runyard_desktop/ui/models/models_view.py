@@ -41,6 +41,8 @@ from runyard_desktop.ui.models.whatif_editor import WhatIfEditor
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
+GPU_MARK = "  ◂ largest fully on GPU"  # appended to the context choice that marks the selected tag's limit
+
 SORT_CHOICES = (
     ("Catalogue order", -1, Qt.SortOrder.AscendingOrder),
     ("Best verdict first", Column.VERDICT, Qt.SortOrder.AscendingOrder),
@@ -295,6 +297,17 @@ class ModelsView(QWidget):
             unified=unified,
             status=self._row_status(tag),
         )
+        self._mark_context_choices(report)
+
+    def _mark_context_choices(self, report: FitReport | None) -> None:
+        """Label the largest context choice that still runs fully on the GPU for the selected tag."""
+        combo = self.context_combo
+        limit = report.max_gpu_context if report is not None else None
+        fitting = [i for i in range(combo.count()) if limit and combo.itemData(i) and combo.itemData(i) <= limit]
+        marked = max(fitting, key=combo.itemData, default=None)
+        for i in range(combo.count()):
+            text = combo.itemText(i).removesuffix(GPU_MARK)
+            combo.setItemText(i, text + GPU_MARK if i == marked else text)
 
     def _row_status(self, tag: str | None) -> RowStatus | None:
         """The row's download/measure status; none in a what-if, which describes another machine."""

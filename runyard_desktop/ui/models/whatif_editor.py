@@ -52,12 +52,19 @@ class WhatIfEditor(QGroupBox):
         self.bandwidth.setSuffix(" GB/s")
         self.bandwidth.setSpecialValueText("unknown")
         self.unified = QCheckBox("Unified memory (Apple Silicon)")
+        self.carve_out = QCheckBox("Carved out of RAM (Windows integrated GPU)")
+        self.carve_out.setObjectName("whatIfCarveOut")
+        self.carve_out.setToolTip(
+            "GPU memory set aside from RAM (AMD's dedicated graphics memory on Windows): "
+            "RAM total is then what Windows has left, e.g. 31.6 GiB of 128 GB with 96 GB set aside."
+        )
         self.ram_total = self._spin(1, 2048, " GiB", "Total RAM")
         self.ram_available = self._spin(0.5, 2048, " GiB", "RAM available")
         form.addRow("GPU memory free", self.gpu_memory)
         form.addRow("GPUs", self.gpu_count)
         form.addRow("GPU bandwidth", self.bandwidth)
         form.addRow("", self.unified)
+        form.addRow("", self.carve_out)
         form.addRow("RAM total", self.ram_total)
         form.addRow("RAM available", self.ram_available)
         self.preset.currentTextChanged.connect(self._on_preset_current_text_changed)
@@ -66,6 +73,7 @@ class WhatIfEditor(QGroupBox):
         self.gpu_count.valueChanged.connect(self._on_field_changed)
         self.bandwidth.valueChanged.connect(self._on_field_changed)
         self.unified.toggled.connect(self._on_field_changed)
+        self.carve_out.toggled.connect(self._on_field_changed)
         self._fill(MACHINES["RTX 4060 8 GB + 16 GB RAM"])  # sensible numbers to start typing from
 
     @staticmethod
@@ -114,15 +122,25 @@ class WhatIfEditor(QGroupBox):
                 ),
             )
         elif free > 0:
+            carve_out = self.carve_out.isChecked()
             gpus = tuple(
-                GpuInfo("other", "GPU", int((free + 0.5) * GIB), int(free * GIB), index=i, memory_bandwidth_gbps=bw)
+                GpuInfo(
+                    "other",
+                    "GPU",
+                    int((free + 0.5) * GIB),
+                    int(free * GIB),
+                    index=i,
+                    memory_bandwidth_gbps=bw,
+                    integrated=carve_out,
+                    dedicated_from_ram=carve_out,
+                )
                 for i in range(self.gpu_count.value())
             )
         return build_profile(
             ram_gib=self.ram_total.value(),
             ram_available_gib=min(self.ram_available.value(), self.ram_total.value()),
             gpus=gpus,
-            os="darwin" if unified else "linux",
+            os="darwin" if unified else "windows" if self.carve_out.isChecked() else "linux",
             arch="arm64" if unified else "x86_64",
             disk_free_gb=None,
         )
@@ -134,6 +152,7 @@ class WhatIfEditor(QGroupBox):
         self.gpu_count.setValue(max(1, len(gpus)))
         self.bandwidth.setValue(int(gpu_bandwidth(gpus[0]).gbps) if gpus else 0)  # probe, else the table
         self.unified.setChecked(any(g.unified_memory for g in gpus))
+        self.carve_out.setChecked(any(g.dedicated_from_ram for g in gpus))
         self.ram_total.setValue(profile.ram.total_bytes / GIB)
         self.ram_available.setValue(profile.ram.available_bytes / GIB)
         self._updating = False
