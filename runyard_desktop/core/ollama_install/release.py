@@ -71,6 +71,18 @@ def assets_for(platform: str, machine: str, amd_gpu: bool = False) -> tuple[str,
     raise InstallError(f"Ollama publishes no build for this system ({platform}).", "Use Ollama on another computer.")
 
 
+def has_amd_gpu(platform: str | None = None) -> bool:
+    """A discrete AMD GPU on Linux (as install.sh checks with lspci/lshw; here from sysfs, no program run)."""
+    if not (platform or sys.platform).startswith("linux"):
+        return False
+    from runyard_desktop.core.hardware.probes.amd import read_sysfs_gpus
+
+    try:
+        return any(g.vendor == "amd" and not g.integrated for g in read_sysfs_gpus())
+    except OSError:
+        return False
+
+
 def release_for(
     version: str | None = None,
     *,
