@@ -20,13 +20,6 @@ from tests.support.ports import unused_port
 
 
 @pytest.fixture
-def no_system_ollama(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-path"))
-    monkeypatch.setattr(server, "SYSTEMD_UNIT", str(tmp_path / "no-unit"))
-    assert server.find_installation() is None or server.find_installation().managed  # type: ignore[union-attr]
-
-
-@pytest.fixture
 def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[server.ServerProcess]]:
     """Every `ollama serve` the command starts, stopped after the test (the command leaves it running)."""
     started: list[server.ServerProcess] = []

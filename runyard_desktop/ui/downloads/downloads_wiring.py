@@ -420,6 +420,12 @@ def install_downloads(
     """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
     The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
     coordinator = DownloadsCoordinator(window, models_view, services, settings=settings, paths=paths, hardware=hardware)
+    from runyard_desktop.ui.ollama_install_wiring import OllamaInstallWiring
+
+    # Owned by the coordinator (its Qt parent), as the coordinator is by the window.
+    OllamaInstallWiring(
+        services.ollama_install, services.ollama, coordinator.banner, coordinator.status_bar, coordinator
+    )
     if settings.current.default_context:
         models_view.set_context_length(settings.current.default_context)
     return coordinator
