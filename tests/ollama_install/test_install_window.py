@@ -5,7 +5,7 @@ Download then works through it; Cancel keeps the part and Resume fetches only th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -45,9 +45,18 @@ def open_window(qtbot, releases: FakeReleases, no_system_ollama: None) -> Iterat
         window.close()
 
 
+T = TypeVar("T", bound=QWidget)
+
+
+def _child(parent: QWidget, kind: type[T], name: str) -> T:
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
 def _card(window: Any) -> tuple[QWidget, QPushButton]:
     banner = window.findChild(QWidget, "firstRunBanner")
-    return banner, banner.findChild(QPushButton, "installOllamaButton")
+    return banner, _child(banner, QPushButton, "installOllamaButton")
 
 
 def test_install_ollama_then_download_a_model(open_window, releases: FakeReleases, qtbot) -> None:
@@ -83,12 +92,12 @@ def test_cancel_then_resume_in_the_window(open_window, releases: FakeReleases, q
     releases.bytes_per_s = 300_000
     window = open_window()
     banner, install = _card(window)
-    text = banner.findChild(QLabel, "ollamaInstallText")
+    text = _child(banner, QLabel, "ollamaInstallText")
     qtbot.mouseClick(install, Qt.MouseButton.LeftButton)
-    bar = banner.findChild(QProgressBar, "ollamaInstallProgress")
+    bar = _child(banner, QProgressBar, "ollamaInstallProgress")
     qtbot.waitUntil(lambda: bar.value() >= 10 and "%" in text.text() and "left" in text.text(), timeout=10_000)
-    qtbot.mouseClick(banner.findChild(QPushButton, "ollamaInstallCancel"), Qt.MouseButton.LeftButton)
-    resume = banner.findChild(QPushButton, "ollamaInstallResume")
+    qtbot.mouseClick(_child(banner, QPushButton, "ollamaInstallCancel"), Qt.MouseButton.LeftButton)
+    resume = _child(banner, QPushButton, "ollamaInstallResume")
     qtbot.waitUntil(resume.isVisible, timeout=10_000)
     assert text.text().startswith("Cancelled.")
     service = window.services.pages.ollama_install
@@ -108,7 +117,7 @@ def test_a_failed_install_says_why_in_the_card(open_window, releases: FakeReleas
     window = open_window()
     banner, install = _card(window)
     qtbot.mouseClick(install, Qt.MouseButton.LeftButton)
-    text = banner.findChild(QLabel, "ollamaInstallText")
+    text = _child(banner, QLabel, "ollamaInstallText")
     qtbot.waitUntil(lambda: "does not name" in text.text(), timeout=10_000)
     assert install.isEnabled() and window.services.pages.ollama.status.state is ServerState.NOT_INSTALLED
     assert not window.services.pages.ollama_install.managed.root.exists()
