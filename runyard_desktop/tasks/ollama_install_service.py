@@ -62,6 +62,10 @@ class OllamaInstallService(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
+    def find_installation(self) -> server.Installation | None:
+        """The Ollama Runyard would start: one installed by the user first, else its own."""
+        return self._find_installation()
+
     def managed_in_use(self) -> bool:
         """True when the Ollama Runyard would start is its own install (no other one was found)."""
         found = self._find_installation()

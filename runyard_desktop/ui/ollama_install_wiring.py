@@ -9,10 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 
 from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
+from runyard_desktop.tasks.app_services import PageServices
 from runyard_desktop.tasks.ollama_install_service import OllamaInstallService
 from runyard_desktop.tasks.ollama_service import OllamaService
 from runyard_desktop.ui.models.first_run import FirstRunBanner
 from runyard_desktop.ui.ollama_status import OllamaStatusBar
+from runyard_desktop.ui.settings.ollama_section import Confirm, OllamaSection
 
 CANCELLED = "Cancelled. What was downloaded is kept: press Resume to fetch only the rest."
 
@@ -77,3 +79,14 @@ class OllamaInstallWiring(QObject):
             self.status_bar.set_status(status, managed=managed)
         elif status.state is ServerState.RUNNING and not self.service.busy:
             self.row.hide()
+
+
+def settings_section(services: PageServices, confirm: Confirm) -> OllamaSection:
+    """Settings → Ollama for this moment: the Ollama in use, where it lives, and Remove for Runyard's own."""
+    from runyard_desktop.core.ollama_install.session import in_use_text
+
+    install, status = services.ollama_install, services.ollama.status
+    found = install.find_installation() if not status.is_remote else None
+    running = status.version if status.state in (ServerState.RUNNING, ServerState.TOO_OLD) else None
+    text = in_use_text(services.ollama_host, running, found, install.managed.version(), install.managed.root)
+    return OllamaSection(text, managed_installed=install.managed.is_installed(), remove=install.remove, confirm=confirm)

@@ -83,8 +83,20 @@ def test_install_ollama_then_download_a_model(open_window, releases: FakeRelease
         lambda: (s := view.catalogue_model.row_status("qwen3.5:2b")) is not None and s.installed, timeout=30_000
     )
     child = ollama._child
-    window.close()
-    assert child is not None and not child.running
+    assert child is not None and child.running
+
+    # Settings says which Ollama is in use and where; Remove deletes Runyard's own (after a yes).
+    window.downloads.confirm_delete = lambda *_a: True
+    section = window.downloads._ollama_section()
+    service = window.services.pages.ollama_install
+    in_use = _child(section, QLabel, "ollamaInUseLabel").text()
+    assert f"Runyard's own Ollama 0.17.1, in {service.managed.root}" in in_use and "is running" in in_use
+    remove = _child(section, QPushButton, "removeManagedOllamaButton")
+    assert not remove.isHidden()
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert not service.managed.root.exists() and not child.running
+    qtbot.waitUntil(lambda: ollama.status.state is ServerState.NOT_INSTALLED, timeout=10_000)
+    section.deleteLater()
 
 
 def test_cancel_then_resume_in_the_window(open_window, releases: FakeReleases, qtbot) -> None:

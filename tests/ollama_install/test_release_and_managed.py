@@ -88,3 +88,17 @@ def test_remove_deletes_the_install_and_leftovers_but_no_models() -> None:
     assert not managed.root.exists() and not managed.downloads.exists()
     assert not (managed.data / "ollama-staging-abc").exists() and models.exists()
     assert managed.version() is None and managed.remove() is False
+
+
+def test_settings_names_the_ollama_in_use_and_where() -> None:
+    from runyard_desktop.core.ollama_install.session import in_use_text
+
+    system = server.Installation("/usr/local/bin/ollama", service="ollama.service")
+    text = in_use_text("http://127.0.0.1:11434", "0.17.1", system, None)
+    assert text.startswith("Ollama 0.17.1 is running at http://127.0.0.1:11434.")
+    assert "/usr/local/bin/ollama" in text and "ollama.service" in text and "never replaces it" in text
+    own = server.Installation("/h/data/ollama/bin/ollama", managed=True)
+    text = in_use_text("http://127.0.0.1:1", None, own, "0.17.1", Path("/h/data/ollama"))
+    assert text == f"Runyard's own Ollama 0.17.1, in {Path('/h/data/ollama')}."
+    assert "another computer" in in_use_text("http://192.0.2.7:11434", "0.17.1", None, None)
+    assert "Install Ollama" in in_use_text("http://127.0.0.1:1", None, None, None)

@@ -81,3 +81,24 @@ async def start_and_wait(executable: Path, host: str, log_path: Path) -> tuple[s
     raise InstallError(
         "Ollama was installed but did not start.", f"Its log is at {log_path}; try `ollama serve` from there."
     )
+
+
+def in_use_text(
+    host: str,
+    running_version: str | None,
+    installation: server.Installation | None,
+    managed_version: str | None,
+    managed_root: Path | None = None,
+) -> str:
+    """Settings' line: which Ollama Runyard uses, and where it lives."""
+    if not is_loopback(host):
+        return f"Ollama on another computer, at {host}."
+    running = f"Ollama {running_version} is running at {host}. " if running_version else ""
+    if installation is None:
+        return running or "No Ollama was found on this computer: use Install Ollama on the Models page."
+    if installation.managed:
+        version = f" {managed_version}" if managed_version else ""
+        return running + f"Runyard's own Ollama{version}, in {managed_root or Path(installation.cli or '').parent}."
+    where = installation.cli or installation.app
+    service = " (run by the system service ollama.service)" if installation.service else ""
+    return running + f"Ollama installed on this computer at {where}{service}; Runyard uses it and never replaces it."

@@ -228,10 +228,16 @@ class DownloadsCoordinator(QObject):
             current_host=self.services.ollama_host,
             data_dir=self._paths.data,
             log_dir=self._paths.logs,
+            ollama_section=self._ollama_section(),
             parent=self.window,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.result_settings())
+
+    def _ollama_section(self) -> QWidget:
+        from runyard_desktop.ui.ollama_install_wiring import settings_section
+
+        return settings_section(self.services, lambda p, t, x: self.confirm_delete(p, t, x))
 
     def apply_settings(self, new: Settings) -> None:
         old = self.settings.update(new)
