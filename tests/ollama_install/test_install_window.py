@@ -133,3 +133,51 @@ def test_a_failed_install_says_why_in_the_card(open_window, releases: FakeReleas
     qtbot.waitUntil(lambda: "does not name" in text.text(), timeout=10_000)
     assert install.isEnabled() and window.services.pages.ollama.status.state is ServerState.NOT_INSTALLED
     assert not window.services.pages.ollama_install.managed.root.exists()
+
+
+def test_update_ollama_replaces_runyards_own_install(releases: FakeReleases, no_system_ollama: None, qtbot) -> None:
+    import asyncio
+
+    from runyard_desktop.core.appdata.paths import app_paths
+    from runyard_desktop.core.ollama_install.installer import install
+    from runyard_desktop.core.ollama_install.managed import ManagedOllama
+    from runyard_desktop.core.ollama_install.release import Release
+
+    asset = releases.add_release(version="0.16.0")
+    asyncio.run(install(ManagedOllama.for_paths(app_paths()), Release(releases.base, None, (asset,)), lambda _s: None))
+    from runyard_desktop.app import create_main_window
+
+    window = create_main_window(host=f"http://127.0.0.1:{unused_port()}")
+    qtbot.addWidget(window)
+    window.services.core.hardware.detect = lambda: ROOMY
+    window.show()
+    window.show_page("models")
+    ollama = window.services.pages.ollama
+    qtbot.waitUntil(lambda: ollama.status.state is ServerState.STOPPED, timeout=10_000)
+    ollama.start_server()
+    qtbot.waitUntil(lambda: ollama.status.state is ServerState.TOO_OLD, timeout=30_000)
+    banner, update = _card(window)
+    assert banner.isVisible() and update.isVisible() and update.text() == "Update Ollama"
+    assert "Runyard installed this Ollama" in _child(banner, QLabel, "firstRunBody").text()
+    releases.add_release(version="0.17.1")
+    qtbot.mouseClick(update, Qt.MouseButton.LeftButton)
+    label = window.findChild(QLabel, "ollamaStatus")
+    assert label is not None
+    qtbot.waitUntil(lambda: label.text() == "Ollama 0.17.1 is running", timeout=30_000)
+    assert window.services.pages.ollama_install.managed.version() == "0.17.1"
+    window.close()
+
+
+def test_a_too_old_system_ollama_gets_steps_not_a_replacement(qtbot) -> None:
+    from runyard_desktop.core.ollama.server import status_for
+    from runyard_desktop.ui.models.first_run import FirstRunBanner
+
+    holder = QWidget()  # never shown: a top-level banner would open a window
+    qtbot.addWidget(holder)
+    banner = FirstRunBanner(platform="linux", parent=holder)
+    status = status_for("http://127.0.0.1:11434", "answering", "0.16.0", None)
+    banner.set_status(status, managed=False)
+    assert not banner.isHidden() and banner.install.isHidden()
+    assert "never replaces it" in banner.body.text() and banner.primary.text() == "Get Ollama for Linux"
+    banner.set_status(status, managed=True)
+    assert not banner.install.isHidden() and banner.install.text() == "Update Ollama"
