@@ -48,7 +48,7 @@ def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWo
     url, os_name = download_page(platform)
     if state is ServerState.NOT_INSTALLED:
         return StatusWords(
-            f"Ollama is not installed — get it from {url.removeprefix('https://')}. "
+            f"Ollama is not installed — press Install Ollama, or get it from {url.removeprefix('https://')}. "
             "The hardware and Models pages work without it.",
             f"Get Ollama for {os_name}",
             "download",
