@@ -114,3 +114,12 @@ def test_a_failure_exits_1_with_a_plain_message(
 def test_a_remote_host_is_refused(capsys) -> None:
     assert main(["install-ollama", "--host", "http://192.0.2.1:11434"]) == 1
     assert "on another computer" in capsys.readouterr().err
+
+
+def test_a_too_old_ollama_from_elsewhere_is_not_shadowed(
+    releases: FakeReleases, fake_ollama: FakeOllama, no_system_ollama: None, managed: ManagedOllama, capsys
+) -> None:
+    fake_ollama.version = "0.16.0"  # answering, but nothing installed here: a container, another program
+    code = main(["install-ollama", "--host", fake_ollama.url])
+    assert code == 1 and "started outside Runyard" in capsys.readouterr().err
+    assert releases.requests == [] and not managed.root.exists()

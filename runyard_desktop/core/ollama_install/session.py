@@ -49,6 +49,12 @@ async def decide(host: str, installation: server.Installation | None) -> Decisio
                 system_update_steps(),
             )
         return Decision(False, f"Ollama is already installed at {where}; Runyard uses it.")
+    if probe.outcome == "answering" and installation is None:
+        raise InstallError(
+            f"Ollama {probe.version} answers at {host} but is too old (Qwen3.5 needs {MIN_VERSION_TEXT}), and it"
+            " was started outside Runyard (a container or another program), which Runyard never replaces.",
+            system_update_steps(),
+        )
     return Decision(True)
 
 
