@@ -18,7 +18,17 @@ from collections.abc import Sequence
 from runyard_desktop import __version__
 
 # Sub-command modules, in help order. Add a module here to add a command.
-COMMAND_MODULES: tuple[str, ...] = ("detect", "fit", "pull", "chat", "summarize", "models", "rm", "serve")
+COMMAND_MODULES: tuple[str, ...] = (
+    "detect",
+    "fit",
+    "pull",
+    "chat",
+    "summarize",
+    "models",
+    "rm",
+    "serve",
+    "install_ollama",
+)
 
 
 class IntermixedParser(argparse.ArgumentParser):
@@ -71,8 +81,8 @@ def _common_options() -> argparse.ArgumentParser:
 def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
     """The command modules this command line needs: the named one, all (help or typo), or none."""
     for token in argv:
-        if token in COMMAND_MODULES:
-            return (token,)
+        if token.replace("-", "_") in COMMAND_MODULES:  # `install-ollama` lives in install_ollama.py
+            return (token.replace("-", "_"),)
     # Help, or a bare positional that is not a --host value (a mistyped command): parse with all
     # commands so argparse can list or name the valid ones.
     if not _only_option_values(argv):

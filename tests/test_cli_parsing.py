@@ -81,6 +81,8 @@ OPTIONS_ANYWHERE = [
     (["rm", "m", "--host", "h"], {"model": "m", "host": "h"}),
     (["rm", "--host", "h", "m", "-v"], {"model": "m", "host": "h", "verbose": True}),
     (["serve", "--host", "h", "-v"], {"host": "h", "verbose": True}),
+    (["install-ollama", "--version", "0.17.1", "--host", "h"], {"ollama_version": "0.17.1", "host": "h"}),
+    (["--host", "h", "install-ollama", "-v"], {"ollama_version": None, "host": "h", "verbose": True}),
 ]
 
 
@@ -92,7 +94,8 @@ def test_options_go_before_or_after_positional_arguments(argv: list[str], expect
 
 
 def test_the_table_covers_every_command() -> None:
-    assert {str(_parse(argv)["command"]) for argv, _ in OPTIONS_ANYWHERE} == set(cli.COMMAND_MODULES)
+    # a command's module is its name with `_` for `-` (install-ollama → install_ollama.py)
+    assert {str(_parse(argv)["command"]).replace("-", "_") for argv, _ in OPTIONS_ANYWHERE} == set(cli.COMMAND_MODULES)
 
 
 @pytest.mark.parametrize(

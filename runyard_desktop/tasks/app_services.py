@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported by the builders below, after the first paint
     from runyard_desktop.tasks.download_controller import DownloadController
     from runyard_desktop.tasks.download_queue import DownloadQueue
     from runyard_desktop.tasks.measure_controller import MeasureController
+    from runyard_desktop.tasks.ollama_install_service import OllamaInstallService
     from runyard_desktop.tasks.ollama_service import OllamaService
 
 
@@ -65,6 +66,7 @@ class PageServices:
     measurements: MeasurementStore
     measure: MeasureController
     download_controller: DownloadController
+    ollama_install: OllamaInstallService  # Runyard's own Ollama, when none is found (core/ollama_install)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ def build_page_services(core: CoreServices) -> PageServices:
     from runyard_desktop.tasks.download_controller import DownloadController
     from runyard_desktop.tasks.download_queue import DownloadQueue
     from runyard_desktop.tasks.measure_controller import MeasureController
+    from runyard_desktop.tasks.ollama_install_service import OllamaInstallService
     from runyard_desktop.tasks.ollama_service import OllamaService
 
     catalogue = load_catalogue()  # first: a damaged catalogue fails before any service exists
@@ -126,6 +129,7 @@ def build_page_services(core: CoreServices) -> PageServices:
         measurements=measurements,
         measure=MeasureController(runner, host, measurements, version=server_version),
         download_controller=DownloadController(downloads, ollama, measurements, canonical=canonical),
+        ollama_install=OllamaInstallService(runner, core.paths, ollama),
     )
 
 

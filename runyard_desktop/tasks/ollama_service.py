@@ -171,6 +171,12 @@ class OllamaService(QObject):
             self.status = status
             self.status_changed.emit(status)
 
+    def stop_started_server(self) -> None:
+        """Stop the `ollama serve` child we started, if any (before its program is updated or removed)."""
+        if self._child is not None:
+            self._child.stop()
+            self._child = None
+
     def shutdown(self) -> None:
         """Stop re-checking and stop the `ollama serve` child if we started one (only that)."""
         self._closed = True

@@ -1,6 +1,7 @@
 """The Ollama status in the window's status bar: one plain sentence (`ollamaStatus`) and the next step
-as a button — Get Ollama / Check again, Start Ollama, progress while starting, Update Ollama, or, for a
-server on another computer, a way to enter that computer's hardware.
+as a button — Install Ollama (Runyard's own install) beside Get Ollama / Check again, Start Ollama,
+progress while starting, Update Ollama (Runyard's install is updated in place; one installed outside
+Runyard gets its download page), or, for a server on another computer, a way to enter that computer's hardware.
 
 `status_words()` is the wording table (plain, testable); the widget renders it and forwards clicks.
 """
@@ -47,7 +48,7 @@ def status_words(status: OllamaStatus, platform: str = sys.platform) -> StatusWo
     url, os_name = download_page(platform)
     if state is ServerState.NOT_INSTALLED:
         return StatusWords(
-            f"Ollama is not installed — get it from {url.removeprefix('https://')}. "
+            f"Ollama is not installed — press Install Ollama, or get it from {url.removeprefix('https://')}. "
             "The hardware and Models pages work without it.",
             f"Get Ollama for {os_name}",
             "download",
@@ -98,8 +99,10 @@ class OllamaStatusBar(QWidget):
         open_url_requested(str): the official download/update page.
         hardware_requested(): enter the remote computer's hardware (the what-if editor).
         settings_requested(): open Settings (to change the server address).
+        install_requested(): install Runyard's own Ollama, or update it when it is the one in use.
     """
 
+    install_requested = Signal()
     start_requested = Signal()
     check_requested = Signal()
     open_url_requested = Signal(str)
@@ -124,6 +127,10 @@ class OllamaStatusBar(QWidget):
         self.action.setObjectName("ollamaStatusAction")
         self.check = QPushButton("Check again")
         self.check.setObjectName("ollamaCheckAgain")
+        self.install = QPushButton("Install Ollama")
+        self.install.setObjectName("installOllamaButton")
+        self.install.setToolTip("Runyard downloads Ollama's official release for you: no admin rights needed.")
+        self._managed = False
         for button in (self.action, self.check):
             button.setFlat(False)
         layout = QHBoxLayout(self)
@@ -132,17 +139,21 @@ class OllamaStatusBar(QWidget):
         layout.addWidget(self.dot)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.busy)
+        layout.addWidget(self.install)
         layout.addWidget(self.action)
         layout.addWidget(self.check)
         self.action.clicked.connect(self._on_action_clicked)
         self.check.clicked.connect(self.check_requested)
+        self.install.clicked.connect(self.install_requested)
         self._render(status_words_placeholder())
 
     def text(self) -> str:
         return self.label.text()
 
     @Slot(object)
-    def set_status(self, status: OllamaStatus) -> None:
+    def set_status(self, status: OllamaStatus, *, managed: bool = False) -> None:
+        """`managed`: the Ollama in use is Runyard's own install, so *Update Ollama* updates it in place."""
+        self._managed = managed
         self._render(status_words(status))
         tip = " ".join(p for p in (status.message, status.next_step) if p)
         self.label.setToolTip(plain_tooltip(tip))
@@ -156,10 +167,13 @@ class OllamaStatusBar(QWidget):
         self.action.setText(words.action)
         self.action.setEnabled(True)
         self.check.setVisible(words.check_again)
+        self.install.setVisible(words.action_key == "download")
 
     @Slot()
     def _on_action_clicked(self) -> None:
-        if self._key == "download" or self._key == "update":
+        if self._key == "update" and self._managed:
+            self.install_requested.emit()
+        elif self._key == "download" or self._key == "update":
             self.open_url_requested.emit(download_page()[0])
         elif self._key == "start":
             self.action.setEnabled(False)

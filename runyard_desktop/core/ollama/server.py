@@ -50,6 +50,7 @@ class Installation:
     cli: str | None
     app: str | None = None
     service: str | None = None
+    managed: bool = False  # Runyard's own install in its data folder (core/ollama_install), used only as a fallback
 
 
 SYSTEMD_UNIT = "/etc/systemd/system/ollama.service"
@@ -68,6 +69,25 @@ def find_installation(
     env: Mapping[str, str] | None = None,
     which: Callable[[str], str | None] = shutil.which,
     exists: Callable[[str], bool] = os.path.exists,
+) -> Installation | None:
+    """An Ollama installed by the user (PATH, the installer's folders, the desktop app) first; Runyard's
+    managed install only when there is none: a system-wide Ollama is never replaced or shadowed."""
+    found = _system_installation(platform, env, which, exists)
+    if found is not None:
+        return found
+    from runyard_desktop.core.appdata.paths import app_paths
+    from runyard_desktop.core.ollama_install.managed import executable_in
+
+    env = os.environ if env is None else env
+    program = executable_in(app_paths(dict(env)).data / "ollama", platform or sys.platform)
+    return Installation(str(program), managed=True) if exists(str(program)) else None
+
+
+def _system_installation(
+    platform: str | None,
+    env: Mapping[str, str] | None,
+    which: Callable[[str], str | None],
+    exists: Callable[[str], bool],
 ) -> Installation | None:
     """Where Ollama is installed, as absolute paths only: what is found here is what *Start Ollama* runs.
 

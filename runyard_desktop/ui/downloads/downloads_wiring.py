@@ -230,10 +230,16 @@ class DownloadsCoordinator(QObject):
             current_host=self.services.ollama_host,
             data_dir=self._paths.data,
             log_dir=self._paths.logs,
+            ollama_section=self._ollama_section(),
             parent=self.window,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.result_settings())
+
+    def _ollama_section(self) -> QWidget:
+        from runyard_desktop.ui.ollama_install_wiring import settings_section
+
+        return settings_section(self.services, lambda p, t, x: self.confirm_delete(p, t, x))
 
     def apply_settings(self, new: Settings) -> None:
         old = self.settings.update(new)
@@ -422,6 +428,12 @@ def install_downloads(
     """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
     The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
     coordinator = DownloadsCoordinator(window, models_view, services, settings=settings, paths=paths, hardware=hardware)
+    from runyard_desktop.ui.ollama_install_wiring import OllamaInstallWiring
+
+    # Owned by the coordinator (its Qt parent), as the coordinator is by the window.
+    OllamaInstallWiring(
+        services.ollama_install, services.ollama, coordinator.banner, coordinator.status_bar, coordinator
+    )
     if settings.current.default_context:
         models_view.set_context_length(settings.current.default_context)
     return coordinator

@@ -37,8 +37,16 @@ class SettingsDialog(QDialog):
     """File → Settings…  (no signals beyond QDialog's accepted/rejected)."""
 
     def __init__(
-        self, settings: Settings, *, current_host: str, data_dir: Path, log_dir: Path, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        *,
+        current_host: str,
+        data_dir: Path,
+        log_dir: Path,
+        ollama_section: QWidget | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`ollama_section`: which Ollama is in use and *Remove managed Ollama* (ui/settings/ollama_section.py)."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
@@ -103,6 +111,8 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(general)
+        if ollama_section is not None:
+            layout.addWidget(ollama_section)
         layout.addWidget(files)
         layout.addWidget(buttons)
 

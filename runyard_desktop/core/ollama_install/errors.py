@@ -1,0 +1,17 @@
+"""The one failure of a managed install: a plain message and the next step (both shown as plain text)."""
+
+from __future__ import annotations
+
+MANUAL_URL = "https://ollama.com/download"
+
+
+class InstallError(Exception):
+    """Installing Ollama failed; nothing half-installed was left. `message` says what, `next_step` what to do."""
+
+    def __init__(self, message: str, next_step: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.next_step = next_step
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.next_step}".strip()
