@@ -240,7 +240,9 @@ def display_problem() -> str | None:
     display, wayland = os.environ.get("DISPLAY"), os.environ.get("WAYLAND_DISPLAY")
     if wayland and not platform:
         return None  # Qt tries Wayland first
-    next_step = "use the terminal commands: runyard-desktop detect | fit | pull | chat."
+    from runyard_desktop.core.command_name import command_name
+
+    next_step = f"use the terminal commands: {command_name()} detect | fit | pull | chat."
     if not display:
         unset = "DISPLAY is unset" if wayland else "DISPLAY and WAYLAND_DISPLAY are unset"
         return (

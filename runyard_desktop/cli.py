@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from runyard_desktop import __version__
+from runyard_desktop.core.command_name import command_name
 
 # Sub-command modules, in help order. Add a module here to add a command.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -105,7 +106,7 @@ def _only_option_values(argv: Sequence[str]) -> bool:
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     common = _common_options()
     parser = argparse.ArgumentParser(
-        prog="runyard-desktop",
+        prog=command_name(),
         description="Which local AI models this computer can really run. Without a command, opens the window.",
         parents=[common],
     )

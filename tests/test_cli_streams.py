@@ -144,3 +144,30 @@ def test_progress_redraws_with_a_plain_carriage_return_without_vt_mode(monkeypat
     vt_sink = TerminalSink(ansi, interval_s=0.0, ansi=True)
     vt_sink.push(_state(500))
     assert ansi.getvalue().startswith("\r\x1b[2K")
+
+
+def test_piped_stdin_is_read_as_utf8_with_a_cp1252_locale() -> None:
+    """`chat MODEL < notes.txt` on Windows: a UTF-8 file must not be decoded with the code page."""
+    code = (
+        "import sys; from runyard_desktop.commands import console; console.prepare_streams(); "
+        "sys.stdout.write(sys.stdin.read())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input="naïve ≥ 東京 🙂\n".encode(),
+        capture_output=True,
+        env=_env(**CP1252),
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert result.stdout.decode("utf-8") == "naïve ≥ 東京 🙂\n"
+
+
+def test_messages_name_the_command_this_copy_was_installed_as() -> None:
+    from runyard_desktop.core.command_name import command_name
+
+    assert command_name(frozen=False) == "runyard-desktop"
+    assert command_name(frozen=True, platform="win32") == "runyard-cli"  # Runyard.exe is windowed: cannot print
+    assert command_name(frozen=True, platform="linux", executable="/opt/Runyard/Runyard") == "Runyard"

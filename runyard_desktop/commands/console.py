@@ -6,6 +6,8 @@
   (cp1252 on most Windows machines), and the `fit` table's "≥"/"★", `fit --json` (ensure_ascii=False)
   and chat replies with emoji or CJK would raise UnicodeEncodeError there. stdout replaces what still
   cannot be encoded (a lone surrogate); stderr writes it as a backslash escape, as Python does.
+- stdin, when it is a pipe or a file (`chat MODEL < notes.txt`), is read as UTF-8 too; undecodable
+  bytes become U+FFFD instead of an exception. A console keeps its own encoding (UTF-16 on Windows).
 - A missing stream (None: pythonw, the windowed Runyard.exe or .app) becomes the null device, so
   logging, argparse's --help and print() have somewhere to write. A missing stdin is remembered:
   `chat` without a prompt says it has no input instead of ending silently (`stdin_missing()`).
@@ -24,18 +26,20 @@ from typing import Any, TextIO
 
 ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
 _STD_HANDLES = {"stdout": -11, "stderr": -12}  # GetStdHandle's STD_OUTPUT_HANDLE, STD_ERROR_HANDLE
-_ERRORS = {"stdout": "replace", "stderr": "backslashreplace"}
+_ERRORS = {"stdin": "replace", "stdout": "replace", "stderr": "backslashreplace"}
 
 _stdin_missing = False
 _vt_cache: dict[str, bool] = {}
 
 
 def prepare_streams() -> None:
-    """Make stdout/stderr UTF-8 and give every missing standard stream the null device."""
+    """Make stdout/stderr (and piped stdin) UTF-8 and give every missing standard stream the null device."""
     global _stdin_missing
     if sys.stdin is None:
         _stdin_missing = True
         sys.stdin = open(os.devnull, encoding="utf-8")  # lives as long as the process
+    elif not sys.stdin.isatty():
+        _reconfigure(sys.stdin, _ERRORS["stdin"])  # a piped UTF-8 file is read as UTF-8, not the code page
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from runyard_desktop.core.appdata.paths import app_paths
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
 from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
 from runyard_desktop.core.fit.measured import Measurement
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
         kind = "catalogue" if isinstance(exc, CatalogueError) else "hardware profile"
         print(
             terminal_safe(f"error: {exc}")
-            + f"\nFix the {kind} (see `runyard-desktop detect --json` for the expected shape).",
+            + f"\nFix the {kind} (see `{command_name()} detect --json` for the expected shape).",
             file=sys.stderr,
         )
         return 2

@@ -15,6 +15,7 @@ import time
 from typing import TextIO
 
 from runyard_desktop.commands.ollama_common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, resolve_host, run_loop
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
 from runyard_desktop.core.terminal_text import terminal_safe
 
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         line.end()
         print(
-            "Cancelled. What was downloaded is kept: run `runyard-desktop install-ollama` again to resume.",
+            f"Cancelled. What was downloaded is kept: run `{command_name()} install-ollama` again to resume.",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED

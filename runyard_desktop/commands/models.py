@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict
 
 from runyard_desktop.commands.ollama_common import EXIT_OK, resolve_host, run_async
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
 from runyard_desktop.core.terminal_text import terminal_safe
@@ -40,7 +41,7 @@ def format_tables(installed: tuple[InstalledModel, ...], loaded: tuple[LoadedMod
             details = terminal_safe(" ".join(x for x in (m.parameter_size, m.quantization) if x))
             lines.append(f"{name.ljust(width)}  {human_bytes(m.size):>9}  {details}")
     else:
-        lines.append("No models downloaded yet. Try: runyard-desktop pull qwen3.5:4b")
+        lines.append(f"No models downloaded yet. Try: {command_name()} pull qwen3.5:4b")
     lines.append("")
     if loaded:
         loaded_names = [terminal_safe(m.name) for m in loaded]

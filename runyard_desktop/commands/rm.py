@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from runyard_desktop.commands.ollama_common import EXIT_OK, resolve_host, run_async
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.terminal_text import terminal_safe
 
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             raise OllamaError(
                 err.kind,
                 f"{args.model} is not downloaded, so there is nothing to delete.",
-                "See what is downloaded with `runyard-desktop models`.",
+                f"See what is downloaded with `{command_name()} models`.",
                 detail=err.detail,
                 status_code=err.status_code,
             ) from err

@@ -30,6 +30,7 @@ from runyard_desktop.commands.ollama_common import (
     resolve_host,
     run_loop,
 )
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.terminal_text import terminal_safe
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ async def _pick_model(client: OllamaClient, wanted: str | None) -> str:
         raise OllamaError(
             ErrorKind.NOT_INSTALLED,
             "No model is installed in Ollama.",
-            "Download one first, e.g. `runyard-desktop pull qwen3.5:4b`, or name one with --model.",
+            f"Download one first, e.g. `{command_name()} pull qwen3.5:4b`, or name one with --model.",
         )
     return (qwen or installed)[0]
 

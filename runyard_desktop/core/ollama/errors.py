@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.ollama.server_texts import DOWNLOAD_URL as DOWNLOAD_URL
 from runyard_desktop.core.ollama.server_texts import SERVER_TEXT_RULES as SERVER_TEXT_RULES
 from runyard_desktop.core.ollama.server_texts import ErrorKind as ErrorKind
@@ -129,7 +130,8 @@ def from_server_text(
         )
     rule, fields = found
     have = f" (this computer has Ollama {installed_version})" if installed_version else ""
-    values = {"name": model or "this model", "have": have, "text": text, "url": DOWNLOAD_URL, **fields}
+    values = {"name": model or "this model", "have": have, "text": text, "url": DOWNLOAD_URL, "cli": command_name()}
+    values.update(fields)
     return OllamaError(
         rule.kind, rule.message.format(**values), rule.next_step.format(**values), detail=text, status_code=status_code
     )

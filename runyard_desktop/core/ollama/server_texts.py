@@ -180,7 +180,7 @@ SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
     ServerTextRule(
         ErrorKind.SERVER_ERROR,
         "This version of Ollama{have} could not load {name}; the downloaded copy may be older than Ollama.",
-        "Download the model again to update it (Models page, or `runyard-desktop pull {pull}`); "
+        "Download the model again to update it (Models page, or `{cli} pull {pull}`); "
         "if that does not help, update Ollama from {url}.",
         all_of=(r"may be incompatible with your version of Ollama", r"ollama pull (?P<pull>[^`\s]+)"),
         example=(
@@ -298,7 +298,7 @@ SERVER_TEXT_RULES: tuple[ServerTextRule, ...] = (
     ServerTextRule(
         ErrorKind.NOT_INSTALLED,
         "{name} is not downloaded in Ollama.",
-        "Download it first (Models page, or `runyard-desktop pull MODEL`).",
+        "Download it first (Models page, or `{cli} pull MODEL`).",
         all_of=(r"model ['\"].*['\"] not found",),
         status=404,
         case_sensitive=True,
