@@ -91,6 +91,7 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         center_layout.addWidget(self.view, 1)
         center_layout.addWidget(self.composer)
         splitter = QSplitter()
+        splitter.setObjectName("chatSplitter")  # its position is remembered (ui/window_memory.py)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(center)
         splitter.addWidget(self.parameters)

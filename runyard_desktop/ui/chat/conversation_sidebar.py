@@ -52,6 +52,8 @@ class ConversationSidebar(QFrame):
         self.proxy.setSourceModel(self.model)
         self.new_button = QPushButton("+  New chat")
         self.new_button.setObjectName("newConversationButton")
+        new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
+        self.new_button.setToolTip(f"Start a new conversation ({new_keys})")  # Chat → New chat
         self.new_button.clicked.connect(self.new_requested)
         self.search = QLineEdit()
         self.search.setObjectName("conversationSearch")
@@ -62,6 +64,10 @@ class ConversationSidebar(QFrame):
         self.list.setObjectName("conversationList")
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
+        # Long titles end in "…" instead of widening the list behind a horizontal scrollbar.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setWordWrap(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)

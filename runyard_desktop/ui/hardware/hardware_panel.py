@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -180,7 +180,10 @@ class HardwarePanel(QWidget):
         header.addWidget(self.status_label)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("refreshHardwareButton")
-        self.refresh_button.setToolTip("Detect the hardware again (after plugging in a GPU or installing a driver)")
+        refresh_keys = QKeySequence("F5").toString(QKeySequence.SequenceFormat.NativeText)  # View → Refresh
+        self.refresh_button.setToolTip(
+            f"Detect the hardware again (after plugging in a GPU or installing a driver) ({refresh_keys})"
+        )
         self.refresh_button.clicked.connect(self.refresh_requested)
         header.addWidget(self.refresh_button)
         outer.addLayout(header)
