@@ -58,10 +58,12 @@ class ConversationSidebar(QFrame):
         self.search = QLineEdit()
         self.search.setObjectName("conversationSearch")
         self.search.setPlaceholderText("Search conversations")
+        self.search.setAccessibleName("Search conversations")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.search_changed)
         self.list = QListView()
         self.list.setObjectName("conversationList")
+        self.list.setAccessibleName("Conversations")
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
         # Long titles end in "…" instead of widening the list behind a horizontal scrollbar.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -84,7 +84,9 @@ class InstalledView(QWidget):
         self.installed_model = installed_models_model(self)
         self.loaded_model = loaded_models_model(self)
         self.installed_table = self._table(self.installed_model, "installedTable")
+        self.installed_table.setAccessibleName("Installed models")
         self.loaded_table = self._table(self.loaded_model, "loadedTable")
+        self.loaded_table.setAccessibleName("Models loaded in memory")
         self.loaded_table.setMaximumHeight(8 * (self.fontMetrics().height() + 14))
 
         title = plain_label("Installed models")
@@ -95,6 +97,10 @@ class InstalledView(QWidget):
         self.summary = plain_label("Waiting for Ollama…")
         self.summary.setObjectName("installedSummary")
         self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setObjectName("refreshInstalledButton")
+        self.refresh_button.setToolTip(
+            f"Ask Ollama for its models again ({QKeySequence('F5').toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
         self.refresh_button.clicked.connect(self.refresh_requested)
         header = QHBoxLayout()
         header.addWidget(title)

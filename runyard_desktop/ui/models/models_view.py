@@ -152,6 +152,7 @@ class ModelsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView()
         self.table.setObjectName("modelTable")
+        self.table.setAccessibleName("Models")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
