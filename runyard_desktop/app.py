@@ -46,6 +46,7 @@ from runyard_desktop.tasks.app_services import (
     build_chat_page_services,
     build_core_services,
     build_page_services,
+    switch_ollama_host,
 )
 from runyard_desktop.ui.exception_hooks import install_exception_hooks
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
@@ -183,7 +184,13 @@ class AppWindow(MainWindow):
         self.add_page("chat", "Chat", LazyPage(self._build_chat) if chat_on_first_visit else self._build_chat())
         # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
         self._downloads = install_downloads(
-            self, models_view, pages, settings=core.settings, paths=core.paths, hardware=core.hardware
+            self,
+            models_view,
+            pages,
+            settings=core.settings,
+            paths=core.paths,
+            hardware=core.hardware,
+            switch_host=lambda: switch_ollama_host(core, pages),
         )
         window_actions.add_chat_actions(self)  # the Chat menu: batch actions join it (window_actions.CHAT_MENU)
         window_actions.note_shortcuts(self)
