@@ -189,6 +189,7 @@ class HardwarePanel(QWidget):
         outer.addLayout(header)
 
         self._scroll = QScrollArea()
+        self._scroll.setObjectName("hardwareScroll")
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self._scroll, 1)

@@ -173,6 +173,7 @@ class InstalledView(QWidget):
         proxy.setSortRole(RecordTableModel.SortRole)
         table = QTableView()
         table.setObjectName(name)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         table.setModel(proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

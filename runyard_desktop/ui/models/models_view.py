@@ -84,6 +84,7 @@ class ModelsView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_table_side())
         bottom = QScrollArea()
+        bottom.setObjectName("modelDetailsScroll")
         bottom.setWidgetResizable(True)
         bottom.setFrameShape(QFrame.Shape.NoFrame)
         panel = self._build_bottom_panel()
@@ -127,6 +128,7 @@ class ModelsView(QWidget):
         self.sort_combo.setObjectName("sortOrder")
         self.sort_combo.addItems([name for name, _, _ in SORT_CHOICES])
         self.duplicates_check = QCheckBox("Show duplicate tags")
+        self.duplicates_check.setObjectName("showDuplicates")
         self.duplicates_check.setToolTip("Second names for the same download, e.g. qwen3.5:9b-q4_K_M = qwen3.5:9b")
         for label, widget in (
             ("Context", self.context_combo),
@@ -153,6 +155,7 @@ class ModelsView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("modelTable")
         self.table.setAccessibleName("Models")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -198,6 +201,21 @@ class ModelsView(QWidget):
     def add_action_widget(self, widget: QWidget) -> None:
         """Add a widget (e.g. Download/Cancel) to the action row under the table, left to right."""
         self.actions_layout.insertWidget(self.actions_layout.count() - 1, widget)
+        self._order_actions_after_table()
+
+    def _order_actions_after_table(self) -> None:
+        """Tab goes table → the action row's controls → details, as they are laid out (widgets added later
+        would otherwise come last in the chain)."""
+        before: QWidget = self.table
+        for i in range(self.actions_layout.count()):
+            item = self.actions_layout.itemAt(i)
+            row_widget = item.widget() if item is not None else None
+            if row_widget is None:
+                continue
+            for child in [row_widget, *row_widget.findChildren(QWidget)]:
+                if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    QWidget.setTabOrder(before, child)
+                    before = child
 
     def selected_tag(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
