@@ -48,8 +48,11 @@ def _tab_cycle(window, qtbot) -> list[str]:
     qtbot.waitUntil(nav.hasFocus, timeout=2000)
     names: list[str] = []
     for _ in range(40):
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        current = QApplication.focusWidget()
+        assert current is not None, f"the focus left the window after {names}"
+        QTest.keyClick(current, Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
+        assert focused is not None, f"the focus left the window after {names}"
         if focused is nav:
             return names
         names.append(focused.objectName() or type(focused).__name__)
