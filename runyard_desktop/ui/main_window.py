@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._refreshers: dict[str, Callable[[], object]] = {}
         self._menus: dict[str, QMenu] = {}
         self._shortcut_notes: list[tuple[str, str]] = []
+        self._page_actions: list[QAction] = []
         # Replaceable (tests): shows a plain-text list, (parent, title, text) → anything.
         self.show_text: Callable[[QWidget, str, str], object] = _show_plain_text
 
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         if self.settings_action.shortcut().isEmpty():  # Preferences has no key on Windows and most Linux desktops
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+            self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.settings_action.setVisible(False)  # shown once a settings dialog is wired in
         file_menu.addAction(self.settings_action)
         quit_action = QAction("&Quit", self)
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         view_menu = self.add_menu("&View")
         self.refresh_action = QAction("&Refresh", self)
-        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.refresh_action.setEnabled(False)  # enabled on a page that registered a refresh
         self.refresh_action.triggered.connect(self.refresh_current_page)
         view_menu.addAction(self.refresh_action)
@@ -210,12 +211,22 @@ class MainWindow(QMainWindow):
         number = len(self._pages)
         if number <= 9:
             action = QAction(f"&{number} {title}", self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            # setShortcuts([…]), not setShortcut(…): that overload builds `QtCore.Qt`'s enums (≈40 ms) and
+            # the first page is added before the first paint; its tooltip waits for label_pages() too.
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
             self._go_menu.addAction(action)
-            item.setToolTip(f"{title} ({shortcut_text(action)})")
+            self._page_actions.append(action)
         if self._nav.currentRow() < 0:
             self._nav.setCurrentRow(0)
+
+    def label_pages(self) -> None:
+        """Page-list tooltips with each page's shortcut, as the platform writes it ("Models (Ctrl+2)").
+        After the first paint: writing a shortcut as native text builds `QtCore.Qt`'s enums."""
+        for row, action in enumerate(self._page_actions):
+            item = self._nav.item(row)
+            if item is not None:
+                item.setToolTip(f"{item.text()} ({shortcut_text(action)})")
 
     def page_keys(self) -> list[str]:
         return list(self._pages)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QAbstractButton, QStyle
 
 from runyard_desktop.ui.main_window import MainWindow, shortcut_text
 
@@ -56,7 +56,7 @@ def add_chat_actions(window: MainWindow) -> tuple[QAction, QAction]:
     new_chat.triggered.connect(lambda: pane().sidebar.new_button.click())
     focus = QAction("Go to the &message box", window)
     focus.setObjectName("focusMessageAction")
-    focus.setShortcut(QKeySequence("Ctrl+L"))
+    focus.setShortcuts([QKeySequence("Ctrl+L")])
     focus.triggered.connect(lambda: pane().composer.input.setFocus())
     menu.addAction(new_chat)
     menu.addAction(focus)
@@ -64,8 +64,15 @@ def add_chat_actions(window: MainWindow) -> tuple[QAction, QAction]:
 
 
 def note_shortcuts(window: MainWindow) -> None:
+    """List the shortcuts no menu holds, and say each page's and F5's keys in the tooltips."""
     for keys, what in NOTES:
         window.note_shortcut(keys, what)
+    window.label_pages()
+    refresh = window.refresh_action
+    for name in ("refreshHardwareButton", "refreshInstalledButton"):
+        button = window.findChild(QAbstractButton, name)
+        if button is not None and not button.toolTip().endswith(f"({shortcut_text(refresh)})"):
+            button.setToolTip(tooltip_with_shortcut(button.toolTip(), refresh))
 
 
 def tooltip_with_shortcut(text: str, action: QAction) -> str:

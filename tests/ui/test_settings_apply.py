@@ -81,3 +81,27 @@ def test_host_from_the_command_line_still_wins(qtbot, fake_ollama, second_ollama
         assert shown == ["The server address from the command line is used"]
     finally:
         window.close()
+
+
+def test_a_new_theme_reaches_the_open_chat(main_window, qtbot) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from runyard_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old_palette, old_style = app.palette(), app.style().name()
+    pane = cast(ChatPane, main_window.page("chat"))
+    settings = main_window.services.core.settings
+    try:
+        main_window.downloads.apply_settings(replace(settings.current, theme="dark"))
+        qtbot.waitUntil(lambda: pane.view.colors.base.lightness() < 80, timeout=2000)
+        assert pane.view.colors.text.lightness() > 170  # light text on the dark page, not light on light
+        hardware = main_window.findChild(QWidget, "hardwarePanel")
+        dark_base = app.palette().color(QPalette.ColorRole.Base).name()
+        qtbot.waitUntil(lambda: dark_base in hardware.styleSheet(), timeout=2000)  # the cards follow too
+    finally:
+        apply_theme("system")
+        app.setPalette(old_palette)
+        app.setStyle(old_style)

@@ -350,8 +350,9 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # The application palette (light/dark) changed: rebuild the colours. Compare first, since
-        # setting a style sheet itself sends change events.
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        # setting a style sheet itself sends change events. QApplication.setPalette (Settings → Theme)
+        # reaches a widget as PaletteChange, not ApplicationPaletteChange.
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             self._apply_colors()
         super().changeEvent(event)
 

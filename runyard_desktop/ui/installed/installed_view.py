@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -98,9 +98,7 @@ class InstalledView(QWidget):
         self.summary.setObjectName("installedSummary")
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("refreshInstalledButton")
-        self.refresh_button.setToolTip(
-            f"Ask Ollama for its models again ({QKeySequence('F5').toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
+        self.refresh_button.setToolTip("Ask Ollama for its models again")  # + "(F5)": ui/window_actions.py
         self.refresh_button.clicked.connect(self.refresh_requested)
         header = QHBoxLayout()
         header.addWidget(title)
