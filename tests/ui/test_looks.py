@@ -15,3 +15,17 @@ def test_a_long_conversation_title_is_elided_not_scrolled(main_window, qtbot) ->
     qtbot.waitUntil(lambda: listing.model().rowCount() >= 1, timeout=2000)
     listing.doItemsLayout()
     assert not listing.horizontalScrollBar().isVisible()
+
+
+def test_the_status_never_stays_on_detecting_after_detection(main_window, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from runyard_desktop.core.hardware.presets import MACHINES
+
+    hardware = main_window.services.core.hardware
+    qtbot.waitUntil(lambda: not hardware.is_detecting, timeout=10_000)
+    hardware.detect = lambda: MACHINES["RTX 4060 8 GB + 16 GB RAM"]  # a profile without a timing
+    with qtbot.waitSignal(hardware.detecting_changed, check_params_cb=lambda detecting: not detecting, timeout=10_000):
+        hardware.refresh()
+    status = main_window.findChild(QLabel, "hardwareStatus")
+    assert status.text() == "Detected"
