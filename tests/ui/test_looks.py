@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QListView
 
 
@@ -29,3 +30,19 @@ def test_the_status_never_stays_on_detecting_after_detection(main_window, qtbot)
         hardware.refresh()
     status = main_window.findChild(QLabel, "hardwareStatus")
     assert status.text() == "Detected"
+
+
+def test_pages_share_one_title_size_and_margins(main_window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from runyard_desktop.ui.theme import PAGE_MARGINS, TITLE_SCALE
+
+    base = main_window.font().pointSizeF()
+    for key in ("hardware", "models", "installed"):
+        page = main_window.page(key)
+        title = page.findChild(QLabel, "pageTitle")
+        assert title is not None, key
+        assert title.font().pointSizeF() == pytest.approx(base * TITLE_SCALE), key
+        assert title.font().bold(), key
+        margins = page.layout().contentsMargins()
+        assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == PAGE_MARGINS, key

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.formatting import human_bytes, human_gib, percent
+from runyard_desktop.ui.theme import TITLE_SCALE, page_layout
 from runyard_desktop.ui.widgets.colors import blend
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -172,11 +173,12 @@ class HardwarePanel(QWidget):
         if isinstance(app, QGuiApplication):
             app.paletteChanged.connect(self._on_app_palette_changed)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 22, 28, 12)
-        outer.setSpacing(12)
+        page_layout(outer)
 
         header = QHBoxLayout()
-        header.addWidget(_label("This machine", role="pageTitle", scale=1.7, bold=True, selectable=False))
+        title = _label("This machine", role="pageTitle", scale=TITLE_SCALE, bold=True, selectable=False)
+        title.setObjectName("pageTitle")
+        header.addWidget(title)
         header.addStretch(1)
         self.status_label = _label("Detecting…", role="muted", selectable=False)
         self.status_label.setObjectName("hardwareStatus")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
 from runyard_desktop.models.installed_model import RecordTableModel, installed_models_model, loaded_models_model
+from runyard_desktop.ui.theme import TITLE_SCALE, page_layout, scaled
 from runyard_desktop.ui.widgets.plain_text import plain_label, plain_message_box
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -90,10 +91,8 @@ class InstalledView(QWidget):
         self.loaded_table.setMaximumHeight(8 * (self.fontMetrics().height() + 14))
 
         title = plain_label("Installed models")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("pageTitle")
+        title.setFont(scaled(title.font(), TITLE_SCALE, bold=True))
         self.summary = plain_label("Waiting for Ollama…")
         self.summary.setObjectName("installedSummary")
         self.refresh_button = QPushButton("Refresh")
@@ -129,7 +128,7 @@ class InstalledView(QWidget):
         self.loaded_empty.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 12)
+        page_layout(layout)
         layout.addLayout(header)
         layout.addWidget(self.installed_table, 2)
         layout.addLayout(actions)

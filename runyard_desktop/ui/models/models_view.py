@@ -38,6 +38,7 @@ from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, Catalog
 from runyard_desktop.ui.models.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
 from runyard_desktop.ui.models.model_details import ModelDetails
 from runyard_desktop.ui.models.whatif_editor import WhatIfEditor
+from runyard_desktop.ui.theme import TITLE_SCALE, page_layout, scaled
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -74,7 +75,7 @@ class ModelsView(QWidget):
         self.catalogue_model.dataChanged.connect(self._on_catalogue_model_data_changed)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 12)
+        page_layout(outer)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_controls())
         # A splitter with a scrolling bottom: other pages may add banners above, and small screens
@@ -101,10 +102,8 @@ class ModelsView(QWidget):
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         title = plain_label("Models")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("pageTitle")
+        title.setFont(scaled(title.font(), TITLE_SCALE, bold=True))
         header.addWidget(title)
         self.machine_label = plain_label("Detecting this machine…")
         self.machine_label.setObjectName("modelsMachineLabel")
