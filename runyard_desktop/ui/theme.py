@@ -11,8 +11,14 @@ The constants are read before the first paint (This machine is built then), so t
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLayout, QStyleFactory
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # each Qt class costs 1-3 ms on first use, and This machine imports this before the paint
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLayout
 
 # Type scale: multiples of the platform's default font size.
 TITLE_SCALE = 1.6  # a page's title ("This machine", "Models", "Installed models")
@@ -25,6 +31,8 @@ PAGE_SPACING = 12  # between a page's rows
 
 def scaled(font: QFont, scale: float, *, bold: bool = False) -> QFont:
     """`font` at `scale` times its size (one of the constants above), bold if asked."""
+    from PySide6.QtGui import QFont
+
     out = QFont(font)
     out.setPointSizeF(font.pointSizeF() * scale)
     if bold:
@@ -92,6 +100,8 @@ def apply_theme(theme: str, app: QApplication | None = None) -> str:
     hints = QGuiApplication.styleHints()
     hints.setColorScheme(schemes.get(theme, Qt.ColorScheme.Unknown))
     scheme = effective_scheme(theme)
+    from PySide6.QtWidgets import QStyleFactory
+
     if theme != "system" and app.style().name().lower() != "fusion":
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:

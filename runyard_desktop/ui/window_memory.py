@@ -9,25 +9,30 @@ remembered from an earlier one. A blob Qt rejects is ignored (Qt checks it), so 
 
 from __future__ import annotations
 
+import base64
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Slot
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtCore import QObject, Slot
 
 from runyard_desktop.core.appdata import window_state
 from runyard_desktop.core.appdata.window_state import WindowState
 from runyard_desktop.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QWidget
+
 log = logging.getLogger(__name__)
 
 
-def _blob(text: str) -> QByteArray:
-    return QByteArray.fromBase64(QByteArray(text.encode("ascii")))
+def _blob(text: str) -> bytes:
+    return base64.b64decode(text)  # checked base64 (window_state.from_json)
 
 
 def _text(blob: QByteArray) -> str:
-    return bytes(blob.toBase64().data()).decode("ascii")
+    return base64.b64encode(bytes(blob.data())).decode("ascii")
 
 
 class WindowMemory(QObject):
@@ -46,6 +51,8 @@ class WindowMemory(QObject):
 
     def restore_splitters(self, root: QWidget) -> None:
         """Put back the remembered positions of the named splitters in `root` (a page just built)."""
+        from PySide6.QtWidgets import QSplitter  # after the first paint: each Qt class costs 1-3 ms at first use
+
         for splitter in root.findChildren(QSplitter):
             blob = self.state.splitters.get(splitter.objectName())
             if blob and not splitter.restoreState(_blob(blob)):
@@ -58,6 +65,8 @@ class WindowMemory(QObject):
 
     def capture(self) -> WindowState:
         """The state now: built splitters replace what was remembered for them, the others keep it."""
+        from PySide6.QtWidgets import QSplitter
+
         splitters = dict(self.state.splitters)
         for splitter in self._window.findChildren(QSplitter):
             name = splitter.objectName()

@@ -14,8 +14,6 @@ import base64
 import binascii
 import json
 import logging
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +25,30 @@ log = logging.getLogger(__name__)
 MAX_STATE_BYTES = 64 * 1024  # a real file is well under 1 KiB
 MAX_BLOB_CHARS = 4096  # base64 of a geometry or splitter state (≈60-100 bytes each)
 MAX_SPLITTERS = 16
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")  # page keys and splitter objectNames
+MAX_NAME_CHARS = 64  # page keys and splitter objectNames: an ASCII letter, then letters, digits or _
 
 
-@dataclass(frozen=True)
 class WindowState:
-    """`geometry`/`splitters` hold base64 text of Qt's saved state ("" / absent: none remembered)."""
+    """`geometry`/`splitters` hold base64 text of Qt's saved state ("" / absent: none remembered).
 
-    geometry: str = ""
-    page: str = ""
-    splitters: dict[str, str] = field(default_factory=dict)
+    A plain class, not a dataclass: building a dataclass costs ≈1 ms, and this is read before the first
+    paint. Treat it as immutable."""
+
+    __slots__ = ("geometry", "page", "splitters")
+
+    def __init__(self, geometry: str = "", page: str = "", splitters: dict[str, str] | None = None) -> None:
+        self.geometry = geometry
+        self.page = page
+        self.splitters: dict[str, str] = dict(splitters or {})
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, WindowState):
+            return NotImplemented
+        return self.to_json() == other.to_json()
+
+
+    def __repr__(self) -> str:
+        return f"WindowState({self.geometry!r}, {self.page!r}, {self.splitters!r})"
 
     def to_json(self) -> dict[str, Any]:
         return {"geometry": self.geometry, "page": self.page, "splitters": dict(self.splitters)}
@@ -53,7 +65,14 @@ def _is_blob(value: object) -> bool:
 
 
 def is_name(value: object) -> bool:
-    return isinstance(value, str) and _NAME.fullmatch(value) is not None
+    # No `re`: this module is read before the window's first paint, and `re` is not loaded by then.
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_NAME_CHARS
+        and value.isascii()
+        and value[0].isalpha()
+        and value.replace("_", "a").isalnum()
+    )
 
 
 def from_json(data: object) -> WindowState:
