@@ -105,3 +105,12 @@ def test_a_new_theme_reaches_the_open_chat(main_window, qtbot) -> None:
         apply_theme("system")
         app.setPalette(old_palette)
         app.setStyle(old_style)
+
+
+def test_a_new_default_context_reaches_the_open_chat(main_window) -> None:
+    pane = cast(ChatPane, main_window.page("chat"))
+    pane.controller.new_conversation(model="qwen3.5:4b")  # no context of its own: the default applies
+    settings = main_window.services.core.settings
+    main_window.downloads.apply_settings(replace(settings.current, default_context=16384))
+    assert pane.controller.effective_context() == 16384
+    assert pane.controller.context_usage().limit == 16384

@@ -46,7 +46,6 @@ class WindowState:
             return NotImplemented
         return self.to_json() == other.to_json()
 
-
     def __repr__(self) -> str:
         return f"WindowState({self.geometry!r}, {self.page!r}, {self.splitters!r})"
 

@@ -243,6 +243,9 @@ class DownloadsCoordinator(QObject):
         if new.default_context != old.default_context:
             self.view.set_context_length(new.default_context)
         chat = cast("ChatPane | None", self.window.built_page("chat"))  # one not built yet reads settings then
+        if chat is not None:
+            chat.controller.apply_settings(new)  # default context, system prompt, temperature, Think
+            chat.composer.set_context(chat.controller.context_usage())
         if new.enter_sends != old.enter_sends and chat is not None:
             chat.composer.input.set_enter_sends(new.enter_sends)
         if new.ollama_host != old.ollama_host:
