@@ -46,6 +46,7 @@ from runyard_desktop.tasks.app_services import (
     build_chat_page_services,
     build_core_services,
     build_page_services,
+    switch_ollama_host,
 )
 from runyard_desktop.ui.exception_hooks import install_exception_hooks
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
@@ -53,6 +54,7 @@ from runyard_desktop.ui.main_window import MainWindow
 from runyard_desktop.ui.startup_sequence import StartupSequence
 from runyard_desktop.ui.widgets.lazy_page import LazyPage
 from runyard_desktop.ui.widgets.plain_text import apply_pending
+from runyard_desktop.ui.window_memory import WindowMemory
 
 # The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
 # service layer) are imported inside `AppWindow.build_pages`, not here (see the module docstring).
@@ -147,6 +149,8 @@ class AppWindow(MainWindow):
         # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio,
         # the probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
         self.startup = StartupSequence(self, _PROCESS_START)
+        # Geometry, splitters and the last page (ui/window_memory.py); saved when the window closes.
+        self.memory = WindowMemory(self, services.core.paths.window_state_file)
 
     @property
     def services(self) -> AppServices:
@@ -164,6 +168,7 @@ class AppWindow(MainWindow):
 
         With `chat_on_first_visit` (the app) the Chat page is built when first shown (ui/widgets/lazy_page.py).
         """
+        from runyard_desktop.ui import window_actions
         from runyard_desktop.ui.downloads.downloads_wiring import install_downloads
         from runyard_desktop.ui.models.models_view import ModelsView
 
@@ -179,17 +184,33 @@ class AppWindow(MainWindow):
         self.add_page("chat", "Chat", LazyPage(self._build_chat) if chat_on_first_visit else self._build_chat())
         # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
         self._downloads = install_downloads(
-            self, models_view, pages, settings=core.settings, paths=core.paths, hardware=core.hardware
+            self,
+            models_view,
+            pages,
+            settings=core.settings,
+            paths=core.paths,
+            hardware=core.hardware,
+            switch_host=lambda: switch_ollama_host(core, pages),
         )
+        window_actions.add_chat_actions(self)  # the Chat menu: batch actions join it (window_actions.CHAT_MENU)
+        window_actions.note_shortcuts(self)
+        window_actions.set_page_icons(self)
+        self.set_refresh("models", pages.ollama.check)  # the server, then its model lists
+        self.set_refresh("installed", pages.ollama.check)
+        self.set_refresh("chat", pages.ollama.check)
+        self.memory.restore_splitters(models_view)
+        self.memory.restore_page()
 
     def _build_chat(self) -> QWidget:
         from runyard_desktop.ui.chat.chat_page import build_chat_page
 
         core, pages = self._services.core, self._services.pages
         chat_page = self._services.build_chat_page()  # history store, conversation controller; docs/dev/chat-api.md
-        return build_chat_page(
+        pane = build_chat_page(
             chat_page.conversations, chat_page.fit, core.settings.current, ollama=pages.ollama, hardware=core.hardware
         )
+        self.memory.restore_splitters(pane)
+        return pane
 
 
 def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> AppWindow:
@@ -219,6 +240,8 @@ def create_main_window(host: str | None = None, *, defer_pages: bool = False) ->
     core.hardware.detection_failed.connect(hardware_panel.show_error)
     hardware_panel.refresh_requested.connect(core.hardware.refresh)
     window.add_page("hardware", "This machine", hardware_panel)
+    window.set_refresh("hardware", core.hardware.refresh)
+    window.memory.restore_geometry()  # before show(): the window opens where it was left
     window.closing.connect(services.shutdown)
 
     startup = window.startup

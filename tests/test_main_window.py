@@ -22,6 +22,6 @@ def test_detection_fills_the_panel_and_refresh_reruns_it(main_window, qtbot) -> 
         panel.findChild(QPushButton, "refreshHardwareButton").click()
 
 
-def test_menus_read_file_view_help(main_window) -> None:
+def test_menus_read_file_view_go_chat_help(main_window) -> None:
     titles = [action.text() for action in main_window.menuBar().actions()]
-    assert titles == ["&File", "&View", "&Help"]  # pages add menus before Help, which stays last
+    assert titles == ["&File", "&View", "&Go", "&Chat", "&Help"]  # pages add menus before Help, which stays last

@@ -141,6 +141,8 @@ class CatalogueModel(QAbstractTableModel):
         report = self._reports.get(entry.tag)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column, report)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # a screen reader says what an empty cell means
+            return self._display(entry, column, report) or ("Not downloaded" if column is Column.STATUS else "None")
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._tooltip(entry, column, report))
         if role == self.TagRole:

@@ -80,6 +80,8 @@ class DownloadListModel(QAbstractListModel):
             return state.tag
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(f"{state.tag}\n{list_line(state)}")
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # the drawn line and bar, for a screen reader
+            return list_line(state)
         if role == self.StateRole:
             return state
         if role == self.LineRole:

@@ -8,7 +8,8 @@ nearly the speed of a bare Qt window (docs/dev/startup.md):
   hardware detection. Nothing here loads asyncio, the catalogue, `ollama` or sqlite3.
 - `PageServices`, right after the first paint, with the Models, Installed and downloads pages: the
   catalogue, the Ollama service, the download queue, the chat's reply streamer, the measurement store,
-  the measured check and the downloads controller, all for the one resolved Ollama host.
+  the measured check and the downloads controller, all for one resolved Ollama host, which
+  `switch_ollama_host` changes at once when the Settings change it.
 - `ChatPageServices`, on the Chat page's first visit: the history database (sqlite3, ≈5 MiB), the
   conversation controller and the chat's fit advisor.
 
@@ -20,6 +21,7 @@ import the Ollama stack and the history store when they run, not when this modul
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,10 +58,9 @@ class CoreServices:
 @dataclass(frozen=True, slots=True)
 class PageServices:
     """Built right after the first paint. `ollama_host` is the resolved URL every service here talks to:
-    `--host` > the settings' host > `$OLLAMA_HOST` > `http://127.0.0.1:11434`."""
+    `--host` > the settings' host > `$OLLAMA_HOST` > `http://127.0.0.1:11434` (`switch_ollama_host`)."""
 
     catalogue: Catalogue
-    ollama_host: str
     ollama: OllamaService
     downloads: DownloadQueue
     chat: ChatController
@@ -67,6 +68,10 @@ class PageServices:
     measure: MeasureController
     download_controller: DownloadController
     ollama_install: OllamaInstallService  # Runyard's own Ollama, when none is found (core/ollama_install)
+
+    @property
+    def ollama_host(self) -> str:
+        return self.ollama.host
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +94,11 @@ def build_core_services(cli_host: str | None) -> CoreServices:
 
 
 def build_page_services(core: CoreServices) -> PageServices:
-    """Everything the pages after the first paint use, for the host resolved now (a new host in the
-    settings applies at the next start)."""
+    """Everything the pages after the first paint use, for the host resolved now (`switch_ollama_host`
+    moves them to another)."""
     from runyard_desktop.core.fit.catalogue import load_catalogue
     from runyard_desktop.core.fit.measurements import MeasurementStore
     from runyard_desktop.core.ollama import host as hosts
-    from runyard_desktop.core.ollama.server import local_models_free_bytes
     from runyard_desktop.tasks.chat_controller import ChatController
     from runyard_desktop.tasks.download_controller import DownloadController
     from runyard_desktop.tasks.download_queue import DownloadQueue
@@ -106,8 +110,7 @@ def build_page_services(core: CoreServices) -> PageServices:
     host = hosts.resolve(core.cli_host, core.settings.current.ollama_host)
     runner = core.runner
     ollama = OllamaService(runner, host, log_dir=core.paths.logs)
-    free_disk = local_models_free_bytes if hosts.is_loopback(host) else None  # a remote disk is not ours
-    downloads = DownloadQueue(runner, host, free_disk=free_disk, on_installed=ollama.refresh_installed)
+    downloads = DownloadQueue(runner, host, free_disk=_free_disk_for(host), on_installed=ollama.refresh_installed)
     measurements = MeasurementStore(core.paths.data / "measurements.json")
 
     def canonical(tag: str) -> str | None:
@@ -122,7 +125,6 @@ def build_page_services(core: CoreServices) -> PageServices:
 
     return PageServices(
         catalogue=catalogue,
-        ollama_host=host,
         ollama=ollama,
         downloads=downloads,
         chat=ChatController(runner, host, model_info=ollama.model_info),
@@ -131,6 +133,30 @@ def build_page_services(core: CoreServices) -> PageServices:
         download_controller=DownloadController(downloads, ollama, measurements, canonical=canonical),
         ollama_install=OllamaInstallService(runner, core.paths, ollama),
     )
+
+
+def _free_disk_for(host: str) -> Callable[[], int | None] | None:
+    from runyard_desktop.core.ollama import host as hosts
+    from runyard_desktop.core.ollama.server import local_models_free_bytes
+
+    return local_models_free_bytes if hosts.is_loopback(host) else None  # a remote disk is not ours
+
+
+def switch_ollama_host(core: CoreServices, pages: PageServices) -> str:
+    """Point every service at the host the settings now resolve to (Settings apply at once); returns it.
+
+    The status poller, the model listings, the chat's replies, the measured check and downloads that
+    start from now on use it; a download already running finishes on the server it started on. With
+    `--host` on the command line nothing changes (it wins over the settings)."""
+    from runyard_desktop.core.ollama import host as hosts
+
+    host = hosts.resolve(core.cli_host, core.settings.current.ollama_host)
+    if host != pages.ollama.host:
+        pages.chat.set_host(host)
+        pages.measure.set_host(host)
+        pages.downloads.set_host(host, free_disk=_free_disk_for(host))
+        pages.ollama.set_host(host)  # last: its check and listings reach the pages
+    return host
 
 
 def build_chat_page_services(core: CoreServices, pages: PageServices) -> ChatPageServices:

@@ -115,6 +115,10 @@ class ChatController(QObject):
         if self._current is not None:
             self._current[1].cancel()  # the job flushes its partial text, then the handle reports cancelled
 
+    def set_host(self, host: str) -> None:
+        """Send replies to `host` from now on; a reply already streaming ends where it started."""
+        self.client = OllamaClient(host)
+
     def shutdown(self) -> None:
         self.stop()
 

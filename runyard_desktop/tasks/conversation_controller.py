@@ -306,6 +306,10 @@ class ConversationController(ReplyStreamingMixin):
             usage = replace(usage, used=usage.used + int(older / CHARS_PER_TOKEN))
         return usage
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings changed (the dialog): new conversations and the default context follow at once."""
+        self._settings = settings
+
     def effective_context(self) -> int:
         """The num_ctx that will be sent: the conversation's, else the settings default, else 4096."""
         if self.current is not None and self.current.num_ctx:

@@ -111,6 +111,12 @@ class DownloadQueue(QObject):
     def states(self) -> tuple[PullState, ...]:
         return tuple(self._states.values())
 
+    def set_host(self, host: str, *, free_disk: Callable[[], int | None] | None) -> None:
+        """Pull from `host` from now on (`free_disk`: where its models go, None for a remote one); a pull
+        already running finishes on the server it started on, a queued one starts on `host`."""
+        self.client = OllamaClient(host)
+        self.free_disk = free_disk
+
     def shutdown(self) -> None:
         """Cancel everything (the runner's own shutdown also cancels the tasks)."""
         self._queue.clear()

@@ -62,6 +62,10 @@ class MeasureController(QObject):
         job.done.connect(self._on_job_done)
         return True
 
+    def set_host(self, host: str) -> None:
+        """Measure on `host` from now on; a measurement already running finishes where it started."""
+        self.client = OllamaClient(host)
+
     def shutdown(self) -> None:
         for job in list(self._jobs.values()):
             job.cancel()
@@ -75,8 +79,9 @@ class MeasureController(QObject):
             temperature=0.0,
             extra_options=(("num_predict", 48),),
         )
-        metrics = await stream_reply(self.client, request, None, on_text=_ignore, on_event=_ignore)
-        loaded = {m.name: m for m in await self.client.loaded_models()}
+        client = self.client  # one server for the whole measurement, even if the host changes meanwhile
+        metrics = await stream_reply(client, request, None, on_text=_ignore, on_event=_ignore)
+        loaded = {m.name: m for m in await client.loaded_models()}
         found = loaded.get(tag) or next((m for name, m in loaded.items() if name.split(":")[0] == tag), None)
         if found is None:
             raise OllamaError(

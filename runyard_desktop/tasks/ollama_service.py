@@ -104,6 +104,24 @@ class OllamaService(QObject):
         self._check_job.done.connect(self._on_check_job_done)
         return self._check_job
 
+    def set_host(self, host: str) -> None:
+        """Talk to `host` from now on: its listings are emptied, the status says "Checking Ollama…" and a
+        check starts; answers still coming from the old host are dropped."""
+        if self._closed or host == self.host:
+            return
+        self.host = host
+        self.client = OllamaClient(host)
+        self._info.clear()
+        self._recheck.stop()
+        self._check_job = None  # a check of the old host may still run: its result is dropped (host differs)
+        self.installed_models, self.loaded_models = (), ()
+        self.installed_models_changed.emit(())
+        self.loaded_models_changed.emit(())
+        self._set_status(
+            OllamaStatus(ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…")
+        )
+        self.check()
+
     def start_server(self) -> TaskHandle | None:
         """Start Ollama if nothing answers: the desktop app for its own address (127.0.0.1:11434), else
         `ollama serve` with this host as OLLAMA_HOST (see `server.launch`)."""
@@ -161,10 +179,15 @@ class OllamaService(QObject):
         """Run `factory` as job `op`; its result, an R, goes to `on_finished` (the handle's finished signal)."""
         job = self._runner.submit(factory, name)
         job.setProperty("op", op)
+        job.setProperty("host", self.host)  # an answer from a host no longer used is dropped
         if on_finished is not None:
             job.finished.connect(on_finished)
         job.failed.connect(self._on_job_failed)
         return job
+
+    def _current(self, job: QObject | None) -> bool:
+        """Whether `job` asked the host in use (jobs of a host switched away from are dropped)."""
+        return job is None or job.property("host") in (None, self.host)
 
     def _set_status(self, status: OllamaStatus) -> None:
         if status != self.status:
@@ -250,6 +273,8 @@ class OllamaService(QObject):
     @Slot(object)
     def _on_check_job_finished(self, result: tuple[OllamaStatus, bool]) -> None:
         status, answering = result
+        if status.host != self.host:
+            return  # the host changed while it was checked
         was_usable = self.status.is_usable
         self._set_status(status)
         if answering and not was_usable:
@@ -258,6 +283,8 @@ class OllamaService(QObject):
 
     @Slot()
     def _on_check_job_done(self) -> None:
+        if self.sender() is not self._check_job:
+            return  # a check of the previous host (set_host started another)
         self._check_job = None
         if self._closed or not self._recheck_ms:
             return
@@ -281,11 +308,15 @@ class OllamaService(QObject):
 
     @Slot(object)
     def _on_list_job_finished(self, models: tuple[InstalledModel, ...]) -> None:
+        if not self._current(self.sender()):
+            return
         self.installed_models = models
         self.installed_models_changed.emit(models)
 
     @Slot(object)
     def _on_ps_job_finished(self, models: tuple[LoadedModel, ...]) -> None:
+        if not self._current(self.sender()):
+            return
         self.loaded_models = models
         self.loaded_models_changed.emit(models)
 

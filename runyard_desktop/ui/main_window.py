@@ -1,6 +1,15 @@
-"""The main window: a sidebar of pages (This machine, Models, Chat…), a notice bar, a status bar and menus."""
+"""The main window: a sidebar of pages (This machine, Models, Chat…), a notice bar, a status bar and menus.
+
+Keyboard: each page added gets Go → page with Ctrl+1…9 (Cmd on macOS, by Qt's mapping), View → Refresh
+(F5) runs what the page shown registered with `set_refresh`, File → Settings… (the platform's
+Preferences key), Help → Keyboard shortcuts lists every shortcut of the menus plus those a page notes
+with `note_shortcut` (Esc stops a reply). Pages add their own menus with `add_menu(title)`: the same
+title gives the same menu, placed before Help.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -41,6 +50,12 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 520))
         self._log_dir = log_dir
         self._pages: list[str] = []  # page keys; a page's index in the sidebar and in the stack
+        self._refreshers: dict[str, Callable[[], object]] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._shortcut_notes: list[tuple[str, str]] = []
+        self._page_actions: list[QAction] = []
+        # Replaceable (tests): shows a plain-text list, (parent, title, text) → anything.
+        self.show_text: Callable[[QWidget, str, str], object] = _show_plain_text
 
         self._nav = QListWidget()
         self._nav.setObjectName("navigation")
@@ -48,7 +63,9 @@ class MainWindow(QMainWindow):
         self._nav.setIconSize(QSize(20, 20))
         self._stack = QStackedWidget()
         self._stack.setObjectName("pages")
+        self._nav.setAccessibleName("Pages")
         self._nav.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self._nav.currentRowChanged.connect(self._update_refresh)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -105,17 +122,30 @@ class MainWindow(QMainWindow):
         self._notice_bar.show()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.add_menu("&File")
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
+        if self.settings_action.shortcut().isEmpty():  # Preferences has no key on Windows and most Linux desktops
+            self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.settings_action.setVisible(False)  # shown once a settings dialog is wired in
         file_menu.addAction(self.settings_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # every platform binding; builds no Qt enums
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        view_menu = self.add_menu("&View")
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.refresh_action.setEnabled(False)  # enabled on a page that registered a refresh
+        self.refresh_action.triggered.connect(self.refresh_current_page)
+        view_menu.addAction(self.refresh_action)
+        self._go_menu = self.add_menu("&Go")
         help_menu = self.menuBar().addMenu("&Help")
         self._help_menu = help_menu
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         logs_action = QAction("Open &log folder", self)
         logs_action.triggered.connect(self._open_log_folder)
         help_menu.addAction(logs_action)
@@ -124,10 +154,53 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def add_menu(self, title: str) -> QMenu:
-        """A menu for a page's actions, placed before Help (which stays last, as on every platform)."""
-        menu = QMenu(title, self)
-        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        """The menu called `title`, made on first use and placed before Help (which stays last, as on every
+        platform). Pages add their actions to it: `add_menu("&Chat").addAction(...)`."""
+        menu = self._menus.get(title)
+        if menu is None:
+            menu = QMenu(title, self)
+            self._menus[title] = menu
+            help_menu = getattr(self, "_help_menu", None)
+            if help_menu is None:
+                self.menuBar().addMenu(menu)
+            else:
+                self.menuBar().insertMenu(help_menu.menuAction(), menu)
         return menu
+
+    def note_shortcut(self, keys: str, what: str) -> None:
+        """List a shortcut that is no menu action (e.g. Esc in the Chat page) in Help → Keyboard shortcuts."""
+        self._shortcut_notes.append((keys, what))
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every enabled-or-not menu action with a shortcut, then the noted ones."""
+        rows: list[tuple[str, str]] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            place = menu.title().replace("&", "")
+            for action in menu.actions():
+                keys = shortcut_text(action)
+                if keys and action.isVisible():
+                    rows.append((keys, f"{place} → {action.text().replace('&', '')}"))
+        return rows + self._shortcut_notes
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{keys}  —  {what}" for keys, what in self.shortcut_list())
+        self.show_text(self, "Keyboard shortcuts", text)
+
+    def set_refresh(self, key: str, refresh: Callable[[], object]) -> None:
+        """What View → Refresh (F5) does while page `key` is shown."""
+        self._refreshers[key] = refresh
+        self._update_refresh()
+
+    def refresh_current_page(self) -> None:
+        refresh = self._refreshers.get(self.current_page() or "")
+        if refresh is not None:
+            refresh()
+
+    def _update_refresh(self, *_row: int) -> None:
+        self.refresh_action.setEnabled((self.current_page() or "") in self._refreshers)
 
     def add_page(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
         self._stack.addWidget(widget)
@@ -135,8 +208,33 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, 40))
         self._nav.addItem(item)
         self._pages.append(key)
+        number = len(self._pages)
+        if number <= 9:
+            action = QAction(f"&{number} {title}", self)
+            # setShortcuts([…]), not setShortcut(…): that overload builds `QtCore.Qt`'s enums (≈40 ms) and
+            # the first page is added before the first paint; its tooltip waits for label_pages() too.
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
+            action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
+            self._go_menu.addAction(action)
+            self._page_actions.append(action)
         if self._nav.currentRow() < 0:
             self._nav.setCurrentRow(0)
+
+    def label_pages(self) -> None:
+        """Page-list tooltips with each page's shortcut, as the platform writes it ("Models (Ctrl+2)").
+        After the first paint: writing a shortcut as native text builds `QtCore.Qt`'s enums."""
+        for row, action in enumerate(self._page_actions):
+            item = self._nav.item(row)
+            if item is not None:
+                item.setToolTip(f"{item.text()} ({shortcut_text(action)})")
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def set_page_icon(self, key: str, icon: QIcon) -> None:
+        item = self._nav.item(self._pages.index(key))
+        if item is not None:
+            item.setIcon(icon)
 
     def show_page(self, key: str) -> None:
         self._nav.setCurrentRow(self._pages.index(key))
@@ -178,3 +276,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def shortcut_text(action: QAction) -> str:
+    """The action's shortcut as the platform writes it ("Ctrl+1", "⌘1"), "" when it has none."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _show_plain_text(parent: QWidget, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from runyard_desktop.ui.widgets.plain_text import plain_message_box
+
+    box = plain_message_box(QMessageBox.Icon.NoIcon, title, text, QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("shortcutsDialog")
+    box.exec()

@@ -1,17 +1,49 @@
-"""App-wide light/dark theme through the palette (Qt's own colour-scheme support, no style sheets).
+"""App-wide light/dark theme through the palette (Qt's own colour-scheme support, no style sheets),
+and the one type scale and spacing every page uses.
 
 "system" follows the desktop (`QStyleHints.colorScheme()`, and later changes of it); "light" and
 "dark" pin the scheme. Where the platform theme cannot switch (e.g. Linux without a platform theme),
 an explicit Fusion palette makes the choice visible anyway.
+
+The constants are read before the first paint (This machine is built then), so this module builds no
+`QtCore.Qt` enum at import: the theme functions import `Qt` when they run.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from typing import TYPE_CHECKING
 
-_SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark, "system": Qt.ColorScheme.Unknown}
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # each Qt class costs 1-3 ms on first use, and This machine imports this before the paint
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLayout
+
+# Type scale: multiples of the platform's default font size.
+TITLE_SCALE = 1.6  # a page's title ("This machine", "Models", "Installed models")
+HEADING_SCALE = 1.25  # a panel's or card's heading (a model's name in its details, the measured check)
+SMALL_SCALE = 0.85  # captions and metrics under a message
+# Spacing, in device-independent pixels.
+PAGE_MARGINS = (24, 20, 24, 12)  # left, top, right, bottom of a page's content
+PAGE_SPACING = 12  # between a page's rows
+
+
+def scaled(font: QFont, scale: float, *, bold: bool = False) -> QFont:
+    """`font` at `scale` times its size (one of the constants above), bold if asked."""
+    from PySide6.QtGui import QFont
+
+    out = QFont(font)
+    out.setPointSizeF(font.pointSizeF() * scale)
+    if bold:
+        out.setBold(True)
+    return out
+
+
+def page_layout(layout: QLayout) -> None:
+    """The margins and spacing of a page's outer layout."""
+    layout.setContentsMargins(*PAGE_MARGINS)
+    layout.setSpacing(PAGE_SPACING)
 
 
 def dark_palette() -> QPalette:
@@ -49,6 +81,8 @@ def effective_scheme(theme: str) -> str:
     """'light' or 'dark': what `theme` means on this desktop now."""
     if theme in ("light", "dark"):
         return theme
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
     return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 
@@ -60,9 +94,14 @@ def apply_theme(theme: str, app: QApplication | None = None) -> str:
         app = instance if isinstance(instance, QApplication) else None
     if app is None:
         return "light"
+    from PySide6.QtCore import Qt
+
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
     hints = QGuiApplication.styleHints()
-    hints.setColorScheme(_SCHEMES.get(theme, Qt.ColorScheme.Unknown))
+    hints.setColorScheme(schemes.get(theme, Qt.ColorScheme.Unknown))
     scheme = effective_scheme(theme)
+    from PySide6.QtWidgets import QStyleFactory
+
     if theme != "system" and app.style().name().lower() != "fusion":
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:

@@ -29,6 +29,10 @@ class AppPaths:
         return self.config / "settings.json"
 
     @property
+    def window_state_file(self) -> Path:
+        return self.config / "window-state.json"
+
+    @property
     def history_db(self) -> Path:
         return self.data / "conversations.sqlite3"
 

@@ -94,6 +94,7 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         center_layout.addWidget(self.view, 1)
         center_layout.addWidget(self.composer)
         splitter = QSplitter()
+        splitter.setObjectName("chatSplitter")  # its position is remembered (ui/window_memory.py)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(center)
         splitter.addWidget(self.parameters)
@@ -356,8 +357,9 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # The application palette (light/dark) changed: rebuild the colours. Compare first, since
-        # setting a style sheet itself sends change events.
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        # setting a style sheet itself sends change events. QApplication.setPalette (Settings → Theme)
+        # reaches a widget as PaletteChange, not ApplicationPaletteChange.
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             self._apply_colors()
         super().changeEvent(event)
 

@@ -37,6 +37,7 @@ class ChatInput(QPlainTextEdit):
     def __init__(self, enter_sends: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatInput")
+        self.setAccessibleName("Message")
         self.enter_sends = enter_sends
         self.setTabChangesFocus(True)
         self.setPlaceholderText("Message the model…  (Enter sends, Shift+Enter adds a line)")

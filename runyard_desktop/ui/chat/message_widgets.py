@@ -31,6 +31,9 @@ PLAIN_BODY_CHARS = 200_000  # the same for text shown plain (too large to format
 PLAIN_OPEN_CHARS = 1_000_000  # a stored text shows at most this much (~0.3 s); Copy copies all of it
 
 
+ACCESSIBLE_TEXT_CHARS = 2000  # of a message's text, as its accessible description
+
+
 class MetricsLabel(QLabel):
     """The reply's figures, selectable with the mouse.
 
@@ -70,6 +73,8 @@ class MessageWidget(QFrame):
         self.role = message.role
         self.setObjectName("userMessage" if message.role == "user" else "assistantMessage")
         self.setProperty("role", message.role)
+        self.setAccessibleName("Your message" if message.role == "user" else "Reply")
+        self._describe(message)
         self._stream: MarkdownStream | None = None
         self._budget = RenderBudget()  # of the streaming text; when over, the rest is shown plain
         self.plain = False  # the text (or its rest) is shown as plain text: too large to format
@@ -257,8 +262,16 @@ class MessageWidget(QFrame):
             if message.content:
                 self.thinking.set_collapsed(True)
         self.message = message
+        self._describe(message)
         if self.role != "user":
             self._show_outcome(message)
+
+    def _describe(self, message: Message) -> None:
+        """What a screen reader says for the bubble: its text (the start of it), set when it is complete;
+        while a reply streams the reader reads the body itself."""
+        text = message.content.strip()
+        cut = text[:ACCESSIBLE_TEXT_CHARS] + ("…" if len(text) > ACCESSIBLE_TEXT_CHARS else "")
+        self.setAccessibleDescription(cut or ("Waiting for the reply" if message.role != "user" else "Empty message"))
 
     def _show_outcome(self, message: Message) -> None:
         if message.metrics is not None:

@@ -272,6 +272,7 @@ class DownloadsPanel(QWidget):
         self.title.setFont(font)
         self.list = QListView()
         self.list.setObjectName("downloadsList")
+        self.list.setAccessibleName("Downloads")
         self.list.setModel(model)
         self.list.setItemDelegate(DownloadItemDelegate(self.list))
         self.list.setUniformItemSizes(True)

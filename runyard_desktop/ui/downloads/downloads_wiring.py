@@ -72,6 +72,7 @@ class DownloadsCoordinator(QObject):
         settings: SettingsStore,
         paths: AppPaths,
         hardware: HardwareService,
+        switch_host: Callable[[], str],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -79,6 +80,7 @@ class DownloadsCoordinator(QObject):
         self.settings = settings
         self._paths = paths
         self._hardware = hardware
+        self._switch_host = switch_host  # points every service at the host the settings now give
         self.view = models_view
         self.ask = lambda issue: dialogs.ask_preflight(self.window, issue)
         self.confirm_delete = dialogs.ask_delete
@@ -248,13 +250,21 @@ class DownloadsCoordinator(QObject):
         if new.default_context != old.default_context:
             self.view.set_context_length(new.default_context)
         chat = cast("ChatPane | None", self.window.built_page("chat"))  # one not built yet reads settings then
+        if chat is not None:
+            chat.controller.apply_settings(new)  # default context, system prompt, temperature, Think
+            chat.composer.set_context(chat.controller.context_usage())
         if new.enter_sends != old.enter_sends and chat is not None:
             chat.composer.input.set_enter_sends(new.enter_sends)
         if new.ollama_host != old.ollama_host:
-            shown = hosts.normalize(new.ollama_host) if new.ollama_host else "the default address"
-            dialogs.show_error(
-                self.window, "Restart to switch servers", f"Runyard will use Ollama at {shown} the next time it starts."
-            )
+            host = self._switch_host()  # at once: status, listings, chat, downloads and the measured check
+            wanted = hosts.resolve(None, new.ollama_host)
+            if host != wanted:  # --host on the command line wins over the settings
+                dialogs.show_error(
+                    self.window,
+                    "The server address from the command line is used",
+                    f"Runyard was started with --host {host}, which wins over Settings. Start it without "
+                    f"--host to use {wanted}.",
+                )
 
     def shutdown(self) -> None:
         if self._closed:
@@ -424,10 +434,13 @@ def install_downloads(
     settings: SettingsStore,
     paths: AppPaths,
     hardware: HardwareService,
+    switch_host: Callable[[], str],
 ) -> DownloadsCoordinator:
     """Add downloads, Installed, status, first-run and Settings to the window; returns the coordinator.
     The Chat page ("chat") must be added first; it is reached through `window.page("chat")`."""
-    coordinator = DownloadsCoordinator(window, models_view, services, settings=settings, paths=paths, hardware=hardware)
+    coordinator = DownloadsCoordinator(
+        window, models_view, services, settings=settings, paths=paths, hardware=hardware, switch_host=switch_host
+    )
     from runyard_desktop.ui.ollama_install_wiring import OllamaInstallWiring
 
     # Owned by the coordinator (its Qt parent), as the coordinator is by the window.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.formatting import human_bytes, human_gib, percent
+from runyard_desktop.ui.theme import TITLE_SCALE, page_layout
 from runyard_desktop.ui.widgets.colors import blend
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -167,25 +168,31 @@ class HardwarePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hardwarePanel")
-        self.setStyleSheet(_stylesheet(self.palette()))
+        self.setStyleSheet(_stylesheet(QGuiApplication.palette()))
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self._on_app_palette_changed)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 22, 28, 12)
-        outer.setSpacing(12)
+        page_layout(outer)
 
         header = QHBoxLayout()
-        header.addWidget(_label("This machine", role="pageTitle", scale=1.7, bold=True, selectable=False))
+        title = _label("This machine", role="pageTitle", scale=TITLE_SCALE, bold=True, selectable=False)
+        title.setObjectName("pageTitle")
+        header.addWidget(title)
         header.addStretch(1)
         self.status_label = _label("Detecting…", role="muted", selectable=False)
         self.status_label.setObjectName("hardwareStatus")
         header.addWidget(self.status_label)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("refreshHardwareButton")
+        # "(F5)" is added after the first paint (ui/window_actions.py): key names build `QtCore.Qt`'s enums.
         self.refresh_button.setToolTip("Detect the hardware again (after plugging in a GPU or installing a driver)")
         self.refresh_button.clicked.connect(self.refresh_requested)
         header.addWidget(self.refresh_button)
         outer.addLayout(header)
 
         self._scroll = QScrollArea()
+        self._scroll.setObjectName("hardwareScroll")
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self._scroll, 1)
@@ -202,12 +209,21 @@ class HardwarePanel(QWidget):
         layout.addStretch(2)
         self._scroll.setWidget(holder)
 
+    def _on_app_palette_changed(self, palette: QPalette) -> None:
+        """Settings → Theme while the app runs: the cards' colours follow. Qt sends no PaletteChange to a
+        widget with a style sheet of its own, so this listens to the application instead."""
+        sheet = _stylesheet(palette)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+
     def set_detecting(self, detecting: bool) -> None:
         self.refresh_button.setEnabled(not detecting)
         if detecting:
             self.status_label.setText("Detecting…")
         elif self.profile is not None and self.profile.detect_seconds is not None:
             self.status_label.setText(f"Detected in {self.profile.detect_seconds * 1000:.0f} ms")
+        else:  # ended without a timing (a profile given whole): "Detecting…" would stay for ever
+            self.status_label.setText("Detected" if self.profile is not None else "")
 
     def show_error(self, message: str) -> None:
         self.status_label.setText("Detection failed")

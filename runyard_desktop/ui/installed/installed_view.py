@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import InstalledModel, LoadedModel
 from runyard_desktop.models.installed_model import RecordTableModel, installed_models_model, loaded_models_model
+from runyard_desktop.ui.theme import TITLE_SCALE, page_layout, scaled
 from runyard_desktop.ui.widgets.plain_text import plain_label, plain_message_box
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -84,17 +85,19 @@ class InstalledView(QWidget):
         self.installed_model = installed_models_model(self)
         self.loaded_model = loaded_models_model(self)
         self.installed_table = self._table(self.installed_model, "installedTable")
+        self.installed_table.setAccessibleName("Installed models")
         self.loaded_table = self._table(self.loaded_model, "loadedTable")
+        self.loaded_table.setAccessibleName("Models loaded in memory")
         self.loaded_table.setMaximumHeight(8 * (self.fontMetrics().height() + 14))
 
         title = plain_label("Installed models")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("pageTitle")
+        title.setFont(scaled(title.font(), TITLE_SCALE, bold=True))
         self.summary = plain_label("Waiting for Ollama…")
         self.summary.setObjectName("installedSummary")
         self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setObjectName("refreshInstalledButton")
+        self.refresh_button.setToolTip("Ask Ollama for its models again")  # + "(F5)": ui/window_actions.py
         self.refresh_button.clicked.connect(self.refresh_requested)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -125,7 +128,7 @@ class InstalledView(QWidget):
         self.loaded_empty.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 12)
+        page_layout(layout)
         layout.addLayout(header)
         layout.addWidget(self.installed_table, 2)
         layout.addLayout(actions)
@@ -167,6 +170,7 @@ class InstalledView(QWidget):
         proxy.setSortRole(RecordTableModel.SortRole)
         table = QTableView()
         table.setObjectName(name)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         table.setModel(proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -16,6 +16,7 @@ from runyard_desktop.core.fit.text import context_phrase, speed_phrase
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.ui.models.breakdown_bar import BreakdownBar
 from runyard_desktop.ui.models.catalogue_delegates import verdict_colour
+from runyard_desktop.ui.theme import HEADING_SCALE, scaled
 from runyard_desktop.ui.widgets.plain_text import escaped_html, plain_label
 
 
@@ -39,10 +40,7 @@ class ModelDetails(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         self.title = _label()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(scaled(self.title.font(), HEADING_SCALE, bold=True))
         layout.addWidget(self.title)
         self.badge = plain_label()
         self.badge.setObjectName("verdictBadge")

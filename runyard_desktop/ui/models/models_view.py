@@ -38,6 +38,7 @@ from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, Catalog
 from runyard_desktop.ui.models.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
 from runyard_desktop.ui.models.model_details import ModelDetails
 from runyard_desktop.ui.models.whatif_editor import WhatIfEditor
+from runyard_desktop.ui.theme import TITLE_SCALE, page_layout, scaled
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -76,7 +77,7 @@ class ModelsView(QWidget):
         self.catalogue_model.dataChanged.connect(self._on_catalogue_model_data_changed)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 12)
+        page_layout(outer)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_controls())
         # A splitter with a scrolling bottom: other pages may add banners above, and small screens
@@ -86,6 +87,7 @@ class ModelsView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_table_side())
         bottom = QScrollArea()
+        bottom.setObjectName("modelDetailsScroll")
         bottom.setWidgetResizable(True)
         bottom.setFrameShape(QFrame.Shape.NoFrame)
         panel = self._build_bottom_panel()
@@ -102,10 +104,8 @@ class ModelsView(QWidget):
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         title = plain_label("Models")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("pageTitle")
+        title.setFont(scaled(title.font(), TITLE_SCALE, bold=True))
         header.addWidget(title)
         self.machine_label = plain_label("Detecting this machine…")
         self.machine_label.setObjectName("modelsMachineLabel")
@@ -129,6 +129,7 @@ class ModelsView(QWidget):
         self.sort_combo.setObjectName("sortOrder")
         self.sort_combo.addItems([name for name, _, _ in SORT_CHOICES])
         self.duplicates_check = QCheckBox("Show duplicate tags")
+        self.duplicates_check.setObjectName("showDuplicates")
         self.duplicates_check.setToolTip("Second names for the same download, e.g. qwen3.5:9b-q4_K_M = qwen3.5:9b")
         for label, widget in (
             ("Context", self.context_combo),
@@ -154,6 +155,8 @@ class ModelsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView()
         self.table.setObjectName("modelTable")
+        self.table.setAccessibleName("Models")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -199,6 +202,21 @@ class ModelsView(QWidget):
     def add_action_widget(self, widget: QWidget) -> None:
         """Add a widget (e.g. Download/Cancel) to the action row under the table, left to right."""
         self.actions_layout.insertWidget(self.actions_layout.count() - 1, widget)
+        self._order_actions_after_table()
+
+    def _order_actions_after_table(self) -> None:
+        """Tab goes table → the action row's controls → details, as they are laid out (widgets added later
+        would otherwise come last in the chain)."""
+        before: QWidget = self.table
+        for i in range(self.actions_layout.count()):
+            item = self.actions_layout.itemAt(i)
+            row_widget = item.widget() if item is not None else None
+            if row_widget is None:
+                continue
+            for child in [row_widget, *row_widget.findChildren(QWidget)]:
+                if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    QWidget.setTabOrder(before, child)
+                    before = child
 
     def selected_tag(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

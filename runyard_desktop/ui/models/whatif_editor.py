@@ -60,6 +60,15 @@ class WhatIfEditor(QGroupBox):
         )
         self.ram_total = self._spin(1, 2048, " GiB", "Total RAM")
         self.ram_available = self._spin(0.5, 2048, " GiB", "RAM available")
+        for widget, name in (  # the Models page's tab order is checked by these names (tests/ui)
+            (self.gpu_memory, "whatIfGpuMemory"),
+            (self.gpu_count, "whatIfGpuCount"),
+            (self.bandwidth, "whatIfBandwidth"),
+            (self.unified, "whatIfUnified"),
+            (self.ram_total, "whatIfRamTotal"),
+            (self.ram_available, "whatIfRamAvailable"),
+        ):
+            widget.setObjectName(name)
         form.addRow("GPU memory free", self.gpu_memory)
         form.addRow("GPUs", self.gpu_count)
         form.addRow("GPU bandwidth", self.bandwidth)

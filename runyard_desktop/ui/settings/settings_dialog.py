@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         self.host_edit.setPlaceholderText(f"Default: {current_host}")
         self.host_note = plain_label(
             "Another computer's Ollama, e.g. http://192.168.1.20:11434. Empty = this computer. "
-            "Takes effect the next time Runyard starts."
+            "Used as soon as you press OK."
         )
         self.host_note.setWordWrap(True)
         self.host_error = plain_label()
