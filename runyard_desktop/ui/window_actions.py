@@ -1,6 +1,7 @@
 """The window's keyboard and page-list extras, wired once the pages exist (after the first paint).
 
-- the Chat menu: New chat (Ctrl+N) and Focus the message box (Ctrl+L), each showing the Chat page first;
+- the Chat menu: New chat (Ctrl+N), Focus the message box (Ctrl+L) and Summarize documents… (opens the
+  batch panel), each showing the Chat page first;
   more chat actions go in the same menu (`CHAT_MENU`, through `MainWindow.add_menu`);
 - F5 (View → Refresh) per page: detection again on *This machine*, the Ollama check and model lists on
   Models, Installed and Chat;
@@ -42,8 +43,8 @@ def set_page_icons(window: MainWindow) -> None:
             window.set_page_icon(key, style.standardIcon(PAGE_ICONS[key]))
 
 
-def add_chat_actions(window: MainWindow) -> tuple[QAction, QAction]:
-    """Chat → New chat (Ctrl+N) and Focus the message box (Ctrl+L); returns them."""
+def add_chat_actions(window: MainWindow) -> tuple[QAction, QAction, QAction]:
+    """Chat → New chat (Ctrl+N), Go to the message box (Ctrl+L) and Summarize documents…; returns them."""
     menu = window.add_menu(CHAT_MENU)
 
     def pane() -> ChatPane:
@@ -58,9 +59,15 @@ def add_chat_actions(window: MainWindow) -> tuple[QAction, QAction]:
     focus.setObjectName("focusMessageAction")
     focus.setShortcuts([QKeySequence("Ctrl+L")])
     focus.triggered.connect(lambda: pane().composer.input.setFocus())
+    summarize = QAction("&Summarize documents…", window)
+    summarize.setObjectName("summarizeDocumentsAction")
+    summarize.setToolTip("Summarize several files or a folder, one after another, on the chosen model")
+    summarize.triggered.connect(lambda: pane().summarize_button.setChecked(True))
     menu.addAction(new_chat)
     menu.addAction(focus)
-    return new_chat, focus
+    menu.addSeparator()
+    menu.addAction(summarize)
+    return new_chat, focus, summarize
 
 
 def note_shortcuts(window: MainWindow) -> None:

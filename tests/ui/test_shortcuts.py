@@ -96,3 +96,15 @@ def test_buttons_with_a_shortcut_say_it_in_their_tooltip(main_window) -> None:
     assert pane.sidebar.new_button.toolTip().endswith("(Ctrl+N)")
     refresh = main_window.findChild(QWidget, "refreshHardwareButton")
     assert refresh.toolTip().endswith("(F5)")
+
+
+def test_chat_menu_opens_the_summarize_panel(main_window, qtbot) -> None:
+    from PySide6.QtGui import QAction
+
+    action = main_window.findChild(QAction, "summarizeDocumentsAction")
+    assert action is not None and action.text().replace("&", "") == "Summarize documents…"
+    main_window.show_page("hardware")
+    action.trigger()
+    assert main_window.current_page() == "chat"
+    pane = main_window.page("chat")
+    qtbot.waitUntil(lambda: pane.summarize_button.isChecked() and pane.summarize_panel.isVisible(), timeout=2000)
