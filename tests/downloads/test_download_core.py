@@ -95,7 +95,12 @@ def _measurement(share: float, tps: float, size: int = 6 * GB) -> Measurement:
 
 def test_measurement_agrees_with_a_gpu_estimate() -> None:
     report = replace(
-        _report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB
+        _report(),
+        verdict=Verdict.GPU,
+        gpu_share=1.0,
+        reported_gpu_share=1.0,
+        tokens_per_second=(35.0, 60.0),
+        required_bytes=7 * GB,
     )
     c = compare(_measurement(1.0, 41.0), report)
     assert c.measured_text == "Measured: 100 % GPU, 41 tok/s"
@@ -105,7 +110,12 @@ def test_measurement_agrees_with_a_gpu_estimate() -> None:
 
 def test_measurement_disagreement_is_said_plainly() -> None:
     report = replace(
-        _report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB
+        _report(),
+        verdict=Verdict.GPU,
+        gpu_share=1.0,
+        reported_gpu_share=1.0,
+        tokens_per_second=(35.0, 60.0),
+        required_bytes=7 * GB,
     )
     c = compare(_measurement(0.6, 12.0), report)
     assert not c.agrees
