@@ -125,6 +125,13 @@ def test_measurement_disagreement_is_said_plainly() -> None:
     assert compare(_measurement(0.0, 5.0), None).notes[0].startswith("There is no estimate")
 
 
+def test_measured_share_is_compared_with_the_share_ollama_ps_shows() -> None:
+    """size_vram ÷ size counts the embedding left in RAM, so a split reads lower than its share of layers."""
+    report = replace(_report(), verdict=Verdict.PARTIAL, gpu_share=0.8, reported_gpu_share=0.62, tokens_per_second=None)
+    assert compare(_measurement(0.62, 0.0), report).agrees
+    assert not compare(_measurement(0.95, 0.0), report).agrees
+
+
 def test_measurements_persist_atomically_and_survive_damage(tmp_path) -> None:
     path = tmp_path / "data" / "measurements.json"
     store = MeasurementStore(path)
