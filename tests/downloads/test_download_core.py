@@ -95,7 +95,12 @@ def _measurement(share: float, tps: float, size: int = 6 * GB) -> Measurement:
 
 def test_measurement_agrees_with_a_gpu_estimate() -> None:
     report = replace(
-        _report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB
+        _report(),
+        verdict=Verdict.GPU,
+        gpu_share=1.0,
+        reported_gpu_share=1.0,
+        tokens_per_second=(35.0, 60.0),
+        required_bytes=7 * GB,
     )
     c = compare(_measurement(1.0, 41.0), report)
     assert c.measured_text == "Measured: 100 % GPU, 41 tok/s"
@@ -105,7 +110,12 @@ def test_measurement_agrees_with_a_gpu_estimate() -> None:
 
 def test_measurement_disagreement_is_said_plainly() -> None:
     report = replace(
-        _report(), verdict=Verdict.GPU, gpu_share=1.0, tokens_per_second=(35.0, 60.0), required_bytes=7 * GB
+        _report(),
+        verdict=Verdict.GPU,
+        gpu_share=1.0,
+        reported_gpu_share=1.0,
+        tokens_per_second=(35.0, 60.0),
+        required_bytes=7 * GB,
     )
     c = compare(_measurement(0.6, 12.0), report)
     assert not c.agrees
@@ -113,6 +123,13 @@ def test_measurement_disagreement_is_said_plainly() -> None:
     assert any("60 % of it on the GPU; the estimate expected 100 %" in n for n in c.notes)
     assert any("slower than the estimated 35–60 tok/s" in n for n in c.notes)
     assert compare(_measurement(0.0, 5.0), None).notes[0].startswith("There is no estimate")
+
+
+def test_measured_share_is_compared_with_the_share_ollama_ps_shows() -> None:
+    """size_vram ÷ size counts the embedding left in RAM, so a split reads lower than its share of layers."""
+    report = replace(_report(), verdict=Verdict.PARTIAL, gpu_share=0.8, reported_gpu_share=0.62, tokens_per_second=None)
+    assert compare(_measurement(0.62, 0.0), report).agrees
+    assert not compare(_measurement(0.95, 0.0), report).agrees
 
 
 def test_measurements_persist_atomically_and_survive_damage(tmp_path) -> None:

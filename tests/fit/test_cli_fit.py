@@ -47,7 +47,11 @@ def test_json_for_another_machine(tmp_path: Path) -> None:
     assert len(rows) >= 20 and all(KEYS <= set(r) for r in rows)
     by = {r["model"]: r for r in rows}
     nine = by["qwen3.5:9b"]
-    assert nine["verdict"] == "partial" and 0 < nine["gpu_share"] < 1 and nine["context"] == 4096
+    # 7.5 GiB on the GPU: the 0.5 GiB input embedding stays in RAM (docs/qwen35-memory.md#what-stays-off-the-gpu)
+    assert nine["verdict"] == "gpu" and nine["gpu_share"] == 1 and nine["context"] == 4096
+    assert nine["reported_gpu_share"] == 1 and nine["breakdown"]["weights_in_ram"] == 248_320 * 4096 * 144 // 256
+    assert 0 < by["qwen3.5:9b-q8_0"]["reported_gpu_share"] < by["qwen3.5:9b-q8_0"]["gpu_share"]
+    assert by["qwen3.5:9b-q8_0"]["verdict"] == "partial" and 0 < by["qwen3.5:9b-q8_0"]["gpu_share"] < 1
     assert set(nine["breakdown"]) >= {"weights", "kv_cache", "recurrent_state", "overhead"}
     assert nine["breakdown"]["kv_cache"] == 128 * 2**20 and nine["breakdown"]["weights"] == 6_600_000_000
     assert nine["required_bytes"] == sum(

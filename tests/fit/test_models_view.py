@@ -52,7 +52,9 @@ def test_table_cells_show_the_estimate() -> None:
     row = model.row_of("qwen3.5:9b")
     text = {c: model.index(row, c).data() for c in Column}
     assert text[Column.MODEL] == "qwen3.5:9b  ★ Recommended"
-    assert text[Column.VERDICT].startswith("Partial GPU offload (") and text[Column.VERDICT].endswith("% on GPU)")
+    assert text[Column.VERDICT] == "Runs on GPU"  # its input embedding stays in RAM
+    partial = model.index(model.row_of("qwen3.5:9b-q8_0"), Column.VERDICT).data()
+    assert partial.startswith("Partial GPU offload (") and partial.endswith("% on GPU)")
     assert text[Column.MEMORY] == "8.1 GiB" and text[Column.SIZE] == "6.6 GB" and "tok/s" in text[Column.SPEED]
     assert "vision" in text[Column.CAPABILITIES] and text[Column.STATUS] == ""
     labels = {model.index(model.row_of(t), Column.VERDICT).data() for t in ("qwen3.5:4b", "qwen3.5:27b")}
@@ -108,7 +110,7 @@ def test_models_page_in_the_window(main_window, qtbot) -> None:
     assert table is view.table and table.isVisible()
     # The page follows the hardware service (emitted by hand: a real detection's timing varies under load)
     main_window.services.core.hardware.profile_changed.emit(RTX4060)
-    assert _report(view, "qwen3.5:9b").verdict.value == "partial"
+    assert _report(view, "qwen3.5:9b-q8_0").verdict.value == "partial"
     assert view.kv_cache_type() == "f16" and view.context_length() is None and not view.is_what_if()
 
 
@@ -161,6 +163,7 @@ def test_view_paints_badges_status_and_bar(qtbot) -> None:
     view.catalogue_model.set_row_status("qwen3.5:4b", RowStatus("Downloading 42 %", progress=0.42))
     view.catalogue_model.set_row_status("qwen3.5:2b", RowStatus("Installed", installed=True))
     view.catalogue_model.set_row_status("qwen3.5:0.8b", RowStatus("Failed: disk full", error=True))
+    assert view.select_tag("qwen3.5:9b-q8_0")
     image = view.grab().toImage()
     assert not image.isNull() and view.details.bar.report is not None
     assert view.details.badge.text().startswith("Partial GPU offload")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from runyard_desktop.core.hardware.probes import amd, system
 from tests.hardware import FIXTURES
 
@@ -17,6 +19,8 @@ def test_discrete_card_and_apu() -> None:
     assert not dgpu.integrated and dgpu.usable_for_inference
     assert apu.name == "AMD Radeon 780M" and apu.vram_total_bytes == 512 * 2**20
     assert apu.integrated and not apu.usable_for_inference  # 512 MiB carve-out: Ollama's iGPU rule
+    # The APU's VRAM is a carve-out from RAM (its name says APU); the card's is not.
+    assert apu.dedicated_from_ram and not dgpu.dedicated_from_ram
     assert [dgpu.index, apu.index] == [0, 1]
 
 
@@ -47,3 +51,22 @@ def test_no_drm_directory(tmp_path: Path) -> None:
 def test_amdgpu_ids_parser() -> None:
     table = amd.parse_amdgpu_ids("# comment\n1.0.0\n744C,\tC8,\tAMD Radeon RX 7900 XTX\n")
     assert table == {("744c", "c8"): "AMD Radeon RX 7900 XTX"}
+
+
+@pytest.mark.parametrize(
+    ("name", "apu"),
+    [
+        ("AMD Radeon 780M", True),
+        ("AMD Radeon(TM) 8060S Graphics", True),
+        ("AMD Radeon(TM) 890M Graphics", True),
+        ("AMD Radeon(TM) Graphics", True),
+        ("AMD Radeon Vega 8 Graphics", True),
+        ("AMD Radeon RX 7900 XTX", False),
+        ("AMD Radeon RX 7600M XT", False),
+        ("AMD Radeon Pro W7900", False),
+        ("AMD Instinct MI300X", False),
+        ("AMD Radeon 530", False),
+    ],
+)
+def test_apu_told_by_its_graphics_name(name: str, apu: bool) -> None:
+    assert amd.is_amd_apu(name) is apu

@@ -161,3 +161,28 @@ def test_linux_nvidia_card_without_driver(monkeypatch: pytest.MonkeyPatch) -> No
     profile = system.detect_all()
     assert profile.notes[0].startswith("An NVIDIA GPU is installed, but no NVIDIA driver is loaded")
     assert profile.gpus[0].name == "AMD Instinct MI300X"
+
+
+def test_windows_carve_out_detected_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ollama/ollama#15709 from detection, not the what-if editor: a Ryzen AI Max+ 395 with 96 GB carved
+    out (registry) and 31.6 GiB left to Windows. qwen3.5:122b-a10b at 262,144 tokens does not "run on
+    GPU" there (Ollama placed 61 % on the GPU and swapped the rest)."""
+    from runyard_desktop.core.fit.catalogue import load_catalogue
+    from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, Verdict, evaluate
+    from runyard_desktop.core.hardware.probes import windows
+
+    adapters = json.loads((FIXTURES / "windows-display-adapters-strix-halo.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(system, "os_name", lambda: "windows")
+    monkeypatch.setattr(system, "read_ram", lambda: hardware.RamInfo(int(31.6 * GIB), int(20.3 * GIB)))
+    monkeypatch.setattr(cpu, "read_cpu", lambda: hardware.CpuInfo("AMD RYZEN AI MAX+ 395", 16, 32, ("avx512f",)))
+    monkeypatch.setattr(nvidia, "detect_nvidia", lambda: ((), ()))
+    monkeypatch.setattr(windows, "read_display_adapters", lambda: adapters["adapters"])
+    profile = system.detect_all()
+    (gpu,) = profile.inference_gpus
+    assert gpu.dedicated_from_ram and profile.notes == ()
+    tag = load_catalogue().get("qwen3.5:122b-a10b")
+    for regime in OllamaRegime:
+        report = evaluate(tag, profile, FitOptions(context=262_144, regime=regime))
+        assert report.verdict is not Verdict.GPU, regime
+    # What Windows can fill of the carve-out (twice its 31.6 GiB) still takes 35b-a3b whole.
+    assert evaluate(load_catalogue().get("qwen3.5:35b-a3b"), profile).verdict is Verdict.GPU

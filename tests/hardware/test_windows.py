@@ -69,3 +69,18 @@ def test_without_the_present_list_every_adapter_still_counts() -> None:
     """SetupAPI unreadable: better a stale card listed than a present one dropped."""
     data = json.loads((FIXTURES / "windows-display-adapters-stale.json").read_text(encoding="utf-8"))
     assert len(windows.parse_display_adapters(windows.mark_present(data["adapters"], None))) == 3
+
+
+def test_apu_carve_out_is_flagged_and_discrete_cards_are_not() -> None:
+    """An APU's "dedicated" memory is a carve-out from RAM (96 GB of 128 on a Ryzen AI Max+ 395)."""
+    strix = json.loads((FIXTURES / "windows-display-adapters-strix-halo.json").read_text(encoding="utf-8"))
+    (gpu,) = windows.parse_display_adapters(strix["adapters"])
+    assert gpu.name == "AMD Radeon(TM) 8060S Graphics" and gpu.vram_total_bytes == 96 * 2**30
+    assert gpu.dedicated_from_ram and gpu.integrated and gpu.usable_for_inference
+    desktop = json.loads((FIXTURES / "windows-display-adapters.json").read_text(encoding="utf-8"))
+    flags = {g.name: g.dedicated_from_ram for g in windows.parse_display_adapters(desktop["adapters"])}
+    assert flags == {
+        "NVIDIA GeForce RTX 4070 Ti SUPER": False,
+        "Intel(R) UHD Graphics 770": True,  # 128 MiB of stolen memory: still not used for models
+        "AMD Radeon RX 7800 XT": False,
+    }

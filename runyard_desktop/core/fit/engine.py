@@ -1,7 +1,10 @@
 """The fit engine: will this Qwen3.5 tag run on this machine, where, and how fast? Pure functions.
 
 Memory model (docs/qwen35-memory.md#the-estimator, docs/fit-reference.md):
-    weights          = the tag's download size (one blob: text + vision tower + MTP layer)
+    weights          = the tag's download size (one blob: text + vision tower + MTP layer); the input
+                       token embedding stays in RAM in both Ollama generations (and the vision tower
+                       where Ollama ≥ 0.30 keeps the projector on the CPU), so a full offload needs
+                       weights − weights_in_ram on the GPU (placement.py)
     kv_cache         = ctx × full-attention layers × 2 × kv_heads × head_dim × bytes(kv type)
                        (only 1 layer in 4 has a KV cache in Qwen3.5)
     recurrent_state  = linear layers × [nv·dk·dv + (conv−1)·(2·nk·dk + nv·dv)] × 4 bytes (F32),
@@ -30,7 +33,7 @@ from runyard_desktop.core.fit import speed as fit_speed
 from runyard_desktop.core.fit import text as fit_text
 from runyard_desktop.core.fit.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, budget_default_context, memory_budget
-from runyard_desktop.core.fit.placement import Need, place
+from runyard_desktop.core.fit.placement import VISION_BYTES_PER_PARAM, Need, off_gpu_bytes, place, reported_share
 from runyard_desktop.core.fit.placement import Verdict as Verdict  # re-exported: engine.Verdict is public API
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware.profile import HardwareProfile
@@ -85,6 +88,7 @@ class Breakdown:
     recurrent_state: int
     compute: int
     gpu_reserve: int
+    weights_in_ram: int = 0  # the part of `weights` that stays in RAM with every layer on the GPU
 
     @property
     def overhead(self) -> int:
@@ -122,6 +126,9 @@ class FitReport:
     # The largest context (a multiple of 256 tokens) that still runs fully on the GPU, per KV type;
     # None for a KV type that does not run fully on the GPU even at 256 tokens.
     max_gpu_context_by_kv: dict[str, int | None] = field(default_factory=dict)
+    # The share `ollama ps` would show (size_vram ÷ size): 1 when every layer is on the GPU even though
+    # the input embedding stays in RAM; in a split, what stays in RAM counts against it.
+    reported_gpu_share: float = 0.0
 
     @property
     def max_gpu_context(self) -> int | None:
@@ -178,7 +185,7 @@ def _runs_on_gpu(tag: ModelTag, budget: MemoryBudget, context: int, kv_cache_typ
     kv = kv_cache_bytes(tag.size.arch, context, kv_cache_type)
     compute = compute_bytes(context)
     model = tag.download_bytes + kv + recurrent_memory(tag.size.arch, regime)
-    need = Need(model, compute, compute + _reserve(budget, regime))
+    need = Need(model, compute, compute + _reserve(budget, regime), _off_gpu(tag, budget, regime))
     moe_aware = regime is OllamaRegime.LLAMA_SERVER
     return place(tag, need, budget, moe_aware, _gpu_helps(budget)).verdict is Verdict.GPU
 
@@ -212,7 +219,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
     rs = recurrent_memory(arch, options.regime)
     reserve = _reserve(budget, options.regime)
     compute = compute_bytes(context)
-    need = Need(tag.download_bytes + kv + rs, compute, compute + reserve)
+    need = Need(tag.download_bytes + kv + rs, compute, compute + reserve, _off_gpu(tag, budget, options.regime))
     moe_aware = options.regime is OllamaRegime.LLAMA_SERVER
     gpu_helps = _gpu_helps(budget)
     placed = place(tag, need, budget, moe_aware, gpu_helps)
@@ -225,6 +232,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         recurrent_state=rs,
         compute=compute * max(1, gpus),
         gpu_reserve=reserve * gpus,
+        weights_in_ram=need.off_gpu if gpus else 0,
     )
     speed = fit_speed.estimate(
         tag,
@@ -252,6 +260,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         placement=placed.placement,
         unified=budget.unified,
         gpu_helps=gpu_helps,
+        in_ram=breakdown.weights_in_ram,
     ) + fit_text.disk_sentence(tag.download_bytes, disk_free)
     return FitReport(
         tag=tag.tag,
@@ -278,11 +287,27 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
             kv_type: max_gpu_context(tag, budget, kv_type, options.regime)
             for kv_type in dict.fromkeys((*MAX_GPU_CONTEXT_KV_TYPES, options.kv_cache_type))
         },
+        reported_gpu_share=reported_share(placed, need),
     )
 
 
 def _reserve(budget: MemoryBudget, regime: OllamaRegime) -> int:
     return gpu_reserve_per_device(regime, metal=any(g.vendor == "apple" for g in budget.gpus))
+
+
+def _off_gpu(tag: ModelTag, budget: MemoryBudget, regime: OllamaRegime) -> int:
+    """What stays in RAM with every layer on the GPU (placement.off_gpu_bytes)."""
+    return off_gpu_bytes(tag, vision_on_cpu=_vision_on_cpu(tag, budget, regime))
+
+
+def _vision_on_cpu(tag: ModelTag, budget: MemoryBudget, regime: OllamaRegime) -> bool:
+    """Ollama ≥ 0.30 runs the projector on the CPU (`--no-mmproj-offload`) on an integrated GPU other
+    than Apple's, or when a GPU has less free than the projector + 1 GiB (`shouldDisableMMProjOffload`,
+    llm/llama_server.go, v0.31.0); the engine era places it with the output layer."""
+    if regime is not OllamaRegime.LLAMA_SERVER:
+        return False
+    headroom = int(tag.size.vision_params * VISION_BYTES_PER_PARAM) + GIB
+    return any((g.gpu.integrated and g.vendor != "apple") or g.free_bytes < headroom for g in budget.gpus)
 
 
 def _gpu_helps(budget: MemoryBudget) -> bool:

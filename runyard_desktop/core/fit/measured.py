@@ -119,7 +119,7 @@ def compare(m: Measurement, report: FitReport | None) -> Comparison:
 
 
 def _placement_notes(m: Measurement, report: FitReport) -> list[str]:
-    expected = report.gpu_share if report.verdict in (Verdict.GPU, Verdict.PARTIAL) else 0.0
+    expected = report.reported_gpu_share  # size_vram ÷ size, as the measurement reads /api/ps
     actual = m.gpu_share
     if abs(actual - expected) <= SHARE_TOLERANCE:
         return []

@@ -1,5 +1,14 @@
 """Where a model goes on a machine's memory budget: fully on the GPU(s), split with the CPU, on the CPU,
 or nowhere. Pure functions over byte counts; `engine.py` works out the bytes (docs/qwen35-memory.md).
+
+What stays off the GPU (docs/qwen35-memory.md#what-stays-off-the-gpu): both Ollama generations keep
+the input token embedding (`token_embd`) on the CPU — Ollama's Go engine ("inputs always use cpu",
+`ml/backend/ggml/ggml.go` New, v0.24.0) and llama.cpp (`llama_model::load_tensors`: "there is very
+little benefit to offloading the input layer, so always keep it on the CPU"). The output matrix follows
+the last layer onto the GPU; a tied embedding is loaded twice (input copy in RAM, output copy on the GPU).
+The vision tower goes to the GPU with the output layer (engine era) or as an offloaded `--mmproj`
+(llama-server era), except on an integrated non-Apple GPU, where Ollama ≥ 0.30 keeps it on the CPU
+(`shouldDisableMMProjOffload`, llm/llama_server.go, v0.31.0).
 """
 
 from __future__ import annotations
@@ -31,11 +40,50 @@ class Placement:
 @dataclass(frozen=True)
 class Need:
     """What one tag at one context needs: `model` bytes (weights + KV + state), `compute` per device,
-    `per_gpu` = compute + reserve."""
+    `per_gpu` = compute + reserve; `off_gpu` = the part of `model` that stays in RAM even when every
+    layer is on the GPU (the input embedding; the vision tower where Ollama keeps it on the CPU)."""
 
     model: int
     compute: int
     per_gpu: int
+    off_gpu: int = 0
+
+    @property
+    def on_gpu(self) -> int:
+        """Bytes a full offload puts on the GPU(s), before compute and reserve."""
+        return self.model - self.off_gpu
+
+
+# Bytes per element of `token_embd` as Ollama's quantizer stores it (`getTensorNewType`,
+# server/quantization.go, v0.24.0): q4_K_M keeps the type of the rest (Q4_K, 144 B per 256) unless the
+# embedding is tied and doubles as the output matrix, which gets Q6_K (210 B per 256).
+_EMBEDDING_BYTES: dict[tuple[str, bool], float] = {
+    ("q4_K_M", False): 144 / 256,
+    ("q4_K_M", True): 210 / 256,
+    ("q8_0", False): 34 / 32,
+    ("q8_0", True): 34 / 32,
+    ("bf16", False): 2.0,
+    ("bf16", True): 2.0,
+}
+VISION_BYTES_PER_PARAM = 2  # the vision tower is kept F16/BF16 in every blob
+
+
+def embedding_bytes(tag: ModelTag) -> int:
+    """The input token embedding (vocab × hidden); an unknown quant counts at the blob's average density."""
+    arch = tag.size.arch
+    tied = bool(arch.raw.get("tie_embeddings", False))
+    per_element = _EMBEDDING_BYTES.get((tag.quant, tied), tag.download_bytes / tag.size.total_params)
+    return int(arch.vocab * arch.hidden * per_element)
+
+
+def off_gpu_bytes(tag: ModelTag, *, vision_on_cpu: bool) -> int:
+    """Bytes of the blob that never reach the GPU: the input embedding unless it is tied (then the GPU
+    holds an output copy of the same size, and the input copy is the blob's own bytes read into RAM),
+    plus the vision tower when Ollama keeps it on the CPU."""
+    tied = bool(tag.size.arch.raw.get("tie_embeddings", False))
+    embedding = 0 if tied else embedding_bytes(tag)
+    vision = int(tag.size.vision_params * VISION_BYTES_PER_PARAM) if vision_on_cpu else 0
+    return embedding + vision
 
 
 def place(tag: ModelTag, need: Need, budget: MemoryBudget, moe_aware: bool, usable_gpu: bool) -> Placement:
@@ -43,10 +91,10 @@ def place(tag: ModelTag, need: Need, budget: MemoryBudget, moe_aware: bool, usab
     gpus = budget.gpus
     if budget.unified:
         return place_unified(tag, need, budget, moe_aware, usable_gpu)
-    per_gpu, gpu_part = need.per_gpu, need.model
-    if usable_gpu and need.model + per_gpu <= gpus[0].free_bytes:
+    per_gpu, gpu_part = need.per_gpu, need.on_gpu
+    if usable_gpu and gpu_part + per_gpu <= gpus[0].free_bytes:
         return Placement(Verdict.GPU, 1, gpu_part, 1.0, "GPU")
-    if usable_gpu and len(gpus) > 1 and need.model + len(gpus) * per_gpu <= budget.gpu_free:
+    if usable_gpu and len(gpus) > 1 and gpu_part + len(gpus) * per_gpu <= budget.gpu_free:
         return Placement(Verdict.GPU, len(gpus), gpu_part, 1.0, "GPU")
     capacity = sum(max(0, g.free_bytes - per_gpu) for g in gpus) if usable_gpu else 0
     share = gpu_share_of(tag, gpu_part, capacity, moe_aware)
@@ -65,14 +113,27 @@ def place_unified(tag: ModelTag, need: Need, budget: MemoryBudget, moe_aware: bo
     if need.model + need.compute > budget.ram_usable:
         return Placement(Verdict.NO_FIT, 0, 0, 0.0, "")
     window = budget.gpus[0].free_bytes if usable_gpu else 0
-    if usable_gpu and need.model + need.per_gpu <= window:
-        return Placement(Verdict.GPU, 1, need.model, 1.0, "GPU")
+    if usable_gpu and need.on_gpu + need.per_gpu <= window:
+        return Placement(Verdict.GPU, 1, need.on_gpu, 1.0, "GPU")
     capacity = max(0, window - need.per_gpu)
-    share = gpu_share_of(tag, need.model, capacity, moe_aware)
+    share = gpu_share_of(tag, need.on_gpu, capacity, moe_aware)
     if share > 0:
-        kind = partial_kind(tag, need.model, capacity, moe_aware)
+        kind = partial_kind(tag, need.on_gpu, capacity, moe_aware)
         return Placement(Verdict.PARTIAL, 1, capacity, share, kind)
     return Placement(Verdict.CPU, 0, 0, 0.0, "CPU")
+
+
+def reported_share(placed: Placement, need: Need) -> float:
+    """The GPU share `ollama ps` shows (size_vram ÷ size). Both generations report 100 % when every layer
+    is on the GPU (`MemorySize`, llm/server.go v0.24.0 and llm/llama_server.go v0.31.0); in a split, size
+    also counts what stays in RAM (the engine's InputWeights; llama-server's CPU_Mapped buffer), and each
+    GPU's compute buffer counts as VRAM. The CPU's own compute buffer is not modelled."""
+    if placed.verdict is Verdict.GPU:
+        return 1.0
+    if placed.verdict is not Verdict.PARTIAL:
+        return 0.0
+    vram = placed.share * need.on_gpu + placed.gpus_used * need.compute
+    return vram / (need.model + placed.gpus_used * need.compute)
 
 
 def partial_kind(tag: ModelTag, model_bytes: int, capacity: int, moe_aware: bool) -> str:

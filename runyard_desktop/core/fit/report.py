@@ -5,7 +5,10 @@ context, breakdown{weights, kv_cache, recurrent_state, overhead (+ compute, gpu_
 required_bytes, download_bytes, disk_ok, tokens_per_second, recommended, reason. Extend, never rename.
 Added since: max_gpu_context (the largest context in tokens that runs fully on the GPU with this KV type,
 null when none), max_gpu_context_by_kv ({"f16": …, "q8_0": …}) and measured (this machine's last measured
-check: tokens_per_s, gpu_share, measured_at, ollama_version, context; null when there is none).
+check: tokens_per_s, gpu_share, measured_at, ollama_version, context; null when there is none),
+breakdown.weights_in_ram (the part of weights that stays in RAM with every layer on the GPU: the input
+embedding, and the vision tower where Ollama keeps it on the CPU) and reported_gpu_share (the share
+`ollama ps` would show: 1 with every layer on the GPU; in a split, what stays in RAM counts against it).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def to_json(report: FitReport, catalogue: Catalogue, measured: Measurement | Non
         "model": report.tag,
         "verdict": report.verdict.value,
         "gpu_share": round(report.gpu_share, 4),
+        "reported_gpu_share": round(report.reported_gpu_share, 4),
         "context": report.context,
         "context_is_default": report.context_is_default,
         "kv_cache_type": report.kv_cache_type,
@@ -62,6 +66,7 @@ def to_json(report: FitReport, catalogue: Catalogue, measured: Measurement | Non
             "overhead": b.overhead,
             "compute": b.compute,
             "gpu_reserve": b.gpu_reserve,
+            "weights_in_ram": b.weights_in_ram,
         },
         "required_bytes": report.required_bytes,
         "gpu_free_bytes": report.gpu_free_bytes,

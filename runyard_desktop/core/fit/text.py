@@ -33,8 +33,11 @@ def memory_reason(
     placement: str,
     unified: bool,
     gpu_helps: bool,
+    in_ram: int = 0,
 ) -> str:
     needs = f"Needs {human_gib(required)} at {context}"
+    if in_ram and verdict in ("gpu", "partial"):
+        needs += f", {human_gib(in_ram)} of it kept in RAM"
     memory = "GPU-usable memory" if unified else "free"
     has = f"your {gpu_label} has {human_gib(gpu_free)} {memory}" if gpu_label != "no GPU" else ""
     if verdict == "gpu":

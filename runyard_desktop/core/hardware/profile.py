@@ -36,6 +36,9 @@ class RamInfo:
     channels: int | None = None  # populated 64-bit channels, when they can be told
 
 
+_CARVE_OUT_MIN = 1 << 30
+
+
 @dataclass(frozen=True)
 class GpuInfo:
     """One GPU. `unified_memory` GPUs (Apple) share RAM; `vram_*` then describe the GPU-usable part."""
@@ -62,7 +65,9 @@ class GpuInfo:
 
     @property
     def usable_for_inference(self) -> bool:
-        return self.unified_memory or self.dedicated_from_ram or not self.integrated
+        """Discrete, unified, or a carve-out of at least 1 GiB (Ollama's iGPU rule: less is an iGPU)."""
+        big_carve_out = self.dedicated_from_ram and self.vram_total_bytes >= _CARVE_OUT_MIN
+        return self.unified_memory or big_carve_out or not self.integrated
 
 
 @dataclass(frozen=True)

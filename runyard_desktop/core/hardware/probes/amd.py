@@ -9,6 +9,12 @@ so the parsing runs on recorded trees. NVIDIA cards are skipped here: NVML descr
 - An AMD GPU with less than 1 GiB of VRAM is an APU's carve-out: marked integrated (counts as CPU).
   That is Ollama's own rule (discover/amd_linux.go: "IGPUMemLimit = 1 GiB … anything less than 1G
   must be iGPU").
+- An APU is told by its graphics name (`is_amd_apu`): amdgpu's APU flag (`AMD_IS_APU`) is not in
+  sysfs, but libdrm's table and AMD's Windows driver name APU graphics by model ("AMD Radeon 780M",
+  "AMD Radeon(TM) 8060S Graphics", "AMD Radeon(TM) Graphics", "Radeon Vega 8 Graphics"), while cards
+  say RX / Pro / Instinct. Its `mem_info_vram_total` is the BIOS carve-out (UMA frame buffer) taken
+  from RAM, which the kernel's MemTotal already leaves out: marked integrated and `dedicated_from_ram`
+  (usable for inference from 1 GiB up, like Ollama's rule above).
 - Intel (vendor 0x8086): i915 exposes no VRAM size; listed as integrated so the user sees it was found.
 """
 
@@ -24,6 +30,13 @@ INTEL_VENDOR = "0x8086"
 NVIDIA_VENDOR = "0x10de"
 IGPU_VRAM_LIMIT = 1 << 30
 _CARD = re.compile(r"^card\d+$")
+_APU_NAME = re.compile(r"Radeon(\(TM\))?\s+((\d{3}M|\d{4}S)\b(\s+Graphics)?|(Vega\s+\d+\s+)?Graphics\b)", re.IGNORECASE)
+
+
+def is_amd_apu(name: str) -> bool:
+    """True for an APU's graphics ("AMD Radeon 780M", "AMD Radeon(TM) 8060S Graphics"), False for cards
+    ("AMD Radeon RX 7600M XT", "AMD Radeon Pro W7900", "AMD Instinct MI300X")."""
+    return bool(_APU_NAME.search(name))
 
 
 def _read(path: Path) -> str | None:
@@ -66,6 +79,7 @@ def _amd_gpu(dev: Path, index: int, ids: dict[tuple[str, str], str]) -> GpuInfo:
     total = _read_int(dev / "mem_info_vram_total") or 0
     used = _read_int(dev / "mem_info_vram_used")
     driver = Path(str((dev / "driver").resolve())).name if (dev / "driver").exists() else "amdgpu"
+    apu = is_amd_apu(name or "")
     return GpuInfo(
         vendor="amd",
         name=name or f"AMD Radeon GPU (PCI device {device_id})",
@@ -74,7 +88,8 @@ def _amd_gpu(dev: Path, index: int, ids: dict[tuple[str, str], str]) -> GpuInfo:
         vram_used_bytes=used,
         driver=driver,
         index=index,
-        integrated=total < IGPU_VRAM_LIMIT,
+        integrated=apu or total < IGPU_VRAM_LIMIT,
+        dedicated_from_ram=apu,
     )
 
 

@@ -89,7 +89,7 @@ def gpu_notes(gpus: tuple[GpuInfo, ...]) -> tuple[str, ...]:
     return tuple(
         f"{g.name} shares system memory with the CPU; Ollama runs models on the CPU here."
         for g in gpus
-        if g.integrated and not g.unified_memory
+        if not g.usable_for_inference  # a large carve-out (Ryzen AI Max+) runs models like a card
     )
 
 

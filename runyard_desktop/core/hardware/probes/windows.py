@@ -8,6 +8,13 @@ Win32_VideoController.AdapterRAM is a uint32 and saturates at 4 GB
 never use it. Older drivers only write the 32-bit `HardwareInformation.MemorySize` (REG_BINARY or
 REG_DWORD); we fall back to it.
 
+An integrated GPU's "dedicated" memory is a BIOS carve-out from RAM (AMD's "VRAM size" setting, e.g.
+96 GB of a 128 GB Ryzen AI Max+ 395; Intel's few hundred MB of stolen memory): `qwMemorySize` is then
+the carve-out and Windows reports only the RAM left. AMD APUs are told by name (`amd.is_amd_apu`:
+"AMD Radeon(TM) 8060S Graphics", "AMD Radeon(TM) 780M Graphics"), Intel iGPUs by not being an Arc
+card; both are marked `integrated` and `dedicated_from_ram` (the fit engine caps what such a GPU can
+take: core/fit/memory_budget.py). Discrete cards are never flagged.
+
 The class key keeps the subkey of a card that was taken out or replaced, driver values and all, so
 only adapters Windows lists as present count: SetupAPI's `SetupDiGetClassDevsW(display class,
 DIGCF_PRESENT)` names each present device's driver key (`SPDRP_DRIVER`, "{class}\\000N"); a subkey
@@ -28,6 +35,7 @@ from typing import Any
 from runyard_desktop.core.hardware.probes.amd import (
     IGPU_VRAM_LIMIT as _IGPU_LIMIT,  # Ollama's rule: < 1 GiB dedicated = iGPU
 )
+from runyard_desktop.core.hardware.probes.amd import is_amd_apu
 from runyard_desktop.core.hardware.profile import GpuInfo
 
 log = logging.getLogger(__name__)
@@ -68,7 +76,16 @@ def _vendor(device_id: str, name: str) -> str:
     return "other"
 
 
+def _is_carve_out(vendor: str, name: str, memory: int) -> bool:
+    """Dedicated memory that is a carve-out from RAM: an AMD APU, or an Intel iGPU with a size."""
+    if vendor == "amd":
+        return is_amd_apu(name)
+    return vendor == "intel" and memory > 0 and _is_integrated(vendor, name, memory)
+
+
 def _is_integrated(vendor: str, name: str, memory: int) -> bool:
+    if vendor == "amd" and is_amd_apu(name):
+        return True
     if vendor == "intel":
         return not (_INTEL_DISCRETE.search(name) and memory >= _IGPU_LIMIT)
     if vendor == "qualcomm":
@@ -98,6 +115,7 @@ def parse_display_adapters(adapters: Iterable[Mapping[str, Any]]) -> tuple[GpuIn
                 driver=str(values["DriverVersion"]) if values.get("DriverVersion") else None,
                 index=len(gpus),
                 integrated=_is_integrated(vendor, name, memory),
+                dedicated_from_ram=_is_carve_out(vendor, name, memory),
             )
         )
     return tuple(gpus)
