@@ -16,11 +16,11 @@ ORDER = {
         *("contextLength", "kvCacheType", "fitFilter", "sortOrder", "showDuplicates", "modelTable"),
         "downloadButton",  # the action row under the table, before the details below it
         *("modelDetailsScroll", "whatIfPreset", "whatIfGpuMemory", "whatIfGpuCount", "whatIfBandwidth"),
-        *("whatIfUnified", "whatIfRamTotal", "whatIfRamAvailable"),
+        *("whatIfUnified", "whatIfCarveOut", "whatIfRamTotal", "whatIfRamAvailable"),
     ],
     "chat": [
         *("newConversationButton", "conversationSearch", "conversationList"),  # the sidebar
-        *("modelPicker", "parametersButton"),  # the header
+        *("modelPicker", "parametersButton", "summarizeDocumentsButton"),  # the header
         *("messageList", "chatInput", "attachButton", "sendButton"),  # the transcript, then the composer
     ],
     "installed": ["refreshInstalledButton", "installedTable"],
@@ -62,4 +62,6 @@ def _tab_cycle(window, qtbot) -> list[str]:
 @pytest.mark.parametrize("key", list(ORDER))
 def test_tab_walks_the_page_in_layout_order(ready_window, qtbot, key: str) -> None:
     ready_window.show_page(key)
+    if key == "models":  # a model that is not downloaded, whatever this machine's recommendation: Download is enabled
+        assert ready_window.page("models").select_tag("qwen3.5:0.8b")
     assert _tab_cycle(ready_window, qtbot) == ORDER[key]

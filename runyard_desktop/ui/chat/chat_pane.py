@@ -101,6 +101,9 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         row = self.header.layout()
         assert isinstance(row, QHBoxLayout)
         self.summarize_button, self.summarize_panel = add_summarize_panel(controller, fit, row, splitter)
+        parameters_button = self.header.findChild(QWidget, "parametersButton")
+        if parameters_button is not None:  # Tab reaches it with the header's other controls, not after Send
+            QWidget.setTabOrder(parameters_button, self.summarize_button)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 800, 280])
         splitter.setChildrenCollapsible(False)
