@@ -178,7 +178,11 @@ def test_cancel_mid_download_then_resume_fetches_only_the_rest(releases: FakeRel
     releases.bytes_per_s = None
     resumed: list[InstallStep] = []
     asyncio.run(install(managed, _release(releases), resumed.append))
-    assert releases.bodies[-1] == (asset, f"bytes={kept}-", size - kept)  # only the rest was sent
+    # Only the rest was sent, and nothing was fetched whole a second time. (The cancelled answer's own
+    # record can land after the resumed one: its server thread notices the closed socket late.)
+    archive_answers = [body for body in releases.bodies if body[0] == asset]
+    assert [body for body in archive_answers if body[1]] == [(asset, f"bytes={kept}-", size - kept)]
+    assert len([body for body in archive_answers if not body[1]]) <= 1  # the first, cancelled answer
     shown = [s.progress for s in resumed if s.progress]
     assert shown[0] is not None and shown[0].resumed_from == kept
     assert managed.version() == "0.17.1"
