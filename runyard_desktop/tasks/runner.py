@@ -300,7 +300,8 @@ class TaskRunner(QObject):
             handle._deliver_outcome()
 
     def shutdown(self, timeout: float = 3.0) -> None:
-        """Cancel every job, stop the loop and join its thread. Safe to call twice."""
+        """Cancel every job, stop the loop and join its thread; every handle has its outcome when it
+        returns (`cancelled`, for a job that had not finished). Safe to call twice."""
         if self._closed:
             return
         self._closed = True
@@ -334,4 +335,10 @@ class TaskRunner(QObject):
         self._executor.shutdown(wait=False, cancel_futures=True)
         if not self._thread.is_alive():
             self._loop.close()
+            # An outcome the loop had scheduled for its next turn died with the loop, and one already
+            # posted may never be handled (the window deletes the runner): deliver them all now. A
+            # handle kept here would also keep a cycle (handle → job → its service → runner → handle)
+            # that only the cyclic collector frees, on whichever thread it runs.
+            for key in list(self._handles):
+                self._on_outcome_bridge(key)
         log.info("task runner stopped")
