@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import traceback
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -243,7 +244,19 @@ class TaskRunner(QObject):
             job.task = asyncio.current_task()
             if job.cancel_requested:
                 raise asyncio.CancelledError
-            return await factory(job.report)
+            # `factory` through `job` only: this frame outlives the job in the traceback of its error.
+            start = job.factory
+            assert start is not None
+            try:
+                return await start(job.report)
+            except BaseException as exc:
+                # The traceback's finished frames hold what the job's code held (`self` of a bound
+                # method), in a cycle with the error (asyncio's futures keep it): only the cyclic
+                # collector would free them, on whichever thread it runs. Cleared now, while
+                # `job.factory` still holds those objects.
+                del start
+                traceback.clear_frames(exc.__traceback__)
+                raise
 
         job.loop = self.loop
         future = asyncio.run_coroutine_threadsafe(wrapper(), self.loop)
