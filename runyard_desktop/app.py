@@ -25,13 +25,17 @@ under `ui/` builds a store, service or controller. `AppWindow` is the window wit
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import os
 import sys
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -59,11 +63,23 @@ from runyard_desktop.ui.window_memory import WindowMemory
 # The Models, Chat, Installed and downloads pages (catalogue, fit engine, history store, Ollama
 # service layer) are imported inside `AppWindow.build_pages`, not here (see the module docstring).
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    from runyard_desktop.core.chat.history import HistoryStore
+    from runyard_desktop.ui.chat.chat_pane import ChatPane
+    from runyard_desktop.ui.chat.history_notices import HistoryUnavailablePage
     from runyard_desktop.ui.downloads.downloads_wiring import DownloadsCoordinator
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
 LISTEN_DELAY_MS = 3000  # when the first copy starts answering second launches (see run_gui)
+HISTORY_RETRY_S = 3.0  # how long one open of a locked history keeps trying, off the GUI thread
+
+
+def _offer_to_copy_unsaved(parent: QWidget, text: str, saved_to: Path | None) -> None:
+    from runyard_desktop.ui.chat.history_notices import offer_to_copy_unsaved  # only when it happens
+
+    offer_to_copy_unsaved(parent, text, saved_to)
 
 
 class AppServices:
@@ -79,6 +95,23 @@ class AppServices:
         self._pages: PageServices | None = None
         self._chat_page: ChatPageServices | None = None
         self._closed = False
+        self._owner: QObject | None = None
+
+    def adopt_into(self, owner: QObject) -> None:
+        """Make `owner` (the window) the Qt parent of every QObject in the stages, those built later too:
+        they are deleted with it, on the GUI thread. Owned by Python, they went with the window's reference
+        cycles to the cyclic garbage collector, which runs on any thread (docs/architecture.md)."""
+        self._owner = owner
+        for stage in (self.core, self._pages, self._chat_page):
+            self._adopt(stage)
+
+    def _adopt(self, stage: object) -> None:
+        if self._owner is None or stage is None:
+            return
+        for field in dataclasses.fields(cast("DataclassInstance", stage)):
+            value = getattr(stage, field.name)
+            if isinstance(value, QObject) and value.parent() is None:
+                value.setParent(self._owner)
 
     @property
     def pages(self) -> PageServices:
@@ -96,13 +129,20 @@ class AppServices:
             raise RuntimeError("the services were shut down")
         if self._pages is None:
             self._pages = build_page_services(self.core)
+            self._adopt(self._pages)
         return self._pages
 
-    def build_chat_page(self) -> ChatPageServices:
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def build_chat_page(self, store: HistoryStore | None = None) -> ChatPageServices:
+        """Build the chat stage on `store` (opened off the GUI thread), or on a store opened now."""
         if self._closed:
             raise RuntimeError("the services were shut down")
         if self._chat_page is None:
-            self._chat_page = build_chat_page_services(self.core, self.pages)
+            self._chat_page = build_chat_page_services(self.core, self.pages, store)
+            self._adopt(self._chat_page)
         return self._chat_page
 
     def shutdown(self) -> None:
@@ -145,7 +185,12 @@ class AppWindow(MainWindow):
     def __init__(self, services: AppServices) -> None:
         super().__init__(log_dir=str(services.core.paths.logs))
         self._services = services
+        services.adopt_into(self)  # the services are deleted with the window, on the GUI thread
         self._downloads: DownloadsCoordinator | None = None
+        self._history_page: HistoryUnavailablePage | None = None  # the Chat page while the history is locked
+        self.history_retry_s = HISTORY_RETRY_S  # how long one open keeps trying a locked history
+        # Called when the window closes with a reply a full disk kept from being saved (a dialog: tests replace it).
+        self.offer_unsaved_reply: Callable[[QWidget, str, Path | None], None] = _offer_to_copy_unsaved
         # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio,
         # the probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
         self.startup = StartupSequence(self, _PROCESS_START)
@@ -202,15 +247,67 @@ class AppWindow(MainWindow):
         self.memory.restore_page()
 
     def _build_chat(self) -> QWidget:
+        """The chat pane; while the history cannot be opened (locked by another program, say) a plain
+        page with Try again, and the open is retried off the GUI thread (`_retry_history`)."""
+        from runyard_desktop.core.chat.history import HistoryError
+        from runyard_desktop.ui.chat.history_notices import HistoryUnavailablePage
+
+        try:
+            chat_page = self._services.build_chat_page()  # history store, conversation controller; docs/dev/chat-api.md
+        except HistoryError as exc:
+            log.warning("history not opened: %s", exc)
+            page = HistoryUnavailablePage(str(exc))
+            page.retry_requested.connect(self._retry_history)
+            self._history_page = page
+            self._retry_history()  # a lock is often gone in a moment: wait for it off the GUI thread
+            return page
+        return self._chat_pane(chat_page)
+
+    def _chat_pane(self, chat_page: ChatPageServices) -> QWidget:
         from runyard_desktop.ui.chat.chat_page import build_chat_page
 
         core, pages = self._services.core, self._services.pages
-        chat_page = self._services.build_chat_page()  # history store, conversation controller; docs/dev/chat-api.md
+        # A signal, not a callable stored on the controller: a lambda over `self` made a reference cycle.
+        chat_page.conversations.unsaved_at_close.connect(self._on_unsaved_at_close)
         pane = build_chat_page(
             chat_page.conversations, chat_page.fit, core.settings.current, ollama=pages.ollama, hardware=core.hardware
         )
         self.memory.restore_splitters(pane)
         return pane
+
+    @Slot(str, object)
+    def _on_unsaved_at_close(self, text: str, saved_to: Path | None) -> None:
+        self.offer_unsaved_reply(self, text, saved_to)
+
+    @Slot()
+    def _retry_history(self) -> None:
+        from runyard_desktop.core.chat.history import open_history
+
+        page = self._history_page
+        if page is None or self._services.closed:
+            return
+        page.show_waiting()
+        core = self._services.core
+        opening = functools.partial(open_history, core.paths.history_db, retry_s=self.history_retry_s)
+        handle = core.runner.run_blocking(opening, name="history-open")
+        handle.finished.connect(self._on_history_opened)
+        handle.failed.connect(self._on_history_failed)
+
+    def _on_history_opened(self, store: HistoryStore) -> None:
+        page = self._history_page
+        if page is None or self._services.closed:
+            store.close()  # the window closed while it was opening
+            return
+        pane = self._chat_pane(self._services.build_chat_page(store))
+        self._history_page = None
+        self.replace_page("chat", pane)
+        if page.pending_model is not None:
+            cast("ChatPane", pane).open_with_model(page.pending_model)
+
+    def _on_history_failed(self, exc: object) -> None:
+        if self._history_page is not None:
+            text = str(exc) if isinstance(exc, Exception) and str(exc) else "The conversation history cannot be opened."
+            self._history_page.show_problem(text)
 
 
 def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> AppWindow:

@@ -159,15 +159,19 @@ def switch_ollama_host(core: CoreServices, pages: PageServices) -> str:
     return host
 
 
-def build_chat_page_services(core: CoreServices, pages: PageServices) -> ChatPageServices:
-    """The history store (opened now), its conversation controller and the fit advisor, with the
-    settings of this moment; if the controller cannot be built the store is closed again."""
+def build_chat_page_services(
+    core: CoreServices, pages: PageServices, store: HistoryStore | None = None
+) -> ChatPageServices:
+    """The history store (`store`, opened off the GUI thread by `open_history`, or opened now), its
+    conversation controller and the fit advisor, with the settings of this moment; if the controller
+    cannot be built the store is closed again. A store that cannot be opened raises `HistoryError`."""
     from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
     from runyard_desktop.core.chat.history import HistoryStore
     from runyard_desktop.tasks.conversation_controller import ConversationController
 
     settings = core.settings.current
-    store = HistoryStore(core.paths.history_db)
+    if store is None:
+        store = HistoryStore(core.paths.history_db)
     try:
         conversations = ConversationController(store, pages.chat, settings=settings, model_info=pages.ollama.model_info)
     except BaseException:

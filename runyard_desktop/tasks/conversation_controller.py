@@ -13,12 +13,10 @@ The store lives on the GUI thread: each write is one small committed row (well u
 
 from __future__ import annotations
 
-import functools
-import itertools
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -38,9 +36,11 @@ from runyard_desktop.core.chat.conversation import (
     summarize_prompt,
     title_from_text,
 )
-from runyard_desktop.core.chat.documents import DocumentError, read_attachment
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
+from runyard_desktop.core.chat.history_schema import full_disk_as, is_full
+from runyard_desktop.core.chat.reply_recorder import save_unsaved_text
 from runyard_desktop.core.ollama.types import CPU_ONLY_OPTIONS, ChatMessage, ChatRequest, ModelInfo
+from runyard_desktop.tasks.attachment_reader import AttachmentReader
 from runyard_desktop.tasks.chat_controller import ChatController
 from runyard_desktop.tasks.reply_streaming import ReplyStreamingMixin
 
@@ -48,6 +48,11 @@ log = logging.getLogger(__name__)
 
 OPEN_TAIL = 16  # enough for a screenful and the last measured reply; older ones load on scroll
 CLOSED_NOTE = "Stopped because Runyard was closed; the text so far is kept."
+SEND_DISK_FULL_NOTE = (
+    "The disk is full: your message was not saved or sent, and it is still in the box below. "
+    "Free some space, then press Send again."
+)
+EDIT_DISK_FULL_NOTE = "The disk is full: nothing was changed or saved. Free some space, then try again."
 
 
 class ConversationController(ReplyStreamingMixin):
@@ -67,6 +72,11 @@ class ConversationController(ReplyStreamingMixin):
         notice(str): a plain sentence for the user (recovered database, a refused send…).
         attachment_read(int, object): a `read_attachment_later` request ended: its id, then the
             Attachment, or the plain sentence saying why the file was refused (str).
+        unsaved_at_close(str, object): `shutdown` found replies a full disk still kept from the
+            history: their text, then the text file they were written to (Path), or None.
+
+    A full disk never loses what the user typed: `send`, `regenerate`, `edit_last` and
+    `new_conversation_or_notice` return False with a notice and leave the composer's text alone.
     """
 
     conversations_changed = Signal()
@@ -81,6 +91,7 @@ class ConversationController(ReplyStreamingMixin):
     busy_changed = Signal(bool)
     notice = Signal(str)
     attachment_read = Signal(int, object)
+    unsaved_at_close = Signal(str, object)
 
     def __init__(
         self,
@@ -112,7 +123,8 @@ class ConversationController(ReplyStreamingMixin):
         self._first_content: float | None = None
         self._num_ctx: int | None = None
         self._cpu_only = False
-        self._read_ids = itertools.count(1)
+        self._reader = AttachmentReader(chat.runner, self)
+        self._reader.read.connect(self.attachment_read)
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(int(flush_interval_s * 1000))
         self._flush_timer.timeout.connect(self._on_flush_timer_timeout)
@@ -151,6 +163,13 @@ class ConversationController(ReplyStreamingMixin):
         self.conversations_changed.emit()
         self.open(conversation.id)
         return conversation
+
+    def new_conversation_or_notice(self) -> bool:
+        """`new_conversation` for the New button: False with a notice when the disk is full."""
+        with full_disk_as(self.notice.emit, EDIT_DISK_FULL_NOTE):
+            self.new_conversation()
+            return True
+        return False
 
     def open(self, conversation_id: int) -> None:
         if self.current is not None and self.current.id == conversation_id:
@@ -210,18 +229,7 @@ class ConversationController(ReplyStreamingMixin):
     def read_attachment_later(self, path: str) -> int:
         """Read one file off the GUI thread (a FIFO, a device or a huge file must never freeze the
         window); returns the request id that `attachment_read` carries when the read ends."""
-        request = next(self._read_ids)
-        read = functools.partial(read_attachment, Path(path), vision=self.can_use_images())
-        handle = self._chat.runner.run_blocking(read, name=f"attachment-{request}")
-        handle.finished.connect(functools.partial(self.attachment_read.emit, request))
-        handle.failed.connect(functools.partial(self._on_attachment_failed, request, Path(path).name))
-        return request
-
-    def _on_attachment_failed(self, request: int, name: str, exc: object) -> None:
-        if isinstance(exc, DocumentError):
-            self.attachment_read.emit(request, str(exc))
-        else:  # MemoryError, an OSError the reader did not expect…: still a sentence, never a crash
-            self.attachment_read.emit(request, f"Could not read {name}: {exc}. Attach another file.")
+        return self._reader.read_later(path, vision=self.can_use_images())
 
     def can_use_images(self, model: str | None = None) -> bool:
         info = self._model_info(model or (self.current.model if self.current else ""))
@@ -232,10 +240,16 @@ class ConversationController(ReplyStreamingMixin):
         return info is not None and info.can_think
 
     def send(self, text: str, attachments: Sequence[Attachment] = ()) -> bool:
-        """Store the user's message, then ask for a reply. False (with a notice) when it cannot be sent."""
+        """Store the user's message, then ask for a reply. False (with a notice) when it cannot be sent:
+        on a full disk nothing is kept half-done (a message stored without its reply is taken back)."""
         text = text.strip()
         if not text and not attachments:
             return False
+        with full_disk_as(self.notice.emit, SEND_DISK_FULL_NOTE):
+            return self._send(text, attachments)
+        return False
+
+    def _send(self, text: str, attachments: Sequence[Attachment]) -> bool:
         if self.current is None:
             self.new_conversation()
         assert self.current is not None
@@ -247,22 +261,45 @@ class ConversationController(ReplyStreamingMixin):
             return False
         self._stop_now()
         message = self.store.add_message(self.current.id, "user", text, attachments=attachments)
-        if not self.current.title:
-            self.current = self.store.update_conversation(
-                replace(self.current, title=title_from_text(text or attachments[0].name))
-            )
-            self.conversation_updated.emit(self.current)
-        self.messages.append(message)
-        self.message_added.emit(message)
-        self.conversations_changed.emit()
-        self._start_reply()
+        try:
+            if not self.current.title:
+                self.current = self.store.update_conversation(
+                    replace(self.current, title=title_from_text(text or attachments[0].name))
+                )
+                self.conversation_updated.emit(self.current)
+            self.messages.append(message)
+            self.message_added.emit(message)
+            self.conversations_changed.emit()
+            self._start_reply()
+        except sqlite3.OperationalError as exc:
+            if is_full(exc):
+                self._take_back(message)
+            raise
         return True
+
+    def _take_back(self, message: Message) -> None:
+        """The reply could not start: remove the stored message so Send again does not store it twice."""
+        try:
+            self.store.delete_messages((message.id,))
+        except sqlite3.OperationalError as exc:
+            if not is_full(exc):
+                raise
+            log.warning("disk full: a message without its reply stays in the history")
+            return
+        if any(m.id == message.id for m in self.messages):
+            self.messages = [m for m in self.messages if m.id != message.id]
+            self.messages_removed.emit((message.id,))
 
     def summarize(self, attachments: Sequence[Attachment]) -> bool:
         """Send the "Summarize document" request with these documents attached."""
         return self.send(summarize_prompt([a.name for a in attachments]), attachments)
 
     def regenerate(self) -> bool:
+        with full_disk_as(self.notice.emit, EDIT_DISK_FULL_NOTE):
+            return self._regenerate()
+        return False
+
+    def _regenerate(self) -> bool:
         if self.current is None or not self.messages:
             return False
         self._stop_now()
@@ -274,6 +311,11 @@ class ConversationController(ReplyStreamingMixin):
 
     def edit_last(self, new_text: str) -> bool:
         """Replace the last user message's text, drop the replies after it, and ask again."""
+        with full_disk_as(self.notice.emit, EDIT_DISK_FULL_NOTE):
+            return self._edit_last(new_text)
+        return False
+
+    def _edit_last(self, new_text: str) -> bool:
         new_text = new_text.strip()
         last, drop = edit_cut(self.messages)
         if last is None or not new_text:
@@ -317,11 +359,21 @@ class ConversationController(ReplyStreamingMixin):
         return self._settings.default_context or DEFAULT_CONTEXT
 
     def shutdown(self) -> None:
-        """The window is closing: keep the partial reply (marked stopped) and close the store."""
+        """The window is closing: keep the partial reply (marked stopped) and close the store. Replies a
+        full disk still keeps in memory go to a text file next to the database, and to
+        `unsaved_at_close` (the app offers to copy them)."""
         self._stop_now(CLOSED_NOTE)
         self._retry_unsaved()  # a last try for replies a full disk kept in memory
+        self._flush_timer.stop()  # it kept retrying those; a timer left running outlives the window
         if self._unsaved:
-            log.error("closing with %d reply(s) not saved: the disk is still full", len(self._unsaved))
+            text = "\n\n".join(r.content for r in self._unsaved)
+            saved_to = save_unsaved_text(self.store.path.parent, text)
+            log.error(
+                "closing with %d reply(s) not saved: the disk is still full; text file: %s",
+                len(self._unsaved),
+                saved_to,
+            )
+            self.unsaved_at_close.emit(text, saved_to)
         self._closed = True
         self.store.close()
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import traceback
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -243,7 +244,19 @@ class TaskRunner(QObject):
             job.task = asyncio.current_task()
             if job.cancel_requested:
                 raise asyncio.CancelledError
-            return await factory(job.report)
+            # `factory` through `job` only: this frame outlives the job in the traceback of its error.
+            start = job.factory
+            assert start is not None
+            try:
+                return await start(job.report)
+            except BaseException as exc:
+                # The traceback's finished frames hold what the job's code held (`self` of a bound
+                # method), in a cycle with the error (asyncio's futures keep it): only the cyclic
+                # collector would free them, on whichever thread it runs. Cleared now, while
+                # `job.factory` still holds those objects.
+                del start
+                traceback.clear_frames(exc.__traceback__)
+                raise
 
         job.loop = self.loop
         future = asyncio.run_coroutine_threadsafe(wrapper(), self.loop)
@@ -300,7 +313,8 @@ class TaskRunner(QObject):
             handle._deliver_outcome()
 
     def shutdown(self, timeout: float = 3.0) -> None:
-        """Cancel every job, stop the loop and join its thread. Safe to call twice."""
+        """Cancel every job, stop the loop and join its thread; every handle has its outcome when it
+        returns (`cancelled`, for a job that had not finished). Safe to call twice."""
         if self._closed:
             return
         self._closed = True
@@ -334,4 +348,10 @@ class TaskRunner(QObject):
         self._executor.shutdown(wait=False, cancel_futures=True)
         if not self._thread.is_alive():
             self._loop.close()
+            # An outcome the loop had scheduled for its next turn died with the loop, and one already
+            # posted may never be handled (the window deletes the runner): deliver them all now. A
+            # handle kept here would also keep a cycle (handle → job → its service → runner → handle)
+            # that only the cyclic collector frees, on whichever thread it runs.
+            for key in list(self._handles):
+                self._on_outcome_bridge(key)
         log.info("task runner stopped")

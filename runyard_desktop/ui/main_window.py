@@ -236,6 +236,18 @@ class MainWindow(QMainWindow):
         if item is not None:
             item.setIcon(icon)
 
+    def replace_page(self, key: str, widget: QWidget) -> None:
+        """Put `widget` where page `key` was (shown if that page was); the old widget is deleted."""
+        index = self._pages.index(key)
+        old = self._stack.widget(index)
+        showing = self._stack.currentIndex() == index
+        self._stack.insertWidget(index, widget)
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        if showing:
+            self._stack.setCurrentIndex(index)
+
     def show_page(self, key: str) -> None:
         self._nav.setCurrentRow(self._pages.index(key))
 

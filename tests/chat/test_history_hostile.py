@@ -80,7 +80,7 @@ def test_a_locked_database_is_a_plain_error_and_never_moved_aside(tmp_path: Path
 class FullDisk:
     """A HistoryStore whose writes fail with SQLite's "disk is full" while `full` is True."""
 
-    WRITES = ("update_reply", "finish_reply", "touch")
+    WRITES: tuple[str, ...] = ("update_reply", "finish_reply", "touch")
 
     def __init__(self, store: HistoryStore) -> None:
         self.store = store

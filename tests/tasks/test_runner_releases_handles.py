@@ -101,3 +101,24 @@ def test_jobs_in_flight_at_shutdown_still_end_cancelled_and_are_released(qtbot) 
     qtbot.waitUntil(lambda: cancelled == [True], timeout=5000)
     gc.collect()
     assert ref() is None
+
+
+def test_shutdown_delivers_every_outcome_before_it_returns(qtbot) -> None:
+    """An outcome left queued, or scheduled on the stopped loop, would keep its handle (and the job's
+    service) in the runner for good: a reference cycle only the cyclic collector frees, on any thread."""
+    running = threading.Event()
+
+    async def runs(_report: object) -> None:
+        running.set()
+        await asyncio.sleep(30)
+
+    runner = TaskRunner()
+    ends: list[str] = []
+    handle = runner.submit(runs, "in-flight")
+    handle.cancelled.connect(lambda: ends.append("cancelled"))
+    handle.done.connect(lambda: ends.append("done"))
+    assert running.wait(5)
+    runner.shutdown()
+    assert ends == ["cancelled", "done"] and runner.jobs_in_flight == 0  # no event processed in between
+    qtbot.wait(50)  # an outcome also posted before is not delivered twice
+    assert ends == ["cancelled", "done"]

@@ -11,9 +11,12 @@ Nothing is ever lost on purpose:
   copy so the UI can say so. A passing condition (another program holds a lock, the disk is full, no
   permission) is never damage: it raises `HistoryError` with a plain sentence, and the file stays;
 - a lock held by another program is waited for `LOCK_WAIT_S` at most, not SQLite's default 5 s;
+  `open_history` (run off the GUI thread by the app) keeps trying to open a locked file for a few
+  seconds before it gives up with the plain message;
 - the file is created readable by the user only (0600, its folder 0700).
 
-The store is used from one thread (the GUI thread); writes are single small rows and take well under
+The store may be opened on a worker thread (`open_history`, so a lock never freezes the window)
+and is then used from the GUI thread only; writes are single small rows and take well under
 a millisecond. Schema changes go through `_MIGRATIONS` keyed by `PRAGMA user_version`.
 """
 
@@ -43,20 +46,32 @@ from runyard_desktop.core.chat.history_rows import (
     dump_metrics,
     message_from_row,
 )
-from runyard_desktop.core.chat.history_schema import check_schema, create_private, is_damage, plain_problem
+from runyard_desktop.core.chat.history_schema import (
+    check_schema,
+    create_private,
+    is_damage,
+    is_locked,
+    plain_problem,
+)
 from runyard_desktop.core.chat.reply_recorder import ReplyRecorder
 
-__all__ = ["SCHEMA_VERSION", "HistoryError", "HistoryStore", "ReplyRecorder"]
+__all__ = ["SCHEMA_VERSION", "HistoryError", "HistoryStore", "ReplyRecorder", "open_history"]
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
 INTERRUPTED_NOTE = "Interrupted: Runyard closed before this reply finished."
 LOCK_WAIT_S = 0.25  # how long one statement waits for another program's lock before failing
+OPEN_RETRY_S = 3.0  # how long `open_history` keeps trying a locked file (off the GUI thread)
 
 
 class HistoryError(Exception):
-    """The history database could not be opened or written; `str()` is a plain message."""
+    """The history database could not be opened or written; `str()` is a plain message.
+    `locked` is True when another program holds the file (worth waiting for, see `open_history`)."""
+
+    def __init__(self, message: str, *, locked: bool = False) -> None:
+        super().__init__(message)
+        self.locked = locked
 
 
 def _v0_to_v1(db: sqlite3.Connection) -> None:
@@ -105,6 +120,26 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
+def open_history(
+    path: Path,
+    *,
+    retry_s: float = OPEN_RETRY_S,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> HistoryStore:
+    """Open the history, trying again for `retry_s` while another program holds a lock. It blocks:
+    call it off the GUI thread. Raises the last `HistoryError` (plain) when it stays locked."""
+    deadline = clock() + retry_s
+    while True:
+        try:
+            return HistoryStore(path)
+        except HistoryError as exc:
+            if not exc.locked or clock() >= deadline:
+                raise
+            log.info("history database %s is locked; trying again", path)
+        sleep(min(LOCK_WAIT_S, max(0.0, deadline - clock())))
+
+
 class HistoryStore:
     """Conversations and messages in SQLite. Every public method commits before it returns."""
 
@@ -117,12 +152,12 @@ class HistoryStore:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
-                raise HistoryError(plain_problem(exc, path)) from exc
+                raise HistoryError(plain_problem(exc, path), locked=is_locked(exc)) from exc
             self.recovered_from = self._move_aside(exc)
             try:
                 self._db = self._open()
             except sqlite3.Error as again:
-                raise HistoryError(plain_problem(again, path)) from again
+                raise HistoryError(plain_problem(again, path), locked=is_locked(again)) from again
 
     # ---- opening, damage, migrations -------------------------------------------------------
 

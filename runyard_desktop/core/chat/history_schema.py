@@ -9,9 +9,14 @@ on every visit of the Chat page. `is_damage` tells damage (moved aside) from a p
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 # The columns every query of history.py and history_rows.py reads, per table (schema v3).
 EXPECTED_COLUMNS: dict[str, frozenset[str]] = {
@@ -83,6 +88,19 @@ def is_full(exc: BaseException) -> bool:
     return _code(exc) == _SQLITE_FULL or "database or disk is full" in str(exc)
 
 
+@contextmanager
+def full_disk_as(report: Callable[[str], object], note: str) -> Iterator[None]:
+    """Turn a full disk inside the block into `report(note)` (the rest of the block is skipped: callers
+    return False after it). Any other database error still raises."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if not is_full(exc):
+            raise
+        log.warning("history disk full: %s", note)
+        report(note)
+
+
 def is_locked(exc: BaseException) -> bool:
     if not isinstance(exc, sqlite3.Error):
         return False
@@ -104,7 +122,7 @@ def plain_problem(exc: sqlite3.Error, path: Path) -> str:
     if is_locked(exc):
         return (
             f"The conversation history ({path}) is locked by another program: another copy of Runyard, "
-            "or a tool that has the file open. Close it, then open Chat again."
+            "or a tool that has the file open. Close it, then try again."
         )
     if is_full(exc):
         return f"The disk that holds the conversation history ({path.parent}) is full. Free some space and try again."

@@ -2,15 +2,18 @@
 
 A full disk never loses a reply: a write that fails with "database or disk is full" keeps the text in
 memory (`unsaved` turns True), and the next flush, or `retry()`, writes it once space returns. Any
-other error still raises.
+other error still raises. `save_unsaved_text` is the last resort when the app closes before that: a
+plain text file next to the database (it may fail too on a full disk; the app then offers to copy it).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runyard_desktop.core.chat.conversation import Message, ReplyMetrics
@@ -18,6 +21,28 @@ from runyard_desktop.core.chat.history_schema import is_full
 
 if TYPE_CHECKING:
     from runyard_desktop.core.chat.history import HistoryStore
+
+
+def save_unsaved_text(folder: Path, text: str, *, clock: Callable[[], float] = time.time) -> Path | None:
+    """Write `text` to a new `unsaved-replies-<time>.txt` in `folder`, readable by the user only;
+    None when it cannot be written (the disk is still full, say)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(clock()))
+    path = folder / f"unsaved-replies-{stamp}.txt"
+    n = 1
+    while path.exists():
+        path = folder / f"unsaved-replies-{stamp}-{n}.txt"
+        n += 1
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError:
+        path.unlink(missing_ok=True)  # a partial file would look like the whole reply
+        return None
+    return path
 
 
 class ReplyRecorder:

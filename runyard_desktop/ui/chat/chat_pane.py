@@ -302,8 +302,8 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
 
     @Slot()
     def _on_sidebar_new_requested(self) -> None:
-        self.controller.new_conversation()
-        self.composer.input.setFocus()
+        if self.controller.new_conversation_or_notice():
+            self.composer.input.setFocus()
 
     @Slot(str)
     def _on_sidebar_search_changed(self, text: str) -> None:
