@@ -8,6 +8,7 @@ import pytest
 
 from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
+from runyard_desktop.core.hardware.bandwidth import lookup_gpu_name
 from runyard_desktop.core.hardware.presets import MACHINES, build_profile
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
@@ -61,3 +62,11 @@ def test_every_range_is_at_most_twice_its_low_end(name: str) -> None:
     for tag in load_catalogue():
         tps = evaluate(tag, MACHINES[name]).tokens_per_second
         assert tps is None or 0 < tps[0] <= tps[1] <= 2 * tps[0], (tag.tag, tps)
+
+
+@pytest.mark.parametrize(
+    ("name", "gbps"),
+    [("AMD Radeon AI PRO R9700", 640), ("NVIDIA RTX PRO 4000 Blackwell", 672), ("NVIDIA GeForce RTX 4090", 1008)],
+)
+def test_published_bandwidth_of_cards_in_the_measurements(name: str, gbps: float) -> None:
+    assert lookup_gpu_name(name) == gbps
