@@ -10,8 +10,8 @@ from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, OllamaRegime, evaluate
 from runyard_desktop.core.fit.text import speed_phrase
 
-from .measurements_added import PLACEMENT_CASES
-from .measurements_public import MEMORY_CASES, MemoryCase, PlacementCase, SpeedCase
+from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
+from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
 from .public_sources import SOURCES, independent_sources, is_held_out
 

@@ -26,8 +26,12 @@ from .measurements_public import (
     RX7900XT,
     STRIX,
     UDQ4_35B,
+    MemoryCase,
     PlacementCase,
     SpeedCase,
+)
+from .measurements_public import (
+    MEMORY_CASES as FIRST_MEMORY,
 )
 from .measurements_public import (
     PLACEMENT_CASES as FIRST_PLACEMENTS,
@@ -310,5 +314,21 @@ PLACEMENT_CASES = (
         4096,
         "gpu",
         note="everything on the GPU",
+    ),
+)
+
+MEMORY_CASES = (
+    *FIRST_MEMORY,
+    MemoryCase(
+        "27B UD-Q5_K_XL, RTX 5090, llama.cpp, q8_0 KV, 32K",
+        "jackrong-5090",
+        Q5KXL_27B,
+        RTX5090,
+        32768,
+        "q8_0",
+        "llama-server",
+        20 * 1000**3 / 2**20,
+        "used",
+        '"VRAM in use ~20 GB of 32 GB"; a device total incl. the CUDA context',
     ),
 )

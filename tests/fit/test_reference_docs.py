@@ -12,8 +12,7 @@ from runyard_desktop.core.fit.engine import evaluate_all
 from runyard_desktop.core.hardware.presets import MACHINES
 
 from . import accuracy, docgen
-from .measurements_added import PLACEMENT_CASES
-from .measurements_public import MEMORY_CASES
+from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_speed import SPEED_CASES
 from .public_sources import SOURCES, held_out, in_sample, independent_sources, is_held_out
 from .reference_data import DEFAULT_TAGS, EXPECTED
