@@ -10,7 +10,8 @@ from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, OllamaRegime, evaluate
 from runyard_desktop.core.fit.text import speed_phrase
 
-from .measurements_public import MEMORY_CASES, PLACEMENT_CASES, MemoryCase, PlacementCase, SpeedCase
+from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
+from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
 from .public_sources import SOURCES, independent_sources, is_held_out
 
@@ -62,9 +63,11 @@ def speed_rows() -> list[tuple[SpeedCase, tuple[float, float] | None, float]]:
 
 
 def placement_rows() -> list[tuple[PlacementCase, str, float]]:
-    """(case, estimated verdict, estimated GPU share)."""
+    """(case, estimated verdict, estimated GPU share as the logs state it: the bytes on the GPU over all the
+    model's bytes, as `ollama ps` and the logged buffer sizes count it — `reported_gpu_share`, not the layer
+    share, which counts the token embedding kept in RAM as if it were on the GPU)."""
     return [
-        (case, r.verdict.value, r.gpu_share)
+        (case, r.verdict.value, r.reported_gpu_share)
         for case in PLACEMENT_CASES
         for r in [_report(case.tag, case.profile, case.context, "f16", case.regime)]
     ]

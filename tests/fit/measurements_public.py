@@ -22,7 +22,7 @@ from .reference_data import gpu_machine, unified_machine, variant
 class MemoryCase:
     label: str
     source: str  # a public_sources.SOURCES id
-    tag: str
+    tag: str | ModelTag
     profile: HardwareProfile
     context: int
     kv: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from runyard_desktop.core.hardware.presets import apple
 
+from .measurements_added import SPEED_CASES_ADDED
 from .measurements_public import (
     EPYC_ROME,
     GB10,
@@ -182,4 +183,5 @@ SPEED_CASES = (
     SpeedCase(
         "35B-A3B, RX 7900 XTX, Ollama 0.21", "ollama-15771", "qwen3.5:35b-a3b", RX7900XTX, 32768, 24.5, "ollama-engine"
     ),
+    *SPEED_CASES_ADDED,
 )

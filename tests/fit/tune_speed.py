@@ -17,22 +17,28 @@ from dataclasses import replace
 from runyard_desktop.core.fit import speed
 from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, evaluate
-from runyard_desktop.core.fit.memory_budget import memory_budget
+from runyard_desktop.core.fit.memory_budget import MemoryBudget, memory_budget
+from runyard_desktop.core.hardware.profile import HardwareProfile
 
 from .measurements_public import SpeedCase
 from .measurements_speed import SPEED_CASES
 from .public_sources import in_sample
 
 GRID = {
-    "gpu_efficiency": (0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75),
-    "cpu_efficiency": (0.4, 0.5, 0.6, 0.7),
+    "gpu_efficiency": (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+    "cpu_efficiency": (0.5, 0.6, 0.7, 0.8, 0.9),
     "overhead_per_layer_s": (2e-5, 4e-5, 6e-5, 8e-5, 1e-4, 1.5e-4, 2e-4),
-    "cpu_flops_per_cycle": (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0),
+    "cpu_flops_per_cycle": (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0),
     "engine_partial": (0.2, 0.3, 0.45, 0.6, 0.8),
+    "overhead_bandwidth_exponent": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "cpu_overhead_cycles_per_layer": (0.0, 0.5e6, 1e6, 1.5e6, 2e6, 3e6, 4e6),
 }
 
 
-def _prepared(case: SpeedCase) -> tuple[ModelTag, object, object, speed.SpeedInputs]:
+Prepared = tuple[ModelTag, HardwareProfile, MemoryBudget, speed.SpeedInputs]
+
+
+def _prepared(case: SpeedCase) -> Prepared:
     tag = case.tag if isinstance(case.tag, ModelTag) else load_catalogue().get(case.tag)
     regime = OllamaRegime(case.regime)
     r = evaluate(tag, case.profile, FitOptions(context=case.context, kv_cache_type=case.kv, regime=regime))
@@ -47,11 +53,13 @@ def _prepared(case: SpeedCase) -> tuple[ModelTag, object, object, speed.SpeedInp
     return tag, case.profile, memory_budget(case.profile), inputs
 
 
-def score(model: speed.SpeedModel, rows: list[SpeedCase]) -> tuple[int, float]:
+def score(
+    model: speed.SpeedModel, rows: list[SpeedCase], prepared: dict[int, Prepared] | None = None
+) -> tuple[int, float]:
     inside, log_err = 0, 0.0
     for case in rows:
-        tag, profile, budget, inputs = _prepared(case)
-        result = speed.estimate(tag, profile, budget, inputs, model)  # type: ignore[arg-type]
+        tag, profile, budget, inputs = prepared[id(case)] if prepared else _prepared(case)
+        result = speed.estimate(tag, profile, budget, inputs, model)
         if result is None:
             continue
         (low, high), _basis = result
@@ -62,9 +70,10 @@ def score(model: speed.SpeedModel, rows: list[SpeedCase]) -> tuple[int, float]:
 
 def tune(rows: list[SpeedCase]) -> tuple[speed.SpeedModel, tuple[int, float]]:
     best: tuple[tuple[int, float], speed.SpeedModel] | None = None
+    prepared = {id(case): _prepared(case) for case in rows}  # the placement does not depend on the constants
     for values in itertools.product(*GRID.values()):
         model = replace(speed.DEFAULT_MODEL, **dict(zip(GRID, values, strict=True)))
-        s = score(model, rows)
+        s = score(model, rows, prepared)
         if best is None or (s[0], -s[1]) > (best[0][0], -best[0][1]):
             best = (s, model)
     assert best is not None

@@ -5,7 +5,8 @@ time per token is (docs/fit-accuracy.md#the-speed-model):
 
     bytes on the GPU ÷ (efficiency × GPU bandwidth)
   + bytes in RAM ÷ (efficiency × RAM bandwidth) + MoE-on-CPU arithmetic ÷ (cores × clock × SIMD rate)
-  + a fixed launch overhead per layer (GPU)
+  + a launch overhead per layer: on a GPU, longer on a smaller GPU ((1000 GB/s ÷ its bandwidth)^0.75);
+    on the CPU alone, a number of clock cycles (thread hand-offs between the layer's operations)
 
 The centre is 1 ÷ that time; the range is centre ÷ √RANGE_RATIO … centre × √RANGE_RATIO. MoE tags read
 only their active parameters; with experts on the CPU only the routed experts held there come from
@@ -31,11 +32,13 @@ KV_FILL = 0.5  # share of the context window read per token, on average over a c
 class SpeedModel:
     """The tunable constants, as one value so the tuner can try others without touching the engine."""
 
-    gpu_efficiency: float = 0.65  # of table/probe bandwidth reached while decoding
-    cpu_efficiency: float = 0.6  # of RAM bandwidth
-    overhead_per_layer_s: float = 1e-4  # kernel launches, synchronisation (GPU and unified memory)
-    cpu_flops_per_cycle: float = 1.5  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
-    engine_partial: float = 0.3  # Ollama 0.17–0.29 with anything on the CPU
+    gpu_efficiency: float = 0.9  # of table/probe bandwidth reached while decoding
+    cpu_efficiency: float = 0.8  # of RAM bandwidth
+    overhead_per_layer_s: float = 1.5e-4  # kernel launches, synchronisation (GPU and unified memory)
+    cpu_flops_per_cycle: float = 3.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
+    engine_partial: float = 0.45  # Ollama 0.17–0.29 with anything on the CPU
+    overhead_bandwidth_exponent: float = 0.75  # GPU overhead × (1000 GB/s ÷ bandwidth)^this: small GPUs, slow ops
+    cpu_overhead_cycles_per_layer: float = 2e6  # thread hand-offs per layer when the CPU alone decodes
 
 
 DEFAULT_MODEL = SpeedModel()
@@ -95,6 +98,10 @@ def _split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
     return total * s.share, total * (1.0 - s.share)
 
 
+def _gpu_overhead(m: SpeedModel, gbps: float) -> float:
+    return m.overhead_per_layer_s * math.pow(1000.0 / gbps, m.overhead_bandwidth_exponent)
+
+
 def _simd(profile: HardwareProfile) -> float:
     flags = " ".join(profile.cpu.flags).lower()
     return next((factor for key, factor in _SIMD if key in flags), 1.0)
@@ -105,6 +112,7 @@ def _times(
 ) -> tuple[dict[str, float], SpeedBasis] | None:
     gpu_bytes, cpu_bytes = _split(tag, s)
     ram = cpu_bandwidth(profile)
+    ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
     used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
     gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
@@ -112,14 +120,14 @@ def _times(
         "gpu memory": gpu_bytes / (m.gpu_efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
         "ram": cpu_bytes / (m.cpu_efficiency * ram.gbps * 1e9) if cpu_bytes else 0.0,
         "cpu compute": 0.0,
-        "overhead": m.overhead_per_layer_s * tag.size.arch.layers if used else 0.0,
+        "overhead": tag.size.arch.layers
+        * (_gpu_overhead(m, gbw.gbps) if used and gbw else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)),
     }
     # MoE on the CPU alone is arithmetic-bound (routing, many small expert products); dense models on
     # the CPU, and the CPU's layers beside a GPU, measured memory-bound (docs/fit-accuracy.md).
     if s.verdict == "cpu" and tag.size.is_moe:
         flops = 2 * tag.size.active_read_params * cpu_bytes / max(1.0, gpu_bytes + cpu_bytes)
         cores = max(1, profile.cpu.physical_cores)
-        ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
         times["cpu compute"] = flops / (cores * ghz * 1e9 * m.cpu_flops_per_cycle * _simd(profile))
     if sum(times.values()) <= 0:
         return None

@@ -81,10 +81,12 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RTX A4000": 448,
     "Quadro P6000": 432,
     "Quadro P4000": 243,
+    "RTX PRO 4000 Blackwell": 672,
     "P6000": 432,
     "GB10": 273,
     "DGX Spark": 273,
     # AMD
+    "Radeon AI PRO R9700": 640,
     "RX 9070 XT": 640,
     "RX 9070": 640,
     "RX 7900 XTX": 960,
