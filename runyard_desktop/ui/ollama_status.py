@@ -18,7 +18,7 @@ from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
 from runyard_desktop.core.ollama.host import is_encrypted
 from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
 from runyard_desktop.models.tooltip_text import plain_tooltip
-from runyard_desktop.ui.widgets.plain_text import plain_label
+from runyard_desktop.ui.widgets.plain_text import ElidedLabel, plain_label
 
 
 def download_page(platform: str = sys.platform) -> tuple[str, str]:
@@ -115,7 +115,7 @@ class OllamaStatusBar(QWidget):
         self._key = ""
         self.dot = plain_label("●")
         self.dot.setObjectName("ollamaStatusDot")
-        self.label = plain_label("Checking Ollama…")
+        self.label = ElidedLabel("Checking Ollama…")  # a long sentence ends in "…" in a narrow window
         self.label.setObjectName("ollamaStatus")
         self.busy = QProgressBar()
         self.busy.setObjectName("ollamaStartingProgress")
