@@ -40,7 +40,7 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
     return PROCEED if clicked is anyway else CANCEL
 
 
-def preflight_box(parent: QWidget, issue: PreflightIssue) -> QMessageBox:
+def preflight_box(parent: QWidget | None, issue: PreflightIssue) -> QMessageBox:
     """The pre-download dialog, not yet shown: the title in bold (escaped), the text plain."""
     box = QMessageBox(parent)
     box.setObjectName("preflightDialog")
