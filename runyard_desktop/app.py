@@ -26,18 +26,15 @@ under `ui/` builds a store, service or controller. `AppWindow` is the window wit
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QSize, QTimer, Slot
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from runyard_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from runyard_desktop.core.appdata import resources
@@ -52,6 +49,7 @@ from runyard_desktop.tasks.app_services import (
     build_page_services,
     switch_ollama_host,
 )
+from runyard_desktop.ui.chat.chat_opening import ChatOpening, OfferUnsaved
 from runyard_desktop.ui.exception_hooks import install_exception_hooks
 from runyard_desktop.ui.hardware.hardware_panel import HardwarePanel
 from runyard_desktop.ui.main_window import MainWindow
@@ -66,20 +64,11 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
     from runyard_desktop.core.chat.history import HistoryStore
-    from runyard_desktop.ui.chat.chat_pane import ChatPane
-    from runyard_desktop.ui.chat.history_notices import HistoryUnavailablePage
     from runyard_desktop.ui.downloads.downloads_wiring import DownloadsCoordinator
 
 log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
 LISTEN_DELAY_MS = 3000  # when the first copy starts answering second launches (see run_gui)
-HISTORY_RETRY_S = 3.0  # how long one open of a locked history keeps trying, off the GUI thread
-
-
-def _offer_to_copy_unsaved(parent: QWidget, text: str, saved_to: Path | None) -> None:
-    from runyard_desktop.ui.chat.history_notices import offer_to_copy_unsaved  # only when it happens
-
-    offer_to_copy_unsaved(parent, text, saved_to)
 
 
 class AppServices:
@@ -187,19 +176,35 @@ class AppWindow(MainWindow):
         self._services = services
         services.adopt_into(self)  # the services are deleted with the window, on the GUI thread
         self._downloads: DownloadsCoordinator | None = None
-        self._history_page: HistoryUnavailablePage | None = None  # the Chat page while the history is locked
-        self.history_retry_s = HISTORY_RETRY_S  # how long one open keeps trying a locked history
-        # Called when the window closes with a reply a full disk kept from being saved (a dialog: tests replace it).
-        self.offer_unsaved_reply: Callable[[QWidget, str, Path | None], None] = _offer_to_copy_unsaved
         # Background work starts once the window has painted ("Detecting…" shows at once, and asyncio,
         # the probes and the Ollama check do not compete with start-up); tests/test_startup_path.py.
         self.startup = StartupSequence(self, _PROCESS_START)
         # Geometry, splitters and the last page (ui/window_memory.py); saved when the window closes.
         self.memory = WindowMemory(self, services.core.paths.window_state_file)
+        # The Chat page, or Try again while the history is locked (ui/chat/chat_opening.py).
+        self.chat_opening = ChatOpening(self, services, self.memory)
 
     @property
     def services(self) -> AppServices:
         return self._services
+
+    @property
+    def history_retry_s(self) -> float:
+        """How long one open of a locked history keeps trying, off the GUI thread."""
+        return self.chat_opening.retry_s
+
+    @history_retry_s.setter
+    def history_retry_s(self, seconds: float) -> None:
+        self.chat_opening.retry_s = seconds
+
+    @property
+    def offer_unsaved_reply(self) -> OfferUnsaved:
+        """Called when the window closes with a reply a full disk kept from being saved (a dialog: tests replace it)."""
+        return self.chat_opening.offer_unsaved_reply
+
+    @offer_unsaved_reply.setter
+    def offer_unsaved_reply(self, offer: OfferUnsaved) -> None:
+        self.chat_opening.offer_unsaved_reply = offer
 
     @property
     def downloads(self) -> DownloadsCoordinator:
@@ -226,7 +231,8 @@ class AppWindow(MainWindow):
         if core.hardware.profile is not None:
             models_view.set_profile(core.hardware.profile)
         self.add_page("models", "Models", models_view)
-        self.add_page("chat", "Chat", LazyPage(self._build_chat) if chat_on_first_visit else self._build_chat())
+        chat = self.chat_opening.build
+        self.add_page("chat", "Chat", LazyPage(chat) if chat_on_first_visit else chat())
         # Downloads, Installed page, measured check, Ollama status, first run, Settings; docs/dev/downloads-api.md
         self._downloads = install_downloads(
             self,
@@ -245,69 +251,6 @@ class AppWindow(MainWindow):
         self.set_refresh("chat", pages.ollama.check)
         self.memory.restore_splitters(models_view)
         self.memory.restore_page()
-
-    def _build_chat(self) -> QWidget:
-        """The chat pane; while the history cannot be opened (locked by another program, say) a plain
-        page with Try again, and the open is retried off the GUI thread (`_retry_history`)."""
-        from runyard_desktop.core.chat.history import HistoryError
-        from runyard_desktop.ui.chat.history_notices import HistoryUnavailablePage
-
-        try:
-            chat_page = self._services.build_chat_page()  # history store, conversation controller; docs/dev/chat-api.md
-        except HistoryError as exc:
-            log.warning("history not opened: %s", exc)
-            page = HistoryUnavailablePage(str(exc))
-            page.retry_requested.connect(self._retry_history)
-            self._history_page = page
-            self._retry_history()  # a lock is often gone in a moment: wait for it off the GUI thread
-            return page
-        return self._chat_pane(chat_page)
-
-    def _chat_pane(self, chat_page: ChatPageServices) -> QWidget:
-        from runyard_desktop.ui.chat.chat_page import build_chat_page
-
-        core, pages = self._services.core, self._services.pages
-        # A signal, not a callable stored on the controller: a lambda over `self` made a reference cycle.
-        chat_page.conversations.unsaved_at_close.connect(self._on_unsaved_at_close)
-        pane = build_chat_page(
-            chat_page.conversations, chat_page.fit, core.settings.current, ollama=pages.ollama, hardware=core.hardware
-        )
-        self.memory.restore_splitters(pane)
-        return pane
-
-    @Slot(str, object)
-    def _on_unsaved_at_close(self, text: str, saved_to: Path | None) -> None:
-        self.offer_unsaved_reply(self, text, saved_to)
-
-    @Slot()
-    def _retry_history(self) -> None:
-        from runyard_desktop.core.chat.history import open_history
-
-        page = self._history_page
-        if page is None or self._services.closed:
-            return
-        page.show_waiting()
-        core = self._services.core
-        opening = functools.partial(open_history, core.paths.history_db, retry_s=self.history_retry_s)
-        handle = core.runner.run_blocking(opening, name="history-open")
-        handle.finished.connect(self._on_history_opened)
-        handle.failed.connect(self._on_history_failed)
-
-    def _on_history_opened(self, store: HistoryStore) -> None:
-        page = self._history_page
-        if page is None or self._services.closed:
-            store.close()  # the window closed while it was opening
-            return
-        pane = self._chat_pane(self._services.build_chat_page(store))
-        self._history_page = None
-        self.replace_page("chat", pane)
-        if page.pending_model is not None:
-            cast("ChatPane", pane).open_with_model(page.pending_model)
-
-    def _on_history_failed(self, exc: object) -> None:
-        if self._history_page is not None:
-            text = str(exc) if isinstance(exc, Exception) and str(exc) else "The conversation history cannot be opened."
-            self._history_page.show_problem(text)
 
 
 def create_main_window(host: str | None = None, *, defer_pages: bool = False) -> AppWindow:

@@ -17,8 +17,11 @@ from typing import Any
 import pytest
 
 from runyard_desktop.commands import console
+from runyard_desktop.commands.install_ollama import ProgressLine
 from runyard_desktop.commands.pull import TerminalSink
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
+from runyard_desktop.core.ollama_install.fetch import FetchProgress
+from runyard_desktop.core.ollama_install.installer import InstallStep
 
 ROOT = Path(__file__).resolve().parents[1]
 CP1252 = {"PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0", "LC_ALL": "C", "LANG": "C"}
@@ -143,6 +146,25 @@ def test_progress_redraws_with_a_plain_carriage_return_without_vt_mode(monkeypat
     ansi = _Tty()
     vt_sink = TerminalSink(ansi, interval_s=0.0, ansi=True)
     vt_sink.push(_state(500))
+    assert ansi.getvalue().startswith("\r\x1b[2K")
+
+
+def test_install_progress_redraws_with_a_plain_carriage_return_without_vt_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`install-ollama` draws its line like `pull`: no escape codes where the console has no VT mode."""
+    monkeypatch.setattr(console, "_vt_cache", {})
+    monkeypatch.setattr(sys, "platform", "win32")
+    out = _Tty()
+    line = ProgressLine(out)
+    monkeypatch.undo()
+    for done in (0, 500_000, 1_000_000):
+        progress = FetchProgress("ollama-linux-amd64.tgz", done, 1_000_000, speed_bps=250_000.0)
+        line.step(InstallStep("download", "Downloading", progress))
+    line.end()
+    text = out.getvalue()
+    assert "\x1b" not in text and text.count("\r") >= 2 and text.endswith("\n")
+    assert "[########################] 100%  1.0 MB / 1.0 MB" in text  # the last one always drawn
+    ansi = _Tty()
+    ProgressLine(ansi, ansi=True).step(InstallStep("download", "Downloading", progress))
     assert ansi.getvalue().startswith("\r\x1b[2K")
 
 

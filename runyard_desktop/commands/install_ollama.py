@@ -15,12 +15,12 @@ import time
 from typing import TextIO
 
 from runyard_desktop.commands.ollama_common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, resolve_host, run_loop
+from runyard_desktop.commands.progress_line import LineWriter, bar_text
 from runyard_desktop.core.command_name import command_name
-from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
+from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.terminal_text import terminal_safe
 
 NAME = "install-ollama"
-BAR_WIDTH = 24
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -36,8 +36,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 class ProgressLine:
     """One redrawn line on a terminal (≤ 10/s); otherwise a line every few seconds."""
 
-    def __init__(self, out: TextIO) -> None:
-        self.out, self.tty, self.last, self.drawn = out, out.isatty(), float("-inf"), False
+    def __init__(self, out: TextIO, *, ansi: bool | None = None) -> None:
+        self.line = LineWriter(out, ansi=ansi)
+        self.last = float("-inf")
 
     def step(self, step: object) -> None:
         from runyard_desktop.core.ollama_install.installer import InstallStep
@@ -51,31 +52,20 @@ class ProgressLine:
             self._write(f"Resuming from {human_bytes(progress.resumed_from)}", force=True)
         line = f"{progress.asset}  {human_bytes(progress.done)}"
         if progress.total and progress.fraction is not None:
-            filled = int(progress.fraction * BAR_WIDTH)
-            line = (
-                f"{progress.asset}  [{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {progress.fraction * 100:3.0f}%"
-                f"  {human_bytes(progress.done)} / {human_bytes(progress.total)}"
-                f"  {human_rate(progress.speed_bps)}  ETA {human_duration(progress.eta_s)}"
+            line = bar_text(
+                progress.asset, progress.fraction, progress.done, progress.total, progress.speed_bps, progress.eta_s
             )
         self._write(line, force=progress.done == progress.total)
 
     def _write(self, text: str, *, force: bool) -> None:
         now = time.monotonic()
-        if not force and now - self.last < (0.1 if self.tty else 2.0):
+        if not force and now - self.last < (0.1 if self.line.tty else 2.0):
             return
         self.last = now
-        if self.tty:
-            self.out.write("\r\x1b[2K" + terminal_safe(text))
-            self.drawn = True
-        else:
-            self.out.write(terminal_safe(text) + "\n")
-        self.out.flush()
+        self.line.write(terminal_safe(text), newline=False)
 
     def end(self) -> None:
-        if self.tty and self.drawn:
-            self.out.write("\n")
-            self.out.flush()
-            self.drawn = False
+        self.line.end_line()
 
 
 def run(args: argparse.Namespace) -> int:

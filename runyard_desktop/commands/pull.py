@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from runyard_desktop.commands.console import virtual_terminal
 from runyard_desktop.commands.ollama_common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -21,12 +20,11 @@ from runyard_desktop.commands.ollama_common import (
     resolve_host,
     run_loop,
 )
+from runyard_desktop.commands.progress_line import LineWriter, bar_text
 from runyard_desktop.core.downloads.progress_words import notice
-from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
+from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
 from runyard_desktop.core.terminal_text import terminal_safe
-
-BAR_WIDTH = 24
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -51,12 +49,7 @@ def format_progress(state: PullState) -> str:
 def _progress_line(state: PullState) -> str:
     if state.phase in (PullPhase.DOWNLOADING,) and state.total:
         fraction = state.fraction or 0.0
-        filled = int(fraction * BAR_WIDTH)
-        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        line = (
-            f"{state.tag}  [{bar}] {fraction * 100:3.0f}%  {human_bytes(state.completed)} / {human_bytes(state.total)}"
-            f"  {human_rate(state.speed_bps)}  ETA {human_duration(state.eta_s)}"
-        )
+        line = bar_text(state.tag, fraction, state.completed, state.total, state.speed_bps, state.eta_s)
         if state.status is not PullStatus.RUNNING or notice(state):
             line += f"  {state.message}"  # also why the bar went back
         return line
@@ -66,13 +59,12 @@ def _progress_line(state: PullState) -> str:
 class TerminalSink:
     """Draws progress: redraws one line on a terminal (≤ 10/s); prints a line every few seconds otherwise.
 
-    A terminal without escape sequences (the classic Windows console where virtual-terminal mode cannot
-    be turned on) gets a plain carriage return, the new line padded with spaces over the old one."""
+    The drawing is `progress_line.LineWriter`'s: without escape sequences (the classic Windows console
+    where virtual-terminal mode cannot be turned on) a plain carriage return, padded over the old line."""
 
     def __init__(self, out: TextIO, interval_s: float | None = None, *, ansi: bool | None = None) -> None:
-        self.out = out
-        self.tty = out.isatty()
-        self.ansi = virtual_terminal(out) if ansi is None else ansi
+        self.line = LineWriter(out, ansi=ansi)
+        self.tty = self.line.tty
         self.interval = interval_s if interval_s is not None else (0.1 if self.tty else 2.0)
         self.last = float("-inf")
         self.pending: PullState | None = None
@@ -80,7 +72,6 @@ class TerminalSink:
         self.latest: PullState | None = None
         self.shown_text = ""
         self.resume_told = False
-        self.drawn_width = 0  # the line on screen now, which a plain `\r` redraw must cover
 
     def push(self, state: PullState | Callable[[], PullState]) -> None:
         if callable(state):
@@ -96,26 +87,14 @@ class TerminalSink:
             return
         if state.resumed_from_bytes and not self.resume_told:
             self.resume_told = True
-            self._write(f"Resuming from {human_bytes(state.resumed_from_bytes)}", newline=True)
+            self.line.write(f"Resuming from {human_bytes(state.resumed_from_bytes)}", newline=True)
         text = format_progress(state)
         if text != self.shown_text:
-            self._write(text, newline=not self.tty)
+            self.line.write(text, newline=not self.tty)
         self.shown, self.shown_text, self.last = state, text, time.monotonic()
 
-    def _write(self, text: str, *, newline: bool) -> None:
-        if self.tty and self.ansi:
-            self.out.write("\r\x1b[2K" + text + ("\n" if newline else ""))
-        elif self.tty:
-            self.out.write("\r" + text.ljust(self.drawn_width) + ("\n" if newline else ""))
-            self.drawn_width = 0 if newline else len(text)
-        else:
-            self.out.write(text + "\n")
-        self.out.flush()
-
     def end_line(self) -> None:
-        if self.tty and self.shown is not None:
-            self.out.write("\n")
-            self.out.flush()
+        self.line.end_line()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,14 +11,19 @@ gigabytes. `read_untrusted(path, max_bytes)`:
 - opens with `O_NONBLOCK` where the platform has it and checks the opened file again, so a file
   swapped for a FIFO between the check and the open cannot block either.
 
+`read_untrusted_json(path, max_bytes)` is the same read, decoded as UTF-8 JSON: the one way Runyard
+loads a JSON file of its own (settings, window state, measurements, the managed Ollama's record).
+
 `UntrustedFileError` says what the file is and why it was refused; `str()` is a plain sentence.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to open by name
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -87,6 +92,13 @@ def read_untrusted(path: Path, max_bytes: int) -> bytes:
         return _read_capped(path, fd, max_bytes)
     finally:
         os.close(fd)
+
+
+def read_untrusted_json(path: Path, max_bytes: int) -> Any:
+    """`read_untrusted(path, max_bytes)` as JSON. Raises FileNotFoundError when it is missing, ValueError
+    when it is refused or is not UTF-8 JSON (UntrustedFileError, UnicodeDecodeError and JSONDecodeError
+    are ValueErrors), RecursionError when it is nested too deep."""
+    return json.loads(read_untrusted(path, max_bytes).decode("utf-8"))
 
 
 def _read_capped(path: Path, fd: int, max_bytes: int) -> bytes:

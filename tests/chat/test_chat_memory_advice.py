@@ -22,7 +22,8 @@ NEW = (
 
 def test_the_numbers_of_both_generations() -> None:
     old = memory_numbers(OLD)
-    assert (round(old.need / GIB, 1), round(old.free / GIB, 1)) == (7.3, 6.0)  # type: ignore[operator]
+    assert old.need is not None and old.free is not None
+    assert (round(old.need / GIB, 1), round(old.free / GIB, 1)) == (7.3, 6.0)
     new = memory_numbers(NEW)
     assert new.need == 7340 * 2**20 and new.free is None
     assert memory_numbers("unable to load full model on GPU").need is None

@@ -104,7 +104,7 @@ def test_recorder_keeps_the_reply_while_the_disk_is_full_and_saves_it_later(tmp_
     disk = FullDisk(store)
     conv = store.create_conversation(model="m")
     reply = store.begin_reply(conv.id, "m")
-    recorder = ReplyRecorder(disk, reply, interval_s=0.0)  # type: ignore[arg-type]
+    recorder = ReplyRecorder(disk, reply, interval_s=0.0)  # type: ignore[arg-type]  # FullDisk wraps a HistoryStore
     disk.full = True
     recorder.append(content="Hello ")
     recorder.append(content="world")

@@ -88,16 +88,16 @@ def test_disk_words_and_what_counts_as_kept() -> None:
         verdict = None
         reason = ""
 
-    issues = preflight("qwen3.5:9b", status=status, report=Report(), free_disk=2 * gb, kept=int(4.5 * gb))  # type: ignore[arg-type]
+    issues = preflight("qwen3.5:9b", status=status, report=Report(), free_disk=2 * gb, kept=int(4.5 * gb))  # type: ignore[arg-type]  # Report: a FitReport stand-in
     assert [i.title for i in issues] == ["Not enough disk space"]
     assert "needs 2.1 GB more; 4.5 GB already kept" in issues[0].text
-    assert preflight("qwen3.5:9b", status=status, report=Report(), free_disk=3 * gb, kept=int(4.5 * gb)) == []  # type: ignore[arg-type]
+    assert preflight("qwen3.5:9b", status=status, report=Report(), free_disk=3 * gb, kept=int(4.5 * gb)) == []  # type: ignore[arg-type]  # Report stand-in
     assert (
         "needs 6.6 GB of disk space"
         in preflight(
             "qwen3.5:9b",
             status=status,
-            report=Report(),  # type: ignore[arg-type]
+            report=Report(),  # type: ignore[arg-type]  # only what the disk check reads of a FitReport
             free_disk=3 * gb,
         )[0].text
     )

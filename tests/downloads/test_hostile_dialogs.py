@@ -47,9 +47,9 @@ def test_deleting_a_model_with_a_hostile_name_asks_in_plain_text(open_window, dl
 def test_dialog_builders_show_outside_text_plain(qtbot, fifo_probe) -> None:
     hostile = f"{fifo_probe.img} said the server"
     boxes = [
-        yes_no_box(None, "Delete?", hostile),  # type: ignore[arg-type]
+        yes_no_box(None, "Delete?", hostile),
         plain_message_box(QMessageBox.Icon.Warning, "Failed", hostile, QMessageBox.StandardButton.Ok, None, hostile),
-        preflight_box(None, PreflightIssue(CheckLevel.CONFIRM, f"{fifo_probe.img} title", hostile)),  # type: ignore[arg-type]
+        preflight_box(None, PreflightIssue(CheckLevel.CONFIRM, f"{fifo_probe.img} title", hostile)),
     ]
     for box in boxes:
         texts = rendered_texts(box, fifo_probe)

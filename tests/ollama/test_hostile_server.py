@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from collections.abc import Mapping
 
 import pytest
 
@@ -73,11 +74,11 @@ def test_possible_counts_pass(value: int | None) -> None:
     assert bounds.checked_count(value, "size") == value
 
 
-def _request_headers(host: str, monkeypatch) -> object:
+def _request_headers(host: str, monkeypatch) -> Mapping[str, str]:
     """The headers the real ollama client would send to `host` once the app's request hook ran."""
     monkeypatch.setenv("OLLAMA_API_KEY", "secret-key")
 
-    async def build() -> object:
+    async def build() -> Mapping[str, str]:
         async with OllamaClient(host)._new() as client:
             request = client._client.build_request("POST", "/api/chat")
             for hook in client._client.event_hooks["request"]:
@@ -99,7 +100,7 @@ def _request_headers(host: str, monkeypatch) -> object:
 )
 def test_the_api_key_goes_only_over_https_or_to_this_machine(host: str, sent: bool, monkeypatch) -> None:
     headers = _request_headers(host, monkeypatch)
-    assert ("authorization" in headers) is sent  # type: ignore[operator]
+    assert ("authorization" in headers) is sent
 
 
 def test_the_api_key_reaches_a_loopback_server(fake, monkeypatch) -> None:

@@ -126,7 +126,7 @@ def _windows_child(
         return True
 
     return server.ServerProcess(
-        child,  # type: ignore[arg-type]
+        child,  # type: ignore[arg-type]  # FakeChild: only the Popen calls stop() makes, recorded
         Path("log"),
         own_group=True,
         send_signal=send_signal,
@@ -178,7 +178,7 @@ def test_the_console_route_is_windows_only() -> None:
 def test_posix_stop_is_sigterm_then_sigkill() -> None:
     calls: list[tuple[Any, ...]] = []
     child = FakeChild(calls, obeys=False)
-    server.ServerProcess(child, Path("log"), end_tree=_tree_killer(calls)).stop(timeout=2.0)  # type: ignore[arg-type]
+    server.ServerProcess(child, Path("log"), end_tree=_tree_killer(calls)).stop(timeout=2.0)  # type: ignore[arg-type]  # FakeChild for Popen
     assert calls == [("terminate",), ("wait", 2.0), ("end tree", 4242), ("kill",), ("wait", 2.0)]
 
 

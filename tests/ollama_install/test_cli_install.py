@@ -25,8 +25,8 @@ def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[server.ServerProc
     started: list[server.ServerProcess] = []
     real = session.start_and_wait
 
-    async def recording(*args: object) -> tuple[server.ServerProcess | None, str]:
-        child, version = await real(*args)  # type: ignore[arg-type]
+    async def recording(executable: Path, host: str, log_path: Path) -> tuple[server.ServerProcess | None, str]:
+        child, version = await real(executable, host, log_path)
         if child is not None:
             started.append(child)
         return child, version

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from runyard_desktop.core.ollama_install.errors import InstallError
-from runyard_desktop.core.ollama_install.installer import Installed, InstallStep, install
+from runyard_desktop.core.ollama_install.installer import FreeBytes, Installed, InstallStep, free_bytes, install
 from runyard_desktop.core.ollama_install.managed import ManagedOllama
 from runyard_desktop.core.ollama_install.release import Release, release_for
 from tests.support.fake_releases import FakeReleases, build_archive, release_entries, sha256_line
@@ -21,8 +21,8 @@ def _release(releases: FakeReleases, *assets: str) -> Release:
     return Release(releases.base, None, assets or (LINUX,))
 
 
-def _run(managed: ManagedOllama, release: Release, **kw: object) -> Installed:
-    return asyncio.run(install(managed, release, lambda _s: None, **kw))  # type: ignore[arg-type]
+def _run(managed: ManagedOllama, release: Release, free: FreeBytes = free_bytes) -> Installed:
+    return asyncio.run(install(managed, release, lambda _s: None, free=free))
 
 
 def _nothing_half_installed(managed: ManagedOllama) -> None:

@@ -87,7 +87,7 @@ def test_install_ollama_then_download_a_model(open_window, releases: FakeRelease
 
     # Settings says which Ollama is in use and where; Remove deletes Runyard's own (after a yes).
     window.downloads.confirm_delete = lambda *_a: True
-    section = window.downloads._ollama_section()
+    section = window.downloads.status_settings.ollama_section()
     service = window.services.pages.ollama_install
     in_use = _child(section, QLabel, "ollamaInUseLabel").text()
     assert f"Runyard's own Ollama 0.17.1, in {service.managed.root}" in in_use and "is running" in in_use

@@ -102,3 +102,15 @@ def test_settings_names_the_ollama_in_use_and_where() -> None:
     assert text == f"Runyard's own Ollama 0.17.1, in {Path('/h/data/ollama')}."
     assert "another computer" in in_use_text("http://192.0.2.7:11434", "0.17.1", None, None)
     assert "Install Ollama" in in_use_text("http://127.0.0.1:1", None, None, None)
+
+
+def test_a_record_that_is_not_a_regular_file_is_refused_unread(tmp_path: Path, fifo_probe) -> None:
+    """The version record is read like every JSON file of Runyard's: a FIFO there is never opened."""
+    managed = ManagedOllama(tmp_path)
+    managed.root.mkdir(parents=True)
+    managed.record_file.symlink_to(fifo_probe.path)
+    assert managed.version() is None
+    assert fifo_probe.opens() == 0
+    managed.record_file.unlink()
+    managed.record_file.write_text('{"version": "0.17.1"}', encoding="utf-8")
+    assert managed.version() == "0.17.1"

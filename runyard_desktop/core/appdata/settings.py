@@ -12,7 +12,6 @@ wrong, the app starts: a wrong field falls back to its default, an unusable file
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from runyard_desktop.core.appdata.json_files import move_aside, write_json_atomic
-from runyard_desktop.core.untrusted_file import read_untrusted
+from runyard_desktop.core.untrusted_file import read_untrusted_json
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +125,7 @@ def load_with_notice(path: Path) -> tuple[Settings, str]:
     aside and the defaults are used; a file with wrong fields is moved aside too (the original is
     kept), those fields get their defaults and the rest is written back. The notice says what happened."""
     try:
-        data = json.loads(read_untrusted(path, MAX_SETTINGS_BYTES).decode("utf-8"))
+        data = read_untrusted_json(path, MAX_SETTINGS_BYTES)
         if not isinstance(data, dict):
             raise SettingsError("settings file is not a JSON object")
         settings, wrong = checked_from_json(data)

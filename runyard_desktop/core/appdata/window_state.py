@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import logging
 from pathlib import Path
 from typing import Any
 
 from runyard_desktop.core.appdata.json_files import write_json_atomic
-from runyard_desktop.core.untrusted_file import read_untrusted
+from runyard_desktop.core.untrusted_file import read_untrusted_json
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +95,7 @@ def from_json(data: object) -> WindowState:
 def load(path: Path) -> WindowState:
     """The remembered state, or an empty one when the file is missing, refused or damaged."""
     try:
-        data = json.loads(read_untrusted(path, MAX_STATE_BYTES).decode("utf-8"))
+        data = read_untrusted_json(path, MAX_STATE_BYTES)
     except FileNotFoundError:
         return WindowState()
     except (ValueError, TypeError, RecursionError, OSError) as exc:

@@ -9,14 +9,13 @@ way it is logged, never silently emptied, and `notice` holds the sentence the wi
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from pathlib import Path
 
 from runyard_desktop.core.appdata.json_files import move_aside, write_json_atomic
 from runyard_desktop.core.fit.measured import Measurement
-from runyard_desktop.core.untrusted_file import read_untrusted
+from runyard_desktop.core.untrusted_file import read_untrusted_json
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +87,7 @@ class MeasurementStore:
 
     def _load(self) -> None:
         try:
-            data = json.loads(read_untrusted(self.path, MAX_FILE_BYTES).decode("utf-8"))
+            data = read_untrusted_json(self.path, MAX_FILE_BYTES)
             items = data["measurements"] if isinstance(data, dict) else None
             if not isinstance(items, dict):
                 raise ValueError("no measurements object")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runyard_desktop.core.appdata.paths import AppPaths
+from runyard_desktop.core.untrusted_file import read_untrusted_json
 
 RECORD = "runyard-install.json"
 MAX_RECORD_BYTES = 64 * 1024
@@ -53,10 +54,9 @@ class ManagedOllama:
 
     def version(self) -> str | None:
         """The version recorded at install time (None when not installed or unreadable)."""
-        try:
-            with open(self.record_file, "rb") as source:
-                data = json.loads(source.read(MAX_RECORD_BYTES))
-        except (OSError, ValueError):
+        try:  # refused unread when it is not a regular file: a FIFO there would block the reader for good
+            data = read_untrusted_json(self.record_file, MAX_RECORD_BYTES)
+        except (OSError, ValueError, RecursionError):
             return None
         version = data.get("version") if isinstance(data, dict) else None
         return version if isinstance(version, str) and len(version) <= 40 else None

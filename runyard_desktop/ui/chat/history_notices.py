@@ -2,10 +2,10 @@
 
 `HistoryUnavailablePage` stands in for the chat pane while the history database is locked by another
 program (or cannot be opened for another passing reason): a plain sentence saying what holds it, and
-a **Try again** button. The composition root (`app.AppWindow`) retries the open off the GUI thread and
+a **Try again** button. `ui/chat/chat_opening.ChatOpening` retries the open off the GUI thread and
 swaps in the chat pane once it opens; this module builds no store.
 
-`offer_to_copy_unsaved` is the root's default for a reply a full disk kept from being saved when the
+`offer_to_copy_unsaved` is `ChatOpening`'s default for a reply a full disk kept from being saved when the
 window closes: it says where the text was written (if anywhere) and offers to copy it.
 """
 

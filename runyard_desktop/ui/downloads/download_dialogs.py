@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from runyard_desktop.core.downloads.preflight import CheckLevel, PreflightIssue
+from runyard_desktop.ui.installed.installed_view import yes_no_box
 from runyard_desktop.ui.widgets.plain_text import escaped_html, plain_message_box, set_plain_informative
 
 PROCEED, BETTER, CANCEL = "proceed", "better", "cancel"
@@ -40,7 +41,7 @@ def ask_preflight(parent: QWidget, issue: PreflightIssue) -> str:
     return PROCEED if clicked is anyway else CANCEL
 
 
-def preflight_box(parent: QWidget, issue: PreflightIssue) -> QMessageBox:
+def preflight_box(parent: QWidget | None, issue: PreflightIssue) -> QMessageBox:
     """The pre-download dialog, not yet shown: the title in bold (escaped), the text plain."""
     box = QMessageBox(parent)
     box.setObjectName("preflightDialog")
@@ -52,18 +53,10 @@ def preflight_box(parent: QWidget, issue: PreflightIssue) -> QMessageBox:
 
 
 def delete_box(parent: QWidget, title: str, text: str) -> QMessageBox:
-    """The delete confirmation, not yet shown; `text` names a model (outside text), shown plain."""
-    box = plain_message_box(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
+    """The delete confirmation, not yet shown: the plain Yes/Cancel question with Yes saying Delete."""
+    box = yes_no_box(parent, title, text)
     box.setObjectName("confirmDeleteDialog")
-    yes = box.button(QMessageBox.StandardButton.Yes)
-    yes.setText("Delete")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
     return box
 
 

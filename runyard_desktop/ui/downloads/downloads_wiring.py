@@ -5,7 +5,8 @@ The controllers and stores it drives are built by the root (`tasks/app_services.
 `DownloadsCoordinator` turns user intent into controller calls: it runs the pre-download checks
 (answered through the replaceable `ask` / `confirm_delete` callables), starts pulls, opens the chat
 on a finished model, starts the measured check, and keeps the Models table, the action bar, the
-downloads list and the status bar in step with the services.
+downloads list and the Installed page in step with the services. The status bar, the first-run card
+and Settings are its `status_settings` (ui/downloads/status_settings.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDockWidget, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 
 from runyard_desktop.core.appdata.paths import AppPaths
 from runyard_desktop.core.appdata.settings import Settings
@@ -26,7 +26,6 @@ from runyard_desktop.core.downloads import preflight
 from runyard_desktop.core.downloads.row_status import RowStatus
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
 from runyard_desktop.core.fit.measured import Measurement, compare
-from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import OllamaStatus, PullState
 from runyard_desktop.models.download_model import DownloadListModel
@@ -35,14 +34,10 @@ from runyard_desktop.tasks.hardware_service import HardwareService
 from runyard_desktop.ui.downloads import download_dialogs as dialogs
 from runyard_desktop.ui.downloads.downloads_panel import DownloadBar, DownloadsPanel
 from runyard_desktop.ui.downloads.measure_panel import MeasureCard
+from runyard_desktop.ui.downloads.status_settings import StatusAndSettings
 from runyard_desktop.ui.installed.installed_view import InstalledView, delete_question
 from runyard_desktop.ui.main_window import MainWindow
-from runyard_desktop.ui.models.first_run import FirstRunBanner
 from runyard_desktop.ui.models.models_view import ModelsView
-from runyard_desktop.ui.models.whatif_editor import CUSTOM
-from runyard_desktop.ui.ollama_status import OllamaStatusBar
-from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
-from runyard_desktop.ui.theme import apply_theme
 from runyard_desktop.ui.widgets.open_external import open_url
 
 if TYPE_CHECKING:  # the chat page is imported when it is built, not at start-up
@@ -130,12 +125,19 @@ class DownloadsCoordinator(QObject):
         view_menu.addAction(toggle)
         self.installed = InstalledView(confirm=lambda p, t, x: self.confirm_delete(p, t, x))
         self.window.add_page("installed", "Installed", self.installed)
-        self.status_bar = OllamaStatusBar()
-        self.window.statusBar().addWidget(self.status_bar, 1)
-        self.banner = FirstRunBanner()
-        layout = self.view.layout()
-        assert isinstance(layout, QVBoxLayout)  # the Models page's outer column
-        layout.insertWidget(0, self.banner)
+        # The status bar, the first-run banner and Settings (ui/downloads/status_settings.py).
+        self.status_settings = StatusAndSettings(
+            self.window,
+            self.view,
+            self.services,
+            settings=self.settings,
+            paths=self._paths,
+            switch_host=self._switch_host,
+            open_url=lambda url: self.open_url(url),
+            confirm_delete=lambda p, t, x: self.confirm_delete(p, t, x),
+        )
+        self.status_bar = self.status_settings.status_bar
+        self.banner = self.status_settings.banner
 
     def _connect(self) -> None:
         c, o = self.controller, self.services.ollama
@@ -149,7 +151,6 @@ class DownloadsCoordinator(QObject):
         o.installed_models_changed.connect(self._refresh_bar)
         o.loaded_models_changed.connect(self.installed.set_loaded)
         o.model_deleted.connect(self._on_ollama_model_deleted)
-        o.operation_failed.connect(self._on_ollama_operation_failed)
         self.view.selection_changed.connect(self._refresh_bar)
         self.view.fit_changed.connect(self._refresh_bar)
         b = self.bar
@@ -169,17 +170,7 @@ class DownloadsCoordinator(QObject):
         i.chat_requested.connect(self.open_chat)
         i.measure_requested.connect(self.request_measure)
         i.refresh_requested.connect(self._on_installed_refresh_requested)
-        s = self.status_bar
-        for strip in (s, self.banner):
-            strip.check_requested.connect(o.check)
-            strip.start_requested.connect(o.start_server)
-            strip.open_url_requested.connect(self._on_open_url_requested)
-            strip.settings_requested.connect(self.open_settings)
-        s.hardware_requested.connect(self.enter_remote_hardware)
-        self.window.settings_action.setVisible(True)
-        self.window.settings_action.triggered.connect(self.open_settings)
         self.window.closing.connect(self.shutdown)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
         self._on_ollama_status_changed(o.status)
 
     # -- user intent ------------------------------------------------------------------------------
@@ -219,52 +210,13 @@ class DownloadsCoordinator(QObject):
         self.window.show_page("chat")
         cast("ChatPane", self.window.page("chat")).open_with_model(tag)
 
-    @Slot()
-    def enter_remote_hardware(self) -> None:
-        self.window.show_page("models")
-        self.view.what_if_editor.choose(CUSTOM)
-        self.view.what_if_editor.setFocus()
-
-    @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(
-            self.settings.current,
-            current_host=self.services.ollama_host,
-            data_dir=self._paths.data,
-            log_dir=self._paths.logs,
-            ollama_section=self._ollama_section(),
-            parent=self.window,
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.result_settings())
-
-    def _ollama_section(self) -> QWidget:
-        from runyard_desktop.ui.ollama_install_wiring import settings_section
-
-        return settings_section(self.services, lambda p, t, x: self.confirm_delete(p, t, x))
+        """File → Settings…; see `StatusAndSettings`."""
+        self.status_settings.open_settings()
 
     def apply_settings(self, new: Settings) -> None:
-        old = self.settings.update(new)
-        if new.theme != old.theme:
-            apply_theme(new.theme)
-        if new.default_context != old.default_context:
-            self.view.set_context_length(new.default_context)
-        chat = cast("ChatPane | None", self.window.built_page("chat"))  # one not built yet reads settings then
-        if chat is not None:
-            chat.controller.apply_settings(new)  # default context, system prompt, temperature, Think
-            chat.composer.set_context(chat.controller.context_usage())
-        if new.enter_sends != old.enter_sends and chat is not None:
-            chat.composer.input.set_enter_sends(new.enter_sends)
-        if new.ollama_host != old.ollama_host:
-            host = self._switch_host()  # at once: status, listings, chat, downloads and the measured check
-            wanted = hosts.resolve(None, new.ollama_host)
-            if host != wanted:  # --host on the command line wins over the settings
-                dialogs.show_error(
-                    self.window,
-                    "The server address from the command line is used",
-                    f"Runyard was started with --host {host}, which wins over Settings. Start it without "
-                    f"--host to use {wanted}.",
-                )
+        """Apply `new` at once and keep it; see `StatusAndSettings`."""
+        self.status_settings.apply_settings(new)
 
     def shutdown(self) -> None:
         if self._closed:
@@ -309,26 +261,12 @@ class DownloadsCoordinator(QObject):
 
     @Slot(object)
     def _on_ollama_status_changed(self, status: OllamaStatus) -> None:
-        self.status_bar.set_status(status)
-        self.banner.set_status(status)
         self.installed.set_usable(status.is_usable, status.message)
         self._refresh_bar()
 
     @Slot(str)
     def _on_ollama_model_deleted(self, tag: str) -> None:
         self.measurements.forget(tag)
-
-    @Slot(str, object)
-    def _on_ollama_operation_failed(self, op: str, error: OllamaError) -> None:
-        if op in ("delete", "unload", "start"):
-            titles = {
-                "delete": "Could not delete the model",
-                "unload": "Could not unload the model",
-                "start": "Could not start Ollama",
-            }
-            dialogs.show_error(self.window, titles[op], error.plain())
-            self.status_bar.set_status(self.services.ollama.status)
-            self.banner.set_status(self.services.ollama.status)
 
     @Slot()
     def _on_measure_timer_timeout(self) -> None:
@@ -353,15 +291,6 @@ class DownloadsCoordinator(QObject):
     @Slot(str, object)
     def _on_measure_failed(self, tag: str, error: OllamaError) -> None:
         self.card.show_failed(tag, error.plain())
-
-    @Slot(Qt.ColorScheme)
-    def _on_style_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if not self._closed and self.settings.current.theme == "system":  # the desktop switched: follow it
-            apply_theme("system")
-
-    @Slot(str)
-    def _on_open_url_requested(self, url: str) -> None:
-        self.open_url(url)
 
     @Slot()
     def _refresh_bar(self, *_args: object) -> None:

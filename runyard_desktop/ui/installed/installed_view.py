@@ -33,7 +33,7 @@ Confirm = Callable[[QWidget, str, str], bool]
 POLL_MS = 5000
 
 
-def yes_no_box(parent: QWidget, title: str, text: str) -> QMessageBox:
+def yes_no_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """The confirmation, not yet shown; `text` may name a model (outside text), so it is plain."""
     box = plain_message_box(
         QMessageBox.Icon.Question,
