@@ -8,7 +8,8 @@ Order of events for one turn, chosen so that nothing typed or received is ever l
 
 This module holds the conversation side (open, create, rename, delete, send, regenerate, edit) and
 builds each request; steps 2 and 3 are `ReplyStreamingMixin`'s (reply_streaming.py), its base class.
-The store lives on the GUI thread: each write is one small committed row (well under 1 ms in WAL).
+The store lives on the GUI thread: each write is one committed row (well under 1 ms in WAL); the
+reply's rewrites, which grow with it, are paced by `ReplyRecorder` to at most 5 % of that thread.
 """
 
 from __future__ import annotations
