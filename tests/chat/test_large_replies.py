@@ -96,7 +96,7 @@ def test_a_reply_stops_at_the_text_limit_with_the_text_so_far(chat_fake) -> None
 
     with pytest.raises(OllamaError) as info:
         asyncio.run(asyncio.wait_for(run(), 60))
-    assert "Reply stopped: it grew longer than 4 MB of text" in info.value.message
+    assert "The reply was stopped when it grew longer than 4 MB of text" in info.value.message
     assert info.value.next_step
     text = "".join(received)
     assert len(text) == bounds.MAX_REPLY_CHARS  # exactly the first 4 Mi characters
@@ -127,8 +127,18 @@ def test_the_window_keeps_and_saves_a_reply_stopped_at_the_limit(open_chat, chat
     _window, pane = open_chat()
     final = send(qtbot, pane, "Loop for ever", timeout=60_000)
     assert final.status == STATUS_FAILED
-    assert final.error.startswith("Reply stopped: it grew longer than 4 MB of text")
+    assert final.error.startswith("The reply was stopped when it grew longer than 4 MB of text")
     assert len(final.content) == bounds.MAX_REPLY_CHARS
     stored = pane.controller.store.message(final.id)
     assert (stored.status, stored.content) == (STATUS_FAILED, final.content)
     assert not pane.controller.is_busy and pane.composer.send_button.isVisible()
+
+
+def test_the_cli_prints_the_text_up_to_the_limit_then_says_why_it_stopped(chat_fake, capsys) -> None:
+    from runyard_desktop.cli import main
+
+    chat_fake.script_reply("qwen3.5:4b", content=tuple("z" * MB_LINE for _ in range(6)))
+    code = main(["chat", "qwen3.5:4b", "Loop for ever", "--no-think", "--host", chat_fake.url])
+    out, err = capsys.readouterr()
+    assert code == 1 and out.count("z") == bounds.MAX_REPLY_CHARS
+    assert "stopped when it grew longer than 4 MB of text" in err

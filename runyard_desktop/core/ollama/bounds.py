@@ -74,7 +74,8 @@ def reply_too_long(limit: int) -> OllamaError:
     size = f"{limit / 2**20:g} MB"
     return OllamaError(
         ErrorKind.SERVER_ERROR,
-        f"Reply stopped: it grew longer than {size} of text, far more than any real answer; the text so far is kept.",
+        f"The reply was stopped when it grew longer than {size} of text (far more than any real answer); "
+        "the text so far is kept.",
         "The model is probably repeating itself: ask again, or start a new conversation.",
         detail=f"reply text over {limit} characters",
     )
