@@ -8,7 +8,8 @@ Order of events for one turn, chosen so that nothing typed or received is ever l
 
 This module holds the conversation side (open, create, rename, delete, send, regenerate, edit) and
 builds each request; steps 2 and 3 are `ReplyStreamingMixin`'s (reply_streaming.py), its base class.
-The store lives on the GUI thread: each write is one small committed row (well under 1 ms in WAL).
+The store lives on the GUI thread: each write is one committed row (well under 1 ms in WAL); the
+reply's rewrites, which grow with it, are paced by `ReplyRecorder` to at most 5 % of that thread.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from runyard_desktop.core.chat.conversation import (
 )
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
 from runyard_desktop.core.chat.history_schema import full_disk_as, is_full
-from runyard_desktop.core.chat.reply_recorder import save_unsaved_text
 from runyard_desktop.core.ollama.types import CPU_ONLY_OPTIONS, ChatMessage, ChatRequest, ModelInfo
 from runyard_desktop.tasks.attachment_reader import AttachmentReader
 from runyard_desktop.tasks.chat_controller import ChatController
@@ -359,21 +359,9 @@ class ConversationController(ReplyStreamingMixin):
         return self._settings.default_context or DEFAULT_CONTEXT
 
     def shutdown(self) -> None:
-        """The window is closing: keep the partial reply (marked stopped) and close the store. Replies a
-        full disk still keeps in memory go to a text file next to the database, and to
-        `unsaved_at_close` (the app offers to copy them)."""
-        self._stop_now(CLOSED_NOTE)
-        self._retry_unsaved()  # a last try for replies a full disk kept in memory
-        self._flush_timer.stop()  # it kept retrying those; a timer left running outlives the window
-        if self._unsaved:
-            text = "\n\n".join(r.content for r in self._unsaved)
-            saved_to = save_unsaved_text(self.store.path.parent, text)
-            log.error(
-                "closing with %d reply(s) not saved: the disk is still full; text file: %s",
-                len(self._unsaved),
-                saved_to,
-            )
-            self.unsaved_at_close.emit(text, saved_to)
+        """The window is closing: keep the partial reply (marked stopped), write what a full disk kept
+        in memory to a text file (see `_end_replies_at_close`), and close the store."""
+        self._end_replies_at_close(CLOSED_NOTE)
         self._closed = True
         self.store.close()
 

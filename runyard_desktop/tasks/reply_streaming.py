@@ -27,6 +27,7 @@ from runyard_desktop.core.chat.conversation import (
 )
 from runyard_desktop.core.chat.history import HistoryStore, ReplyRecorder
 from runyard_desktop.core.chat.history_schema import is_full
+from runyard_desktop.core.chat.reply_recorder import save_unsaved_text
 from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest
 from runyard_desktop.tasks.chat_controller import ChatController
@@ -46,7 +47,8 @@ class ReplyStreamingMixin(QObject):
 
     Signals: none of its own. It emits these of `ConversationController`'s, declared there:
     message_added (the reply's row), reply_loading, thinking_appended, content_appended, notice,
-    reply_ended and busy_changed. The attributes below are set by `ConversationController.__init__`.
+    reply_ended, busy_changed and unsaved_at_close. The attributes below are set by
+    `ConversationController.__init__`.
     """
 
     store: HistoryStore
@@ -73,6 +75,7 @@ class ReplyStreamingMixin(QObject):
     notice: Signal
     reply_ended: Signal
     busy_changed: Signal
+    unsaved_at_close: Signal
 
     def _stream_reply(self, conversation: Conversation, request: ChatRequest) -> None:
         """Store an empty `streaming` reply, then ask `ChatController` for it."""
@@ -126,6 +129,22 @@ class ReplyStreamingMixin(QObject):
         self._told_full = unsaved
         if self._recorder is None and not self._unsaved:
             self._flush_timer.stop()
+
+    def _end_replies_at_close(self, note: str) -> None:
+        """Stop the streaming reply with `note`, try once more to save what a full disk kept in memory,
+        and put what is still unsaved in a text file next to the database and in `unsaved_at_close`."""
+        self._stop_now(note)
+        self._retry_unsaved()
+        self._flush_timer.stop()  # it kept retrying those; a timer left running outlives the window
+        if self._unsaved:
+            text = "\n\n".join(r.content for r in self._unsaved)
+            saved_to = save_unsaved_text(self.store.path.parent, text)
+            log.error(
+                "closing with %d reply(s) not saved: the disk is still full; text file: %s",
+                len(self._unsaved),
+                saved_to,
+            )
+            self.unsaved_at_close.emit(text, saved_to)
 
     def _retry_unsaved(self) -> None:
         self._unsaved = [r for r in self._unsaved if not r.retry()]

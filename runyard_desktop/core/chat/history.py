@@ -15,9 +15,9 @@ Nothing is ever lost on purpose:
   seconds before it gives up with the plain message;
 - the file is created readable by the user only (0600, its folder 0700).
 
-The store may be opened on a worker thread (`open_history`, so a lock never freezes the window)
-and is then used from the GUI thread only; writes are single small rows and take well under
-a millisecond. Schema changes go through `_MIGRATIONS` keyed by `PRAGMA user_version`.
+The store may be opened on a worker thread (`open_history`, so a lock never freezes the window), then
+is used from the GUI thread only: writes take under 1 ms, but a long reply's rewrite (~3-15 ms a MB)
+is paced by `ReplyRecorder` to ≤ 5 % of that thread. Migrations: `_MIGRATIONS`, by `user_version`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,12 @@
 """Writes a streaming reply to the history at a bounded rate (see `HistoryStore.update_reply`).
 
+Each write rewrites the whole text so far, on the GUI thread (the store's one connection lives
+there), so its cost grows with the reply: ~3 ms a MB here, more when the file grows. The next write
+therefore waits for the longer of `interval_s` and the last write's cost divided by `WRITE_SHARE`:
+the GUI thread never spends more than 5 % of its time writing a reply, whatever its length. A crash
+loses at most that wait: 0.4 s of a normal reply, about 1-2 s at the 4 MB text limit
+(`bounds.MAX_REPLY_CHARS`, which also bounds a single write). The outcome is always written at once.
+
 A full disk never loses a reply: a write that fails with "database or disk is full" keeps the text in
 memory (`unsaved` turns True), and the next flush, or `retry()`, writes it once space returns. Any
 other error still raises. `save_unsaved_text` is the last resort when the app closes before that: a
@@ -18,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from runyard_desktop.core.chat.conversation import Message, ReplyMetrics
 from runyard_desktop.core.chat.history_schema import is_full
+
+WRITE_SHARE = 0.05  # the most of the GUI thread's time that rewriting a streaming reply may take
 
 if TYPE_CHECKING:
     from runyard_desktop.core.chat.history import HistoryStore
@@ -46,9 +55,10 @@ def save_unsaved_text(folder: Path, text: str, *, clock: Callable[[], float] = t
 
 
 class ReplyRecorder:
-    """Keeps a streaming reply on disk at a bounded write rate (at most one write per `interval_s`).
+    """Keeps a streaming reply on disk at a bounded write rate: at most one write per `interval_s`, and
+    after a slow write none before `write_share` of the time since it started went to it (see above).
 
-    `append()` adds text and writes when the last write is older than `interval_s`; `flush()` writes
+    `append()` adds text and writes when the next write is due; `flush()` writes
     whatever is pending now; `finish()` writes the final state with its status and metrics. While the
     disk is full `unsaved` is True and the reply lives only here; `retry()` tries to save it again.
     """
@@ -59,11 +69,14 @@ class ReplyRecorder:
         message: Message,
         *,
         interval_s: float = 0.4,
+        write_share: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._store = store
         self.message = message
         self._interval = interval_s
+        self._share = WRITE_SHARE if write_share is None else write_share
+        self._gap = interval_s  # from the last write's start to the next one
         self._clock = clock
         self._content: list[str] = [message.content]
         self._thinking: list[str] = [message.thinking]
@@ -91,7 +104,7 @@ class ReplyRecorder:
         self.flush_if_due()
 
     def flush_if_due(self) -> None:
-        if self._dirty and self._clock() - self._last_write >= self._interval:
+        if self._dirty and self._clock() - self._last_write >= self._gap:
             self.flush()
 
     def flush(self) -> None:
@@ -99,8 +112,10 @@ class ReplyRecorder:
             return
         content, thinking = self.content, self.thinking
         self._content, self._thinking = [content], [thinking]
-        self._last_write = self._clock()
-        if self._saved(lambda: self._store.update_reply(self.message.id, content, thinking)):
+        self._last_write = started = self._clock()
+        saved = self._saved(lambda: self._store.update_reply(self.message.id, content, thinking))
+        self._gap = max(self._interval, (self._clock() - started) / self._share)
+        if saved:
             self._dirty = False
             self.writes += 1
 

@@ -9,6 +9,10 @@ touching the library:
 - the `authorization` header that ollama-python builds from `$OLLAMA_API_KEY` is removed from any
   request that is neither https nor to this machine (`keep_key_private`), redirects included.
 
+A chat reply's text (thinking and answer together) stops at `MAX_REPLY_CHARS` (`reply_too_long`,
+checked by `core/ollama/chat.py` as the text arrives): the byte limit alone lets a server that sends
+1 MB content lines deliver ~255 MB of text, and every history write and layout grows with the text.
+
 Numbers from a stream (`checked_count`) are Go int64 values on a real server: anything negative,
 above 2**63 - 1 or not an integer is a malformed reply, reported as such instead of failing later
 (a 400-digit `total` would raise OverflowError in a progress bar).
@@ -25,6 +29,13 @@ from runyard_desktop.core.ollama.host import api_key_may_go_to
 
 MAX_LINE_BYTES = 1 << 20  # one NDJSON line; Ollama's longest real lines (a chat chunk, a progress line) are < 10 KB
 MAX_REPLY_BYTES = 256 << 20  # one streamed chat answer in all (JSON framing included: ~150 bytes a token)
+# One reply's text, thinking included. The largest context window Qwen3.5 offers (262,144 tokens at
+# ~4 characters a token) holds ~1 MB of text, and a reply can only outgrow its context when Ollama
+# shifts the context of a model stuck in a loop: 4 Mi characters is 4x that largest context, so no
+# real answer reaches it. It also binds before MAX_REPLY_BYTES for token-sized chunks (~1 M chunks of
+# ~150 bytes of JSON = ~150 MB on the wire), and keeps one history write of the whole text at tens
+# of milliseconds (measured in BENCHMARKS.md, "Very large replies").
+MAX_REPLY_CHARS = 4 << 20
 MAX_BODY_BYTES = 32 << 20  # a non-streamed answer (/api/show with a long license or template is < 1 MB)
 MAX_COUNT = 2**63 - 1  # Go's int64, the type of every size and count the server sends
 
@@ -54,6 +65,19 @@ def too_large_error(exc: TooLarge, host: str) -> OllamaError:
         f"The server at {host} sent {what} {size}; the app stopped reading it.",
         "Check that the address really is an Ollama server, then try again.",
         detail=str(exc),
+    )
+
+
+def reply_too_long(limit: int) -> OllamaError:
+    """The plain-language error that ends a reply whose text passed `limit` characters (the text so
+    far is kept by the caller)."""
+    size = f"{limit / 2**20:g} MB"
+    return OllamaError(
+        ErrorKind.SERVER_ERROR,
+        f"The reply was stopped when it grew longer than {size} of text (far more than any real answer); "
+        "the text so far is kept.",
+        "The model is probably repeating itself: ask again, or start a new conversation.",
+        detail=f"reply text over {limit} characters",
     )
 
 

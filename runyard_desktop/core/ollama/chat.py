@@ -1,12 +1,19 @@
-"""Chat logic: whether to send `think`, metrics from the final chunk, and one streamed reply."""
+"""Chat logic: whether to send `think`, metrics from the final chunk, and one streamed reply.
+
+A reply's text is bounded (`bounds.MAX_REPLY_CHARS`, thinking and answer together): the chunk that
+passes the limit is delivered up to it, the stream is closed, and `bounds.reply_too_long` is raised,
+so the caller keeps exactly the first MAX_REPLY_CHARS characters and ends the reply as failed.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Callable
+from contextlib import aclosing
 from typing import Any
 
+from runyard_desktop.core.ollama import bounds
 from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics, ChatRequest, ModelInfo
@@ -97,17 +104,26 @@ async def _stream(
     sent = time.monotonic()
     ttft: float | None = None
     first = True
-    async for chunk in client.chat(request, think=think):
-        if first:
-            first = False
-            on_event("streaming", "")
-        thinking, content = chunk.message.thinking or "", chunk.message.content or ""
-        if thinking or content:
-            if ttft is None:
-                ttft = time.monotonic() - sent
-            on_text(thinking, content)
-        if chunk.done:
-            return metrics_from_final(chunk, ttft, thinking_dropped=dropped)
+    room = bounds.MAX_REPLY_CHARS  # characters of text still allowed
+    async with aclosing(client.chat(request, think=think)) as chunks:  # closed at once when the limit stops it
+        async for chunk in chunks:
+            if first:
+                first = False
+                on_event("streaming", "")
+            thinking, content = chunk.message.thinking or "", chunk.message.content or ""
+            if thinking or content:
+                if ttft is None:
+                    ttft = time.monotonic() - sent
+                if len(thinking) + len(content) > room:
+                    thinking = thinking[:room]
+                    content = content[: room - len(thinking)]
+                    if thinking or content:
+                        on_text(thinking, content)
+                    raise bounds.reply_too_long(bounds.MAX_REPLY_CHARS)
+                room -= len(thinking) + len(content)
+                on_text(thinking, content)
+            if chunk.done:
+                return metrics_from_final(chunk, ttft, thinking_dropped=dropped)
     raise OllamaError(
         ErrorKind.CONNECTION_LOST,
         "The answer ended before it was complete.",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -210,7 +210,7 @@ class OllamaClient:
         except Exception as exc:  # whatever the library raised: translated once, here
             raise self._err(exc, model, mid_stream=started, operation="pull") from exc
 
-    async def chat(self, request: ChatRequest, *, think: bool | str | None) -> AsyncIterator[Any]:
+    async def chat(self, request: ChatRequest, *, think: bool | str | None) -> AsyncGenerator[Any, None]:
         """Yield ollama ChatResponse chunks for `request` (with `think` as decided by the caller)."""
         started = False
         try:
