@@ -46,3 +46,84 @@ def test_pages_share_one_title_size_and_margins(main_window) -> None:
         assert title.font().bold(), key
         margins = page.layout().contentsMargins()
         assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == PAGE_MARGINS, key
+
+
+def _layouts(root):
+    """Every layout under `root`: each widget's own, and the layouts nested in it."""
+    from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.layout() is None or isinstance(widget, QDialogButtonBox):  # Qt's own button row
+            continue
+        pending = [widget.layout()]
+        while pending:
+            layout = pending.pop()
+            found.append((widget, layout))
+            items = (layout.itemAt(i) for i in range(layout.count()))
+            pending += [item.layout() for item in items if item.layout() is not None]
+    return found
+
+
+def _off_scale(root, type_sizes, spacing) -> list[str]:
+    """Every layout margin/gap and every label size under `root` that is not on theme.py's scales."""
+    from PySide6.QtWidgets import QLabel
+
+    wrong = []
+    for widget, layout in _layouts(root):
+        m = layout.contentsMargins()
+        values = {m.left(), m.top(), m.right(), m.bottom()}
+        if layout.spacing() >= 0:
+            values.add(layout.spacing())
+        if not values <= set(spacing):
+            wrong.append(f"{widget.objectName() or type(widget).__name__}: {values}")
+    for label in root.findChildren(QLabel):
+        size = label.font().pointSizeF()
+        if not any(size == pytest.approx(s) for s in type_sizes):
+            wrong.append(f"label {label.objectName() or label.text()[:30]!r}: {size} pt")
+    return wrong
+
+
+def test_chat_downloads_and_settings_use_the_type_and_spacing_scales(main_window, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from runyard_desktop.ui.settings.settings_dialog import SettingsDialog
+    from runyard_desktop.ui.theme import (
+        BAR_MARGINS,
+        PANEL_MARGINS,
+        SECTION_SCALE,
+        SPACING_SCALE,
+        TYPE_SCALE,
+    )
+
+    base = main_window.font().pointSizeF()
+    type_sizes = [base * s for s in TYPE_SCALE]
+    main_window.show_page("chat")
+    pane = main_window.page("chat")
+    pane.findChild(QWidget, "summarizeDocumentsButton").click()  # builds and shows the Summarize panel
+    parts = {"chatHeader": BAR_MARGINS, "composer": BAR_MARGINS, "conversationSidebar": PANEL_MARGINS}
+    parts |= {"parametersPanel": PANEL_MARGINS, "summarizePanel": PANEL_MARGINS}
+    for name, margins in parts.items():
+        part = pane.findChild(QWidget, name)
+        assert part is not None, name
+        m = part.layout().contentsMargins()
+        assert (m.left(), m.top(), m.right(), m.bottom()) == margins, name
+        assert _off_scale(part, type_sizes, SPACING_SCALE) == [], name
+    for name in ("conversationTitle", "panelTitle"):
+        for title in pane.findChildren(QLabel, name):
+            assert title.font().pointSizeF() == pytest.approx(base * SECTION_SCALE), name
+            assert title.font().bold(), name
+    dock = main_window.findChild(QWidget, "downloadsPanel")
+    assert _off_scale(dock, type_sizes, SPACING_SCALE) == []
+    core, pages = main_window.services.core, main_window.services.pages
+    dialog = SettingsDialog(
+        core.settings.current, current_host=pages.ollama_host, data_dir=core.paths.data, log_dir=core.paths.logs
+    )
+    qtbot.addWidget(dialog)
+    assert _off_scale(dialog, type_sizes, SPACING_SCALE) == []
+    hardware = main_window.services.core.hardware
+    qtbot.waitUntil(lambda: hardware.profile is not None and not hardware.is_detecting, timeout=10_000)
+    for key in ("hardware", "models", "installed"):  # the cards of This machine, the details, the lists
+        main_window.show_page(key)
+        wrong = _off_scale(main_window.page(key), type_sizes, SPACING_SCALE)
+        assert wrong == [], f"{key}: {wrong}"

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QToolButton, QWidget
 
+from runyard_desktop.ui.theme import BAR_MARGINS, SPACE_S, section_font, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
@@ -28,6 +29,7 @@ class ChatHeader(QFrame):
         self.setObjectName("chatHeader")
         self.title = plain_label("New conversation")
         self.title.setObjectName("conversationTitle")
+        self.title.setFont(section_font(self.title.font()))
         self.model_picker = QComboBox()
         self.model_picker.setObjectName("modelPicker")
         self.model_picker.setMinimumWidth(220)
@@ -49,7 +51,7 @@ class ChatHeader(QFrame):
         self.params_button.setCheckable(True)
         self.params_button.toggled.connect(self.parameters_toggled)
         row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 12, 8)
+        spaced(row, BAR_MARGINS, SPACE_S)
         row.addWidget(self.title, 1)
         row.addWidget(self.model_picker)
         row.addWidget(self.fit_badge)
