@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtWidgets import QListView
 
@@ -127,3 +129,45 @@ def test_chat_downloads_and_settings_use_the_type_and_spacing_scales(main_window
         main_window.show_page(key)
         wrong = _off_scale(main_window.page(key), type_sizes, SPACING_SCALE)
         assert wrong == [], f"{key}: {wrong}"
+
+
+LONG_TAG = "hf.co/a-very-long-organisation-name/Qwen3.5-9B-Instruct-Distilled-Experimental-GGUF:Q4_K_M"
+
+
+def test_a_long_tag_is_elided_in_the_installed_table_at_a_narrow_window(main_window, qtbot) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    from runyard_desktop.core.ollama.types import InstalledModel
+
+    main_window.resize(900, 600)
+    main_window.show_page("installed")
+    view = main_window.page("installed")
+    view.set_installed([InstalledModel(LONG_TAG, 6_600_000_000, quantization="Q4_K_M", family="qwen35")])
+    table = view.findChild(QTableView, "installedTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1 and table.viewport().width() < 900, timeout=2000)
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 0, timeout=2000)
+    assert header.length() <= table.viewport().width()  # every column fits: no sideways scrollbar
+    assert not table.horizontalScrollBar().isVisible()
+
+
+def test_the_chat_header_shrinks_without_overlapping_at_a_narrow_window(main_window, qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    main_window.resize(900, 600)
+    main_window.show_page("chat")
+    pane = main_window.page("chat")
+    conversation = pane.controller.new_conversation(model="qwen3.5:4b")
+    pane.controller.rename(conversation.id, "A very long title " * 6)
+    pane.findChild(QWidget, "summarizeDocumentsButton").click()  # a side panel takes room from the header
+    header = pane.findChild(QWidget, "chatHeader")
+    parts = [pane.title, pane.model_picker, pane.findChild(QWidget, "parametersButton")]
+    parts.append(pane.findChild(QWidget, "summarizeDocumentsButton"))
+
+    def side_by_side() -> bool:
+        boxes = [w.geometry() for w in parts]
+        in_order = all(a.right() < b.left() for a, b in itertools.pairwise(boxes))
+        return header.isVisible() and in_order and boxes[-1].right() <= header.contentsRect().right()
+
+    qtbot.waitUntil(side_by_side, timeout=3000)
+    assert pane.title.text().startswith("A very long title A very long title")  # the whole title, drawn elided
