@@ -171,3 +171,20 @@ def test_the_chat_header_shrinks_without_overlapping_at_a_narrow_window(main_win
 
     qtbot.waitUntil(side_by_side, timeout=3000)
     assert pane.title.text().startswith("A very long title A very long title")  # the whole title, drawn elided
+
+
+def test_the_locked_history_message_is_a_readable_column_shown_whole(main_window, qtbot) -> None:
+    from runyard_desktop.ui.chat.history_notices import HistoryUnavailablePage
+
+    page = HistoryUnavailablePage("Waiting for the conversation history…", main_window.centralWidget())
+    page.setGeometry(0, 0, 1000, 700)
+    page.show()
+    page.show_problem("The conversation history (/home/someone/data/conversations.sqlite3) is locked " * 3)
+    label = page.problem_label
+    chars = label.fontMetrics().averageCharWidth()
+
+    def whole() -> bool:  # the new, longer text got the height it needs at the width it has
+        return label.height() >= label.heightForWidth(label.width()) and label.width() <= 70 * chars
+
+    qtbot.waitUntil(whole, timeout=2000)
+    assert label.width() >= 40 * chars  # wrapped into a column, not squeezed into a sliver
