@@ -79,7 +79,8 @@ def start(theme: str, scale: int = 1, state: str = "") -> tuple[Any, Any, Any]:
     fake = FakeOllama(0)
     for tag, size in ((MODEL, 6_600_000_000), ("qwen3.5:4b", 3_400_000_000)):
         if not (state == "downloads-mid" and tag == "qwen3.5:4b"):
-            fake.add_installed(tag, size=size, capabilities=("completion", "vision", "tools", "thinking"))
+            details = {"parameter_size": tag.rsplit(":", 1)[1].upper()}  # "9B", as Ollama lists it
+            fake.add_installed(tag, size=size, capabilities=("completion", "vision", "tools", "thinking"), **details)
     fake.add_remote("qwen3.5:4b", layers=(3_400_000_000, 1429, 7711, 96, 561))  # the real model's size
     fake.bytes_per_tick = 30_000_000  # a download that lasts a few seconds
     fake.token_delay_s = 0.02  # replies that take a moment
