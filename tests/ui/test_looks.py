@@ -188,3 +188,26 @@ def test_the_locked_history_message_is_a_readable_column_shown_whole(main_window
 
     qtbot.waitUntil(whole, timeout=2000)
     assert label.width() >= 40 * chars  # wrapped into a column, not squeezed into a sliver
+
+
+def test_a_long_ollama_status_is_elided_and_keeps_its_buttons_in_the_window(main_window, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
+
+    main_window.resize(900, 600)
+    bar = main_window.findChild(QWidget, "ollamaStatusBar")
+    bar.set_status(OllamaStatus(ServerState.NOT_INSTALLED, "http://127.0.0.1:9"))  # the longest line
+    label = bar.findChild(QLabel, "ollamaStatus")
+    check = bar.findChild(QWidget, "ollamaCheckAgain")
+    right = main_window.mapFromGlobal(bar.mapToGlobal(bar.rect().topRight())).x()
+
+    def fits() -> bool:
+        edge = main_window.mapFromGlobal(check.mapToGlobal(check.rect().topRight())).x()
+        return check.isVisible() and edge <= min(right, main_window.width())
+
+    qtbot.waitUntil(fits, timeout=2000)
+    advance = label.fontMetrics().horizontalAdvance(label.text())
+    assert advance > label.width()  # narrower than its text: drawn shortened, with "…"
+    assert label.minimumSizeHint().width() < advance / 4  # it can give way, instead of being cut off
+    assert label.text() == bar.text() and label.text().startswith("Ollama is not installed")  # kept whole

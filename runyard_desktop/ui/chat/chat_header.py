@@ -4,32 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QToolButton, QWidget
 
 from runyard_desktop.ui.theme import BAR_MARGINS, SPACE_S, section_font, spaced
-from runyard_desktop.ui.widgets.plain_text import make_plain, plain_label
-
-
-class ElidedTitle(QLabel):
-    """A one-line plain label that shrinks with its row and draws "…" where the text does not fit;
-    `text()` (and what a screen reader reads) stays the whole title."""
-
-    def __init__(self, text: str = "") -> None:
-        super().__init__()
-        make_plain(self)
-        self.setText(text)
-        self.setAccessibleDescription("The conversation's title")  # the name is the whole text, never elided
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().averageCharWidth() * 6, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        rect = self.contentsRect()
-        painter = QPainter(self)
-        elided = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
+from runyard_desktop.ui.widgets.elided_label import ElidedLabel
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 class ChatHeader(QFrame):
@@ -48,7 +28,7 @@ class ChatHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatHeader")
-        self.title = ElidedTitle("New conversation")
+        self.title = ElidedLabel("New conversation", "The conversation's title")
         self.title.setObjectName("conversationTitle")
         self.title.setFont(section_font(self.title.font()))
         self.model_picker = QComboBox()
