@@ -7,11 +7,15 @@ the status line can be part of the first paint (which leaves `Qt` for later).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from runyard_desktop.ui.widgets.plain_text import make_plain
+
+if TYPE_CHECKING:  # the status line is built before the first paint: each Qt class costs on first use
+    from PySide6.QtGui import QPaintEvent
 
 
 class ElidedLabel(QLabel):
@@ -32,6 +36,7 @@ class ElidedLabel(QLabel):
             super().paintEvent(event)
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPainter
 
         elided = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
