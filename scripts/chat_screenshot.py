@@ -1,7 +1,9 @@
 """Open the real window on a seeded conversation (code, table, thinking, a document) for screenshots.
 
-    python scripts/chat_screenshot.py           # then capture the window: docs/screenshots/chat-light.png
-    python scripts/chat_screenshot.py --dark    # docs/screenshots/chat-dark.png
+    python scripts/chat_screenshot.py           # the window on the seeded chat, to look at or capture
+    python scripts/chat_screenshot.py --dark
+
+`scripts/screenshots.py` uses `seed()` for the Chat page in docs/screenshots/pages/.
 
 Everything goes to a temporary RUNYARD_HOME; the stand-in Ollama (tests/support) provides the models.
 """

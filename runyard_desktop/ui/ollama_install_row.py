@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from runyard_desktop.core.formatting import human_bytes, human_duration, human_rate
+from runyard_desktop.ui.theme import SPACE_S, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
@@ -59,7 +60,7 @@ class InstallProgressRow(QWidget):
         row.addWidget(self.cancel)
         row.addWidget(self.resume)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        spaced(layout, (0, 0, 0, 0), SPACE_S)
         layout.addWidget(self.text)
         layout.addLayout(row)
         self.cancel.clicked.connect(self.cancel_requested)

@@ -18,7 +18,8 @@ from runyard_desktop.core.ollama.errors import DOWNLOAD_URL
 from runyard_desktop.core.ollama.host import is_encrypted
 from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
 from runyard_desktop.models.tooltip_text import plain_tooltip
-from runyard_desktop.ui.widgets.plain_text import ElidedLabel, plain_label
+from runyard_desktop.ui.widgets.elided_label import ElidedLabel
+from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
 def download_page(platform: str = sys.platform) -> tuple[str, str]:
@@ -115,7 +116,7 @@ class OllamaStatusBar(QWidget):
         self._key = ""
         self.dot = plain_label("●")
         self.dot.setObjectName("ollamaStatusDot")
-        self.label = ElidedLabel("Checking Ollama…")  # a long sentence ends in "…" in a narrow window
+        self.label = ElidedLabel("Checking Ollama…", "Ollama's state and the next step")  # whole text in the tooltip
         self.label.setObjectName("ollamaStatus")
         self.busy = QProgressBar()
         self.busy.setObjectName("ollamaStartingProgress")

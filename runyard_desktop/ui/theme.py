@@ -20,13 +20,28 @@ if TYPE_CHECKING:  # each Qt class costs 1-3 ms on first use, and This machine i
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QLayout
 
-# Type scale: multiples of the platform's default font size.
+# Type scale: multiples of the platform's default font size. Four steps, nothing in between.
 TITLE_SCALE = 1.6  # a page's title ("This machine", "Models", "Installed models")
-HEADING_SCALE = 1.25  # a panel's or card's heading (a model's name in its details, the measured check)
-SMALL_SCALE = 0.85  # captions and metrics under a message
-# Spacing, in device-independent pixels.
-PAGE_MARGINS = (24, 20, 24, 12)  # left, top, right, bottom of a page's content
-PAGE_SPACING = 12  # between a page's rows
+SECTION_SCALE = 1.25  # a panel's, card's or bar's heading (a model's name, the chat's title, Parameters)
+BODY_SCALE = 1.0  # everything else
+SMALL_SCALE = 0.85  # captions, notes and metrics under a message
+TYPE_SCALE = (TITLE_SCALE, SECTION_SCALE, BODY_SCALE, SMALL_SCALE)
+# Spacing scale, in device-independent pixels: every margin and gap in the app's own chrome is one of these.
+SPACE_XXS = 2  # inside a small control (an attachment chip, the message box's frame)
+SPACE_XS = 4
+SPACE_S = 8
+SPACE_M = 12
+SPACE_L = 16
+SPACE_XL = 24
+SPACING_SCALE = (0, SPACE_XXS, SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL)
+PAGE_MARGINS = (SPACE_XL, SPACE_L, SPACE_XL, SPACE_M)  # left, top, right, bottom of a page's content
+PAGE_SPACING = SPACE_M  # between a page's rows
+BAR_MARGINS = (SPACE_L, SPACE_S, SPACE_L, SPACE_S)  # a bar across a page (the chat's header and composer)
+PANEL_MARGINS = (SPACE_M, SPACE_M, SPACE_M, SPACE_M)  # a side panel (conversations, Parameters, Summarize)
+PANEL_SPACING = SPACE_S
+CARD_MARGINS = (SPACE_L, SPACE_M, SPACE_L, SPACE_M)  # a framed card (a GPU, a model's details, a banner)
+DIALOG_MARGINS = (SPACE_L, SPACE_L, SPACE_L, SPACE_L)  # a dialog's content (Settings)
+ROW_MARGINS = (SPACE_S, SPACE_XS, SPACE_S, SPACE_XS)  # a compact row or strip (the downloads dock)
 
 
 def scaled(font: QFont, scale: float, *, bold: bool = False) -> QFont:
@@ -44,6 +59,18 @@ def page_layout(layout: QLayout) -> None:
     """The margins and spacing of a page's outer layout."""
     layout.setContentsMargins(*PAGE_MARGINS)
     layout.setSpacing(PAGE_SPACING)
+
+
+def spaced(layout: QLayout, margins: tuple[int, int, int, int], spacing: int | None = None) -> None:
+    """`layout` with margins (one of the *_MARGINS above) and, if given, spacing from the spacing scale."""
+    layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+
+
+def section_font(font: QFont) -> QFont:
+    """A panel's or bar's heading: the section size, bold."""
+    return scaled(font, SECTION_SCALE, bold=True)
 
 
 def dark_palette() -> QPalette:

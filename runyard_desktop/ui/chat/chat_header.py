@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QToolButton, QWidget
 
+from runyard_desktop.ui.theme import BAR_MARGINS, SPACE_S, section_font, spaced
+from runyard_desktop.ui.widgets.elided_label import ElidedLabel
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
@@ -26,11 +28,14 @@ class ChatHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatHeader")
-        self.title = plain_label("New conversation")
+        self.title = ElidedLabel("New conversation", "The conversation's title")
         self.title.setObjectName("conversationTitle")
+        self.title.setFont(section_font(self.title.font()))
         self.model_picker = QComboBox()
         self.model_picker.setObjectName("modelPicker")
-        self.model_picker.setMinimumWidth(220)
+        # As wide as its entries when there is room, down to about 14 characters when the window is narrow.
+        self.model_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model_picker.setMinimumContentsLength(14)
         self.model_picker.setPlaceholderText("Choose a model")
         # currentIndexChanged, not activated: a test or another page choosing a row counts too;
         # set_models fills the list with signals blocked, so only real choices arrive.
@@ -49,7 +54,7 @@ class ChatHeader(QFrame):
         self.params_button.setCheckable(True)
         self.params_button.toggled.connect(self.parameters_toggled)
         row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 12, 8)
+        spaced(row, BAR_MARGINS, SPACE_S)
         row.addWidget(self.title, 1)
         row.addWidget(self.model_picker)
         row.addWidget(self.fit_badge)

@@ -76,7 +76,6 @@ def chat_stylesheet(colors: ChatColors) -> str:
     #conversationList::item:selected {{ background: {bubble}; color: {c.text.name()}; }}
     #newConversationButton {{ padding: 7px; font-weight: 600; }}
     #chatHeader {{ border-bottom: 1px solid {c.border.name()}; background: {c.base.name()}; }}
-    #conversationTitle {{ font-size: 15px; font-weight: 600; }}
     #fitBadge {{ color: {c.muted.name()}; padding: 2px 8px; border: 1px solid {c.border.name()}; border-radius: 9px; }}
     #composer {{ border-top: 1px solid {c.border.name()}; background: {c.base.name()}; }}
     #chatInput {{ border: 1px solid {c.border.name()}; border-radius: 10px; padding: 6px 8px; background: {c.base.name()}; }}
@@ -90,7 +89,6 @@ def chat_stylesheet(colors: ChatColors) -> str:
     #composerNotice[level="error"] {{ color: {c.error.name()}; }}
     #editBanner {{ color: {c.accent.name()}; font-weight: 600; }}
     #parametersPanel {{ border-left: 1px solid {c.border.name()}; }}
-    #panelTitle {{ font-weight: 600; }}
     #contextFitNote {{ color: {c.warn.name()}; }}
     #undoBar {{ background: {c.code_bg.name()}; border-radius: 6px; }}
     """

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.chat.conversation import KIND_IMAGE, KIND_TEXT, Attachment, ContextUsage
 from runyard_desktop.models.tooltip_text import plain_tooltip
+from runyard_desktop.ui.theme import BAR_MARGINS, SPACE_M, SPACE_S, SPACE_XXS, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
@@ -87,7 +88,7 @@ class AttachmentChip(QFrame):
         self.setObjectName("attachmentChip")
         self.attachment = attachment
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 2, 2)
+        spaced(layout, (SPACE_S, SPACE_XXS, SPACE_XXS, SPACE_XXS))
         icon = "Image:" if attachment.kind == KIND_IMAGE else "Document:"
         label = plain_label(f"{icon} {attachment.name} · ≈{attachment.tokens:,} tokens")
         if attachment.notice:
@@ -179,12 +180,11 @@ class Composer(QFrame):
         actions.addWidget(self.summarize_button)
         actions.addStretch(1)
         actions.addWidget(self.context_label)
-        actions.addSpacing(12)
+        actions.addSpacing(SPACE_M)
         actions.addWidget(self.stop_button)
         actions.addWidget(self.send_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 12)
-        layout.setSpacing(6)
+        spaced(layout, BAR_MARGINS, SPACE_S)
         layout.addWidget(self.destination)
         layout.addWidget(self.notice)
         layout.addWidget(self.edit_banner)
@@ -274,7 +274,7 @@ class Composer(QFrame):
         chip = QFrame()
         chip.setObjectName("readingChip")
         layout = QHBoxLayout(chip)
-        layout.setContentsMargins(8, 2, 8, 2)
+        spaced(layout, (SPACE_S, SPACE_XXS, SPACE_S, SPACE_XXS))
         label = plain_label(f"{name} · reading…")  # a file name is outside text
         layout.addWidget(label)
         self._chips.insertWidget(self._chips.count() - 1, chip)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.chat.conversation import Conversation
 from runyard_desktop.models.conversation_model import ConversationFilterProxy, ConversationListModel, IdRole
+from runyard_desktop.ui.theme import PANEL_MARGINS, PANEL_SPACING, ROW_MARGINS, SPACE_S, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 UNDO_MS = 8000
@@ -77,7 +78,7 @@ class ConversationSidebar(QFrame):
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
         undo_layout = QHBoxLayout(self.undo_bar)
-        undo_layout.setContentsMargins(8, 4, 4, 4)
+        spaced(undo_layout, ROW_MARGINS, SPACE_S)
         self.undo_label = plain_label()
         self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("undoDeleteButton")
@@ -103,8 +104,7 @@ class ConversationSidebar(QFrame):
             self.list.addAction(action)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 12, 10, 10)
-        layout.setSpacing(8)
+        spaced(layout, PANEL_MARGINS, PANEL_SPACING)
         layout.addWidget(self.new_button)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)

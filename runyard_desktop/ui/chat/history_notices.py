@@ -15,8 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from runyard_desktop.ui.theme import page_layout
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 WAITING_TEXT = "Opening the conversation history… another program has it open; waiting a few seconds."
@@ -42,9 +43,17 @@ class HistoryUnavailablePage(QWidget):
         self.retry_button = QPushButton("Try again", self)
         self.retry_button.setObjectName("historyRetry")
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
+        # A readable column (~70 characters) in the middle of the page, not one line across the window.
+        # (a row with stretches, not an alignment flag: an aligned label loses its height-for-width).
+        self.problem_label.setMaximumWidth(self.problem_label.fontMetrics().averageCharWidth() * 70)
+        column = QHBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self.problem_label, 4)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
+        page_layout(layout)
         layout.addStretch(1)
-        layout.addWidget(self.problem_label)
+        layout.addLayout(column)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 

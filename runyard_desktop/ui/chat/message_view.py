@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 from runyard_desktop.core.chat.conversation import Message
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.message_widgets import MessageWidget
+from runyard_desktop.ui.theme import SECTION_SCALE, scaled
 
 LINE_PX = 20  # a rough line height for the opening estimate; real heights come from layout
 
@@ -76,9 +77,7 @@ class MessageView(QScrollArea):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._layout.addWidget(self._empty, 1)
-        hint_font = self._empty.font()
-        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.15)
-        self._empty.setFont(hint_font)
+        self._empty.setFont(scaled(self._empty.font(), SECTION_SCALE))
         self._layout.addStretch(0)
         self.setWidget(self._content)
         self._messages: list[Message] = []

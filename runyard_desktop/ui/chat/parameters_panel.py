@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.chat.conversation import CONTEXT_CHOICES, Conversation
+from runyard_desktop.ui.theme import PANEL_MARGINS, PANEL_SPACING, section_font, spaced
 from runyard_desktop.ui.widgets.context_combo import select_context
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -44,6 +45,7 @@ class ParametersPanel(QFrame):
         self._loading = False
         title = plain_label("Parameters")
         title.setObjectName("panelTitle")
+        title.setFont(section_font(title.font()))
         self.system_prompt = QPlainTextEdit()
         self.system_prompt.setObjectName("systemPromptEdit")
         self.system_prompt.setPlaceholderText("System prompt (optional): how the model should behave")
@@ -82,7 +84,7 @@ class ParametersPanel(QFrame):
         form.addRow("Context", self.context)
         form.addRow(self.cpu_only)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        spaced(layout, PANEL_MARGINS, PANEL_SPACING)
         layout.addWidget(title)
         layout.addWidget(self.system_prompt)
         layout.addWidget(prompt_hint)

@@ -34,6 +34,7 @@ from runyard_desktop.core.chat.batch_summary import FileProgress
 from runyard_desktop.core.chat.fit_advisor import ChatFitAdvisor
 from runyard_desktop.tasks.conversation_controller import ConversationController
 from runyard_desktop.tasks.summary_batch import SAVE_CONVERSATION, SAVE_MARKDOWN, BatchOptions, SummaryBatch
+from runyard_desktop.ui.theme import PANEL_MARGINS, PANEL_SPACING, section_font, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 PANEL_WIDTH = 340
@@ -69,6 +70,7 @@ class SummarizePanel(QFrame):
         self.paths: list[Path] = []
         title = plain_label("Summarize documents")
         title.setObjectName("panelTitle")
+        title.setFont(section_font(title.font()))
         hint = plain_label(HINT)
         hint.setWordWrap(True)
         self.add_files_button = self._button("Add files…", "summarizeAddFilesButton", self._on_add_files_clicked)
@@ -119,7 +121,7 @@ class SummarizePanel(QFrame):
         run_row.addWidget(self.start_button)
         run_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        spaced(layout, PANEL_MARGINS, PANEL_SPACING)
         for part in (title, hint, pick_row, self.progress, self.save_conversation, self.save_markdown):
             layout.addLayout(part) if isinstance(part, QHBoxLayout) else layout.addWidget(part)
         layout.addWidget(self.raise_context)

@@ -32,6 +32,7 @@ from runyard_desktop.core.ollama.types import PullState, PullStatus
 from runyard_desktop.models.download_model import DownloadListModel
 from runyard_desktop.models.tooltip_text import plain_tooltip
 from runyard_desktop.ui.models.catalogue_delegates import ERROR_COLOUR, INSTALLED_COLOUR
+from runyard_desktop.ui.theme import ROW_MARGINS, SPACE_S, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -88,7 +89,7 @@ class DownloadBar(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("deleteModelButton")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        spaced(layout, (0, 0, 0, 0), SPACE_S)
         layout.addWidget(self.download_button)
         layout.addWidget(self.progress, 1)
         layout.addWidget(self.message, 1)
@@ -290,7 +291,7 @@ class DownloadsPanel(QWidget):
         buttons.addWidget(self.action_button)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        spaced(layout, ROW_MARGINS, SPACE_S)
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from runyard_desktop.core.fit.measured import Comparison, Measurement
 from runyard_desktop.ui.models.catalogue_delegates import ERROR_COLOUR, INSTALLED_COLOUR
+from runyard_desktop.ui.theme import CARD_MARGINS, SMALL_SCALE, SPACE_XS, scaled, section_font, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 WARN_COLOUR = "#b36b00"
@@ -38,24 +39,16 @@ class MeasureCard(QFrame):
         self.title.setFont(font)
         self.measured = plain_label()
         self.measured.setObjectName("measuredLabel")
-        big = self.measured.font()
-        big.setPointSizeF(big.pointSizeF() * 1.25)
-        big.setBold(True)
-        self.measured.setFont(big)
+        self.measured.setFont(section_font(self.measured.font()))
         self.estimated = plain_label()
         self.estimated.setObjectName("estimatedLabel")
-        est_font = self.estimated.font()
-        est_font.setPointSizeF(est_font.pointSizeF() * 1.1)
-        self.estimated.setFont(est_font)
         self.verdict = plain_label()
         self.verdict.setObjectName("measureVerdict")
         self.verdict.setWordWrap(True)
         self.notes = plain_label()
         self.notes.setObjectName("measureNotes")
         self.notes.setWordWrap(True)
-        small = self.notes.font()
-        small.setPointSizeF(small.pointSizeF() * 0.92)
-        self.notes.setFont(small)
+        self.notes.setFont(scaled(self.notes.font(), SMALL_SCALE))
         self.again = QPushButton("Measure again")
         self.again.setObjectName("measureAgainButton")
         self.again.clicked.connect(self._on_again_clicked)
@@ -63,8 +56,7 @@ class MeasureCard(QFrame):
         head.addWidget(self.title, 1)
         head.addWidget(self.again)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(3)
+        spaced(layout, CARD_MARGINS, SPACE_XS)
         layout.addLayout(head)
         layout.addWidget(self.measured)
         layout.addWidget(self.estimated)

@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.formatting import human_bytes, human_gib, percent
-from runyard_desktop.ui.theme import TITLE_SCALE, page_layout
+from runyard_desktop.ui.theme import (
+    CARD_MARGINS,
+    SECTION_SCALE,
+    SPACE_L,
+    SPACE_S,
+    SPACE_XS,
+    TITLE_SCALE,
+    page_layout,
+    spaced,
+)
 from runyard_desktop.ui.widgets.colors import blend
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -118,11 +127,10 @@ class _Card(QFrame):
         self._layout = QVBoxLayout(self)
         # Cards in one row share a height; the content sits on top.
         self._layout.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
-        self._layout.setContentsMargins(18, 14, 18, 16)
-        self._layout.setSpacing(8)
+        spaced(self._layout, CARD_MARGINS, SPACE_S)
         self.header = QHBoxLayout()
-        self.header.setSpacing(8)
-        self.header.addWidget(_label(title, role="cardTitle", wrap=True, scale=1.15, bold=True), 1)
+        self.header.setSpacing(SPACE_S)
+        self.header.addWidget(_label(title, role="cardTitle", wrap=True, scale=SECTION_SCALE, bold=True), 1)
         self._layout.addLayout(self.header)
         if subtitle:
             self._layout.addWidget(_label(subtitle, role="muted", wrap=True))
@@ -151,7 +159,7 @@ class _Card(QFrame):
 
     def add_meter(self, headline: str, used: int, total: int, caption: str) -> None:
         """A big "X free" figure, a usage bar, and a muted caption under it."""
-        self.add(_label(headline, scale=1.45, bold=True))
+        self.add(_label(headline, scale=TITLE_SCALE, bold=True))
         self.add(_usage_bar(used, total))
         self.add(_label(caption, role="muted", wrap=True))
 
@@ -202,7 +210,8 @@ class HardwarePanel(QWidget):
     def _show_placeholder(self, text: str) -> None:
         holder = QWidget()
         layout = QVBoxLayout(holder)
-        label = _label(text, role="muted", wrap=True, scale=1.1, selectable=False)
+        spaced(layout, CARD_MARGINS, SPACE_S)
+        label = _label(text, role="muted", wrap=True, scale=SECTION_SCALE, selectable=False)
         label.setObjectName("hardwarePlaceholder")  # centred by the stylesheet
         layout.addStretch(1)
         layout.addWidget(label)
@@ -234,12 +243,11 @@ class HardwarePanel(QWidget):
         self.profile = profile
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(0, 4, 4, 8)
-        column.setSpacing(16)
+        spaced(column, (0, SPACE_XS, SPACE_XS, SPACE_S), SPACE_L)
         column.addWidget(self._summary_banner(profile))
         grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(16)
+        grid.setHorizontalSpacing(SPACE_L)
+        grid.setVerticalSpacing(SPACE_L)
         cards: list[QWidget] = [self._cpu_card(profile), self._ram_card(profile)]
         cards += [self._gpu_card(g) for g in profile.gpus] or [self._no_gpu_card()]
         if profile.disk is not None:
@@ -262,8 +270,8 @@ class HardwarePanel(QWidget):
         banner = QFrame()
         banner.setObjectName("summaryBanner")
         layout = QVBoxLayout(banner)
-        layout.setContentsMargins(18, 12, 18, 12)
-        label = _label(inference_summary(p), wrap=True, scale=1.1)
+        spaced(layout, CARD_MARGINS, SPACE_S)
+        label = _label(inference_summary(p), wrap=True)
         label.setObjectName("hardwareSummary")
         layout.addWidget(label)
         return banner
@@ -328,7 +336,7 @@ class HardwarePanel(QWidget):
     def _disk_card(self, p: HardwareProfile) -> QWidget:
         assert p.disk is not None
         card = _Card("Disk for models")
-        card.add(_label(f"{human_bytes(p.disk.free_bytes)} free", scale=1.45, bold=True))
+        card.add(_label(f"{human_bytes(p.disk.free_bytes)} free", scale=TITLE_SCALE, bold=True))
         card.add_row("Ollama's models folder", p.disk.models_dir)
         return card
 

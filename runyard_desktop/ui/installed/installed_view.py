@@ -181,7 +181,12 @@ class InstalledView(QWidget):
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The name takes the room the figures leave and is shortened in the middle ("hf.co/…:Q4_K_M"), so a
+        # long tag never pushes the table into a sideways scrollbar.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setWordWrap(False)
         return table
 
     # -- public API -------------------------------------------------------------------------------

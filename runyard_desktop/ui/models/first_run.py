@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from runyard_desktop.core.ollama.types import MIN_VERSION_TEXT, OllamaStatus, ServerState
 from runyard_desktop.ui.ollama_install_row import InstallProgressRow
 from runyard_desktop.ui.ollama_status import download_page
+from runyard_desktop.ui.theme import CARD_MARGINS, SPACE_S, section_font, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 
@@ -46,10 +47,7 @@ class FirstRunBanner(QFrame):
         self._url, os_name = download_page(platform)
         self.heading = plain_label()
         self.heading.setObjectName("firstRunHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setFont(section_font(self.heading.font()))
         self.body = QLabel()
         self.body.setObjectName("firstRunBody")
         self.body.setWordWrap(True)
@@ -73,7 +71,7 @@ class FirstRunBanner(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.remote)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
+        spaced(layout, CARD_MARGINS, SPACE_S)
         layout.addWidget(self.heading)
         layout.addWidget(self.body)
         layout.addLayout(buttons)

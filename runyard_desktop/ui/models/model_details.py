@@ -16,7 +16,7 @@ from runyard_desktop.core.fit.text import context_phrase, speed_phrase
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.ui.models.breakdown_bar import BreakdownBar
 from runyard_desktop.ui.models.catalogue_delegates import verdict_colour
-from runyard_desktop.ui.theme import HEADING_SCALE, scaled
+from runyard_desktop.ui.theme import CARD_MARGINS, SECTION_SCALE, SPACE_XS, scaled, spaced
 from runyard_desktop.ui.widgets.plain_text import escaped_html, plain_label
 
 
@@ -38,9 +38,9 @@ class ModelDetails(QFrame):
         self.setObjectName("modelDetails")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
+        spaced(layout, CARD_MARGINS, SPACE_XS)
         self.title = _label()
-        self.title.setFont(scaled(self.title.font(), HEADING_SCALE, bold=True))
+        self.title.setFont(scaled(self.title.font(), SECTION_SCALE, bold=True))
         layout.addWidget(self.title)
         self.badge = plain_label()
         self.badge.setObjectName("verdictBadge")

@@ -38,7 +38,7 @@ from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, Catalog
 from runyard_desktop.ui.models.catalogue_delegates import StatusDelegate, VerdictBadgeDelegate
 from runyard_desktop.ui.models.model_details import ModelDetails
 from runyard_desktop.ui.models.whatif_editor import WhatIfEditor
-from runyard_desktop.ui.theme import TITLE_SCALE, page_layout, scaled
+from runyard_desktop.ui.theme import SPACE_M, SPACE_S, SPACE_XS, TITLE_SCALE, page_layout, scaled, spaced
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo, select_context
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
@@ -152,7 +152,7 @@ class ModelsView(QWidget):
     def _build_table_side(self) -> QWidget:
         side = QWidget()
         layout = QVBoxLayout(side)
-        layout.setContentsMargins(0, 0, 0, 0)
+        spaced(layout, (0, 0, 0, 0), SPACE_XS)
         self.table = QTableView()
         self.table.setObjectName("modelTable")
         self.table.setAccessibleName("Models")
@@ -179,7 +179,7 @@ class ModelsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         layout.addWidget(self.table, 1)
         self.actions_layout = QHBoxLayout()
-        self.actions_layout.setContentsMargins(0, 4, 0, 0)
+        self.actions_layout.setContentsMargins(0, SPACE_XS, 0, 0)
         self.actions_layout.addStretch(1)
         layout.addLayout(self.actions_layout)
         return side
@@ -187,7 +187,7 @@ class ModelsView(QWidget):
     def _build_bottom_panel(self) -> QWidget:
         bottom = QWidget()
         layout = QHBoxLayout(bottom)
-        layout.setContentsMargins(0, 8, 0, 0)
+        spaced(layout, (0, SPACE_S, 0, 0), SPACE_M)
         self.details = ModelDetails()
         layout.addWidget(self.details, 3)
         self.what_if_editor = WhatIfEditor()

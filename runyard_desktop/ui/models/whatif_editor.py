@@ -19,6 +19,7 @@ from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth
 from runyard_desktop.core.hardware.presets import MACHINES, build_profile
 from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
+from runyard_desktop.ui.theme import PANEL_MARGINS, SPACE_S, spaced
 
 THIS_MACHINE = "This machine (detected)"
 CUSTOM = "Custom (typed numbers)"
@@ -39,6 +40,7 @@ class WhatIfEditor(QGroupBox):
         self._updating = False
         self._this_machine: HardwareProfile | None = None
         form = QFormLayout(self)
+        spaced(form, PANEL_MARGINS, SPACE_S)
         self.preset = QComboBox()
         self.preset.setObjectName("whatIfPreset")
         self.preset.addItems([THIS_MACHINE, *MACHINES, CUSTOM])

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from runyard_desktop.ui.theme import PANEL_MARGINS, SPACE_S, spaced
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 Confirm = Callable[[QWidget, str, str], bool]  # (parent, title, text) → yes?
@@ -38,6 +39,7 @@ class OllamaSection(QGroupBox):
         self.remove_button.setToolTip("Deletes the Ollama Runyard installed; your downloaded models stay.")
         self.remove_button.setVisible(managed_installed)
         layout = QVBoxLayout(self)
+        spaced(layout, PANEL_MARGINS, SPACE_S)
         layout.addWidget(self.label)
         layout.addWidget(self.remove_button)
         self.remove_button.clicked.connect(self._on_remove_clicked)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from runyard_desktop.core.appdata.settings import THEMES, Settings
 from runyard_desktop.core.ollama import host as hosts
+from runyard_desktop.ui.theme import DIALOG_MARGINS, PANEL_MARGINS, SPACE_M, SPACE_S, spaced
 from runyard_desktop.ui.widgets.context_combo import fill_context_combo
 from runyard_desktop.ui.widgets.open_external import open_folder
 from runyard_desktop.ui.widgets.plain_text import plain_label
@@ -85,6 +86,7 @@ class SettingsDialog(QDialog):
 
         general = QGroupBox("General")
         form = QFormLayout(general)
+        spaced(form, PANEL_MARGINS, SPACE_S)
         form.addRow("Ollama server", self.host_edit)
         form.addRow("", self.host_note)
         form.addRow("", self.host_error)
@@ -94,6 +96,7 @@ class SettingsDialog(QDialog):
 
         files = QGroupBox("Where Runyard keeps its files")
         files_form = QFormLayout(files)
+        spaced(files_form, PANEL_MARGINS, SPACE_S)
         files_form.addRow("Data (conversations, measurements)", self._path_row(data_dir, "Open data folder"))
         self.open_logs_button = QPushButton("Open log folder")
         self.open_logs_button.setObjectName("openLogFolderButton")
@@ -110,6 +113,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        spaced(layout, DIALOG_MARGINS, SPACE_M)
         layout.addWidget(general)
         if ollama_section is not None:
             layout.addWidget(ollama_section)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import PySide6.QtCore
 import shiboken6
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 # Labels made before the window's first paint wait here: the first use of `QtCore.Qt` builds its enums
 # (≈40 ms), which start-up leaves for after the paint; no outside text exists before then (detection,
@@ -33,40 +32,6 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     make_plain(label)
     label.setText(text)
     return label
-
-
-class ElidedLabel(QLabel):
-    """A one-line plain label that ends in "…" where it is narrower than its text, instead of cutting a word
-    in half; `text()` is the whole text. Before the first paint it shows the text whole (eliding needs
-    `QtCore.Qt`, whose enums start-up leaves for after the paint); every later setText or resize elides."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        make_plain(self)
-        self._full = ""
-        policy = self.sizePolicy()
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # the layout may make it narrower than its text
-        self.setSizePolicy(policy)
-        self.setText(text)
-
-    def text(self) -> str:
-        return self._full
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        shown = self._full
-        if "Qt" in vars(PySide6.QtCore) and self.width() > 0:
-            from PySide6.QtCore import Qt
-
-            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
-        QLabel.setText(self, shown)
 
 
 def make_plain(*labels: QLabel) -> None:
