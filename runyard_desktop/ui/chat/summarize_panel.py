@@ -229,7 +229,7 @@ def add_summarize_panel(
     splitter.addWidget(panel)
     button = QToolButton()
     button.setObjectName("summarizeDocumentsButton")
-    button.setText("Summarize documents…")
+    button.setText("Summarize…")  # short: the header also holds the title and the model picker
     button.setAccessibleName("Summarize documents")
     button.setToolTip("Summarize several files or a folder, one after another, with the chosen model")
     button.setCheckable(True)
