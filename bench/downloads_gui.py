@@ -84,6 +84,29 @@ class Probe:
         }
 
 
+def start_standin(code: str, *args: str) -> tuple[subprocess.Popen[str], str]:
+    """Run a stand-in server script (`python -c code args…`) from the repository root in a child process;
+    it prints its URL first and serves until its stdin closes. Returns the process and the URL."""
+    server = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert server.stdout is not None  # a pipe
+    return server, server.stdout.readline().strip()
+
+
+def stop_standin(server: subprocess.Popen[str]) -> None:
+    """Close the stand-in's stdin (its signal to stop) and wait for it."""
+    if server.stdin is not None:
+        server.stdin.close()
+    server.wait(10)
+    if server.stdout is not None:
+        server.stdout.close()
+
+
 def wait(app: QApplication, condition, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -99,16 +122,7 @@ def main() -> int:
     parser.add_argument("--per-tick", type=int, default=1_000_000, help="bytes per 60 ms tick")
     args = parser.parse_args()
     tags = TAGS[: args.downloads]
-    server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(args.per_tick), *tags],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    stdin, stdout = server.stdin, server.stdout
-    assert stdin is not None and stdout is not None  # both are pipes
-    url = stdout.readline().strip()
+    server, url = start_standin(SERVER, str(args.per_tick), *tags)
     app = QApplication([])
     from runyard_desktop.app import create_main_window
 
@@ -146,8 +160,7 @@ def main() -> int:
     busy = probe.stop()
     seconds = time.monotonic() - start
     window.close()
-    stdin.close()
-    server.wait(10)
+    stop_standin(server)
     print(
         f"idle window, 4 s:       worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "
         f"worst GUI-thread CPU {idle['worst_cpu']:.1f} ms ({idle['ticks']} ticks)"

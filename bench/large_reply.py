@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-large-")
 
-from downloads_gui import Probe, wait  # the same 5 ms probe as the downloads benchmark (this folder)
+from downloads_gui import (  # the same 5 ms probe as the downloads benchmark (this folder)
+    Probe,
+    start_standin,
+    stop_standin,
+    wait,
+)
 from PySide6.QtWidgets import QApplication
 
 from runyard_desktop.core.chat import reply_recorder
@@ -123,16 +127,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.no_limit:
         bounds.MAX_REPLY_CHARS = 1 << 40
-    server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(int(args.mb * 1e6)), str(args.chunk), str(args.rate)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    stdin, stdout = server.stdin, server.stdout
-    assert stdin is not None and stdout is not None  # both are pipes
-    url = stdout.readline().strip()
+    server, url = start_standin(SERVER, str(int(args.mb * 1e6)), str(args.chunk), str(args.rate))
     app = QApplication([])
     from runyard_desktop.app import create_main_window
     from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -149,8 +144,7 @@ def main() -> int:
         results = [("before: every 0.4 s", one_reply(app, pane, 1.0)), ("after: ≤ 5 %", one_reply(app, pane, 0.05))]
     finally:
         window.close()
-        stdin.close()
-        server.wait(10)
+        stop_standin(server)
     base = results[0][1]
     for label, r in results:
         share_checked = not label.startswith("before") and not args.no_limit  # the target is the app's, limit on

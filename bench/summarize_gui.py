@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-")
 
-from downloads_gui import Probe, wait  # the same 5 ms probe as the downloads benchmark (this folder)
+from downloads_gui import (  # the same 5 ms probe as the downloads benchmark (this folder)
+    Probe,
+    start_standin,
+    stop_standin,
+    wait,
+)
 from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton
 
 TARGET_MS = 50
@@ -76,16 +80,7 @@ def main() -> int:
     parser.add_argument("--token-delay", type=float, default=0.01, help="seconds between chunks")
     args = parser.parse_args()
     folder = make_folder(args.files, args.kib)
-    server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(args.tokens), str(args.token_delay)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    stdin, stdout = server.stdin, server.stdout
-    assert stdin is not None and stdout is not None  # both are pipes
-    url = stdout.readline().strip()
+    server, url = start_standin(SERVER, str(args.tokens), str(args.token_delay))
     app = QApplication([])
     from runyard_desktop.app import create_main_window
     from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -114,8 +109,7 @@ def main() -> int:
             ("as conversations" if not markdown else "as Markdown files", *run_batch(app, panel, markdown, probe))
         )
     window.close()
-    stdin.close()
-    server.wait(10)
+    stop_standin(server)
     print(
         f"idle window, 3 s: worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "
         f"worst GUI-thread CPU {idle['worst_cpu']:.1f} ms"
