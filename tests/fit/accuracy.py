@@ -13,7 +13,7 @@ from runyard_desktop.core.fit.text import speed_phrase
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
-from .public_sources import SOURCES, independent_sources, is_held_out
+from .public_sources import SOURCES, independent_sources, is_held_out, is_round3
 
 MIB = 2**20
 
@@ -87,13 +87,18 @@ class Summary:
         return self.speed_inside[0] / max(1, self.speed_inside[1])
 
 
-def summary(held: bool) -> Summary:
-    speed = [(c, t, e) for c, t, e in speed_rows() if is_held_out(c.source) == held]
-    place = [(c, v, s) for c, v, s in placement_rows() if is_held_out(c.source) == held]
-    mem = [(c, e, err) for c, e, err in memory_rows() if is_held_out(c.source) == held]
+def summary(held: bool, round3: bool = False) -> Summary:
+    """In-sample or held-out figures; `round3` keeps only the third round's sources (never tuned on, never seen)."""
+
+    def keep(source: str) -> bool:
+        return is_held_out(source) == held and (is_round3(source) or not round3)
+
+    speed = [(c, t, e) for c, t, e in speed_rows() if keep(c.source)]
+    place = [(c, v, s) for c, v, s in placement_rows() if keep(c.source)]
+    mem = [(c, e, err) for c, e, err in memory_rows() if keep(c.source)]
     shares = [abs(s - c.gpu_share) * 100 for c, _v, s in place if c.gpu_share is not None]
     return Summary(
-        sources=sum(is_held_out(s) == held for s in SOURCES),
+        sources=sum(keep(s) for s in SOURCES),
         speed_inside=(sum(e == 0 for _c, _t, e in speed), len(speed)),
         widest=max((t[1] / t[0] for _c, t, _e in speed if t and t[0] > 0), default=0.0),
         verdicts=(sum(v == c.verdict for c, v, _s in place), len(place)),
@@ -107,7 +112,8 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def _split(source: str) -> str:
-    return "held out" if is_held_out(source) else "in-sample"
+    side = "held out" if is_held_out(source) else "in-sample"
+    return f"{side} (round 3)" if is_round3(source) else side
 
 
 def render_summary() -> list[str]:
@@ -117,8 +123,12 @@ def render_summary() -> list[str]:
         "| | Sources | Speed inside the range | Widest range | Verdicts agree | GPU share error | Memory error |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, held in (("In-sample (tuned on)", False), ("Held out (never tuned on)", True)):
-        s = summary(held)
+    for name, held, round3 in (
+        ("In-sample (tuned on)", False, False),
+        ("Held out (never tuned on)", True, False),
+        ("Held out, round 3 only (never tuned on, never seen)", True, True),
+    ):
+        s = summary(held, round3)
         out.append(
             f"| {name} | {s.sources} | {s.speed_inside[0]} of {s.speed_inside[1]} ({100 * s.inside_share:.0f} %) | "
             f"{s.widest:.2f}× | {s.verdicts[0]} of {s.verdicts[1]} | {_fmt(s.share_error, ' points')} | "

@@ -27,6 +27,7 @@ from .measurements_public import (
     UDQ4_35B,
     SpeedCase,
 )
+from .measurements_round3 import SPEED_CASES_ROUND3
 from .reference_data import gpu_machine
 
 SPEED_CASES = (
@@ -184,4 +185,5 @@ SPEED_CASES = (
         "35B-A3B, RX 7900 XTX, Ollama 0.21", "ollama-15771", "qwen3.5:35b-a3b", RX7900XTX, 32768, 24.5, "ollama-engine"
     ),
     *SPEED_CASES_ADDED,
+    *SPEED_CASES_ROUND3,
 )

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from .sources_round3 import ROUND3, ROUND3_IDS
+
 HELD_OUT_BELOW = 128  # of 256: the first SHA-256 byte under this sets the source aside
 
 
@@ -343,6 +345,8 @@ SOURCES: dict[str, Source] = {
             True,
             "bandwidth 136 GB/s from LPDDR5X-8533 on a 128-bit bus (spec, not stated); the 9B row is a same-architecture fine-tune",
         ),
+        # Third collection round (sources_round3.py): ids written down before their hashes were computed.
+        *(Source(*entry) for entry in ROUND3),
     )
 }
 
@@ -362,6 +366,11 @@ def held_out(rows: Iterable[R]) -> list[R]:
 def in_sample(rows: Iterable[R]) -> list[R]:
     """The rows tuning may read. Held-out rows are filtered out here, so no tuner can see them."""
     return [r for r in rows if not is_held_out(r.source)]
+
+
+def is_round3(source_id: str) -> bool:
+    """A source of the third collection round, whose held-out rows were never seen before the evaluation."""
+    return source_id in ROUND3_IDS
 
 
 def independent_sources() -> int:

@@ -30,7 +30,7 @@ GRID = {
     "overhead_per_layer_s": (2e-5, 4e-5, 6e-5, 8e-5, 1e-4, 1.5e-4, 2e-4),
     "cpu_flops_per_cycle": (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0),
     "engine_partial": (0.2, 0.3, 0.45, 0.6, 0.8),
-    "overhead_bandwidth_exponent": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "overhead_compute_exponent": (0.0, 0.25, 0.5, 0.75, 1.0),
     "cpu_overhead_cycles_per_layer": (0.0, 0.5e6, 1e6, 1.5e6, 2e6, 3e6, 4e6),
 }
 

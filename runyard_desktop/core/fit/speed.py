@@ -5,8 +5,9 @@ time per token is (docs/fit-accuracy.md#the-speed-model):
 
     bytes on the GPU ÷ (efficiency × GPU bandwidth)
   + bytes in RAM ÷ (efficiency × RAM bandwidth) + MoE-on-CPU arithmetic ÷ (cores × clock × SIMD rate)
-  + a launch overhead per layer: on a GPU, longer on a smaller GPU ((1000 GB/s ÷ its bandwidth)^0.75);
-    on the CPU alone, a number of clock cycles (thread hand-offs between the layer's operations)
+  + a launch overhead per layer: on a GPU, scaled by the GPU's arithmetic size ((30 TFLOPS ÷ its FP32
+    TFLOPS)^k, core/hardware/gpu_compute.py); on the CPU alone, a number of clock cycles (thread
+    hand-offs between the layer's operations)
 
 The centre is 1 ÷ that time; the range is centre ÷ √RANGE_RATIO … centre × √RANGE_RATIO. MoE tags read
 only their active parameters; with experts on the CPU only the routed experts held there come from
@@ -22,23 +23,25 @@ from dataclasses import dataclass
 from runyard_desktop.core.fit.catalogue import ModelTag
 from runyard_desktop.core.fit.memory_budget import MemoryBudget
 from runyard_desktop.core.hardware.bandwidth import cpu_bandwidth, gpu_bandwidth
+from runyard_desktop.core.hardware.gpu_compute import gpu_compute
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
 RANGE_RATIO = 1.9  # high ÷ low, under the 2× the doc promises
 KV_FILL = 0.5  # share of the context window read per token, on average over a conversation (fixed a priori)
+REF_TFLOPS = 30.0  # the GPU size the per-layer overhead is stated for (an RTX 3090-class card)
 
 
 @dataclass(frozen=True)
 class SpeedModel:
     """The tunable constants, as one value so the tuner can try others without touching the engine."""
 
-    gpu_efficiency: float = 0.9  # of table/probe bandwidth reached while decoding
-    cpu_efficiency: float = 0.8  # of RAM bandwidth
-    overhead_per_layer_s: float = 1.5e-4  # kernel launches, synchronisation (GPU and unified memory)
-    cpu_flops_per_cycle: float = 3.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
+    gpu_efficiency: float = 0.75  # of table/probe bandwidth reached while decoding
+    cpu_efficiency: float = 0.9  # of RAM bandwidth
+    overhead_per_layer_s: float = 2e-4  # kernel launches, synchronisation (GPU and unified memory)
+    cpu_flops_per_cycle: float = 4.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
     engine_partial: float = 0.45  # Ollama 0.17–0.29 with anything on the CPU
-    overhead_bandwidth_exponent: float = 0.75  # GPU overhead × (1000 GB/s ÷ bandwidth)^this: small GPUs, slow ops
-    cpu_overhead_cycles_per_layer: float = 2e6  # thread hand-offs per layer when the CPU alone decodes
+    overhead_compute_exponent: float = 0.25  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
+    cpu_overhead_cycles_per_layer: float = 3e6  # thread hand-offs per layer when the CPU alone decodes
 
 
 DEFAULT_MODEL = SpeedModel()
@@ -98,8 +101,8 @@ def _split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
     return total * s.share, total * (1.0 - s.share)
 
 
-def _gpu_overhead(m: SpeedModel, gbps: float) -> float:
-    return m.overhead_per_layer_s * math.pow(1000.0 / gbps, m.overhead_bandwidth_exponent)
+def _gpu_overhead(m: SpeedModel, tflops: float) -> float:
+    return m.overhead_per_layer_s * math.pow(REF_TFLOPS / max(tflops, 0.1), m.overhead_compute_exponent)
 
 
 def _simd(profile: HardwareProfile) -> float:
@@ -116,12 +119,13 @@ def _times(
     used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
     gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
+    tflops = min((gpu_compute(g.gpu).tflops for g in used), default=None)
     times = {
         "gpu memory": gpu_bytes / (m.gpu_efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
         "ram": cpu_bytes / (m.cpu_efficiency * ram.gbps * 1e9) if cpu_bytes else 0.0,
         "cpu compute": 0.0,
         "overhead": tag.size.arch.layers
-        * (_gpu_overhead(m, gbw.gbps) if used and gbw else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)),
+        * (_gpu_overhead(m, tflops) if used and tflops else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)),
     }
     # MoE on the CPU alone is arithmetic-bound (routing, many small expert products); dense models on
     # the CPU, and the CPU's layers beside a GPU, measured memory-bound (docs/fit-accuracy.md).

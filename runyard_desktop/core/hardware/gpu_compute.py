@@ -1,0 +1,122 @@
+"""A GPU's arithmetic size (published FP32 TFLOPS) for the speed model's per-layer overhead.
+
+Decoding one token launches a few dozen small kernels per layer; how long they take beyond the
+bytes they read depends on how much arithmetic the GPU has, not on its memory bus. The speed model
+(core/fit/speed.py) scales its per-layer overhead by this figure, so a unified-memory chip with a
+narrow bus but a large GPU (GB10, Apple M-series Max/Ultra) is no longer charged like a small card.
+
+Figures are the vendors' published peak FP32 TFLOPS at boost clock, as listed by the vendors and in
+the TechPowerUp GPU database (https://www.techpowerup.com/gpu-specs/); RDNA 3/4 and Ampere-and-later
+figures include the dual-issue/doubled FP32 the vendors count. Matched as whole words against the
+GPU name, longest key first. A card not in the table gets an estimate from its memory bandwidth
+(TFLOPS ≈ GB/s ÷ 20, the middle of the cards listed here), marked "estimate".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth
+from runyard_desktop.core.hardware.profile import GpuInfo
+
+# fmt: off  (a hand-laid table: one row per line reads better than one value per line)
+GPU_FP32_TFLOPS: dict[str, float] = {
+    # NVIDIA GeForce 50 / 40 / 30 / 20 / 10
+    "RTX 5090": 104.8,
+    "RTX 5080": 56.3,
+    "RTX 5070 Ti": 43.9,
+    "RTX 5070": 30.9,
+    "RTX 5060 Ti": 23.7,
+    "RTX 5060": 19.2,
+    "RTX 4090": 82.6,
+    "RTX 4080 SUPER": 52.2,
+    "RTX 4080": 48.7,
+    "RTX 4070 Ti SUPER": 44.1,
+    "RTX 4070 Ti": 40.1,
+    "RTX 4070 SUPER": 35.5,
+    "RTX 4070": 29.1,
+    "RTX 4060 Ti": 22.1,
+    "RTX 4060": 15.1,
+    "RTX 3090 Ti": 40.0,
+    "RTX 3090": 35.6,
+    "RTX 3080 Ti": 34.1,
+    "RTX 3080": 29.8,
+    "RTX 3070": 20.3,
+    "RTX 3060 Ti": 16.2,
+    "RTX 3060": 12.7,
+    "RTX 2080 Ti": 13.4,
+    "RTX 2080": 10.1,
+    "RTX 2070": 7.5,
+    "RTX 2060": 6.5,
+    "GTX 1080 Ti": 11.3,
+    "GTX 1080": 8.9,
+    "GTX 1070": 6.5,
+    "GTX 1060": 4.4,
+    "GTX 1050 Ti": 2.1,
+    # NVIDIA workstation / data centre
+    "Quadro P6000": 12.6,
+    "Quadro P4000": 5.3,
+    "GB10": 31.0,
+    "H100": 67.0,
+    "A100": 19.5,
+    "L4": 30.3,
+    "T4": 8.1,
+    "V100": 15.7,
+    # AMD
+    "MI300X": 163.4,
+    "Radeon AI PRO R9700": 47.8,
+    "RX 9070 XT": 48.7,
+    "RX 7900 XTX": 61.4,
+    "RX 7900 XT": 51.6,
+    "Radeon 8060S": 29.7,
+    # Intel
+    "Arc 140V": 4.2,
+    "Arc Graphics 130V/140V": 4.2,
+    "Arc A770": 17.2,
+    "Arc B580": 13.7,
+    # Apple (GPU core count of the common configuration)
+    "M1 Ultra": 21.0,
+    "M1 Max": 10.4,
+    "M1 Pro": 5.2,
+    "M1": 2.6,
+    "M2 Ultra": 27.2,
+    "M2 Max": 13.6,
+    "M2 Pro": 6.8,
+    "M2": 3.6,
+    "M3 Ultra": 28.4,
+    "M3 Max": 16.4,
+    "M3 Pro": 7.4,
+    "M3": 4.1,
+    "M4 Max": 18.4,
+    "M4 Pro": 9.2,
+    "M4": 4.3,
+}
+# fmt: on
+
+BANDWIDTH_TO_TFLOPS = 1 / 20  # estimate for an unlisted card: TFLOPS per GB/s of memory bandwidth
+
+_PATTERNS = [
+    (re.compile(rf"(?<![\w]){re.escape(k)}(?![\w])", re.IGNORECASE), k)
+    for k in sorted(GPU_FP32_TFLOPS, key=len, reverse=True)
+]
+
+
+@dataclass(frozen=True)
+class Compute:
+    tflops: float
+    source: str  # "table" | "estimate"
+
+
+@functools.lru_cache(maxsize=64)
+def lookup_tflops(name: str) -> float | None:
+    """Table FP32 TFLOPS for a GPU name ("NVIDIA GeForce RTX 4090" -> 82.6), or None."""
+    return next((GPU_FP32_TFLOPS[key] for pattern, key in _PATTERNS if pattern.search(name)), None)
+
+
+def gpu_compute(gpu: GpuInfo) -> Compute:
+    table = lookup_tflops(gpu.name)
+    if table is not None:
+        return Compute(table, "table")
+    return Compute(gpu_bandwidth(gpu).gbps * BANDWIDTH_TO_TFLOPS, "estimate")
