@@ -153,19 +153,9 @@ class ReplyStreamingMixin(QObject):
         thinking_s = None
         if self._first_thinking is not None:
             thinking_s = (self._first_content or time.monotonic()) - self._first_thinking
-        return ReplyMetrics(
-            model=self._recorder.message.model if self._recorder else "",
-            prompt_eval_count=metrics.prompt_eval_count,
-            eval_count=metrics.eval_count,
-            eval_duration_s=metrics.eval_s or 0.0,
-            prompt_eval_duration_s=metrics.prompt_eval_s or 0.0,
-            load_duration_s=metrics.load_s or 0.0,
-            total_duration_s=metrics.total_s or 0.0,
-            ttft_s=metrics.ttft_s,
-            num_ctx=self._num_ctx,
-            done_reason=metrics.done_reason,
-            thinking_s=thinking_s,
-            cpu_only=self._cpu_only,
+        model = self._recorder.message.model if self._recorder else ""
+        return ReplyMetrics.from_chat(
+            metrics, model=model, num_ctx=self._num_ctx, cpu_only=self._cpu_only, thinking_s=thinking_s
         )
 
     @Slot(int)

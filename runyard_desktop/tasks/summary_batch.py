@@ -220,7 +220,11 @@ class SummaryBatch(QObject):
         store.add_message(conversation.id, "user", summarize_prompt([attachment.name]), attachments=(attachment,))
         reply = store.begin_reply(conversation.id, o.model)
         store.finish_reply(
-            reply.id, content=text, thinking="", status=STATUS_COMPLETE, metrics=_reply_metrics(o, num_ctx, metrics)
+            reply.id,
+            content=text,
+            thinking="",
+            status=STATUS_COMPLETE,
+            metrics=ReplyMetrics.from_chat(metrics, model=o.model, num_ctx=num_ctx, cpu_only=o.cpu_only),
         )
         return conversation.id
 
@@ -258,19 +262,3 @@ class SummaryBatch(QObject):
             self._options = None
             self._saving = False
             self.batch_finished.emit(batch_outcome_text(self.rows))
-
-
-def _reply_metrics(options: BatchOptions, num_ctx: int, m: ChatMetrics) -> ReplyMetrics:
-    return ReplyMetrics(
-        model=options.model,
-        prompt_eval_count=m.prompt_eval_count,
-        eval_count=m.eval_count,
-        eval_duration_s=m.eval_s or 0.0,
-        prompt_eval_duration_s=m.prompt_eval_s or 0.0,
-        load_duration_s=m.load_s or 0.0,
-        total_duration_s=m.total_s or 0.0,
-        ttft_s=m.ttft_s,
-        num_ctx=num_ctx,
-        done_reason=m.done_reason,
-        cpu_only=options.cpu_only,
-    )
