@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +36,7 @@ from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics
 from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
+from runyard_desktop.tasks.throttle import Throttle
 
 TOKEN_REPORT_S = 0.1
 SAVE_CONVERSATION = "conversation"
@@ -171,18 +171,13 @@ class SummaryBatch(QObject):
         client, model, cpu_only = self._client, o.model, o.cpu_only
 
         async def job(report: Callable[[object], None]) -> object:
-            last = 0.0
-
-            def on_tokens(n: int) -> None:
-                nonlocal last
-                now = time.monotonic()
-                if now - last >= TOKEN_REPORT_S:
-                    last = now
-                    report(n)
-
-            text, metrics = await summarize_document(
-                client, model, value, check.num_ctx, cpu_only=cpu_only, on_tokens=on_tokens
-            )
+            throttle: Throttle[int] = Throttle(report, TOKEN_REPORT_S)
+            try:
+                text, metrics = await summarize_document(
+                    client, model, value, check.num_ctx, cpu_only=cpu_only, on_tokens=throttle.push
+                )
+            finally:
+                throttle.close()  # the last count reaches the GUI before the outcome does
             return _Summary(value, check.num_ctx, text, metrics)
 
         handle = self._runner.submit(job, f"summary-{index}")
