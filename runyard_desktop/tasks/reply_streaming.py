@@ -60,7 +60,6 @@ class ReplyStreamingMixin(QObject):
     _recorder: ReplyRecorder | None  # the reply's row while it streams; None when idle
     _unsaved: list[ReplyRecorder]  # ended replies a full disk kept from being saved; retried by the timer
     _told_full: bool  # the disk-full notice is showing
-    _sent_at: float
     _first_thinking: float | None
     _first_content: float | None
     _num_ctx: int | None
@@ -84,7 +83,6 @@ class ReplyStreamingMixin(QObject):
         reply = self.store.begin_reply(conversation.id, conversation.model)
         self.messages.append(reply)
         self._recorder = ReplyRecorder(self.store, reply, interval_s=self._flush_interval)
-        self._sent_at = time.monotonic()
         self._first_thinking = self._first_content = None
         self.message_added.emit(reply)
         self.busy_changed.emit(True)
