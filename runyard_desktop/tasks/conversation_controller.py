@@ -118,7 +118,6 @@ class ConversationController(ReplyStreamingMixin):
         self._recorder: ReplyRecorder | None = None
         self._unsaved: list[ReplyRecorder] = []
         self._told_full = False
-        self._sent_at = 0.0
         self._first_thinking: float | None = None
         self._first_content: float | None = None
         self._num_ctx: int | None = None

@@ -60,7 +60,6 @@ class ReplyStreamingMixin(QObject):
     _recorder: ReplyRecorder | None  # the reply's row while it streams; None when idle
     _unsaved: list[ReplyRecorder]  # ended replies a full disk kept from being saved; retried by the timer
     _told_full: bool  # the disk-full notice is showing
-    _sent_at: float
     _first_thinking: float | None
     _first_content: float | None
     _num_ctx: int | None
@@ -84,7 +83,6 @@ class ReplyStreamingMixin(QObject):
         reply = self.store.begin_reply(conversation.id, conversation.model)
         self.messages.append(reply)
         self._recorder = ReplyRecorder(self.store, reply, interval_s=self._flush_interval)
-        self._sent_at = time.monotonic()
         self._first_thinking = self._first_content = None
         self.message_added.emit(reply)
         self.busy_changed.emit(True)
@@ -153,19 +151,9 @@ class ReplyStreamingMixin(QObject):
         thinking_s = None
         if self._first_thinking is not None:
             thinking_s = (self._first_content or time.monotonic()) - self._first_thinking
-        return ReplyMetrics(
-            model=self._recorder.message.model if self._recorder else "",
-            prompt_eval_count=metrics.prompt_eval_count,
-            eval_count=metrics.eval_count,
-            eval_duration_s=metrics.eval_s or 0.0,
-            prompt_eval_duration_s=metrics.prompt_eval_s or 0.0,
-            load_duration_s=metrics.load_s or 0.0,
-            total_duration_s=metrics.total_s or 0.0,
-            ttft_s=metrics.ttft_s,
-            num_ctx=self._num_ctx,
-            done_reason=metrics.done_reason,
-            thinking_s=thinking_s,
-            cpu_only=self._cpu_only,
+        model = self._recorder.message.model if self._recorder else ""
+        return ReplyMetrics.from_chat(
+            metrics, model=model, num_ctx=self._num_ctx, cpu_only=self._cpu_only, thinking_s=thinking_s
         )
 
     @Slot(int)

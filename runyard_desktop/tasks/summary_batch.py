@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +36,7 @@ from runyard_desktop.core.ollama.client import OllamaClient
 from runyard_desktop.core.ollama.errors import OllamaError
 from runyard_desktop.core.ollama.types import ChatMetrics
 from runyard_desktop.tasks.runner import TaskHandle, TaskRunner
+from runyard_desktop.tasks.throttle import Throttle
 
 TOKEN_REPORT_S = 0.1
 SAVE_CONVERSATION = "conversation"
@@ -171,18 +171,13 @@ class SummaryBatch(QObject):
         client, model, cpu_only = self._client, o.model, o.cpu_only
 
         async def job(report: Callable[[object], None]) -> object:
-            last = 0.0
-
-            def on_tokens(n: int) -> None:
-                nonlocal last
-                now = time.monotonic()
-                if now - last >= TOKEN_REPORT_S:
-                    last = now
-                    report(n)
-
-            text, metrics = await summarize_document(
-                client, model, value, check.num_ctx, cpu_only=cpu_only, on_tokens=on_tokens
-            )
+            throttle: Throttle[int] = Throttle(report, TOKEN_REPORT_S)
+            try:
+                text, metrics = await summarize_document(
+                    client, model, value, check.num_ctx, cpu_only=cpu_only, on_tokens=throttle.push
+                )
+            finally:
+                throttle.close()  # the last count reaches the GUI before the outcome does
             return _Summary(value, check.num_ctx, text, metrics)
 
         handle = self._runner.submit(job, f"summary-{index}")
@@ -220,7 +215,11 @@ class SummaryBatch(QObject):
         store.add_message(conversation.id, "user", summarize_prompt([attachment.name]), attachments=(attachment,))
         reply = store.begin_reply(conversation.id, o.model)
         store.finish_reply(
-            reply.id, content=text, thinking="", status=STATUS_COMPLETE, metrics=_reply_metrics(o, num_ctx, metrics)
+            reply.id,
+            content=text,
+            thinking="",
+            status=STATUS_COMPLETE,
+            metrics=ReplyMetrics.from_chat(metrics, model=o.model, num_ctx=num_ctx, cpu_only=o.cpu_only),
         )
         return conversation.id
 
@@ -258,19 +257,3 @@ class SummaryBatch(QObject):
             self._options = None
             self._saving = False
             self.batch_finished.emit(batch_outcome_text(self.rows))
-
-
-def _reply_metrics(options: BatchOptions, num_ctx: int, m: ChatMetrics) -> ReplyMetrics:
-    return ReplyMetrics(
-        model=options.model,
-        prompt_eval_count=m.prompt_eval_count,
-        eval_count=m.eval_count,
-        eval_duration_s=m.eval_s or 0.0,
-        prompt_eval_duration_s=m.prompt_eval_s or 0.0,
-        load_duration_s=m.load_s or 0.0,
-        total_duration_s=m.total_s or 0.0,
-        ttft_s=m.ttft_s,
-        num_ctx=num_ctx,
-        done_reason=m.done_reason,
-        cpu_only=options.cpu_only,
-    )

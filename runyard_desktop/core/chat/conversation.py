@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from runyard_desktop.core.ollama.types import ChatMetrics
 
 STATUS_COMPLETE = "complete"
 STATUS_STREAMING = "streaming"
@@ -91,6 +94,26 @@ class ReplyMetrics:
     done_reason: str = ""
     thinking_s: float | None = None  # first thinking token → first answer token, client-side
     cpu_only: bool = False  # the request asked Ollama for no GPU layers (num_gpu 0)
+
+    @classmethod
+    def from_chat(
+        cls, m: ChatMetrics, *, model: str, num_ctx: int | None, cpu_only: bool, thinking_s: float | None = None
+    ) -> ReplyMetrics:
+        """The stored numbers of a reply from the stream's final metrics and what the request asked for."""
+        return cls(
+            model=model,
+            prompt_eval_count=m.prompt_eval_count,
+            eval_count=m.eval_count,
+            eval_duration_s=m.eval_s or 0.0,
+            prompt_eval_duration_s=m.prompt_eval_s or 0.0,
+            load_duration_s=m.load_s or 0.0,
+            total_duration_s=m.total_s or 0.0,
+            ttft_s=m.ttft_s,
+            num_ctx=num_ctx,
+            done_reason=m.done_reason,
+            thinking_s=thinking_s,
+            cpu_only=cpu_only,
+        )
 
     @property
     def tokens_per_s(self) -> float | None:

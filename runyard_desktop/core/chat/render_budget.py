@@ -68,17 +68,6 @@ def over_budget(text: str) -> bool:
     return RenderBudget().feed(text)
 
 
-def plain_chunks(text: str, size: int = CHUNK) -> list[str]:
-    """The text's lines, each longer one cut into pieces of `size` characters (cheap to lay out)."""
-    chunks: list[str] = []
-    for line in text.split("\n"):
-        if len(line) <= size:
-            chunks.append(line)
-        else:
-            chunks.extend(line[i : i + size] for i in range(0, len(line), size))
-    return chunks
-
-
 def break_long_lines(text: str, column: int, size: int = CHUNK) -> tuple[str, int]:
     """`text` with a line break wherever a line would pass `size` characters, when the text it is
     appended to already has `column` characters on its last line; returns (text, the new column)."""
