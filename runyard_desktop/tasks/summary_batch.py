@@ -83,11 +83,15 @@ class SummaryBatch(QObject):
     conversation_saved = Signal(int)
 
     def __init__(
-        self, runner: TaskRunner, client: OllamaClient, store: HistoryStore, parent: QObject | None = None
+        self,
+        runner: TaskRunner,
+        client: Callable[[], OllamaClient],
+        store: HistoryStore,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._client = client
+        self._client = client  # asked at each file: Settings may point the chat at another server meanwhile
         self._store = store
         self._generations = itertools.count(1)
         self._generation = 0
@@ -166,9 +170,10 @@ class SummaryBatch(QObject):
         assert isinstance(value, Attachment) and self._options is not None
         o, index = self._options, self._index
         check = check_context(value, o.model, o.num_ctx, o.largest_context, raise_context=o.raise_context)
-        detail = "; ".join(filter(None, (value.notice and "not UTF-8: read as Windows-1252", check.note)))
+        encoding = f"not UTF-8: read as {value.read_as}" if value.read_as else ""
+        detail = "; ".join(filter(None, (encoding, check.note)))
         self._set(index, replace(self.rows[index], state=FileState.SUMMARIZING, detail=detail))
-        client, model, cpu_only = self._client, o.model, o.cpu_only
+        client, model, cpu_only = self._client(), o.model, o.cpu_only
 
         async def job(report: Callable[[object], None]) -> object:
             throttle: Throttle[int] = Throttle(report, TOKEN_REPORT_S)

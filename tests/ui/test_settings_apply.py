@@ -1,5 +1,5 @@
 """Settings apply at once: a new Ollama server address moves the status, the model lists, the open Chat,
-the measured check and new downloads to that server without a restart."""
+the batch summaries, the measured check and new downloads to that server without a restart."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import cast
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from runyard_desktop.app import create_main_window
 from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -24,7 +25,7 @@ def second_ollama() -> Iterator[FakeOllama]:
     fake.stop()
 
 
-def test_a_new_server_address_is_used_at_once(qtbot, fake_ollama, second_ollama, monkeypatch) -> None:
+def test_a_new_server_address_is_used_at_once(qtbot, fake_ollama, second_ollama, monkeypatch, tmp_path) -> None:
     fake_ollama.add_installed("first:1b", capabilities=("completion",), context_length=8192)
     second_ollama.add_installed("second:1b", capabilities=("completion",), context_length=8192)
     second_ollama.add_remote("qwen3.5:0.8b", (1_000_000, 1429, 7711, 561), capabilities=("completion",))
@@ -57,6 +58,18 @@ def test_a_new_server_address_is_used_at_once(qtbot, fake_ollama, second_ollama,
         with qtbot.waitSignal(window.services.pages.measure.measure_finished, timeout=10_000):
             window.downloads.request_measure("second:1b")
         assert len(second_ollama.bodies("/api/chat")) == replies + 1 and not fake_ollama.bodies("/api/chat")
+        # And a batch of summaries (its panel was built, with the chat's client, before the switch).
+        folder = tmp_path / "docs"
+        folder.mkdir()
+        (folder / "note.txt").write_text("The plan is agreed.\n", encoding="utf-8")
+        pane.summarize_button.click()
+        panel = pane.summarize_panel
+        panel.pick_folder = lambda _parent: str(folder)
+        panel.findChild(QPushButton, "summarizeAddFolderButton").click()
+        with qtbot.waitSignal(panel.batch.batch_finished, timeout=10_000) as finished:
+            panel.findChild(QPushButton, "summaryStartButton").click()
+        assert finished.args == ["1 of 1 summarized."]
+        assert len(second_ollama.bodies("/api/chat")) == replies + 2 and not fake_ollama.bodies("/api/chat")
         # A new download is pulled from the new server.
         window.downloads.ask = lambda _issue: "proceed"
         window.downloads.open_chat_after_download = False

@@ -224,7 +224,7 @@ def add_summarize_panel(
     """Build the panel beside the transcript and its header button (`summarizeDocumentsButton`, which
     shows and hides it); the batch runs on the chat's runner, Ollama client and history."""
     chat = controller.chat
-    panel = SummarizePanel(SummaryBatch(chat.runner, chat.client, controller.store, splitter))
+    panel = SummarizePanel(SummaryBatch(chat.runner, lambda: chat.client, controller.store, splitter))
     panel.hide()
     splitter.addWidget(panel)
     button = QToolButton()
