@@ -29,6 +29,15 @@ def test_utf16_with_bom_and_cp1252_with_notice(tmp_path: Path) -> None:
     (tmp_path / "b.csv").write_bytes("prix;€\n".encode("cp1252"))
     att = read_attachment(tmp_path / "b.csv", vision=False)
     assert att.text == "prix;€\n" and "not UTF-8" in att.notice
+    assert att.read_as == "Windows-1252" and "read as Windows-1252" in att.notice
+
+
+def test_bytes_windows_1252_leaves_undefined_are_read_as_latin_1_and_say_so(tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_bytes("naïve café \x81 ok\n".encode("latin-1"))  # 0x81: no character in cp1252
+    att = read_attachment(tmp_path / "c.txt", vision=False)
+    assert att.text == "naïve café \x81 ok\n"
+    assert att.read_as == "Latin-1" and "read as Latin-1" in att.notice
+    assert type(att).from_json(att.to_json()) == att  # kept with the conversation
 
 
 def test_binary_file_is_refused_with_a_reason(tmp_path: Path) -> None:

@@ -143,3 +143,17 @@ def test_cancel_while_a_summary_is_being_written_keeps_it_and_starts_no_other(
     assert [r.state for r in batch.rows] == [FileState.DONE, FileState.CANCELLED, FileState.CANCELLED]
     assert [p.name for p in folder.glob("*.summary.md")] == ["note00.summary.md"]
     assert len(chat_fake.bodies("/api/chat")) == 1
+
+
+def test_a_file_that_is_not_utf8_says_which_encoding_it_was_read_as(open_chat, chat_fake, qtbot, tmp_path) -> None:
+    chat_fake.script_reply("qwen3.5:4b", content=SUMMARY)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("prix: 5 €\n".encode("cp1252"))
+    (folder / "b.txt").write_bytes("naïve café \x81 ok\n".encode("latin-1"))  # 0x81: no character in cp1252
+    _pane, panel = _open_panel(open_chat, folder)
+    with qtbot.waitSignal(panel.batch.batch_finished, timeout=20_000):
+        _child(panel, QPushButton, "summaryStartButton").click()
+    rows = _rows(panel)
+    assert "(not UTF-8: read as Windows-1252" in rows[0]
+    assert "(not UTF-8: read as Latin-1" in rows[1]

@@ -54,7 +54,8 @@ class Attachment:
     text: str = ""  # KIND_TEXT: the decoded text
     data_b64: str = ""  # KIND_IMAGE: base64 of the file's bytes
     tokens: int = 0
-    notice: str = ""  # e.g. "read as Windows-1252 (not UTF-8)"
+    notice: str = ""  # e.g. "notes.txt is not UTF-8; it was read as Windows-1252, …"
+    read_as: str = ""  # the 8-bit encoding a text that is not UTF-8 was read as ("Windows-1252", "Latin-1")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +65,7 @@ class Attachment:
             "data_b64": self.data_b64,
             "tokens": self.tokens,
             "notice": self.notice,
+            "read_as": self.read_as,
         }
 
     @classmethod
@@ -75,6 +77,7 @@ class Attachment:
             data_b64=str(data.get("data_b64", "")),
             tokens=int(data.get("tokens", 0)),
             notice=str(data.get("notice", "")),
+            read_as=str(data.get("read_as", "")),
         )
 
 

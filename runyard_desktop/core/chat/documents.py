@@ -59,12 +59,12 @@ def is_text_path(path: Path) -> bool:
     return suffix in TEXT_SUFFIXES or path.name.lower() in TEXT_NAMES or (not suffix and not is_image_path(path))
 
 
-def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
-    """(text, notice). Raises DocumentError for binary data."""
+def decode_text(data: bytes, name: str = "file") -> tuple[str, str, str]:
+    """(text, notice, read_as: the 8-bit encoding used when it is not UTF-8). Raises DocumentError for binary data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), ""
+                return data.decode(encoding), "", ""
             except UnicodeDecodeError as exc:
                 raise DocumentError(
                     f"{name} starts like {encoding.upper()} text but is damaged ({exc.reason})."
@@ -75,21 +75,17 @@ def decode_text(data: bytes, name: str = "file") -> tuple[str, str]:
             "for a PDF or Word file, export it as text first."
         )
     try:
-        return data.decode("utf-8"), ""
+        return data.decode("utf-8"), "", ""
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("cp1252")
+        text, read_as = data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        return (
-            text,
-            f"{name} is not UTF-8; it was read as Latin-1, so some characters may be wrong. Save it as UTF-8 to be sure.",
-        )
-    return (
-        text,
-        f"{name} is not UTF-8; it was read as Windows-1252, so some characters may be wrong. Save it as UTF-8 to be sure.",
+        text, read_as = data.decode("latin-1"), "Latin-1"
+    notice = (
+        f"{name} is not UTF-8; it was read as {read_as}, so some characters may be wrong. Save it as UTF-8 to be sure."
     )
+    return text, notice, read_as
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -134,8 +130,10 @@ def read_document(path: Path) -> Attachment:
         f"{name} is {_size_mb(path)}; Runyard attaches text files up to {MAX_TEXT_BYTES // 2**20} MB. "
         "Split it or attach the part you need.",
     )
-    text, notice = decode_text(data, name)
-    return Attachment(kind=KIND_TEXT, name=name, text=text, tokens=estimate_tokens(text), notice=notice)
+    text, notice, read_as = decode_text(data, name)
+    return Attachment(
+        kind=KIND_TEXT, name=name, text=text, tokens=estimate_tokens(text), notice=notice, read_as=read_as
+    )
 
 
 def read_image(path: Path) -> Attachment:
