@@ -65,9 +65,12 @@ def test_a_new_server_address_is_used_at_once(qtbot, fake_ollama, second_ollama,
         pane.summarize_button.click()
         panel = pane.summarize_panel
         panel.pick_folder = lambda _parent: str(folder)
-        panel.findChild(QPushButton, "summarizeAddFolderButton").click()
+        add_folder = panel.findChild(QPushButton, "summarizeAddFolderButton")
+        start = panel.findChild(QPushButton, "summaryStartButton")
+        assert add_folder is not None and start is not None
+        add_folder.click()
         with qtbot.waitSignal(panel.batch.batch_finished, timeout=10_000) as finished:
-            panel.findChild(QPushButton, "summaryStartButton").click()
+            start.click()
         assert finished.args == ["1 of 1 summarized."]
         assert len(second_ollama.bodies("/api/chat")) == replies + 2 and not fake_ollama.bodies("/api/chat")
         # A new download is pulled from the new server.
