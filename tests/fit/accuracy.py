@@ -18,16 +18,18 @@ from .public_sources import SOURCES, independent_sources, is_held_out, is_round3
 MIB = 2**20
 
 
-def _tag(t: str | ModelTag) -> ModelTag:
+def catalogue_tag(t: str | ModelTag) -> ModelTag:
     return t if isinstance(t, ModelTag) else load_catalogue().get(t)
 
 
-def _report(tag: str | ModelTag, profile, context: int, kv: str, regime: str) -> FitReport:
-    return evaluate(_tag(tag), profile, FitOptions(context=context, kv_cache_type=kv, regime=OllamaRegime(regime)))
+def case_report(tag: str | ModelTag, profile, context: int, kv: str, regime: str) -> FitReport:
+    return evaluate(
+        catalogue_tag(tag), profile, FitOptions(context=context, kv_cache_type=kv, regime=OllamaRegime(regime))
+    )
 
 
 def estimate_memory(case: MemoryCase) -> float:
-    r = _report(case.tag, case.profile, case.context, case.kv, case.regime)
+    r = case_report(case.tag, case.profile, case.context, case.kv, case.regime)
     b = r.breakdown
     return {
         "used": (b.weights + b.kv_cache + b.recurrent_state + b.compute) / MIB,
@@ -50,7 +52,7 @@ def speed_rows() -> list[tuple[SpeedCase, tuple[float, float] | None, float]]:
     """(case, (low, high) or None, signed % from the nearer end; 0 = inside, nan = no estimate)."""
     rows = []
     for case in SPEED_CASES:
-        tps = _report(case.tag, case.profile, case.context, case.kv, case.regime).tokens_per_second
+        tps = case_report(case.tag, case.profile, case.context, case.kv, case.regime).tokens_per_second
         if tps is None:
             err = float("nan")
         elif tps[0] <= case.measured_tps <= tps[1]:
@@ -69,7 +71,7 @@ def placement_rows() -> list[tuple[PlacementCase, str, float]]:
     return [
         (case, r.verdict.value, r.reported_gpu_share)
         for case in PLACEMENT_CASES
-        for r in [_report(case.tag, case.profile, case.context, "f16", case.regime)]
+        for r in [case_report(case.tag, case.profile, case.context, "f16", case.regime)]
     ]
 
 

@@ -15,11 +15,12 @@ import math
 from dataclasses import replace
 
 from runyard_desktop.core.fit import speed
-from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
-from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, evaluate
+from runyard_desktop.core.fit.catalogue import ModelTag
+from runyard_desktop.core.fit.engine import OllamaRegime
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, memory_budget
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
+from .accuracy import case_report, catalogue_tag
 from .measurements_public import SpeedCase
 from .measurements_speed import SPEED_CASES
 from .public_sources import in_sample
@@ -39,18 +40,16 @@ Prepared = tuple[ModelTag, HardwareProfile, MemoryBudget, speed.SpeedInputs]
 
 
 def _prepared(case: SpeedCase) -> Prepared:
-    tag = case.tag if isinstance(case.tag, ModelTag) else load_catalogue().get(case.tag)
-    regime = OllamaRegime(case.regime)
-    r = evaluate(tag, case.profile, FitOptions(context=case.context, kv_cache_type=case.kv, regime=regime))
+    r = case_report(case.tag, case.profile, case.context, case.kv, case.regime)
     inputs = speed.SpeedInputs(
         r.verdict.value,
         r.gpus_used,
         r.gpu_share,
         r.placement,
-        regime is OllamaRegime.OLLAMA_ENGINE,
+        r.regime is OllamaRegime.OLLAMA_ENGINE,
         kv_bytes=r.breakdown.kv_cache,
     )
-    return tag, case.profile, memory_budget(case.profile), inputs
+    return catalogue_tag(case.tag), case.profile, memory_budget(case.profile), inputs
 
 
 def score(

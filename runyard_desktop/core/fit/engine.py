@@ -33,7 +33,14 @@ from runyard_desktop.core.fit import speed as fit_speed
 from runyard_desktop.core.fit import text as fit_text
 from runyard_desktop.core.fit.catalogue import Architecture, Catalogue, ModelTag
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, budget_default_context, memory_budget
-from runyard_desktop.core.fit.placement import VISION_BYTES_PER_PARAM, Need, off_gpu_bytes, place, reported_share
+from runyard_desktop.core.fit.placement import (
+    VISION_BYTES_PER_PARAM,
+    Need,
+    Placement,
+    off_gpu_bytes,
+    place,
+    reported_share,
+)
 from runyard_desktop.core.fit.placement import Verdict as Verdict  # re-exported: engine.Verdict is public API
 from runyard_desktop.core.formatting import GIB
 from runyard_desktop.core.hardware.profile import HardwareProfile
@@ -180,14 +187,21 @@ CONTEXT_STEP = 256
 MAX_GPU_CONTEXT_KV_TYPES = ("f16", "q8_0")
 
 
-def _runs_on_gpu(tag: ModelTag, budget: MemoryBudget, context: int, kv_cache_type: str, regime: OllamaRegime) -> bool:
-    """The verdict's own rule at `context` tokens: would `evaluate` say "runs on GPU"?"""
-    kv = kv_cache_bytes(tag.size.arch, context, kv_cache_type)
+def _need(tag: ModelTag, budget: MemoryBudget, context: int, kv: int, regime: OllamaRegime) -> Need:
+    """What the tag needs at `context` tokens with `kv` bytes of KV cache (placement.Need)."""
     compute = compute_bytes(context)
     model = tag.download_bytes + kv + recurrent_memory(tag.size.arch, regime)
-    need = Need(model, compute, compute + _reserve(budget, regime), _off_gpu(tag, budget, regime))
-    moe_aware = regime is OllamaRegime.LLAMA_SERVER
-    return place(tag, need, budget, moe_aware, _gpu_helps(budget)).verdict is Verdict.GPU
+    return Need(model, compute, compute + _reserve(budget, regime), _off_gpu(tag, budget, regime))
+
+
+def _place(tag: ModelTag, need: Need, budget: MemoryBudget, regime: OllamaRegime) -> Placement:
+    return place(tag, need, budget, regime is OllamaRegime.LLAMA_SERVER, _gpu_helps(budget))
+
+
+def _runs_on_gpu(tag: ModelTag, budget: MemoryBudget, context: int, kv_cache_type: str, regime: OllamaRegime) -> bool:
+    """The verdict's own rule at `context` tokens: would `evaluate` say "runs on GPU"?"""
+    need = _need(tag, budget, context, kv_cache_bytes(tag.size.arch, context, kv_cache_type), regime)
+    return _place(tag, need, budget, regime).verdict is Verdict.GPU
 
 
 def max_gpu_context(
@@ -216,22 +230,18 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
     context, is_default = resolve_context(tag, budget, options.context)
     arch = tag.size.arch
     kv = kv_cache_bytes(arch, context, options.kv_cache_type)
-    rs = recurrent_memory(arch, options.regime)
-    reserve = _reserve(budget, options.regime)
-    compute = compute_bytes(context)
-    need = Need(tag.download_bytes + kv + rs, compute, compute + reserve, _off_gpu(tag, budget, options.regime))
-    moe_aware = options.regime is OllamaRegime.LLAMA_SERVER
+    need = _need(tag, budget, context, kv, options.regime)
     gpu_helps = _gpu_helps(budget)
-    placed = place(tag, need, budget, moe_aware, gpu_helps)
+    placed = _place(tag, need, budget, options.regime)
     gpus = placed.gpus_used  # 0 for CPU and NO_FIT placements
     if placed.verdict is Verdict.NO_FIT and gpu_helps:
         gpus = 1  # show what the best attempt would need
     breakdown = Breakdown(
         weights=tag.download_bytes,
         kv_cache=kv,
-        recurrent_state=rs,
-        compute=compute * max(1, gpus),
-        gpu_reserve=reserve * gpus,
+        recurrent_state=recurrent_memory(arch, options.regime),
+        compute=need.compute * max(1, gpus),
+        gpu_reserve=_reserve(budget, options.regime) * gpus,
         weights_in_ram=need.off_gpu if gpus else 0,
     )
     speed = fit_speed.estimate(

@@ -163,11 +163,3 @@ def estimate(
     centre = basis.engine_factor / sum(times.values())
     half = math.sqrt(RANGE_RATIO)
     return (round(centre / half, 1), round(centre * half, 1)), basis
-
-
-def tokens_per_second(
-    tag: ModelTag, profile: HardwareProfile, budget: MemoryBudget, s: SpeedInputs
-) -> tuple[float, float] | None:
-    """(low, high) decode tokens/s, or None when the tag cannot run."""
-    result = estimate(tag, profile, budget, s)
-    return result[0] if result else None

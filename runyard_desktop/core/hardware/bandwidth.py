@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
@@ -138,8 +139,6 @@ CPU_RAM_GBPS = 50.0
 SMALL_ARM_BOARD_GBPS = 8.0  # Raspberry Pi 4/5 class (LPDDR4, 32-bit bus)
 ASSUMED_CHANNELS = 2  # when the modules' speed is known but not how many channels they fill
 
-_SORTED_KEYS = sorted(GPU_BANDWIDTH_GBPS, key=len, reverse=True)
-
 
 @dataclass(frozen=True)
 class Bandwidth:
@@ -147,16 +146,22 @@ class Bandwidth:
     source: str  # "probe" | "table" | "estimate"
 
 
-_PATTERNS = [(re.compile(rf"(?<![\w]){re.escape(k)}(?![\w])", re.IGNORECASE), k) for k in _SORTED_KEYS]
+def name_lookup(table: dict[str, float]) -> Callable[[str], float | None]:
+    """A cached look-up of `table` by GPU name: its keys match as whole words, case-insensitively,
+    longest key first, so "RTX 4060 Ti" wins over "RTX 4060". None when no key matches."""
+    patterns = [
+        (re.compile(rf"(?<![\w]){re.escape(k)}(?![\w])", re.IGNORECASE), table[k])
+        for k in sorted(table, key=len, reverse=True)
+    ]
+
+    @functools.lru_cache(maxsize=64)
+    def lookup(name: str) -> float | None:
+        return next((value for pattern, value in patterns if pattern.search(name)), None)
+
+    return lookup
 
 
-@functools.lru_cache(maxsize=64)
-def lookup_gpu_name(name: str) -> float | None:
-    """Table bandwidth for a GPU name ("NVIDIA GeForce RTX 4060 Ti" -> 288), or None."""
-    for pattern, key in _PATTERNS:
-        if pattern.search(name):
-            return GPU_BANDWIDTH_GBPS[key]
-    return None
+lookup_gpu_name = name_lookup(GPU_BANDWIDTH_GBPS)  # "NVIDIA GeForce RTX 4060 Ti" -> 288
 
 
 def gpu_bandwidth(gpu: GpuInfo) -> Bandwidth:

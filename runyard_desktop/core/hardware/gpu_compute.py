@@ -14,11 +14,9 @@ GPU name, longest key first. A card not in the table gets an estimate from its m
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 
-from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth
+from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth, name_lookup
 from runyard_desktop.core.hardware.profile import GpuInfo
 
 # fmt: off  (a hand-laid table: one row per line reads better than one value per line)
@@ -97,22 +95,13 @@ GPU_FP32_TFLOPS: dict[str, float] = {
 
 BANDWIDTH_TO_TFLOPS = 1 / 20  # estimate for an unlisted card: TFLOPS per GB/s of memory bandwidth
 
-_PATTERNS = [
-    (re.compile(rf"(?<![\w]){re.escape(k)}(?![\w])", re.IGNORECASE), k)
-    for k in sorted(GPU_FP32_TFLOPS, key=len, reverse=True)
-]
+lookup_tflops = name_lookup(GPU_FP32_TFLOPS)  # "NVIDIA GeForce RTX 4090" -> 82.6
 
 
 @dataclass(frozen=True)
 class Compute:
     tflops: float
     source: str  # "table" | "estimate"
-
-
-@functools.lru_cache(maxsize=64)
-def lookup_tflops(name: str) -> float | None:
-    """Table FP32 TFLOPS for a GPU name ("NVIDIA GeForce RTX 4090" -> 82.6), or None."""
-    return next((GPU_FP32_TFLOPS[key] for pattern, key in _PATTERNS if pattern.search(name)), None)
 
 
 def gpu_compute(gpu: GpuInfo) -> Compute:

@@ -36,7 +36,7 @@ class RamInfo:
     channels: int | None = None  # populated 64-bit channels, when they can be told
 
 
-_CARVE_OUT_MIN = 1 << 30
+IGPU_VRAM_LIMIT = 1 << 30  # Ollama's rule: a GPU with less dedicated memory is an iGPU
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class GpuInfo:
     @property
     def usable_for_inference(self) -> bool:
         """Discrete, unified, or a carve-out of at least 1 GiB (Ollama's iGPU rule: less is an iGPU)."""
-        big_carve_out = self.dedicated_from_ram and self.vram_total_bytes >= _CARVE_OUT_MIN
+        big_carve_out = self.dedicated_from_ram and self.vram_total_bytes >= IGPU_VRAM_LIMIT
         return self.unified_memory or big_carve_out or not self.integrated
 
 

@@ -23,12 +23,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from runyard_desktop.core.hardware.profile import GpuInfo
+from runyard_desktop.core.hardware.profile import IGPU_VRAM_LIMIT, GpuInfo
 
 AMD_VENDOR = "0x1002"
 INTEL_VENDOR = "0x8086"
 NVIDIA_VENDOR = "0x10de"
-IGPU_VRAM_LIMIT = 1 << 30
 _CARD = re.compile(r"^card\d+$")
 _APU_NAME = re.compile(r"Radeon(\(TM\))?\s+((\d{3}M|\d{4}S)\b(\s+Graphics)?|(Vega\s+\d+\s+)?Graphics\b)", re.IGNORECASE)
 

@@ -32,11 +32,8 @@ import sys
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from runyard_desktop.core.hardware.probes.amd import (
-    IGPU_VRAM_LIMIT as _IGPU_LIMIT,  # Ollama's rule: < 1 GiB dedicated = iGPU
-)
 from runyard_desktop.core.hardware.probes.amd import is_amd_apu
-from runyard_desktop.core.hardware.profile import GpuInfo
+from runyard_desktop.core.hardware.profile import IGPU_VRAM_LIMIT, GpuInfo
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +84,10 @@ def _is_integrated(vendor: str, name: str, memory: int) -> bool:
     if vendor == "amd" and is_amd_apu(name):
         return True
     if vendor == "intel":
-        return not (_INTEL_DISCRETE.search(name) and memory >= _IGPU_LIMIT)
+        return not (_INTEL_DISCRETE.search(name) and memory >= IGPU_VRAM_LIMIT)
     if vendor == "qualcomm":
         return True
-    return memory < _IGPU_LIMIT
+    return memory < IGPU_VRAM_LIMIT
 
 
 def parse_display_adapters(adapters: Iterable[Mapping[str, Any]]) -> tuple[GpuInfo, ...]:
