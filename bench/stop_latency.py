@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-stop-")
 
+from hostile_render import code_blocks, table  # this folder: the render benchmark's inputs
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from standin import Standin  # this folder
@@ -48,13 +49,11 @@ BASELINE = "prose (baseline)"
 
 
 def inputs() -> dict[str, str]:
-    table = "|" + "|".join(f"h{i}" for i in range(20)) + "|\n|" + "---|" * 20 + "\n"
-    table += "".join("|" + "|".join(f"v{r}" for _ in range(20)) + "|\n" for r in range(5_000))
     words = "Plain prose from a model that answers at length, one sentence after another. "
     return {
         BASELINE: words * 4_000,  # within the rendering budget: formatted as it streams
-        "20,000 code blocks": "".join(f"```\nx{i}\n```\n" for i in range(20_000)),
-        "table 5,000x20": table,
+        "20,000 code blocks": code_blocks(20_000),
+        "table 5,000x20": table(5_000),
     }
 
 
