@@ -34,6 +34,7 @@ os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-chat-")
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
+from standin import Standin  # this folder
 
 from runyard_desktop.core.chat.conversation import ReplyMetrics
 from tests.support.fake_ollama import FakeOllama
@@ -113,7 +114,7 @@ def wait_for(app: QApplication, condition: Callable[[], object], timeout: float 
         time.sleep(0.001)
 
 
-def open_window(app: QApplication, fake: ServerProcess):
+def open_window(app: QApplication, fake: Standin):
     from runyard_desktop.app import create_main_window
     from runyard_desktop.ui.chat.chat_pane import ChatPane
 
@@ -128,8 +129,8 @@ def open_window(app: QApplication, fake: ServerProcess):
     return window, pane
 
 
-def stream_once(app: TimedApp, fake: ServerProcess, pane, tokens: list[str], rate: float | None) -> dict[str, float]:
-    fake.set_rate(rate)
+def stream_once(app: TimedApp, fake: Standin, pane, tokens: list[str], rate: float | None) -> dict[str, float]:
+    set_rate(fake, rate)
     pane.controller.new_conversation(model=MODEL)
     received = [0]
     checkpoints: list[tuple[int, float]] = []  # (tokens so far, busy seconds so far)
@@ -231,33 +232,15 @@ def time_open(app: QApplication, pane, conversation_id: int, other_id: int) -> t
     return time.perf_counter() - start, time.thread_time() - cpu
 
 
-class ServerProcess:
+def serve_in_child(tokens: int) -> Standin:
     """The stand-in in its own process (as a real Ollama is), so it does not compete for our GIL."""
+    return Standin(__file__, "--serve", "--tokens", str(tokens))
 
-    def __init__(self, tokens: int) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--serve", "--tokens", str(tokens)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
 
-    def set_rate(self, tokens_per_s: float | None) -> None:
-        """None: flat out, one token per chunk. Else chunks of a few tokens, paced to that rate
-        (the stand-in's sleep cannot pace single tokens finer than ~1 ms; the client batches anyway)."""
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(f"{tokens_per_s or 0}\n")
-        self.proc.stdin.flush()
-        self.proc.stdout.readline()  # "ok"
-
-    def stop(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(10)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
+def set_rate(fake: Standin, tokens_per_s: float | None) -> None:
+    """None: flat out, one token per chunk. Else chunks of a few tokens, paced to that rate
+    (the stand-in's sleep cannot pace single tokens finer than ~1 ms; the client batches anyway)."""
+    fake.send(f"{tokens_per_s or 0}")
 
 
 def serve(tokens: int) -> int:
@@ -282,7 +265,7 @@ def serve(tokens: int) -> int:
 def measure_open(messages: int) -> int:
     """Child process: a plain QApplication (no event accounting), the stand-in, open timings as JSON."""
     app = QApplication(sys.argv[:1])
-    fake = ServerProcess(100)
+    fake = serve_in_child(100)
     window, pane = open_window(app, fake)
     try:
         empty_id, long_id = seed_conversations(pane, messages)
@@ -354,7 +337,7 @@ def main() -> int:
     if args.open_only:
         return report_open(args.messages)
     app = TimedApp(sys.argv[:1])
-    fake = ServerProcess(args.tokens)
+    fake = serve_in_child(args.tokens)
     window, pane = open_window(app, fake)
     tokens = make_tokens(args.tokens)
     try:

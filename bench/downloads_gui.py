@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-")
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from standin import Standin  # this folder
 
 TAGS = ("qwen3.5:0.8b", "qwen3.5:2b", "qwen3.5:4b", "qwen3.5:9b")
 TARGET_MS = 50
@@ -84,29 +84,6 @@ class Probe:
         }
 
 
-def start_standin(code: str, *args: str) -> tuple[subprocess.Popen[str], str]:
-    """Run a stand-in server script (`python -c code args…`) from the repository root in a child process;
-    it prints its URL first and serves until its stdin closes. Returns the process and the URL."""
-    server = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    assert server.stdout is not None  # a pipe
-    return server, server.stdout.readline().strip()
-
-
-def stop_standin(server: subprocess.Popen[str]) -> None:
-    """Close the stand-in's stdin (its signal to stop) and wait for it."""
-    if server.stdin is not None:
-        server.stdin.close()
-    server.wait(10)
-    if server.stdout is not None:
-        server.stdout.close()
-
-
 def wait(app: QApplication, condition, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -122,11 +99,11 @@ def main() -> int:
     parser.add_argument("--per-tick", type=int, default=1_000_000, help="bytes per 60 ms tick")
     args = parser.parse_args()
     tags = TAGS[: args.downloads]
-    server, url = start_standin(SERVER, str(args.per_tick), *tags)
+    server = Standin("-c", SERVER, str(args.per_tick), *tags)
     app = QApplication([])
     from runyard_desktop.app import create_main_window
 
-    window = create_main_window(host=url)
+    window = create_main_window(host=server.url)
     window.show()
     window.show_page("models")
     coordinator = window.downloads
@@ -160,7 +137,7 @@ def main() -> int:
     busy = probe.stop()
     seconds = time.monotonic() - start
     window.close()
-    stop_standin(server)
+    server.stop()
     print(
         f"idle window, 4 s:       worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "
         f"worst GUI-thread CPU {idle['worst_cpu']:.1f} ms ({idle['ticks']} ticks)"

@@ -33,14 +33,23 @@ MAX_UPDATE_MS = 100.0
 BATCH_CHARS = 8_000  # text per transcript update: ~80 ms of a very fast stream (~25,000 tok/s)
 
 
+def table(rows: int) -> str:
+    """A Markdown table of `rows` rows and 20 columns."""
+    head = "|" + "|".join(f"h{i}" for i in range(20)) + "|\n|" + "---|" * 20 + "\n"
+    return head + "".join("|" + "|".join(f"v{r}" for _ in range(20)) + "|\n" for r in range(rows))
+
+
+def code_blocks(count: int) -> str:
+    """`count` tiny fenced code blocks, one after another."""
+    return "".join(f"```\nx{i}\n```\n" for i in range(count))
+
+
 def inputs(scale: float) -> dict[str, str]:
     rows = int(5_000 * scale)
-    table = "|" + "|".join(f"h{i}" for i in range(20)) + "|\n|" + "---|" * 20 + "\n"
-    table += "".join("|" + "|".join(f"v{r}" for _ in range(20)) + "|\n" for r in range(rows))
     size = int(10_000_000 * scale)
     return {
-        f"table {rows:,}x20": table,
-        f"{int(20_000 * scale):,} code blocks": "".join(f"```\nx{i}\n```\n" for i in range(int(20_000 * scale))),
+        f"table {rows:,}x20": table(rows),
+        f"{int(20_000 * scale):,} code blocks": code_blocks(int(20_000 * scale)),
         f"{size / 1e6:g} MB line, spaces": ("word " * (size // 5)),
         f"{size / 1e6:g} MB line, no spaces": "x" * size,
     }

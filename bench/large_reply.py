@@ -36,11 +36,10 @@ os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-large-")
 
 from downloads_gui import (  # the same 5 ms probe as the downloads benchmark (this folder)
     Probe,
-    start_standin,
-    stop_standin,
     wait,
 )
 from PySide6.QtWidgets import QApplication
+from standin import Standin  # this folder
 
 from runyard_desktop.core.chat import reply_recorder
 from runyard_desktop.core.ollama import bounds
@@ -127,12 +126,12 @@ def main() -> int:
     args = parser.parse_args()
     if args.no_limit:
         bounds.MAX_REPLY_CHARS = 1 << 40
-    server, url = start_standin(SERVER, str(int(args.mb * 1e6)), str(args.chunk), str(args.rate))
+    server = Standin("-c", SERVER, str(int(args.mb * 1e6)), str(args.chunk), str(args.rate))
     app = QApplication([])
     from runyard_desktop.app import create_main_window
     from runyard_desktop.ui.chat.chat_pane import ChatPane
 
-    window = create_main_window(host=url)
+    window = create_main_window(host=server.url)
     window.resize(1180, 760)
     window.show()
     window.show_page("chat")
@@ -144,7 +143,7 @@ def main() -> int:
         results = [("before: every 0.4 s", one_reply(app, pane, 1.0)), ("after: ≤ 5 %", one_reply(app, pane, 0.05))]
     finally:
         window.close()
-        stop_standin(server)
+        server.stop()
     base = results[0][1]
     for label, r in results:
         share_checked = not label.startswith("before") and not args.no_limit  # the target is the app's, limit on

@@ -30,7 +30,6 @@ import argparse
 import gc
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,6 +48,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTextEdit, QWidget
+from standin import Standin  # this folder
 
 from runyard_desktop.app import AppWindow
 from runyard_desktop.tasks.hardware_service import HardwareService
@@ -89,24 +89,6 @@ def background_services(window: AppWindow) -> tuple[OllamaService, HardwareServi
 
 
 # -- the stand-in Ollama, in a child process ----------------------------------------------------------------
-
-
-class ServerProcess:
-    """The stand-in in its own process, as a real Ollama is: it does not share our GIL or our memory."""
-
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
-
-    def stop(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(10)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
 
 
 def serve() -> int:
@@ -294,7 +276,7 @@ def main() -> int:
     from runyard_desktop.app import create_main_window
 
     app = QApplication(sys.argv[:1])
-    server = ServerProcess()
+    server = Standin(__file__, "--serve")
     window = create_main_window(host=server.url)
     try:
         window.resize(1180, 760)

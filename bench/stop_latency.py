@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,8 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-stop-")
 
+from hostile_render import code_blocks, table  # this folder: the render benchmark's inputs
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from standin import Standin  # this folder
 
 from runyard_desktop.core.chat.conversation import STATUS_STOPPED, Message
 from tests.support.fake_ollama import FakeOllama
@@ -48,13 +49,11 @@ BASELINE = "prose (baseline)"
 
 
 def inputs() -> dict[str, str]:
-    table = "|" + "|".join(f"h{i}" for i in range(20)) + "|\n|" + "---|" * 20 + "\n"
-    table += "".join("|" + "|".join(f"v{r}" for _ in range(20)) + "|\n" for r in range(5_000))
     words = "Plain prose from a model that answers at length, one sentence after another. "
     return {
         BASELINE: words * 4_000,  # within the rendering budget: formatted as it streams
-        "20,000 code blocks": "".join(f"```\nx{i}\n```\n" for i in range(20_000)),
-        "table 5,000x20": table,
+        "20,000 code blocks": code_blocks(20_000),
+        "table 5,000x20": table(5_000),
     }
 
 
@@ -65,30 +64,6 @@ def wait_for(app: QApplication, condition: Callable[[], object], timeout: float 
             raise TimeoutError("condition not met")
         app.processEvents()
         time.sleep(0.0005)
-
-
-class ServerProcess:
-    """The stand-in in its own process: it does not compete for our GIL."""
-
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
-
-    def script(self, name: str, rate: float) -> None:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(f"{name}\t{rate}\n")
-        self.proc.stdin.flush()
-        self.proc.stdout.readline()  # "ok"
-
-    def stop(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(10)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
 
 
 def serve() -> int:
@@ -161,7 +136,7 @@ def main() -> int:
     from runyard_desktop.ui.chat.chat_pane import ChatPane
 
     app = QApplication(sys.argv[:1])
-    fake = ServerProcess()
+    fake = Standin(__file__, "--serve")
     window = create_main_window(host=fake.url)
     ok = True
     baseline = 0.0
@@ -173,7 +148,7 @@ def main() -> int:
         assert pane is not None
         wait_for(app, lambda: pane.model_picker.count() > 0)
         for name, text in inputs().items():
-            fake.script(name, args.rate)
+            fake.send(f"{name}\t{args.rate}")
             runs = [click_stop_halfway(app, pane, text) for _ in range(args.clicks)]
             handled = [r[0] for r in runs]
             stops = [r[1] for r in runs]

@@ -28,11 +28,10 @@ os.environ["RUNYARD_HOME"] = tempfile.mkdtemp(prefix="runyard-bench-")
 
 from downloads_gui import (  # the same 5 ms probe as the downloads benchmark (this folder)
     Probe,
-    start_standin,
-    stop_standin,
     wait,
 )
 from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton
+from standin import Standin  # this folder
 
 TARGET_MS = 50
 MODEL = "qwen3.5:4b"
@@ -80,12 +79,12 @@ def main() -> int:
     parser.add_argument("--token-delay", type=float, default=0.01, help="seconds between chunks")
     args = parser.parse_args()
     folder = make_folder(args.files, args.kib)
-    server, url = start_standin(SERVER, str(args.tokens), str(args.token_delay))
+    server = Standin("-c", SERVER, str(args.tokens), str(args.token_delay))
     app = QApplication([])
     from runyard_desktop.app import create_main_window
     from runyard_desktop.ui.chat.chat_pane import ChatPane
 
-    window = create_main_window(host=url)
+    window = create_main_window(host=server.url)
     window.show()
     window.show_page("chat")
     pane = window.findChild(ChatPane, "chatPane")
@@ -109,7 +108,7 @@ def main() -> int:
             ("as conversations" if not markdown else "as Markdown files", *run_batch(app, panel, markdown, probe))
         )
     window.close()
-    stop_standin(server)
+    server.stop()
     print(
         f"idle window, 3 s: worst wall {idle['worst_wall']} ms, p99 {idle['p99_wall']} ms, "
         f"worst GUI-thread CPU {idle['worst_cpu']:.1f} ms"

@@ -54,7 +54,7 @@ def lock_history() -> sqlite3.Connection:
     return holder
 
 
-def drive(state: str, window: Any, fake: Any, wait: Callable[..., None]) -> Any:
+def drive(state: str, window: Any, wait: Callable[..., None]) -> Any:
     """Bring `window` into `state`; returns the widget to grab."""
     from PySide6.QtWidgets import QLabel, QPushButton
 

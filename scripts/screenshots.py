@@ -124,7 +124,7 @@ def shoot_state(state: str, out: Path) -> int:
     from screenshot_states import drive
 
     app, window, fake = start("light", state=state)
-    target = drive(state, window, fake, lambda done, seconds=15.0: _wait(app, done, seconds))
+    target = drive(state, window, lambda done, seconds=15.0: _wait(app, done, seconds))
     _wait(app, lambda: False, seconds=0.5)  # the last repaint
     out.mkdir(parents=True, exist_ok=True)
     _save(target, out / f"{state}.png")

@@ -13,39 +13,27 @@ packaging/build.py checks that every data file and module made it into the bundl
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from runyard_desktop.core.appdata import resources
+from tests.support.packaging_scripts import load_packaging
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGING = ROOT / "packaging"
 RESOURCES = ROOT / "resources"
 SOURCE_ART = ("icons/runyard.svg", "runyard-desktop.desktop", "runyard-desktop.metainfo.xml")
-
-
-def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    """A module from packaging/ (not an importable package: `packaging` is taken by PyPA's library)."""
-    monkeypatch.syspath_prepend(str(PACKAGING))
-    spec = importlib.util.spec_from_file_location(f"_runyard_packaging_{name}", PACKAGING / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
 def data_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Package data as build.py checks it in the bundle, relative to the package directory."""
-    build = _load("build", monkeypatch)
+    build = load_packaging("build", monkeypatch)
     return [path.relative_to("runyard_desktop") for path in build.package_data_files()]
 
 
@@ -91,7 +79,7 @@ def test_package_icons_are_exactly_what_icons_py_generates(qapp: object, monkeyp
     """Nothing hand-made beside the generated PNGs, and each says it was drawn from today's master SVG."""
     from PySide6.QtGui import QImage
 
-    icons = _load("icons", monkeypatch)
+    icons = load_packaging("icons", monkeypatch)
     assert icons.SOURCE_SVG == RESOURCES / "icons" / "runyard.svg"
     names = sorted(p.name for p in icons.PACKAGE_ICON_DIR.iterdir())
     assert names == sorted(icons.package_png_path(size).name for size in icons.PACKAGE_SIZES)
@@ -138,7 +126,7 @@ def test_wheel_contains_every_package_data_file(
     missing = [p.as_posix() for p in data_files if f"runyard_desktop/{p.as_posix()}" not in inside]
     assert not missing, f"package data left out of the wheel (pyproject [tool.setuptools.package-data]): {missing}"
     # The runtime files come from resources/: the icons byte for byte as committed, drawn from the master SVG…
-    icons = _load("icons", monkeypatch)
+    icons = load_packaging("icons", monkeypatch)
     with zipfile.ZipFile(wheel) as archive:
         for size in icons.PACKAGE_SIZES:
             png = archive.read(f"runyard_desktop/data/icons/runyard-{size}.png")
@@ -161,7 +149,7 @@ def test_window_icon_pngs_match_the_svg(qapp: object, monkeypatch: pytest.Monkey
     """The app's window icon is PNGs rendered from the SVG (no SVG plugin at start-up); never stale."""
     from PySide6.QtGui import QImage
 
-    icons = _load("icons", monkeypatch)
+    icons = load_packaging("icons", monkeypatch)
     renderer = icons.load_svg()
     for size in icons.PACKAGE_SIZES:
         committed = QImage(str(icons.package_png_path(size))).convertToFormat(QImage.Format.Format_ARGB32)
@@ -190,7 +178,7 @@ def test_resources_read_through_importlib_where_the_package_is_not_a_folder(
 def test_icons_are_generated_for_every_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QImage, QImageReader
 
-    icons = _load("icons", monkeypatch)
+    icons = load_packaging("icons", monkeypatch)
     written = icons.generate(tmp_path)
     for key, expected in (("ico", list(icons.ICO_SIZES)), ("icns", [size for _, size in icons.ICNS_TYPES])):
         reader = QImageReader(str(written[key]))
@@ -209,7 +197,7 @@ def test_icons_are_generated_for_every_platform(tmp_path: Path, monkeypatch: pyt
 def test_windows_version_resource_and_macos_plist(monkeypatch: pytest.MonkeyPatch) -> None:
     from runyard_desktop import __version__
 
-    info = _load("bundle_info", monkeypatch)
+    info = load_packaging("bundle_info", monkeypatch)
     assert info.version() == __version__
     assert info.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
     text = info.windows_version_file("Runyard")
@@ -227,8 +215,8 @@ def test_windows_version_resource_and_macos_plist(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the install scripts are for Linux")
 def test_linux_install_and_uninstall_under_a_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    icons = _load("icons", monkeypatch)
-    build = _load("build", monkeypatch)
+    icons = load_packaging("icons", monkeypatch)
+    build = load_packaging("build", monkeypatch)
     bundle = tmp_path / "dl" / "Runyard"
     bundle.mkdir(parents=True)
     (bundle / "Runyard").write_text("#!/bin/sh\necho frozen\n")
@@ -277,7 +265,7 @@ def test_desktop_file_is_valid() -> None:
 
 
 def test_frozen_launcher_explains_a_missing_system_library(monkeypatch: pytest.MonkeyPatch) -> None:
-    launcher = _load("launcher", monkeypatch)
+    launcher = load_packaging("launcher", monkeypatch)
     reason = launcher._missing_system_library(
         ImportError("libGL.so.1: cannot open shared object file: No such file or directory")
     )

@@ -4,12 +4,13 @@ taken from the Qt wheels' platform tags, and the console entry point that pip in
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.support.packaging_scripts import load_packaging
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -21,12 +22,7 @@ TWO_ARCH_WHEEL = "Tag: cp310-abi3-macosx_11_0_arm64\nTag: cp310-abi3-macosx_14_2
 
 @pytest.fixture
 def bundle_info(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(PACKAGING))
-    spec = importlib.util.spec_from_file_location("_runyard_packaging_bundle_info", PACKAGING / "bundle_info.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_packaging("bundle_info", monkeypatch)
 
 
 def test_windows_file_description_is_the_app_name(bundle_info: ModuleType) -> None:
@@ -79,11 +75,7 @@ def test_the_command_named_everywhere_is_a_console_script() -> None:
 
 def test_each_os_and_cpu_gets_its_own_archive_name(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Intel and Apple Silicon builds upload side by side: their names must differ and keep the version."""
-    monkeypatch.syspath_prepend(str(PACKAGING))
-    spec = importlib.util.spec_from_file_location("_runyard_packaging_build", PACKAGING / "build.py")
-    assert spec and spec.loader
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_packaging("build", monkeypatch)
     from runyard_desktop import __version__
 
     arm, intel = build.archive_name("darwin", "arm64"), build.archive_name("darwin", "x86_64")
