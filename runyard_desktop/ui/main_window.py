@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         for row, action in enumerate(self._page_actions):
             item = self._nav.item(row)
             if item is not None:
-                item.setToolTip(f"{item.text()} ({shortcut_text(action)})")
+                item.setToolTip(tooltip_with_shortcut(item.text(), action))
 
     def page_keys(self) -> list[str]:
         return list(self._pages)
@@ -293,6 +293,12 @@ class MainWindow(QMainWindow):
 def shortcut_text(action: QAction) -> str:
     """The action's shortcut as the platform writes it ("Ctrl+1", "⌘1"), "" when it has none."""
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def tooltip_with_shortcut(text: str, action: QAction) -> str:
+    """`text (Ctrl+N)`: the tooltip of a control that does what `action` does."""
+    keys = shortcut_text(action)
+    return f"{text} ({keys})" if keys else text
 
 
 def _show_plain_text(parent: QWidget, title: str, text: str) -> None:

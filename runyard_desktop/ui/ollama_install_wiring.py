@@ -43,7 +43,7 @@ class OllamaInstallWiring(QObject):
         service.failed.connect(self._on_service_failed)
         service.cancelled.connect(self._on_service_cancelled)
         service.busy_changed.connect(self._on_service_busy_changed)
-        ollama.status_changed.connect(self._on_ollama_status_changed)  # after the coordinator's own slot
+        ollama.status_changed.connect(self._on_ollama_status_changed)
         self._on_ollama_status_changed(ollama.status)
 
     @Slot()
@@ -73,11 +73,7 @@ class OllamaInstallWiring(QObject):
 
     @Slot(object)
     def _on_ollama_status_changed(self, status: OllamaStatus) -> None:
-        if status.state is ServerState.TOO_OLD and not status.is_remote:
-            managed = self.service.managed_in_use()
-            self.banner.set_status(status, managed=managed)
-            self.status_bar.set_status(status, managed=managed)
-        elif status.state is ServerState.RUNNING and not self.service.busy:
+        if status.state is ServerState.RUNNING and not self.service.busy:
             self.row.hide()
 
 

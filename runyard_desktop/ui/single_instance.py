@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from runyard_desktop.core.appdata.paths import PRIVATE_DIR
+
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
@@ -56,7 +58,7 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """Take the lock; False when another copy holds it. `listen()` answers second launches."""
-        self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         return bool(self._lock.tryLock(0))
 
     def listen(self) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QStyle
 
-from runyard_desktop.ui.main_window import MainWindow, shortcut_text
+from runyard_desktop.ui.main_window import MainWindow, shortcut_text, tooltip_with_shortcut
 
 if TYPE_CHECKING:
     from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -80,9 +80,3 @@ def note_shortcuts(window: MainWindow) -> None:
         button = window.findChild(QAbstractButton, name)
         if button is not None and not button.toolTip().endswith(f"({shortcut_text(refresh)})"):
             button.setToolTip(tooltip_with_shortcut(button.toolTip(), refresh))
-
-
-def tooltip_with_shortcut(text: str, action: QAction) -> str:
-    """`text (Ctrl+N)`: the tooltip of a button that does what `action` does."""
-    keys = shortcut_text(action)
-    return f"{text} ({keys})" if keys else text

@@ -38,3 +38,10 @@ def test_damaged_file_is_moved_aside(tmp_path: Path) -> None:
 
 def test_bad_theme_falls_back_to_system() -> None:
     assert settings_mod.from_json({"theme": "neon"}).theme == "system"
+
+
+def test_kv_cache_types_are_the_fit_engines() -> None:
+    # settings keeps its own copy (the fit engine is off the start-up path): the two must not drift apart
+    from runyard_desktop.core.fit.engine import KV_CACHE_TYPES
+
+    assert settings_mod.KV_CACHE_TYPES == KV_CACHE_TYPES

@@ -15,12 +15,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from runyard_desktop.core.appdata.paths import PRIVATE_DIR
+
 
 def write_json_atomic(path: Path, data: Any, *, prefix: str, sort_keys: bool = False) -> None:
     """Write `data` as indented JSON to `path` atomically (temp file named `prefix…json`, fsync, replace)."""
     import tempfile  # only when saving: keeps random/shutil off the start-up path
 
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -22,7 +22,7 @@ from runyard_desktop.core.appdata.settings import Settings
 from runyard_desktop.core.appdata.settings_store import SettingsStore
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
-from runyard_desktop.core.ollama.types import OllamaStatus
+from runyard_desktop.core.ollama.types import OllamaStatus, ServerState
 from runyard_desktop.tasks.app_services import PageServices
 from runyard_desktop.ui.downloads import download_dialogs as dialogs
 from runyard_desktop.ui.main_window import MainWindow
@@ -147,8 +147,14 @@ class StatusAndSettings(QObject):
 
     @Slot(object)
     def _on_ollama_status_changed(self, status: OllamaStatus) -> None:
-        self.status_bar.set_status(status)
-        self.banner.set_status(status)
+        # A too-old Ollama that is Runyard's own install is updated in place by *Update Ollama*.
+        managed = (
+            status.state is ServerState.TOO_OLD
+            and not status.is_remote
+            and self.services.ollama_install.managed_in_use()
+        )
+        self.status_bar.set_status(status, managed=managed)
+        self.banner.set_status(status, managed=managed)
 
     @Slot(str, object)
     def _on_ollama_operation_failed(self, op: str, error: OllamaError) -> None:
