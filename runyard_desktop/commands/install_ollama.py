@@ -105,13 +105,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
-    except InstallError as err:
-        line.end()
-        print(terminal_safe(f"Error: {err.message}"), file=sys.stderr)
-        if err.next_step:
-            print(terminal_safe(err.next_step), file=sys.stderr)
-        return EXIT_FAILED
-    except OllamaError as err:  # the server could not be started (e.g. its port is taken)
+    except (InstallError, OllamaError) as err:  # OllamaError: the server could not be started (e.g. its port is taken)
         line.end()
         print_error(err)
         return EXIT_FAILED

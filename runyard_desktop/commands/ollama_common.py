@@ -13,6 +13,7 @@ from runyard_desktop.core.appdata import settings as settings_store
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import OllamaError
+from runyard_desktop.core.ollama_install.errors import InstallError
 from runyard_desktop.core.terminal_text import terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -48,7 +49,7 @@ def default_context() -> int:
     return user_settings().default_context or DEFAULT_CONTEXT
 
 
-def print_error(err: OllamaError, out: TextIO | None = None) -> None:
+def print_error(err: OllamaError | InstallError, out: TextIO | None = None) -> None:
     """The error's message and next step; both may quote the server, so they are made terminal-safe."""
     out = out or sys.stderr
     print(terminal_safe(f"Error: {err.message}"), file=out)

@@ -21,6 +21,7 @@ from runyard_desktop.commands.ollama_common import (
     run_loop,
 )
 from runyard_desktop.commands.progress_line import LineWriter, bar_text
+from runyard_desktop.core.command_name import command_name
 from runyard_desktop.core.downloads.progress_words import notice
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.core.ollama.types import PullPhase, PullState, PullStatus
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
         kept = sink.latest.completed if sink.latest else 0
         note = f" {human_bytes(kept)} is kept by Ollama while it runs." if kept else ""
         print(
-            terminal_safe(f"Cancelled.{note} Run `runyard-desktop pull {args.model}` again to resume."), file=sys.stderr
+            terminal_safe(f"Cancelled.{note} Run `{command_name()} pull {args.model}` again to resume."),
+            file=sys.stderr,
         )
         return EXIT_INTERRUPTED
     except OllamaError as err:

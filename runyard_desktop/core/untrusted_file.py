@@ -66,6 +66,10 @@ def _refuse_size(path: Path, size: int, max_bytes: int) -> UntrustedFileError:
     )
 
 
+def _unreadable(path: Path, exc: OSError) -> UntrustedFileError:
+    return UntrustedFileError(f"Could not read {path.name}: {exc.strerror or exc}.", "unreadable")
+
+
 def read_untrusted(path: Path, max_bytes: int) -> bytes:
     """The bytes of `path`, a regular file of at most `max_bytes`; raises FileNotFoundError when it is
     missing and `UntrustedFileError` for anything else it refuses or cannot read."""
@@ -74,7 +78,7 @@ def read_untrusted(path: Path, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise UntrustedFileError(f"Could not read {path.name}: {exc.strerror or exc}.", "unreadable") from exc
+        raise _unreadable(path, exc) from exc
     if not stat.S_ISREG(info.st_mode):
         raise _refuse_special(path, info.st_mode)
     if info.st_size > max_bytes:
@@ -84,7 +88,7 @@ def read_untrusted(path: Path, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise UntrustedFileError(f"Could not read {path.name}: {exc.strerror or exc}.", "unreadable") from exc
+        raise _unreadable(path, exc) from exc
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # swapped between the check and the open
@@ -112,7 +116,7 @@ def _read_capped(path: Path, fd: int, max_bytes: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
     except OSError as exc:
-        raise UntrustedFileError(f"Could not read {path.name}: {exc.strerror or exc}.", "unreadable") from exc
+        raise _unreadable(path, exc) from exc
     if total > max_bytes:
         raise _refuse_size(path, total, max_bytes)
     return b"".join(chunks)

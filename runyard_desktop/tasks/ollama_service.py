@@ -41,6 +41,11 @@ def deleted_but_loaded(model: str, err: OllamaError) -> OllamaError:
     )
 
 
+def _checking(host: str) -> OllamaStatus:
+    """The status before the first answer from `host` (at start-up and after a host change)."""
+    return OllamaStatus(ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…")
+
+
 class OllamaService(QObject):
     """Server status and model listings for one host.
 
@@ -78,9 +83,7 @@ class OllamaService(QObject):
         self.client = OllamaClient(host)
         self._log_dir = log_dir
         self._find_installation = find_installation
-        self.status = OllamaStatus(
-            ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…"
-        )
+        self.status = _checking(host)
         self.installed_models: tuple[InstalledModel, ...] = ()
         self.loaded_models: tuple[LoadedModel, ...] = ()
         self._info: dict[str, ModelInfo] = {}
@@ -117,9 +120,7 @@ class OllamaService(QObject):
         self.installed_models, self.loaded_models = (), ()
         self.installed_models_changed.emit(())
         self.loaded_models_changed.emit(())
-        self._set_status(
-            OllamaStatus(ServerState.UNKNOWN, host=host, is_remote=not is_loopback(host), message="Checking Ollama…")
-        )
+        self._set_status(_checking(host))
         self.check()
 
     def start_server(self) -> TaskHandle | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ import psutil
 import pytest
 
 from runyard_desktop.cli import main
+from tests.support.fake_ollama_program import SERVE_STAND_IN, fake_ollama_program
 from tests.support.ports import unused_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell s
 
 def _fake_ollama(folder: Path, body: str) -> Path:
     folder.mkdir()
-    fake = folder / "ollama"
-    fake.write_text(f'#!/bin/sh\n[ "$1" = serve ] || exit 2\n{body}\n')
-    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    fake_ollama_program(folder / "ollama", body)
     return folder
 
 
@@ -37,8 +35,7 @@ def _serving(folder: Path, env_file: Path) -> Path:
     dump = f"import json, os; json.dump(dict(os.environ), open({str(env_file)!r}, 'w'))"
     return _fake_ollama(
         folder,
-        f'"{sys.executable}" -c "{dump}"\n'
-        f'cd "{ROOT}" && exec "{sys.executable}" -m tests.support.fake_ollama --port "${{OLLAMA_HOST##*:}}" --tick 0.01',
+        f'"{sys.executable}" -c "{dump}"\n{SERVE_STAND_IN}',
     )
 
 

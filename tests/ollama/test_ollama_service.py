@@ -92,19 +92,10 @@ def test_host_precedence() -> None:
 
 def test_start_server_runs_ollama_serve_once_and_stops_only_it(runner, qtbot, tmp_path) -> None:
     import os
-    import stat
-    import sys
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
-    fake_bin = tmp_path / "ollama"
-    fake_bin.write_text(
-        "#!/bin/sh\n"
-        "# a fake `ollama`: `ollama serve` runs the stand-in on $OLLAMA_HOST's port\n"
-        '[ "$1" = serve ] || exit 2\n'
-        f'cd "{root}" && exec "{sys.executable}" -m tests.support.fake_ollama --port "${{OLLAMA_HOST##*:}}" --tick 0.01\n'
-    )
-    fake_bin.chmod(fake_bin.stat().st_mode | stat.S_IXUSR)
+    from tests.support.fake_ollama_program import fake_ollama_program
+
+    fake_bin = fake_ollama_program(tmp_path / "ollama")  # `ollama serve` runs the stand-in on $OLLAMA_HOST's port
     url = f"http://127.0.0.1:{unused_port()}"
     service = OllamaService(
         runner, url, log_dir=tmp_path, find_installation=lambda: Installation(str(fake_bin)), recheck_interval_s=None

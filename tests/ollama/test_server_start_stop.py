@@ -17,6 +17,7 @@ import pytest
 
 from runyard_desktop.core.ollama import server
 from runyard_desktop.core.ollama.errors import ErrorKind, OllamaError
+from tests.support.fake_ollama_program import fake_ollama_program
 
 
 class FakeChild:
@@ -227,21 +228,6 @@ def test_the_kill_after_the_time_out_ends_the_runners_too(tmp_path: Path) -> Non
         assert runner.status() == psutil.STATUS_ZOMBIE  # ...unless it is dead, left for its new parent to reap
 
 
-def _fake_ollama_bin(tmp_path: Path) -> Path:
-    """A fake `ollama`: `ollama serve` runs the stand-in on $OLLAMA_HOST's port."""
-    import stat
-
-    root = Path(__file__).resolve().parents[2]
-    fake_bin = tmp_path / "ollama"
-    fake_bin.write_text(
-        "#!/bin/sh\n"
-        '[ "$1" = serve ] || exit 2\n'
-        f'cd "{root}" && exec "{sys.executable}" -m tests.support.fake_ollama --port "${{OLLAMA_HOST##*:}}" --tick 0.01\n'
-    )
-    fake_bin.chmod(fake_bin.stat().st_mode | stat.S_IXUSR)
-    return fake_bin
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands in for ollama")
 def test_service_on_macos_with_another_port_serves_it_instead_of_waiting_for_the_app(
     runner, qtbot, tmp_path, monkeypatch
@@ -259,7 +245,7 @@ def test_service_on_macos_with_another_port_serves_it_instead_of_waiting_for_the
 
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr(subprocess, "Popen", popen)
-    install = server.Installation(str(_fake_ollama_bin(tmp_path)), "/Applications/Ollama.app")
+    install = server.Installation(str(fake_ollama_program(tmp_path / "ollama")), "/Applications/Ollama.app")
     service = OllamaService(
         runner,
         f"http://127.0.0.1:{unused_port()}",

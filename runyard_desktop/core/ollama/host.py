@@ -52,9 +52,14 @@ class HostParts(NamedTuple):
     path: str
 
 
+def _unquoted(raw: str | None) -> str:
+    """`raw` trimmed as Ollama trims OLLAMA_HOST: `Var()` strips spaces, then quotes; `Host()` spaces again."""
+    return (raw or "").strip().strip("\"'").strip()
+
+
 def ollama_host(raw: str | None) -> HostParts:
     """`OLLAMA_HOST` exactly as Ollama's `envconfig.Host()` reads it (no Runyard rules applied)."""
-    text = (raw or "").strip().strip("\"'").strip()  # Var() trims spaces, then quotes; Host() trims spaces
+    text = _unquoted(raw)
     scheme, sep, hostport = text.partition("://")
     default_port = str(DEFAULT_PORT)
     if not sep:
@@ -132,10 +137,10 @@ def normalize(raw: str | None) -> str:
 def resolve(cli_host: str | None = None, settings_host: str | None = None, env: Mapping[str, str] | None = None) -> str:
     """Pick and normalise the host by precedence; `cli_host` is checked (HostError), the others read as Ollama does."""
     env = os.environ if env is None else env
-    if cli_host and cli_host.strip().strip("\"'").strip():
+    if cli_host and _unquoted(cli_host):
         return checked_host(cli_host)
     for candidate in (settings_host, env.get("OLLAMA_HOST")):
-        if candidate and candidate.strip().strip("\"'").strip():
+        if candidate and _unquoted(candidate):
             return normalize(candidate)
     return DEFAULT_HOST
 
@@ -146,7 +151,7 @@ class HostError(ValueError):
 
 def checked_host(raw: str) -> str:
     """`normalize(raw)` for an address the user typed, or HostError where Ollama would guess (module docstring)."""
-    text = raw.strip().strip("\"'").strip()
+    text = _unquoted(raw)
     scheme, sep, rest = text.partition("://")
     if sep and scheme.lower() not in ("http", "https"):
         raise HostError(f"The address {text!r} starts with {scheme}://; use http:// or https://.")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MANUAL_URL = "https://ollama.com/download"
+from runyard_desktop.core.ollama.server_texts import DOWNLOAD_URL
+
+MANUAL_URL = DOWNLOAD_URL  # Ollama's own download page, the one every other error names
 
 
 class InstallError(Exception):

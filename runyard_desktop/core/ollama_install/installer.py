@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from runyard_desktop.core.child_env import child_environment
 from runyard_desktop.core.formatting import human_bytes
+from runyard_desktop.core.ollama.server import CREATE_NO_WINDOW
 from runyard_desktop.core.ollama_install import extract, fetch, verify
 from runyard_desktop.core.ollama_install.errors import MANUAL_URL, InstallError
 from runyard_desktop.core.ollama_install.managed import ManagedOllama, executable_in, write_record
@@ -130,15 +132,13 @@ async def _put_in_place(
 def program_version(program: Path) -> str:
     """Run `ollama --version` (no shell) and read the version it prints."""
     try:
-        from runyard_desktop.core.child_env import child_environment
-
         result = subprocess.run(
             [str(program), "--version"],
             capture_output=True,
             timeout=VERSION_TIMEOUT_S,
             stdin=subprocess.DEVNULL,
             env=child_environment(),  # the user's environment, not the bundle's library paths
-            creationflags=0x08000000 if sys.platform == "win32" else 0,  # CREATE_NO_WINDOW: no console flash
+            creationflags=CREATE_NO_WINDOW if sys.platform == "win32" else 0,  # no console flash
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InstallError(
