@@ -181,3 +181,43 @@ def test_unfrozen_the_process_environment_is_not_touched(monkeypatch: pytest.Mon
     environ = {"LD_LIBRARY_PATH": f"{LINUX_BUNDLE}:/x"}
     with child_env.environment_for_children(environ, bundle=""):
         assert environ == {"LD_LIBRARY_PATH": f"{LINUX_BUNDLE}:/x"}
+
+
+@pytest.mark.usefixtures("frozen_linux")
+def test_a_short_program_runs_with_the_clean_environment_and_the_dll_reset_around_its_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """run_program: the version check and the probes (ollama --version, sysctl, PowerShell)."""
+    import contextlib
+    import json
+    import subprocess
+
+    events: list[str] = []
+
+    @contextlib.contextmanager
+    def recording_reset() -> Any:
+        events.append("cleared")
+        yield
+        events.append("restored")
+
+    real_popen = subprocess.Popen
+
+    def popen(*args: Any, **kw: Any) -> Any:
+        events.append("started")
+        return real_popen(*args, **kw)
+
+    monkeypatch.setattr(child_env, "dll_directory_reset", recording_reset)
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    code = "import json, os; print(json.dumps(dict(os.environ)))"
+    result = child_env.run_program([sys.executable, "-c", code], timeout=60, text=True)
+    assert result.returncode == 0 and events == ["cleared", "started", "restored"]
+    seen = json.loads(result.stdout)
+    assert seen["LD_LIBRARY_PATH"] == "/opt/cuda/lib64"
+    assert not [name for name in seen if name in ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH") or name.startswith("_PYI_")]
+
+
+def test_a_short_program_past_its_time_is_killed() -> None:
+    import subprocess
+
+    with pytest.raises(subprocess.TimeoutExpired):
+        child_env.run_program([sys.executable, "-c", "import time; time.sleep(60)"], timeout=0.3)

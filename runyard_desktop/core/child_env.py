@@ -15,6 +15,7 @@ Ollama, its model runners, `systemctl`, a browser would then load the bundle's `
 values come back, every path-list entry inside the bundle goes (a variable left empty goes too), and the
 bootloader's private variables go. Outside a bundle it is a plain copy of the environment.
 `dll_directory_reset` clears the Windows DLL directory around a launch and puts it back afterwards.
+`run_program` runs a short-lived program (a version check, a probe) with both, and no console window on Windows.
 `environment_for_children` does both to the process itself, for the launchers that take no environment
 (Qt's `QDesktopServices.openUrl`: xdg-open, ShellExecute, `open`).
 """
@@ -24,13 +25,16 @@ from __future__ import annotations
 import ntpath
 import os
 import posixpath
+import subprocess
 import sys
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 # The bootloader's saved originals: the variable it changed -> where it kept the value it found.
 SAVED_ORIGINALS = {"LD_LIBRARY_PATH": "LD_LIBRARY_PATH_ORIG", "LIBPATH": "LIBPATH_ORIG"}
 _BOOTLOADER_PRIVATE = ("_PYI_", "_MEIPASS2")
+CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW (Windows only): a console without a window
 
 
 def bundle_folder(frozen: object = None, meipass: str | None = None) -> str | None:
@@ -122,6 +126,31 @@ def dll_directory_reset(
         yield
     finally:
         setter(folder)
+
+
+def run_program(argv: Sequence[str], *, timeout: float, text: bool = False) -> subprocess.CompletedProcess[Any]:
+    """Run `argv` (no shell) to its end and capture its output, as `subprocess.run` would, with the child
+    environment, the Windows DLL directory cleared while it starts (not while it runs), and no console window.
+    Raises OSError when it cannot start, and TimeoutExpired (the child killed and reaped) past `timeout`."""
+    flags = CREATE_NO_WINDOW if sys.platform == "win32" else 0
+    with dll_directory_reset():
+        child = subprocess.Popen(
+            list(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_environment(),
+            text=text,
+            creationflags=flags,
+        )
+    with child:
+        try:
+            out, err = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            raise
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 
 
 def _kernel32_set_dll_directory(path: str | None) -> object:  # pragma: no cover - Windows only

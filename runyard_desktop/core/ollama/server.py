@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
+from runyard_desktop.core.child_env import CREATE_NO_WINDOW as CREATE_NO_WINDOW
 from runyard_desktop.core.child_env import child_environment, dll_directory_reset
 from runyard_desktop.core.ollama import host as hosts
 from runyard_desktop.core.ollama.errors import DOWNLOAD_URL, ErrorKind, OllamaError
@@ -56,7 +57,6 @@ class Installation:
 SYSTEMD_UNIT = "/etc/systemd/system/ollama.service"
 APP_ADDRESS = "127.0.0.1:11434"  # where the desktop app's server listens (its settings can only widen it)
 CREATE_NEW_PROCESS_GROUP = 0x00000200  # subprocess.CREATE_NEW_PROCESS_GROUP (defined on Windows only)
-CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW: a console without a window (Windows only)
 
 
 def is_too_old(version: str | None) -> bool:

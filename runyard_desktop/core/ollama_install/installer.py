@@ -12,16 +12,14 @@ import asyncio
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runyard_desktop.core.child_env import child_environment
+from runyard_desktop.core.child_env import run_program
 from runyard_desktop.core.formatting import human_bytes
-from runyard_desktop.core.ollama.server import CREATE_NO_WINDOW
 from runyard_desktop.core.ollama_install import extract, fetch, verify
 from runyard_desktop.core.ollama_install.errors import MANUAL_URL, InstallError
 from runyard_desktop.core.ollama_install.managed import ManagedOllama, executable_in, write_record
@@ -132,14 +130,7 @@ async def _put_in_place(
 def program_version(program: Path) -> str:
     """Run `ollama --version` (no shell) and read the version it prints."""
     try:
-        result = subprocess.run(
-            [str(program), "--version"],
-            capture_output=True,
-            timeout=VERSION_TIMEOUT_S,
-            stdin=subprocess.DEVNULL,
-            env=child_environment(),  # the user's environment, not the bundle's library paths
-            creationflags=CREATE_NO_WINDOW if sys.platform == "win32" else 0,  # no console flash
-        )
+        result = run_program([str(program), "--version"], timeout=VERSION_TIMEOUT_S)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InstallError(
             f"The downloaded Ollama does not run on this computer ({exc}). Nothing was installed.",

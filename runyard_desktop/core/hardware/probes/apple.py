@@ -16,7 +16,6 @@ so this rule errs low: a model it calls fitting does fit.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Mapping
 
 from runyard_desktop.core.fit.memory_budget import metal_working_set
@@ -142,9 +141,8 @@ def gpu_from_sysctl(values: Mapping[str, str], available_ram_bytes: int | None =
 
 def read_sysctl() -> dict[str, str]:  # pragma: no cover - macOS only
     """Capture every key in one call. sysctl exits non-zero for a key this Mac lacks; the rest still print."""
-    from runyard_desktop.core.child_env import child_environment
+    from runyard_desktop.core.child_env import run_program
 
     # The absolute path (no PATH lookup) and the user's environment without the bundle's DYLD_*/Qt paths.
-    command = ["/usr/sbin/sysctl", *SYSCTL_KEYS]
-    out = subprocess.run(command, capture_output=True, text=True, timeout=5, check=False, env=child_environment())
+    out = run_program(["/usr/sbin/sysctl", *SYSCTL_KEYS], timeout=5, text=True)
     return parse_sysctl(out.stdout)

@@ -19,7 +19,6 @@ import json
 import ntpath
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -88,17 +87,10 @@ def windows_powershell(environ: Mapping[str, str] | None = None) -> str:
 def read_modules() -> Modules:
     """This machine's RAM modules, or (None, None, None) where the OS does not say."""
     if sys.platform == "win32":
-        from runyard_desktop.core.child_env import child_environment
+        from runyard_desktop.core.child_env import run_program
 
-        out = subprocess.run(
-            [windows_powershell(), "-NoProfile", "-NonInteractive", "-Command", _POWERSHELL],
-            env=child_environment(),
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        command = [windows_powershell(), "-NoProfile", "-NonInteractive", "-Command", _POWERSHELL]
+        out = run_program(command, timeout=10, text=True)
         data = json.loads(out.stdout[:1_000_000] or "[]")
         rows = data if isinstance(data, list) else [data]  # one module comes back as a bare object
         return parse_win_physical_memory(r for r in rows if isinstance(r, dict))
