@@ -13,7 +13,7 @@ from runyard_desktop.core.fit.text import speed_phrase
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
-from .public_sources import SOURCES, independent_sources, is_held_out, is_round3
+from .public_sources import SOURCES, independent_sources, is_held_out, source_round
 
 MIB = 2**20
 
@@ -22,10 +22,11 @@ def catalogue_tag(t: str | ModelTag) -> ModelTag:
     return t if isinstance(t, ModelTag) else load_catalogue().get(t)
 
 
-def case_report(tag: str | ModelTag, profile, context: int, kv: str, regime: str) -> FitReport:
-    return evaluate(
-        catalogue_tag(tag), profile, FitOptions(context=context, kv_cache_type=kv, regime=OllamaRegime(regime))
-    )
+def case_report(
+    tag: str | ModelTag, profile, context: int, kv: str, regime: str, depth: int | None = None
+) -> FitReport:
+    options = FitOptions(context=context, kv_cache_type=kv, regime=OllamaRegime(regime), filled_tokens=depth)
+    return evaluate(catalogue_tag(tag), profile, options)
 
 
 def estimate_memory(case: MemoryCase) -> float:
@@ -52,7 +53,7 @@ def speed_rows() -> list[tuple[SpeedCase, tuple[float, float] | None, float]]:
     """(case, (low, high) or None, signed % from the nearer end; 0 = inside, nan = no estimate)."""
     rows = []
     for case in SPEED_CASES:
-        tps = case_report(case.tag, case.profile, case.context, case.kv, case.regime).tokens_per_second
+        tps = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth).tokens_per_second
         if tps is None:
             err = float("nan")
         elif tps[0] <= case.measured_tps <= tps[1]:
@@ -89,11 +90,12 @@ class Summary:
         return self.speed_inside[0] / max(1, self.speed_inside[1])
 
 
-def summary(held: bool, round3: bool = False) -> Summary:
-    """In-sample or held-out figures; `round3` keeps only the third round's sources (never tuned on, never seen)."""
+def summary(held: bool, only_round: int | None = None) -> Summary:
+    """In-sample or held-out figures; `only_round` keeps one collection round's sources (3 or 4: held-out rows
+    nobody had compared with the engine before that round's evaluation)."""
 
     def keep(source: str) -> bool:
-        return is_held_out(source) == held and (is_round3(source) or not round3)
+        return is_held_out(source) == held and (only_round is None or source_round(source) == only_round)
 
     speed = [(c, t, e) for c, t, e in speed_rows() if keep(c.source)]
     place = [(c, v, s) for c, v, s in placement_rows() if keep(c.source)]
@@ -115,7 +117,8 @@ def _fmt(value: float | None, unit: str) -> str:
 
 def _split(source: str) -> str:
     side = "held out" if is_held_out(source) else "in-sample"
-    return f"{side} (round 3)" if is_round3(source) else side
+    n = source_round(source)
+    return f"{side} (round {n})" if n > 1 else side
 
 
 def render_summary() -> list[str]:
@@ -125,12 +128,13 @@ def render_summary() -> list[str]:
         "| | Sources | Speed inside the range | Widest range | Verdicts agree | GPU share error | Memory error |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, held, round3 in (
-        ("In-sample (tuned on)", False, False),
-        ("Held out (never tuned on)", True, False),
-        ("Held out, round 3 only (never tuned on, never seen)", True, True),
+    for name, held, only_round in (
+        ("In-sample (tuned on)", False, None),
+        ("Held out (never tuned on)", True, None),
+        ("Held out, round 3 only (never tuned on; seen by round 4)", True, 3),
+        ("Held out, round 4 only (never tuned on, never seen)", True, 4),
     ):
-        s = summary(held, round3)
+        s = summary(held, only_round)
         out.append(
             f"| {name} | {s.sources} | {s.speed_inside[0]} of {s.speed_inside[1]} ({100 * s.inside_share:.0f} %) | "
             f"{s.widest:.2f}× | {s.verdicts[0]} of {s.verdicts[1]} | {_fmt(s.share_error, ' points')} | "

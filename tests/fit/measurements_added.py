@@ -37,6 +37,7 @@ from .measurements_public import (
     PLACEMENT_CASES as FIRST_PLACEMENTS,
 )
 from .reference_data import gpu_machine, unified_machine, variant
+from .round4 import MEMORY_CASES_ROUND4, PLACEMENT_CASES_ROUND4
 
 _AVX512 = ("avx", "avx2", "fma", "f16c", "avx512f")
 
@@ -315,6 +316,7 @@ PLACEMENT_CASES = (
         "gpu",
         note="everything on the GPU",
     ),
+    *PLACEMENT_CASES_ROUND4,
 )
 
 MEMORY_CASES = (
@@ -331,4 +333,5 @@ MEMORY_CASES = (
         "used",
         '"VRAM in use ~20 GB of 32 GB"; a device total incl. the CUDA context',
     ),
+    *MEMORY_CASES_ROUND4,
 )

@@ -43,6 +43,10 @@ class SpeedCase:
     regime: str = "llama-server"
     note: str = ""
     kv: str = "f16"
+    # tokens in the KV cache while the figure was measured (llama-bench -d N, a stated prompt length);
+    # None: not stated, the engine's average over a conversation (half the context) is used
+    depth: int | None = None
+    runner: str = ""  # "ollama" | "llama.cpp" when the source says which program decoded; "" not stated
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from .round4 import ROUND4, ROUND4_IDS
 from .sources_round3 import ROUND3, ROUND3_IDS
 
 HELD_OUT_BELOW = 128  # of 256: the first SHA-256 byte under this sets the source aside
@@ -347,6 +348,8 @@ SOURCES: dict[str, Source] = {
         ),
         # Third collection round (sources_round3.py): ids written down before their hashes were computed.
         *(Source(*entry) for entry in ROUND3),
+        # Fourth collection round (round4/): the same rule, ids written down before hashing.
+        *(Source(*entry) for entry in ROUND4),
     )
 }
 
@@ -371,6 +374,16 @@ def in_sample(rows: Iterable[R]) -> list[R]:
 def is_round3(source_id: str) -> bool:
     """A source of the third collection round, whose held-out rows were never seen before the evaluation."""
     return source_id in ROUND3_IDS
+
+
+def is_round4(source_id: str) -> bool:
+    """A source of the fourth collection round, whose held-out rows nobody had compared with the engine."""
+    return source_id in ROUND4_IDS
+
+
+def source_round(source_id: str) -> int:
+    """The collection round a source entered in: 3 and 4 are reported on their own; 1 covers the first two."""
+    return 4 if is_round4(source_id) else 3 if is_round3(source_id) else 1
 
 
 def independent_sources() -> int:

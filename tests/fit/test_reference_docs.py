@@ -15,7 +15,7 @@ from . import accuracy, docgen
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
-from .public_sources import SOURCES, held_out, in_sample, independent_sources, is_held_out, is_round3
+from .public_sources import SOURCES, held_out, in_sample, independent_sources, is_held_out, source_round
 from .reference_data import DEFAULT_TAGS, EXPECTED
 
 # measured 43 of 61 (third round; 10 of 16 on the fresh round-3 sources alone); the target, 0.9, is not reached
@@ -103,9 +103,10 @@ def test_speed_ranges_are_at_most_2x_and_hold_90_percent_of_held_out_measurement
     assert accuracy.summary(held=False).inside_share >= 0.8
 
 
-def test_the_fresh_round3_held_out_sources_are_reported_on_their_own() -> None:
-    fresh = accuracy.summary(held=True, round3=True)
-    assert fresh.sources == sum(is_held_out(s) and is_round3(s) for s in SOURCES) >= 5
-    rows = [c for c in SPEED_CASES if is_held_out(c.source) and is_round3(c.source)]
+@pytest.mark.parametrize("only_round", [3, 4])
+def test_each_later_rounds_held_out_sources_are_reported_on_their_own(only_round: int) -> None:
+    fresh = accuracy.summary(held=True, only_round=only_round)
+    assert fresh.sources == sum(is_held_out(s) and source_round(s) == only_round for s in SOURCES)
+    rows = [c for c in SPEED_CASES if is_held_out(c.source) and source_round(c.source) == only_round]
     assert fresh.speed_inside[1] == len(rows) < accuracy.summary(held=True).speed_inside[1]
-    assert "| Held out, round 3 only" in docgen.generated_section(docgen.ACCURACY, "accuracy")
+    assert f"| Held out, round {only_round} only" in docgen.generated_section(docgen.ACCURACY, "accuracy")

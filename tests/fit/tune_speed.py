@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from runyard_desktop.core.fit import speed
 from runyard_desktop.core.fit.catalogue import ModelTag
-from runyard_desktop.core.fit.engine import OllamaRegime
+from runyard_desktop.core.fit.engine import OllamaRegime, kv_cache_bytes
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, memory_budget
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
@@ -40,7 +40,7 @@ Prepared = tuple[ModelTag, HardwareProfile, MemoryBudget, speed.SpeedInputs]
 
 
 def _prepared(case: SpeedCase) -> Prepared:
-    r = case_report(case.tag, case.profile, case.context, case.kv, case.regime)
+    r = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth)
     inputs = speed.SpeedInputs(
         r.verdict.value,
         r.gpus_used,
@@ -48,6 +48,9 @@ def _prepared(case: SpeedCase) -> Prepared:
         r.placement,
         r.regime is OllamaRegime.OLLAMA_ENGINE,
         kv_bytes=r.breakdown.kv_cache,
+        kv_read_bytes=None
+        if case.depth is None
+        else kv_cache_bytes(catalogue_tag(case.tag).size.arch, min(case.depth, r.context), case.kv),
     )
     return catalogue_tag(case.tag), case.profile, memory_budget(case.profile), inputs
 

@@ -80,6 +80,9 @@ class FitOptions:
     context: int | None = None  # None: the context Ollama would pick for this machine
     kv_cache_type: str = "f16"
     regime: OllamaRegime = OllamaRegime.LLAMA_SERVER
+    # tokens already in the KV cache while decoding (a benchmark's depth, a long document); None: the
+    # average over a conversation that fills the context (speed.KV_FILL)
+    filled_tokens: int | None = None
 
     def __post_init__(self) -> None:
         if self.kv_cache_type not in KV_BYTES_PER_ELEMENT:
@@ -255,6 +258,9 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
             placed.placement,
             options.regime is OllamaRegime.OLLAMA_ENGINE,
             kv_bytes=kv,
+            kv_read_bytes=None
+            if options.filled_tokens is None
+            else kv_cache_bytes(arch, max(1, min(options.filled_tokens, context)), options.kv_cache_type),
         ),
     )
     tps, speed_basis = speed if speed else (None, None)

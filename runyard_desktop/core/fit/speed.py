@@ -58,6 +58,7 @@ class SpeedInputs:
     placement: str
     engine_era: bool = False  # Ollama 0.17–0.29
     kv_bytes: int = 0  # the KV cache allocated for the context
+    kv_read_bytes: int | None = None  # KV read per token when the fill is known; None: KV_FILL × kv_bytes
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def bytes_per_token(tag: ModelTag) -> float:
 
 def _split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
     """(bytes read from GPU memory, bytes read from RAM) per token, KV reads included."""
-    total = bytes_per_token(tag) + KV_FILL * s.kv_bytes
+    total = bytes_per_token(tag) + (KV_FILL * s.kv_bytes if s.kv_read_bytes is None else s.kv_read_bytes)
     if s.verdict == "gpu":
         return total, 0.0
     if s.verdict == "cpu":
