@@ -116,6 +116,8 @@ SPEED_CASES_ADDED = (
         4096,
         12.85,
         note="mainline llama.cpp tg128; RAM not stated",
+        depth=64,
+        runner="llama.cpp",
     ),
     SpeedCase("27B Q4_K_M, RTX 4090, llama-server, 16K", "patrickgawron-4090", "qwen3.5:27b", RTX4090, 16384, 44),
     SpeedCase(

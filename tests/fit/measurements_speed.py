@@ -174,7 +174,16 @@ SPEED_CASES = (
     SpeedCase(
         "35B-A3B Q4_K_M, Ryzen 9 7950X DDR5-6000, CPU only", "igllama-cpu", "qwen3.5:35b-a3b", R7950X, 4096, 18.4
     ),
-    SpeedCase("35B-A3B Q4_K_M, RTX 5090, llama.cpp", "zenn-5090", "qwen3.5:35b-a3b", RTX5090, 4096, 214),
+    SpeedCase(
+        "35B-A3B Q4_K_M, RTX 5090, llama.cpp",
+        "zenn-5090",
+        "qwen3.5:35b-a3b",
+        RTX5090,
+        4096,
+        214,
+        depth=64,
+        runner="llama.cpp",
+    ),
     SpeedCase("27B Q4_K_M, RTX 3090, llama.cpp, 120K", "thinksmart-3090", "qwen3.5:27b", RTX3090, 122880, 29),
     SpeedCase("35B-A3B UD-Q3_K_XL, RTX 3090, llama.cpp, 120K", "thinksmart-3090", UDQ3_35B, RTX3090, 122880, 94),
     SpeedCase("122B-A10B Q4_K_M, Ryzen AI Max+ 395, llama.cpp", "baem1n-bench", "qwen3.5:122b-a10b", STRIX, 4096, 22.9),

@@ -167,3 +167,13 @@ def test_json_shows_this_machines_measurement_beside_the_estimate(tmp_path: Path
     assert rows["qwen3.5:9b"]["measured"] is None
     other = _profile(tmp_path, MACHINES["RTX 4060 8 GB + 16 GB RAM"].to_json())
     assert all(r["measured"] is None for r in json.loads(_run("--json", "--hardware", other).stdout))
+
+
+def test_json_gives_the_speed_with_the_whole_context_in_use(tmp_path: Path) -> None:
+    hardware = _profile(tmp_path, MACHINES["RTX 4090 24 GB + 64 GB RAM"].to_json())
+    rows = {r["model"]: r for r in json.loads(_run("--json", "--context", "131072", "--hardware", hardware).stdout)}
+    nine = rows["qwen3.5:9b"]
+    low, high = nine["tokens_per_second"]
+    full_low, full_high = nine["tokens_per_second_full_context"]
+    assert full_high < 0.8 * high and full_low < low  # 128K of KV read per token against a chat's first turns
+    assert full_high <= 2 * full_low

@@ -73,3 +73,16 @@ def test_what_if_describes_a_windows_carve_out(main_window, qtbot) -> None:
     assert report is not None and report.verdict.value != "gpu"
     assert report.gpu_free_bytes == 2 * int(31.6 * 2**30)  # still a GPU, capped at twice Windows' RAM
     assert view.details.badge.text() != "Runs on GPU"
+
+
+def test_details_say_how_much_slower_a_full_context_is(main_window, qtbot) -> None:
+    view = _open_models(main_window, qtbot, what_if=True)
+    assert view.select_tag("qwen3.5:0.8b")
+    combo = main_window.findChild(QComboBox, "contextLength")
+    largest = max(i for i in range(combo.count()) if combo.itemData(i))
+    with qtbot.waitSignal(view.fit_changed):
+        combo.setCurrentIndex(largest)
+    report = view.report_for("qwen3.5:0.8b")
+    assert report is not None and report.tokens_per_second_full_context
+    speed = main_window.findChild(QLabel, "speedText").text()
+    assert f"with all {report.context // 1024}K in use" in speed

@@ -10,13 +10,11 @@ the range's centre.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import replace
 
 from runyard_desktop.core.fit import speed
 from runyard_desktop.core.fit.catalogue import ModelTag
-from runyard_desktop.core.fit.engine import OllamaRegime, kv_cache_bytes
 from runyard_desktop.core.fit.memory_budget import MemoryBudget, memory_budget
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
@@ -27,12 +25,19 @@ from .public_sources import in_sample
 
 GRID = {
     "gpu_efficiency": (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+    "apple_efficiency": (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+    "amd_efficiency": (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+    "intel_efficiency": (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
     "cpu_efficiency": (0.5, 0.6, 0.7, 0.8, 0.9),
-    "overhead_per_layer_s": (2e-5, 4e-5, 6e-5, 8e-5, 1e-4, 1.5e-4, 2e-4),
-    "cpu_flops_per_cycle": (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0),
+    "overhead_per_layer_s": (2e-5, 4e-5, 6e-5, 8e-5, 1e-4, 1.5e-4, 2e-4, 2.5e-4, 3e-4),
+    "cpu_flops_per_cycle": (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 12.0, 16.0),
     "engine_partial": (0.2, 0.3, 0.45, 0.6, 0.8),
     "overhead_compute_exponent": (0.0, 0.25, 0.5, 0.75, 1.0),
     "cpu_overhead_cycles_per_layer": (0.0, 0.5e6, 1e6, 1.5e6, 2e6, 3e6, 4e6),
+    "kv_read_cost": (1.0, 1.5, 2.0, 2.5, 3.0, 4.0),
+    "apple_kv_read_cost": (1.0, 1.5, 2.0, 2.5, 3.0, 4.0),
+    "moe_overhead": (1.0, 1.25, 1.5, 2.0, 2.5, 3.0),
+    "apple_overhead": (0.25, 0.5, 0.75, 1.0, 1.5, 2.0),
 }
 
 
@@ -41,18 +46,8 @@ Prepared = tuple[ModelTag, HardwareProfile, MemoryBudget, speed.SpeedInputs]
 
 def _prepared(case: SpeedCase) -> Prepared:
     r = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth)
-    inputs = speed.SpeedInputs(
-        r.verdict.value,
-        r.gpus_used,
-        r.gpu_share,
-        r.placement,
-        r.regime is OllamaRegime.OLLAMA_ENGINE,
-        kv_bytes=r.breakdown.kv_cache,
-        kv_read_bytes=None
-        if case.depth is None
-        else kv_cache_bytes(catalogue_tag(case.tag).size.arch, min(case.depth, r.context), case.kv),
-    )
-    return catalogue_tag(case.tag), case.profile, memory_budget(case.profile), inputs
+    assert r.speed_inputs is not None
+    return catalogue_tag(case.tag), case.profile, memory_budget(case.profile), r.speed_inputs
 
 
 def score(
@@ -70,16 +65,24 @@ def score(
     return inside, log_err / max(1, len(rows))
 
 
-def tune(rows: list[SpeedCase]) -> tuple[speed.SpeedModel, tuple[int, float]]:
-    best: tuple[tuple[int, float], speed.SpeedModel] | None = None
+def tune(rows: list[SpeedCase], passes: int = 6) -> tuple[speed.SpeedModel, tuple[int, float]]:
+    """Coordinate descent over GRID from the current constants: each pass tries every value of one constant
+    with the others held, keeping the best; stops when a pass changes nothing. (The full product of the grid
+    is too large once per-vendor constants are in it.)"""
     prepared = {id(case): _prepared(case) for case in rows}  # the placement does not depend on the constants
-    for values in itertools.product(*GRID.values()):
-        model = replace(speed.DEFAULT_MODEL, **dict(zip(GRID, values, strict=True)))
-        s = score(model, rows, prepared)
-        if best is None or (s[0], -s[1]) > (best[0][0], -best[0][1]):
-            best = (s, model)
-    assert best is not None
-    return best[1], best[0]
+    model = speed.DEFAULT_MODEL
+    best = score(model, rows, prepared)
+    for _ in range(passes):
+        changed = False
+        for name, values in GRID.items():
+            for value in values:
+                trial = replace(model, **{name: value})
+                s = score(trial, rows, prepared)
+                if (s[0], -s[1]) > (best[0], -best[1]):
+                    model, best, changed = trial, s, True
+        if not changed:
+            break
+    return model, best
 
 
 if __name__ == "__main__":

@@ -80,8 +80,8 @@ class FitOptions:
     context: int | None = None  # None: the context Ollama would pick for this machine
     kv_cache_type: str = "f16"
     regime: OllamaRegime = OllamaRegime.LLAMA_SERVER
-    # tokens already in the KV cache while decoding (a benchmark's depth, a long document); None: the
-    # average over a conversation that fills the context (speed.KV_FILL)
+    # tokens in the KV cache while decoding (a benchmark's depth, a long document); None: a chat's first
+    # turns (speed.CHAT_FILL_TOKENS)
     filled_tokens: int | None = None
 
     def __post_init__(self) -> None:
@@ -133,6 +133,9 @@ class FitReport:
     recommended: bool = False
     recommendation: str = ""
     notes: tuple[str, ...] = ()
+    # the range once the whole context window is in the KV cache (a long document, a conversation's end)
+    tokens_per_second_full_context: tuple[float, float] | None = None
+    speed_inputs: fit_speed.SpeedInputs | None = None  # what the range was computed from (re-estimated by the tuner)
     # The largest context (a multiple of 256 tokens) that still runs fully on the GPU, per KV type;
     # None for a KV type that does not run fully on the GPU even at 256 tokens.
     max_gpu_context_by_kv: dict[str, int | None] = field(default_factory=dict)
@@ -152,6 +155,12 @@ class FitReport:
 def kv_cache_bytes(arch: Architecture, context: int, kv_cache_type: str = "f16") -> int:
     per_token = arch.full_attention_layers * 2 * arch.kv_heads * arch.head_dim
     return round(context * per_token * KV_BYTES_PER_ELEMENT[kv_cache_type])
+
+
+def kv_read_bytes(arch: Architecture, context: int, options: FitOptions) -> int:
+    """The KV cache attention reads per generated token: the tokens in the cache, at most the context."""
+    filled = fit_speed.CHAT_FILL_TOKENS if options.filled_tokens is None else options.filled_tokens
+    return kv_cache_bytes(arch, max(1, min(filled, context)), options.kv_cache_type)
 
 
 def recurrent_state_bytes(arch: Architecture, sequences: int = 1) -> int:
@@ -247,22 +256,18 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         gpu_reserve=_reserve(budget, options.regime) * gpus,
         weights_in_ram=need.off_gpu if gpus else 0,
     )
-    speed = fit_speed.estimate(
-        tag,
-        profile,
-        budget,
-        fit_speed.SpeedInputs(
-            placed.verdict.value,
-            gpus,
-            placed.share,
-            placed.placement,
-            options.regime is OllamaRegime.OLLAMA_ENGINE,
-            kv_bytes=kv,
-            kv_read_bytes=None
-            if options.filled_tokens is None
-            else kv_cache_bytes(arch, max(1, min(options.filled_tokens, context)), options.kv_cache_type),
-        ),
+    inputs = fit_speed.SpeedInputs(
+        placed.verdict.value,
+        gpus,
+        placed.share,
+        placed.placement,
+        options.regime is OllamaRegime.OLLAMA_ENGINE,
+        kv_read_bytes=kv_read_bytes(arch, context, options),
+        state_bytes=recurrent_state_bytes(arch),
     )
+    speed = fit_speed.estimate(tag, profile, budget, inputs)
+    full = replace(inputs, kv_read_bytes=kv_cache_bytes(arch, context, options.kv_cache_type))
+    speed_full = fit_speed.estimate(tag, profile, budget, full)
     tps, speed_basis = speed if speed else (None, None)
     disk_free = profile.disk.free_bytes if profile.disk is not None else None
     reason = fit_text.memory_reason(
@@ -296,6 +301,8 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         disk_free_bytes=disk_free,
         tokens_per_second=tps,
         speed_basis=speed_basis,
+        tokens_per_second_full_context=speed_full[0] if speed_full else None,
+        speed_inputs=inputs,
         placement=placed.placement,
         reason=reason,
         notes=_notes(tag, options, context),

@@ -77,6 +77,9 @@ def to_json(report: FitReport, catalogue: Catalogue, measured: Measurement | Non
         "disk_ok": report.disk_ok,
         "tokens_per_second": list(report.tokens_per_second) if report.tokens_per_second else None,
         "speed_basis": report.speed_basis.as_json() if report.speed_basis else None,
+        "tokens_per_second_full_context": list(report.tokens_per_second_full_context)
+        if report.tokens_per_second_full_context
+        else None,
         "recommended": report.recommended,
         "recommendation": report.recommendation or None,
         "reason": report.reason,

@@ -138,7 +138,17 @@ class ModelDetails(QFrame):
             measured = f" — {beside_estimate_text(status.measurement)}"
         elif status is not None and status.measured:
             measured = f" — {status.measured}"
-        self.speed.setText(f"{speed_phrase(self._report.tokens_per_second)} (estimate){measured}")
+        self.speed.setText(
+            f"{speed_phrase(self._report.tokens_per_second)} (estimate){full_context_text(self._report)}{measured}"
+        )
+
+
+def full_context_text(report: FitReport) -> str:
+    """ " · 21–40 tok/s with all 256K in use" when a full context window is noticeably slower than a chat's start."""
+    start, full = report.tokens_per_second, report.tokens_per_second_full_context
+    if not start or not full or full[1] > 0.9 * start[1]:
+        return ""
+    return f" · {speed_phrase(full)} with all {report.context // 1024}K in use"
 
 
 def max_gpu_context_text(report: FitReport) -> str:
