@@ -83,6 +83,16 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "and RAM not stated (16 GB / 32 GB assumed); 4K context assumed; the PR author's Arc Pro B70 "
         "figures are left out (card not in the bandwidth table)",
     ),
+    (
+        "aguyintech-7900xtx",
+        "https://aguyintech.com/rocm-vs-vulkan-on-the-rx-7900-xtx/",
+        "RX 7900 XTX 24 GB; RAM ?",
+        "llama.cpp built from source with ROCm (HIP, gfx1100) and with Vulkan (build not stated)",
+        False,
+        "Qwen3.6-35B-A3B and Qwen3.6-27B (same architectures as qwen3.5:35b-a3b and qwen3.5:27b); quant not "
+        "stated (q4_K_M assumed: the 24 GB card holds both fully); 512 generated tokens, mean of five runs, "
+        "prompt length not stated; context not stated (4K assumed); RAM not stated (64 GB assumed)",
+    ),
 )
 
 R9700 = gpu_machine("AMD Radeon AI PRO R9700", 32, vendor="amd")
@@ -90,6 +100,7 @@ RTX5070TI = gpu_machine("NVIDIA GeForce RTX 5070 Ti", 16)
 RTX5060TI = gpu_machine("NVIDIA GeForce RTX 5060 Ti", 16)
 RTX3090_62 = gpu_machine("NVIDIA GeForce RTX 3090", 24, ram_gib=62)
 RTX5090 = gpu_machine("NVIDIA GeForce RTX 5090", 32)
+RX7900XTX = gpu_machine("AMD Radeon RX 7900 XTX", 24, vendor="amd")
 ARC_A770 = gpu_machine("Intel Arc A770 Graphics", 16, vendor="intel", ram_gib=32)
 
 _Q36_35B_UDQ4 = _gib("qwen3.5:35b-a3b", 20.81)
@@ -171,6 +182,24 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         depth=64,
         runner="llama.cpp",
         note="fa 0",
+    ),
+    *(
+        SpeedCase(
+            f"{label} (assumed q4_K_M), RX 7900 XTX, {backend}, 512-token generation",
+            "aguyintech-7900xtx",
+            tag,
+            RX7900XTX,
+            4096,
+            tps,
+            runner="llama.cpp",
+            note=f"{backend}; Qwen3.6",
+        )
+        for label, tag, backend, tps in (
+            ("35B-A3B", "qwen3.5:35b-a3b", "Vulkan", 71.4),
+            ("35B-A3B", "qwen3.5:35b-a3b", "ROCm", 63.8),
+            ("27B", "qwen3.5:27b", "Vulkan", 28.1),
+            ("27B", "qwen3.5:27b", "ROCm", 34.6),
+        )
     ),
 )
 PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
