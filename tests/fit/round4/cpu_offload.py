@@ -110,6 +110,20 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "17 tok/s; the mmap baseline (10 tok/s, page faults) and the later TurboQuant KV step are left "
         "out; KV q8_0 inferred from the write-up; DDR4 speed not stated",
     ),
+    (
+        "glukhov-16gb",
+        "https://www.glukhov.org/llm-performance/benchmarks/best-llm-on-16gb-vram-gpu",
+        "RTX 4080 16 GB, Intel Core i7-14700 (8P + 12E), 64 GB DDR5-6000",
+        "llama.cpp (build not stated), llama-server at 19K, 32K and 64K context",
+        False,
+        "the page names only 'a GPU with 16GB of VRAM'; the machine (RTX 4080 16 GB, i7-14700, 64 GB "
+        "DDR5-6000) is the one the same author's January 2026 Ollama post on his 16 GB GPU states "
+        "(glukhov.org/post/2026/01/choosing-best-llm-for-ollama-on-16gb-vram-gpu), taken as the same "
+        "machine (inferred); a context sweep: only 19K (entered as 19,000 tokens) and 64K are used; "
+        "prompt length not stated; KV type not stated (f16 assumed); GGUF sizes as stated (GB): "
+        "35B-A3B UD-IQ3_S 13.6, 27B UD-IQ3_XXS 11.5, 122B-A10B UD-IQ3_XXS 44.7; the page's GPU-load "
+        "column shows the 122B (and the 27B at 64K) running partly on the CPU",
+    ),
 )
 
 # Radxa ROCK 5B+ (RK3588): 8 cores, arm64, no usable GPU for llama.cpp here (-ngl 0)
@@ -137,6 +151,15 @@ GTX1060_I3 = _cpu(
     memory_type="DDR4",
 )
 GTX1060_I3 = replace(GTX1060_I3, cpu=replace(GTX1060_I3.cpu, logical_cores=4))  # no hyper-threading
+
+RTX4080_14700 = _cpu(
+    gpu_machine("NVIDIA GeForce RTX 4080", 16, ram_gib=64),
+    name="Intel(R) Core(TM) i7-14700",
+    cores=20,
+    memory_type="DDR5",
+    mts=6000,
+)
+RTX4080_14700 = replace(RTX4080_14700, cpu=replace(RTX4080_14700.cpu, logical_cores=28))  # 8P×2 + 12E
 
 Q4KM_08B_RK = _gib("qwen3.5:0.8b", 0.4857)  # 497.39 MiB as llama.cpp reports it
 UDQ4KM_36_35B = _file("qwen3.5:35b-a3b", 21.0)
@@ -258,6 +281,61 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         64000,
         17.0,
         kv="q8_0",
+        runner="llama.cpp",
+    ),
+    # glukhov-16gb: shortest and longest context of the sweep
+    SpeedCase(
+        "35B-A3B UD-IQ3_S 13.6 GB, RTX 4080 16 GB, 19K",
+        "glukhov-16gb",
+        _file("qwen3.5:35b-a3b", 13.6),
+        RTX4080_14700,
+        19000,
+        136.4,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "35B-A3B UD-IQ3_S 13.6 GB, RTX 4080 16 GB, 64K",
+        "glukhov-16gb",
+        _file("qwen3.5:35b-a3b", 13.6),
+        RTX4080_14700,
+        65536,
+        136.8,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "27B UD-IQ3_XXS 11.5 GB, RTX 4080 16 GB, 19K",
+        "glukhov-16gb",
+        _file("qwen3.5:27b", 11.5),
+        RTX4080_14700,
+        19000,
+        45.3,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "27B UD-IQ3_XXS 11.5 GB, RTX 4080 16 GB, 64K (partly on the CPU)",
+        "glukhov-16gb",
+        _file("qwen3.5:27b", 11.5),
+        RTX4080_14700,
+        65536,
+        22.7,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "122B-A10B UD-IQ3_XXS 44.7 GB, RTX 4080 16 GB + 64 GB DDR5-6000, 19K",
+        "glukhov-16gb",
+        _file("qwen3.5:122b-a10b", 44.7),
+        RTX4080_14700,
+        19000,
+        22.3,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "122B-A10B UD-IQ3_XXS 44.7 GB, RTX 4080 16 GB + 64 GB DDR5-6000, 64K",
+        "glukhov-16gb",
+        _file("qwen3.5:122b-a10b", 44.7),
+        RTX4080_14700,
+        65536,
+        21.5,
         runner="llama.cpp",
     ),
 )
