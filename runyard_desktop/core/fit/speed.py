@@ -38,20 +38,13 @@ REF_TFLOPS = 30.0  # the GPU size the per-layer overhead is stated for (an RTX 3
 class SpeedModel:
     """The tunable constants, as one value so the tuner can try others without touching the engine."""
 
-    gpu_efficiency: float = 0.75  # of table/probe bandwidth reached while decoding (CUDA, and any other GPU)
-    apple_efficiency: float = 0.75  # Metal on Apple Silicon
-    amd_efficiency: float = 0.75  # ROCm / Vulkan on AMD
-    intel_efficiency: float = 0.75  # SYCL / Vulkan on Intel
+    gpu_efficiency: float = 0.75  # of table/probe bandwidth reached while decoding
     cpu_efficiency: float = 0.9  # of RAM bandwidth
     overhead_per_layer_s: float = 2e-4  # kernel launches, synchronisation (GPU and unified memory)
-    cpu_flops_per_cycle: float = 4.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
-    engine_partial: float = 0.45  # Ollama 0.17–0.29 with anything on the CPU
+    cpu_flops_per_cycle: float = 5.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
+    engine_partial: float = 0.6  # Ollama 0.17–0.29 with anything on the CPU
     overhead_compute_exponent: float = 0.25  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
     cpu_overhead_cycles_per_layer: float = 3e6  # thread hand-offs per layer when the CPU alone decodes
-    kv_read_cost: float = 1.0  # a KV byte read by attention costs this many weight bytes (1 = same rate)
-    apple_kv_read_cost: float = 1.0  # the same on Metal, whose attention kernels are timed separately
-    moe_overhead: float = 1.0  # per-layer overhead × this for MoE layers (router, top-k, gathered expert products)
-    apple_overhead: float = 1.0  # Metal's per-layer overhead against the compute-scaled one
 
 
 DEFAULT_MODEL = SpeedModel()
@@ -93,10 +86,10 @@ def bytes_per_token(tag: ModelTag) -> float:
     return tag.size.active_read_params * tag.bytes_per_param
 
 
-def _split(tag: ModelTag, s: SpeedInputs, kv_cost: float) -> tuple[float, float]:
+def _split(tag: ModelTag, s: SpeedInputs) -> tuple[float, float]:
     """(bytes read from GPU memory, bytes read from RAM) per token: the active weights, the KV cache in use
-    (weighted by its read cost) and the recurrent state read and written back."""
-    total = bytes_per_token(tag) + kv_cost * s.kv_read_bytes + 2 * s.state_bytes
+    and the recurrent state read and written back."""
+    total = bytes_per_token(tag) + s.kv_read_bytes + 2 * s.state_bytes
     if s.verdict == "gpu":
         return total, 0.0
     if s.verdict == "cpu":
@@ -117,12 +110,6 @@ def _gpu_overhead(m: SpeedModel, tflops: float) -> float:
     return m.overhead_per_layer_s * math.pow(REF_TFLOPS / max(tflops, 0.1), m.overhead_compute_exponent)
 
 
-def _efficiency(m: SpeedModel, vendor: str) -> float:
-    return {"apple": m.apple_efficiency, "amd": m.amd_efficiency, "intel": m.intel_efficiency}.get(
-        vendor, m.gpu_efficiency
-    )
-
-
 def _simd(profile: HardwareProfile) -> float:
     flags = " ".join(profile.cpu.flags).lower()
     return next((factor for key, factor in _SIMD if key in flags), 1.0)
@@ -132,26 +119,23 @@ def _times(
     tag: ModelTag, profile: HardwareProfile, budget: MemoryBudget, s: SpeedInputs, m: SpeedModel
 ) -> tuple[dict[str, float], SpeedBasis] | None:
     used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
-    vendor = used[0].gpu.vendor if used else ""
-    gpu_bytes, cpu_bytes = _split(tag, s, m.apple_kv_read_cost if vendor == "apple" else m.kv_read_cost)
+    gpu_bytes, cpu_bytes = _split(tag, s)
     ram = cpu_bandwidth(profile)
     ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
     gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
     tflops = min((gpu_compute(g.gpu).tflops for g in used), default=None)
-    efficiency = _efficiency(m, vendor)
+    efficiency = m.gpu_efficiency
     layer_overhead = _gpu_overhead(m, tflops) if used and tflops else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)
-    if used and vendor == "apple":
-        layer_overhead *= m.apple_overhead
     times = {
         "gpu memory": gpu_bytes / (efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
         "ram": cpu_bytes / (m.cpu_efficiency * ram.gbps * 1e9) if cpu_bytes else 0.0,
         "cpu compute": 0.0,
-        "overhead": tag.size.arch.layers * layer_overhead * (m.moe_overhead if tag.size.is_moe else 1.0),
+        "overhead": tag.size.arch.layers * layer_overhead,
     }
     # MoE on the CPU alone is arithmetic-bound (routing, many small expert products); dense models on
     # the CPU, and the CPU's layers beside a GPU, measured memory-bound (docs/fit-accuracy.md).
-    if s.verdict == "cpu" and tag.size.is_moe:
+    if tag.size.is_moe and (s.verdict == "cpu" or (s.verdict == "partial" and s.placement == "experts on CPU")):
         flops = 2 * tag.size.active_read_params * cpu_bytes / max(1.0, gpu_bytes + cpu_bytes)
         cores = max(1, profile.cpu.physical_cores)
         times["cpu compute"] = flops / (cores * ghz * 1e9 * m.cpu_flops_per_cycle * _simd(profile))

@@ -80,6 +80,8 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RTX A6000": 768,
     "RTX A5000": 768,
     "RTX A4000": 448,
+    "RTX A2000": 288,  # NVIDIA RTX A2000 datasheet: 6/12 GB GDDR6, 192-bit, 288 GB/s
+    "RTX A1000": 192,  # NVIDIA RTX A1000 datasheet: 8 GB GDDR6, 128-bit, 192 GB/s
     "Quadro P6000": 432,
     "Quadro P4000": 243,
     "RTX PRO 4000 Blackwell": 672,
