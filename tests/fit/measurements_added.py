@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.hardware.presets import apple, build_profile
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
@@ -36,16 +35,11 @@ from .measurements_public import (
 from .measurements_public import (
     PLACEMENT_CASES as FIRST_PLACEMENTS,
 )
+from .reference_data import gguf_file as _file
 from .reference_data import gpu_machine, unified_machine, variant
 from .round4 import MEMORY_CASES_ROUND4, PLACEMENT_CASES_ROUND4
 
 _AVX512 = ("avx", "avx2", "fma", "f16c", "avx512f")
-
-
-def _file(tag: str, gb: float) -> ModelTag:
-    """A GGUF Ollama does not ship, from its file size in GB (bytes per parameter = size ÷ parameters)."""
-    base = load_catalogue().get(tag)
-    return variant(tag, bytes_per_param=round(gb * 1e9 / base.size.total_params, 3), download_gb=gb)
 
 
 def _with(

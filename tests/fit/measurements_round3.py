@@ -12,24 +12,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from runyard_desktop.core.fit.catalogue import ModelTag
 from runyard_desktop.core.hardware.presets import apple
 
 from .measurements_added import _file
 from .measurements_public import M4, RTX3090, RTX4090, RTX5090, SpeedCase
+from .reference_data import gguf_gib as _gib
 from .reference_data import gpu_machine
-
-GIB_GB = 2**30 / 1e9
 
 M4PRO_24 = apple("Apple M4 Pro", 24, 20)
 M3ULTRA = apple("Apple M3 Ultra", 512, 480)
 GTX1080TI = gpu_machine("NVIDIA GeForce GTX 1080 Ti", 11, ram_gib=62.6)
 RTX5080_128 = gpu_machine("NVIDIA GeForce RTX 5080", 16, ram_gib=128)
 MI300X = gpu_machine("AMD Instinct MI300X", 192, vendor="amd", ram_gib=256)
-
-
-def _gib(tag: str, gib: float) -> ModelTag:
-    return _file(tag, round(gib * GIB_GB, 3))
 
 
 _JIEGEC: tuple[SpeedCase, ...] = (

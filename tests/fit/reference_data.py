@@ -73,3 +73,14 @@ def variant(tag: str, *, bytes_per_param: float, download_gb: float) -> ModelTag
         bytes_per_param=bytes_per_param,
         download_bytes=int(download_gb * 1e9),
     )
+
+
+def gguf_file(tag: str, gb: float) -> ModelTag:
+    """A GGUF Ollama does not ship, from its file size in GB (bytes per parameter = size ÷ parameters)."""
+    base = load_catalogue().get(tag)
+    return variant(tag, bytes_per_param=round(gb * 1e9 / base.size.total_params, 3), download_gb=gb)
+
+
+def gguf_gib(tag: str, gib: float) -> ModelTag:
+    """The same from a size in GiB, as llama.cpp prints it."""
+    return gguf_file(tag, round(gib * 2**30 / 1e9, 3))

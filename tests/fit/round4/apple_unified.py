@@ -5,25 +5,10 @@ Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/ro
 
 from __future__ import annotations
 
-from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.hardware.presets import apple
 
 from ..measurements_public import STRIX, MemoryCase, PlacementCase, SpeedCase
-from ..reference_data import variant
-
-GIB_GB = 2**30 / 1e9
-
-
-def _file(tag: str, gb: float) -> ModelTag:
-    """A GGUF Ollama does not ship, from its file size in GB (as measurements_added._file, which imports this
-    package and so cannot be imported here)."""
-    base = load_catalogue().get(tag)
-    return variant(tag, bytes_per_param=round(gb * 1e9 / base.size.total_params, 3), download_gb=gb)
-
-
-def _gib(tag: str, gib: float) -> ModelTag:
-    return _file(tag, round(gib * GIB_GB, 3))
-
+from ..reference_data import gguf_file as _file
 
 M3PRO_36 = apple("Apple M3 Pro", 36, 30)
 

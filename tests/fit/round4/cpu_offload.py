@@ -4,32 +4,22 @@ Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/ro
 
 Profiles state only what the source states (RAM size, type, speed; CPU cores and clock); anything
 else is the builders' default and is said in the source's note. GGUF files Ollama does not ship
-are entered from their stated size (`_file`, GB; `_gib`, GiB). This module cannot import
-measurements_added/measurements_round3 (they import this package), so the two helpers are local.
+are entered from their stated size (`_file`, GB; `_gib`, GiB: reference_data.gguf_file/gguf_gib).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.hardware.presets import build_profile
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
 from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
-from ..reference_data import gpu_machine, variant
+from ..reference_data import gguf_file as _file
+from ..reference_data import gguf_gib as _gib
+from ..reference_data import gpu_machine
 
 _AVX2 = ("avx", "avx2", "fma", "f16c")
-
-
-def _file(tag: str, gb: float) -> ModelTag:
-    """A GGUF Ollama does not ship, from its file size in GB (bytes per parameter = size ÷ parameters)."""
-    base = load_catalogue().get(tag)
-    return variant(tag, bytes_per_param=round(gb * 1e9 / base.size.total_params, 3), download_gb=gb)
-
-
-def _gib(tag: str, gib: float) -> ModelTag:
-    return _file(tag, round(gib * 2**30 / 1e9, 3))
 
 
 def _cpu(

@@ -7,23 +7,10 @@ unless the bench ran deeper. Files Ollama does not ship are entered from their s
 
 from __future__ import annotations
 
-from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
-
 from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
-from ..reference_data import gpu_machine, variant
-
-GIB_GB = 2**30 / 1e9
-
-
-def _file(tag: str, gb: float) -> ModelTag:
-    """As measurements_added._file (not imported: that module imports this package)."""
-    base = load_catalogue().get(tag)
-    return variant(tag, bytes_per_param=round(gb * 1e9 / base.size.total_params, 3), download_gb=gb)
-
-
-def _gib(tag: str, gib: float) -> ModelTag:
-    return _file(tag, round(gib * GIB_GB, 3))
-
+from ..reference_data import gguf_file as _file
+from ..reference_data import gguf_gib as _gib
+from ..reference_data import gpu_machine
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
