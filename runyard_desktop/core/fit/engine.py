@@ -266,7 +266,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         state_bytes=recurrent_state_bytes(arch),
     )
     speed = fit_speed.estimate(tag, profile, budget, inputs)
-    full = replace(inputs, kv_read_bytes=kv_cache_bytes(arch, context, options.kv_cache_type))
+    full = replace(inputs, kv_read_bytes=kv)  # the whole window in the cache
     speed_full = fit_speed.estimate(tag, profile, budget, full)
     tps, speed_basis = speed if speed else (None, None)
     disk_free = profile.disk.free_bytes if profile.disk is not None else None

@@ -4,7 +4,7 @@ Decoding reads every active weight once per token, plus the part of the KV cache
 time per token is (docs/fit-accuracy.md#the-speed-model):
 
     bytes on the GPU ÷ (efficiency × GPU bandwidth)
-  + bytes in RAM ÷ (efficiency × RAM bandwidth) + MoE-on-CPU arithmetic ÷ (cores × clock × SIMD rate)
+  + bytes in RAM ÷ (efficiency × RAM bandwidth) + the arithmetic of MoE experts on the CPU ÷ (cores × clock × SIMD rate)
   + a launch overhead per layer: on a GPU, scaled by the GPU's arithmetic size ((30 TFLOPS ÷ its FP32
     TFLOPS)^k, core/hardware/gpu_compute.py); on the CPU alone, a number of clock cycles (thread
     hand-offs between the layer's operations)
@@ -118,20 +118,19 @@ def _simd(profile: HardwareProfile) -> float:
 def _times(
     tag: ModelTag, profile: HardwareProfile, budget: MemoryBudget, s: SpeedInputs, m: SpeedModel
 ) -> tuple[dict[str, float], SpeedBasis] | None:
-    used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
     gpu_bytes, cpu_bytes = _split(tag, s)
     ram = cpu_bandwidth(profile)
     ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
+    used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
     gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
     tflops = min((gpu_compute(g.gpu).tflops for g in used), default=None)
-    efficiency = m.gpu_efficiency
-    layer_overhead = _gpu_overhead(m, tflops) if used and tflops else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)
     times = {
-        "gpu memory": gpu_bytes / (efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
+        "gpu memory": gpu_bytes / (m.gpu_efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
         "ram": cpu_bytes / (m.cpu_efficiency * ram.gbps * 1e9) if cpu_bytes else 0.0,
         "cpu compute": 0.0,
-        "overhead": tag.size.arch.layers * layer_overhead,
+        "overhead": tag.size.arch.layers
+        * (_gpu_overhead(m, tflops) if used and tflops else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)),
     }
     # MoE on the CPU alone is arithmetic-bound (routing, many small expert products); dense models on
     # the CPU, and the CPU's layers beside a GPU, measured memory-bound (docs/fit-accuracy.md).
@@ -150,7 +149,7 @@ def _times(
         ram_bandwidth_source=ram.source,
         gpu_bytes_per_token=round(gpu_bytes),
         ram_bytes_per_token=round(cpu_bytes),
-        efficiency=efficiency if s.verdict == "gpu" else m.cpu_efficiency,
+        efficiency=m.gpu_efficiency if s.verdict == "gpu" else m.cpu_efficiency,
         engine_factor=engine,
     )
     return times, basis
