@@ -38,6 +38,7 @@ from .measurements_public import (
 from .reference_data import gguf_file as _file
 from .reference_data import gpu_machine, unified_machine, variant
 from .round4 import MEMORY_CASES_ROUND4, PLACEMENT_CASES_ROUND4
+from .round5 import MEMORY_CASES_ROUND5, PLACEMENT_CASES_ROUND5
 
 _AVX512 = ("avx", "avx2", "fma", "f16c", "avx512f")
 
@@ -313,6 +314,7 @@ PLACEMENT_CASES = (
         note="everything on the GPU",
     ),
     *PLACEMENT_CASES_ROUND4,
+    *PLACEMENT_CASES_ROUND5,
 )
 
 MEMORY_CASES = (
@@ -330,4 +332,5 @@ MEMORY_CASES = (
         '"VRAM in use ~20 GB of 32 GB"; a device total incl. the CUDA context',
     ),
     *MEMORY_CASES_ROUND4,
+    *MEMORY_CASES_ROUND5,
 )
