@@ -10,6 +10,7 @@ from typing import Any
 
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.command_name import command_name
+from runyard_desktop.core.fit.calibration import calibrated_speed, calibrations
 from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
 from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
 from runyard_desktop.core.fit.measured import Measurement
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
     reports = evaluate_all(catalogue, profile, options)
     if args.json:
         measured = {} if args.hardware else _measurements()  # another machine's profile: none of ours apply
-        rows = [to_json(r, catalogue, measured.get(r.tag)) for r in reports]
+        cals = calibrations(measured.values(), catalogue, profile, options)
+        rows = [to_json(r, catalogue, measured.get(r.tag), calibrated_speed(r, cals)) for r in reports]
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:

@@ -13,8 +13,10 @@ from typing import Any, TypeAlias
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.fit.calibration import CalibratedSpeed, calibrated_text
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
+from runyard_desktop.core.fit.measured import Measurement
 from runyard_desktop.core.fit.report import verdict_label
 from runyard_desktop.core.fit.text import speed_phrase
 from runyard_desktop.core.formatting import human_bytes, human_gib
@@ -65,6 +67,7 @@ class CatalogueModel(QAbstractTableModel):
         self._rows = {t.tag: i for i, t in enumerate(self._entries)}
         self._reports: dict[str, FitReport] = {}
         self._status: dict[str, RowStatus] = {}
+        self._calibrated: dict[str, CalibratedSpeed] = {}
 
     # --- public API --------------------------------------------------------------------------------
     def tags(self) -> list[str]:
@@ -90,10 +93,19 @@ class CatalogueModel(QAbstractTableModel):
     def report_for(self, tag: str) -> FitReport | None:
         return self._reports.get(self.canonical_tag(tag))
 
-    def set_reports(self, reports: list[FitReport]) -> None:
+    def set_reports(self, reports: list[FitReport], calibrated: dict[str, CalibratedSpeed] | None = None) -> None:
+        """The estimates to show, and the speed ranges re-centred on this machine's measured checks."""
         self._reports = {r.tag: r for r in reports if r.tag in self._rows}
+        self._calibrated = {t: c for t, c in (calibrated or {}).items() if t in self._reports}
         if self._entries:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, len(Column) - 1))
+
+    def calibrated_for(self, tag: str) -> CalibratedSpeed | None:
+        return self._calibrated.get(self.canonical_tag(tag))
+
+    def measurements(self) -> list[Measurement]:
+        """The measured checks behind the rows' statuses (one per downloaded tag that was measured)."""
+        return [s.measurement for s in self._status.values() if s.measurement is not None]
 
     def row_status(self, tag: str) -> RowStatus | None:
         return self._status.get(self.canonical_tag(tag))
@@ -177,7 +189,8 @@ class CatalogueModel(QAbstractTableModel):
             return verdict_label(report)
         if column is Column.MEMORY:
             return human_gib(report.required_bytes)
-        return speed_phrase(report.tokens_per_second)  # SPEED
+        calibrated = self._calibrated.get(entry.tag)  # SPEED
+        return speed_phrase(calibrated.tokens_per_second if calibrated else report.tokens_per_second)
 
     def _tooltip(self, entry: ModelTag, column: Column, report: FitReport | None) -> str | None:
         if column is Column.STATUS:
@@ -186,7 +199,13 @@ class CatalogueModel(QAbstractTableModel):
         if column is Column.SPEED and report is not None:
             status = self._status.get(entry.tag)
             measured = f"\n{status.measured}" if status is not None and status.measured else ""
-            return "Estimated from memory bandwidth; see docs/fit-reference.md." + measured
+            calibrated = self._calibrated.get(entry.tag)
+            how = (
+                f"Estimated, {calibrated_text(calibrated)}; the estimate alone: {speed_phrase(report.tokens_per_second)}."
+                if calibrated
+                else "Estimated from memory bandwidth; see docs/fit-reference.md."
+            )
+            return how + measured
         if report is not None:
             return report.reason + (f"\n{report.recommendation}" if report.recommended else "")
         return entry.source
@@ -207,7 +226,9 @@ class CatalogueModel(QAbstractTableModel):
             return _VERDICT_ORDER[report.verdict.value] - report.gpu_share / 2
         if column is Column.MEMORY:
             return float(report.required_bytes)
-        return sum(report.tokens_per_second) / 2 if report.tokens_per_second else -1.0  # SPEED
+        calibrated = self._calibrated.get(entry.tag)  # SPEED
+        tps = calibrated.tokens_per_second if calibrated else report.tokens_per_second
+        return sum(tps) / 2 if tps else -1.0
 
 
 class CatalogueFilterProxy(QSortFilterProxyModel):

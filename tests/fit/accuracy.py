@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from runyard_desktop.core.fit import calibration
 from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, OllamaRegime, evaluate
+from runyard_desktop.core.fit.speed import centre_of
 from runyard_desktop.core.fit.text import speed_phrase
 
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
@@ -111,6 +113,59 @@ def summary(held: bool, only_round: int | None = None) -> Summary:
     )
 
 
+_BACKENDS = ("vulkan", "rocm", "hip", "sycl", "cuda", "metal", "opencl")
+CHECK_DEPTH_MAX = 4096  # a row that can stand for the app's measured check: a short prompt (or none stated)
+
+
+def _machine_and_runtime(case: SpeedCase, report: FitReport) -> tuple[object, ...]:
+    """Rows that one measured check would calibrate: one source's machine (the same profile), the same
+    program and generation, the same GPU backend where the label names one, and the same verdict."""
+    label = case.label.lower()
+    backend = next((b for b in _BACKENDS if b in label), "")
+    return (case.source, repr(case.profile), case.runner, case.regime, backend, report.verdict)
+
+
+@dataclass(frozen=True)
+class CalibratedSummary:
+    rows: int  # rows with at least one other row of the same machine and runtime to be calibrated from
+    inside: float  # of those rows, inside the re-centred range (each row's calibrators weigh 1/n)
+    inside_before: int  # of those rows, inside the plain estimate
+
+    @property
+    def share(self) -> float:
+        return self.inside / max(1, self.rows)
+
+
+def calibrated_summary(held: bool, only_round: int | None = None, weight: float | None = None) -> CalibratedSummary:
+    """Every row re-centred by each other row of the same machine and runtime that could be the app's
+    measured check (core/fit/calibration.py), as a user who measured that model would see it."""
+    rows = []
+    for case in SPEED_CASES:
+        if is_held_out(case.source) != held or (only_round is not None and source_round(case.source) != only_round):
+            continue
+        report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth)
+        if report.tokens_per_second is not None:
+            rows.append((case, report.tokens_per_second, _machine_and_runtime(case, report)))
+    w = calibration.WEIGHT if weight is None else weight
+    n = before = 0
+    inside = 0.0
+    for case, tps, key in rows:
+        checks = [
+            (c2, t2)
+            for c2, t2, k2 in rows
+            if k2 == key and c2 is not case and (c2.depth is None or c2.depth <= CHECK_DEPTH_MAX)
+        ]
+        if not checks:
+            continue
+        n += 1
+        before += tps[0] <= case.measured_tps <= tps[1]
+        for c2, t2 in checks:
+            factor = calibration.measured_ratio([c2.measured_tps / centre_of(t2)]) ** w
+            low, high = calibration.recentred(tps, factor)
+            inside += (low <= case.measured_tps <= high) / len(checks)
+    return CalibratedSummary(n, inside, before)
+
+
 def _fmt(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:.1f}{unit}"
 
@@ -143,6 +198,31 @@ def render_summary() -> list[str]:
     return out
 
 
+def render_calibrated() -> list[str]:
+    """Rows re-centred by another row of the same machine and runtime (core/fit/calibration.py)."""
+    out = [
+        "Each row that has another row of the same machine and runtime (same source, profile, program, Ollama",
+        "generation, GPU backend and verdict; the other row measured with at most "
+        f"{CHECK_DEPTH_MAX:,} tokens in the cache, like the",
+        "app's check) re-centred by each such row in turn, as a user who had measured that model would see it;",
+        "a row with n such rows counts 1/n per re-centring.\n",
+        "| | Rows with such a check | Inside the plain estimate | Inside once re-centred "
+        f"(weight {calibration.WEIGHT:g}) | Weight 1 (all the way) |",
+        "|---|---|---|---|---|",
+    ]
+    for name, held, only_round in (
+        ("In-sample (the weight chosen here)", False, None),
+        ("Held out", True, None),
+    ):
+        s = calibrated_summary(held, only_round)
+        full = calibrated_summary(held, only_round, weight=1.0)
+        out.append(
+            f"| {name} | {s.rows} | {s.inside_before} ({100 * s.inside_before / max(1, s.rows):.0f} %) | "
+            f"{s.inside:.1f} ({100 * s.share:.0f} %) | {full.inside:.1f} ({100 * full.share:.0f} %) |"
+        )
+    return out
+
+
 def render_sources() -> list[str]:
     out = ["| Source | Split | Hardware | Software | Notes |", "|---|---|---|---|---|"]
     for s in SOURCES.values():
@@ -153,7 +233,9 @@ def render_sources() -> list[str]:
 
 
 def render_accuracy() -> str:
-    out = ["#### Summary\n", *render_summary(), "", "#### Sources\n", *render_sources(), ""]
+    out = ["#### Summary\n", *render_summary(), ""]
+    out += ["#### Re-centred on a measured check\n", *render_calibrated(), ""]
+    out += ["#### Sources\n", *render_sources(), ""]
     out += [
         "#### Memory\n",
         "| Measurement | Source | Split | Measured | Estimate | Error | Note |",

@@ -169,6 +169,37 @@ def test_json_shows_this_machines_measurement_beside_the_estimate(tmp_path: Path
     assert all(r["measured"] is None for r in json.loads(_run("--json", "--hardware", other).stdout))
 
 
+def test_json_recentres_the_speed_ranges_on_this_machines_check(tmp_path: Path) -> None:
+    from runyard_desktop.core.appdata.paths import app_paths
+    from runyard_desktop.core.fit.measured import Measurement
+    from runyard_desktop.core.fit.measurements import MeasurementStore
+
+    before = {r["model"]: r for r in json.loads(_run("--json").stdout)}
+    small = before["qwen3.5:0.8b"]  # runs here whatever this machine is: on its GPU or on its CPU
+    assert small["verdict"] in ("gpu", "cpu") and small["tokens_per_second"]
+    assert all(r["calibrated_tokens_per_second"] is None and r["speed_calibration"] is None for r in before.values())
+    share = 1 if small["verdict"] == "gpu" else 0
+    measured = 3 * (small["tokens_per_second"][0] * small["tokens_per_second"][1]) ** 0.5
+    store = MeasurementStore(app_paths().data / "measurements.json")  # RUNYARD_HOME is this test's own
+    store.record(Measurement("qwen3.5:0.8b", "2026-12-01T10:00:00Z", 4096, 4096, 2**30, share * 2**30, measured))
+    rows = {r["model"]: r for r in json.loads(_run("--json").stdout)}
+    for tag, row in rows.items():
+        cal = row["speed_calibration"]
+        if row["verdict"] != small["verdict"] or not row["tokens_per_second"]:
+            assert cal is None and row["calibrated_tokens_per_second"] is None, tag
+            continue
+        assert cal["from"] == ["qwen3.5:0.8b"] and cal["verdict"] == small["verdict"], tag
+        assert cal["measured_ratio"] > 1.5 and cal["factor"] == pytest.approx(
+            cal["measured_ratio"] ** cal["weight"], abs=0.002
+        )
+        low, high = row["tokens_per_second"]
+        c_low, c_high = row["calibrated_tokens_per_second"]
+        assert (c_low * c_high) ** 0.5 == pytest.approx((low * high) ** 0.5 * cal["factor"], rel=0.03), tag
+        assert c_high <= 2 * c_low
+    other = _profile(tmp_path, MACHINES["RTX 4060 8 GB + 16 GB RAM"].to_json())
+    assert all(r["speed_calibration"] is None for r in json.loads(_run("--json", "--hardware", other).stdout))
+
+
 def test_json_gives_the_speed_with_the_whole_context_in_use(tmp_path: Path) -> None:
     hardware = _profile(tmp_path, MACHINES["RTX 4090 24 GB + 64 GB RAM"].to_json())
     rows = {r["model"]: r for r in json.loads(_run("--json", "--context", "131072", "--hardware", hardware).stdout)}

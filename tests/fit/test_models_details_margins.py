@@ -3,11 +3,18 @@ machine's measured check beside the estimate, in the real window."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QListWidget, QTableView
 
 from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.fit import calibration
+from runyard_desktop.core.fit.catalogue import load_catalogue
+from runyard_desktop.core.fit.engine import FitOptions, evaluate
 from runyard_desktop.core.fit.measured import Measurement
+from runyard_desktop.core.fit.speed import centre_of
+from runyard_desktop.core.fit.text import speed_phrase
 from runyard_desktop.core.hardware.presets import MACHINES
+from runyard_desktop.models.catalogue_model import Column
 from runyard_desktop.ui.models.models_view import GPU_MARK, ModelsView
 
 RTX4060 = MACHINES["RTX 4060 8 GB + 16 GB RAM"]
@@ -52,6 +59,39 @@ def test_details_show_the_measured_check_beside_the_estimate(main_window, qtbot)
     view.catalogue_model.set_row_status("qwen3.5:4b", RowStatus("Installed", installed=True, measurement=m))
     speed = main_window.findChild(QLabel, "speedText").text()
     assert speed.endswith("(estimate) — measured here: 41.0 tok/s, 75 % GPU (8K context, Ollama 0.30.1, 2026-12-01)")
+
+
+def test_a_check_recentres_the_other_tags_speed_in_the_table_and_details(main_window, qtbot) -> None:
+    """A measured check of qwen3.5:4b all on the GPU at twice the estimate: qwen3.5:9b (also all on the GPU)
+    shows its range moved up in the table and the details, with the plain estimate beside it; a what-if
+    (another machine) does not use this machine's checks."""
+    view = _open_models(main_window, qtbot, what_if=False)
+    options = FitOptions(context=8192, filled_tokens=calibration.MEASURE_FILL_TOKENS)
+    at_check = evaluate(load_catalogue().get("qwen3.5:4b"), RTX4060, options).tokens_per_second
+    nine = view.report_for("qwen3.5:9b")
+    assert at_check and nine is not None and nine.verdict.value == "gpu" and nine.tokens_per_second
+    plain = speed_phrase(nine.tokens_per_second)
+    m = Measurement(
+        "qwen3.5:4b", "2026-12-01T10:00:00+00:00", 8192, 8192, 4 * 2**30, 4 * 2**30, 2 * centre_of(at_check)
+    )
+    with qtbot.waitSignal(view.fit_changed):
+        view.catalogue_model.set_row_status("qwen3.5:4b", RowStatus("Installed", installed=True, measurement=m))
+    moved = view.catalogue_model.calibrated_for("qwen3.5:9b")
+    assert moved is not None and centre_of(moved.tokens_per_second) > 1.3 * centre_of(nine.tokens_per_second)
+    row = view.catalogue_model.row_of("qwen3.5:9b")
+    cell = view.catalogue_model.index(row, Column.SPEED)
+    assert cell.data() == speed_phrase(moved.tokens_per_second) != plain
+    assert "qwen3.5:4b" in cell.data(Qt.ItemDataRole.ToolTipRole) and plain in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.select_tag("qwen3.5:9b")
+    speed = main_window.findChild(QLabel, "speedText").text()
+    assert speed.startswith(
+        f"{speed_phrase(moved.tokens_per_second)} (re-centred on the speed measured here for qwen3.5:4b"
+    )
+    assert f"the estimate alone: {plain})" in speed
+    with qtbot.waitSignal(view.fit_changed):  # another machine: this machine's check says nothing about it
+        view.what_if_editor.choose("RTX 4060 8 GB + 16 GB RAM")
+    assert view.catalogue_model.calibrated_for("qwen3.5:9b") is None
+    assert main_window.findChild(QLabel, "speedText").text().startswith(f"{plain} (estimate)")
 
 
 def test_what_if_describes_a_windows_carve_out(main_window, qtbot) -> None:

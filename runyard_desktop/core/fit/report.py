@@ -6,8 +6,10 @@ required_bytes, download_bytes, disk_ok, tokens_per_second, recommended, reason.
 Added since: max_gpu_context (the largest context in tokens that runs fully on the GPU with this KV type,
 null when none), max_gpu_context_by_kv ({"f16": …, "q8_0": …}) and measured (this machine's last measured
 check: tokens_per_s, gpu_share, measured_at, ollama_version, context; null when there is none),
-breakdown.weights_in_ram (the part of weights that stays in RAM with every layer on the GPU: the input
-embedding, and the vision tower where Ollama keeps it on the CPU) and reported_gpu_share (the share
+calibrated_tokens_per_second, calibrated_tokens_per_second_full_context and speed_calibration (the
+ranges re-centred on this machine's measured checks of tags placed the same way, core/fit/calibration.py;
+null when no check applies), breakdown.weights_in_ram (the part of weights that stays in RAM with every
+layer on the GPU: the input embedding, and the vision tower where Ollama keeps it on the CPU) and reported_gpu_share (the share
 `ollama ps` would show: 1 with every layer on the GPU; in a split, what stays in RAM counts against it).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from runyard_desktop.core.fit.calibration import CalibratedSpeed
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import Measurement
@@ -47,7 +50,23 @@ def measured_json(m: Measurement | None) -> dict[str, Any] | None:
     }
 
 
-def to_json(report: FitReport, catalogue: Catalogue, measured: Measurement | None = None) -> dict[str, Any]:
+def calibrated_json(c: CalibratedSpeed | None) -> dict[str, Any]:
+    """The speed ranges re-centred on this machine's measured checks (nulls when none applies)."""
+    return {
+        "calibrated_tokens_per_second": list(c.tokens_per_second) if c else None,
+        "calibrated_tokens_per_second_full_context": list(c.tokens_per_second_full_context)
+        if c and c.tokens_per_second_full_context
+        else None,
+        "speed_calibration": c.calibration.as_json() if c else None,
+    }
+
+
+def to_json(
+    report: FitReport,
+    catalogue: Catalogue,
+    measured: Measurement | None = None,
+    calibrated: CalibratedSpeed | None = None,
+) -> dict[str, Any]:
     tag = catalogue.get(report.tag)
     b = report.breakdown
     return {
@@ -92,6 +111,7 @@ def to_json(report: FitReport, catalogue: Catalogue, measured: Measurement | Non
         "max_gpu_context": report.max_gpu_context,
         "max_gpu_context_by_kv": dict(report.max_gpu_context_by_kv),
         "measured": measured_json(measured),
+        **calibrated_json(calibrated),
     }
 
 

@@ -165,8 +165,16 @@ def estimate(
     if result is None:
         return None
     times, basis = result
-    centre = basis.engine_factor / sum(times.values())
+    return range_around(basis.engine_factor / sum(times.values())), basis
+
+
+def range_around(centre: float) -> tuple[float, float]:
+    """(low, high) = centre ÷ √RANGE_RATIO … centre × √RANGE_RATIO, the ends rounded inwards."""
     half = math.sqrt(RANGE_RATIO)
     step = 10 if centre >= 1 else 100  # tenths of a token per second, hundredths below 1 tok/s
-    low, high = math.ceil(centre / half * step) / step, math.floor(centre * half * step) / step
-    return (low, high), basis
+    return math.ceil(centre / half * step) / step, math.floor(centre * half * step) / step
+
+
+def centre_of(tps: tuple[float, float]) -> float:
+    """The centre a range was stated around (its geometric mean)."""
+    return math.sqrt(tps[0] * tps[1])

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.fit.calibration import CalibratedSpeed, calibrated_text
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import beside_estimate_text
@@ -75,6 +76,7 @@ class ModelDetails(QFrame):
         self.recommendation.setTextFormat(Qt.TextFormat.RichText)  # the app's own bold; the text is escaped
         layout.addWidget(self.recommendation)
         self._report: FitReport | None = None  # the report shown, None while the panel is empty
+        self._calibrated: CalibratedSpeed | None = None  # its speed re-centred on this machine's checks
         self.show_report(None, None, None)
 
     def show_report(
@@ -85,9 +87,11 @@ class ModelDetails(QFrame):
         *,
         unified: bool = False,
         status: RowStatus | None = None,
+        calibrated: CalibratedSpeed | None = None,
     ) -> None:
         self.bar.set_report(report, unified=unified)
         self._report = report if entry is not None else None
+        self._calibrated = calibrated
         if report is None or entry is None:
             self.title.setText("No model selected" if catalogue is not None else "Waiting for the hardware profile…")
             self.badge.hide()
@@ -138,14 +142,30 @@ class ModelDetails(QFrame):
             measured = f" — {beside_estimate_text(status.measurement)}"
         elif status is not None and status.measured:
             measured = f" — {status.measured}"
-        self.speed.setText(
-            f"{speed_phrase(self._report.tokens_per_second)} (estimate){full_context_text(self._report)}{measured}"
-        )
+        self.speed.setText(speed_text(self._report, self._calibrated) + measured)
 
 
-def full_context_text(report: FitReport) -> str:
-    """ " · 21–40 tok/s with all 256K in use" when a full context window is noticeably slower than a chat's start."""
-    start, full = report.tokens_per_second, report.tokens_per_second_full_context
+def speed_text(report: FitReport, calibrated: CalibratedSpeed | None = None) -> str:
+    """ "9–18 tok/s (estimate) · …", or the range re-centred on this machine's measured checks with the plain
+    estimate beside it."""
+    if calibrated is None:
+        return f"{speed_phrase(report.tokens_per_second)} (estimate){full_context_text(report)}"
+    return (
+        f"{speed_phrase(calibrated.tokens_per_second)} ({calibrated_text(calibrated)}; "
+        f"the estimate alone: {speed_phrase(report.tokens_per_second)})"
+        f"{full_context_text(report, calibrated.tokens_per_second, calibrated.tokens_per_second_full_context)}"
+    )
+
+
+def full_context_text(
+    report: FitReport,
+    start: tuple[float, float] | None = None,
+    full: tuple[float, float] | None = None,
+) -> str:
+    """ " · 21–40 tok/s with all 256K in use" when a full context window is noticeably slower than a chat's start
+    (`start`/`full`: ranges to use instead of the report's, e.g. re-centred ones)."""
+    start = start or report.tokens_per_second
+    full = full or report.tokens_per_second_full_context
     if not start or not full or full[1] > 0.9 * start[1]:
         return ""
     return f" · {speed_phrase(full)} with all {report.context // 1024}K in use"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.downloads.row_status import RowStatus
+from runyard_desktop.core.fit.calibration import calibrated_speed, calibrations
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import (
     KV_CACHE_TYPES,
@@ -32,6 +33,7 @@ from runyard_desktop.core.fit.engine import (
     evaluate_all,
     regime_for_version,
 )
+from runyard_desktop.core.fit.measured import Measurement
 from runyard_desktop.core.formatting import human_gib
 from runyard_desktop.core.hardware.profile import HardwareProfile
 from runyard_desktop.models.catalogue_model import CatalogueFilterProxy, CatalogueModel, Column
@@ -71,6 +73,7 @@ class ModelsView(QWidget):
         self._profile: HardwareProfile | None = None
         self._what_if: HardwareProfile | None = None
         self._regime = OllamaRegime.LLAMA_SERVER  # until the server says otherwise
+        self._calibrated_from: tuple[tuple[str, str], ...] = ()  # the measured checks the ranges were re-centred on
         self.catalogue_model = CatalogueModel(catalogue, self)
         self.proxy = CatalogueFilterProxy(self)
         self.proxy.setSourceModel(self.catalogue_model)
@@ -282,7 +285,13 @@ class ModelsView(QWidget):
             self.details.show_report(None, None, self._catalogue)
             return
         options = FitOptions(context=self.context_length(), kv_cache_type=self.kv_cache_type(), regime=self._regime)
-        self.catalogue_model.set_reports(evaluate_all(self._catalogue, profile, options))
+        reports = evaluate_all(self._catalogue, profile, options)
+        # This machine's measured checks re-centre the speed ranges; a what-if describes another machine.
+        measurements = [] if self.is_what_if() else self.catalogue_model.measurements()
+        self._calibrated_from = self._measurement_key(measurements)
+        cals = calibrations(measurements, self._catalogue, profile, options)
+        calibrated = {r.tag: c for r in reports if (c := calibrated_speed(r, cals)) is not None}
+        self.catalogue_model.set_reports(reports, calibrated)
         self._fit_columns()
         self.machine_label.setText(self._machine_text(profile))
         if self.selected_tag() is None:
@@ -314,8 +323,13 @@ class ModelsView(QWidget):
             self._catalogue,
             unified=unified,
             status=self._row_status(tag),
+            calibrated=self.catalogue_model.calibrated_for(tag) if tag else None,
         )
         self._mark_context_choices(report)
+
+    @staticmethod
+    def _measurement_key(measurements: list[Measurement]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((m.tag, m.measured_at) for m in measurements))
 
     def _mark_context_choices(self, report: FitReport | None) -> None:
         """Label the largest context choice that still runs fully on the GPU for the selected tag."""
@@ -340,6 +354,12 @@ class ModelsView(QWidget):
     def _on_catalogue_model_data_changed(self, top: QModelIndex, bottom: QModelIndex, _roles: object = None) -> None:
         # Download progress ticks land here: only the speed line depends on the row status. Selection
         # changes and re-evaluation render the whole panel themselves.
+        if (
+            not self.is_what_if()
+            and self._measurement_key(self.catalogue_model.measurements()) != self._calibrated_from
+        ):
+            self._reevaluate()  # a new measured check re-centres the other tags' speed ranges
+            return
         tag = self.selected_tag()
         if tag is not None and top.row() <= self.catalogue_model.row_of(tag) <= bottom.row():
             self.details.set_status(self._row_status(tag))
