@@ -10,7 +10,7 @@ from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate
 from runyard_desktop.core.hardware.bandwidth import lookup_gpu_name
 from runyard_desktop.core.hardware.presets import MACHINES, build_profile
-from runyard_desktop.core.hardware.profile import HardwareProfile
+from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 
 from .helpers import machine, nvidia
 
@@ -111,3 +111,62 @@ def test_every_range_is_at_most_twice_its_low_end(name: str) -> None:
 )
 def test_published_bandwidth_of_cards_in_the_measurements(name: str, gbps: float) -> None:
     assert lookup_gpu_name(name) == gbps
+
+
+@pytest.mark.parametrize(
+    ("name", "gbps"),
+    [
+        ("NVIDIA GeForce RTX 5090 Laptop GPU", 896),  # not the desktop card's 1,792
+        ("NVIDIA GeForce RTX 5070 Laptop GPU", 384),
+        ("NVIDIA GeForce RTX 4090 Laptop GPU", 576),
+        ("NVIDIA GeForce RTX 3050 Ti Laptop GPU", 192),  # not the desktop RTX 3050's 224
+        ("NVIDIA GeForce RTX 3060 Laptop GPU", 336),
+        ("AMD Radeon RX 580 Series", 256),
+    ],
+)
+def test_laptop_gpus_are_not_read_as_their_desktop_namesakes(name: str, gbps: float) -> None:
+    assert lookup_gpu_name(name) == gbps
+
+
+def test_every_geforce_laptop_part_has_its_own_bandwidth_and_no_desktop_arithmetic() -> None:
+    """A "… Laptop GPU" name never falls through to a desktop row: each GeForce 30/40/50 tier the table
+    lists for desktops has a laptop row where NVIDIA sold a laptop part, and the compute table (desktop
+    figures) is not used for laptops."""
+    from runyard_desktop.core.hardware.bandwidth import GPU_BANDWIDTH_GBPS
+    from runyard_desktop.core.hardware.gpu_compute import gpu_compute
+
+    laptop_tiers = {
+        "30": ("3050", "3050 Ti", "3060", "3070", "3070 Ti", "3080", "3080 Ti"),
+        "40": ("4050", "4060", "4070", "4080", "4090"),
+        "50": ("5050", "5060", "5070", "5070 Ti", "5080", "5090"),
+    }
+    for tiers in laptop_tiers.values():
+        for tier in tiers:
+            assert f"RTX {tier} Laptop" in GPU_BANDWIDTH_GBPS, tier
+            gpu = GpuInfo(
+                vendor="nvidia",
+                name=f"NVIDIA GeForce RTX {tier} Laptop GPU",
+                vram_total_bytes=2**33,
+                vram_free_bytes=2**33,
+            )
+            assert gpu_compute(gpu).source == "estimate", tier
+
+
+def test_an_rk3588_board_gets_its_socs_ram_bandwidth_whatever_its_ram_size() -> None:
+    """A 24 GB RK3588 board was given the 50 GB/s desktop fallback (the small-board rule stops at 8 GB);
+    with the SoC named from the device tree it gets the SoC's own bus (4 × 16-bit LPDDR4x-4224)."""
+    from runyard_desktop.core.hardware.bandwidth import cpu_bandwidth
+
+    for ram in (8, 16, 24, 32):
+        board = build_profile(
+            ram_gib=ram,
+            ram_available_gib=ram - 1,
+            cpu="ARM Cortex-A55 (Radxa ROCK 5B+, Rockchip RK3588)",
+            cores=8,
+            arch="aarch64",
+        )
+        assert cpu_bandwidth(board).gbps == 33.8 and cpu_bandwidth(board).source == "table"
+    pi = build_profile(
+        ram_gib=8, ram_available_gib=7, cpu="ARM Cortex-A76 (Raspberry Pi 5 Model B Rev 1.0, Broadcom BCM2712)"
+    )
+    assert cpu_bandwidth(pi).gbps == 8.0  # the Raspberry Pi rule still holds

@@ -36,11 +36,26 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RTX 4070": 504,
     "RTX 4060 Ti": 288,
     "RTX 4060": 272,
+    # Laptop GPUs share a desktop card's name and have a narrower or slower bus ("RTX 5090 Laptop GPU"):
+    # NVIDIA's laptop spec pages (bus width × memory data rate); the 3080 Laptop at its 12 Gbps variant.
+    "RTX 5090 Laptop": 896,
+    "RTX 5080 Laptop": 896,
+    "RTX 5070 Ti Laptop": 672,
+    "RTX 5070 Laptop": 384,
+    "RTX 5060 Laptop": 384,
+    "RTX 5050 Laptop": 384,
     "RTX 4090 Laptop": 576,
     "RTX 4080 Laptop": 432,
     "RTX 4070 Laptop": 256,
     "RTX 4060 Laptop": 256,
     "RTX 4050 Laptop": 192,
+    "RTX 3080 Ti Laptop": 512,
+    "RTX 3080 Laptop": 384,
+    "RTX 3070 Ti Laptop": 448,
+    "RTX 3070 Laptop": 448,
+    "RTX 3060 Laptop": 336,
+    "RTX 3050 Ti Laptop": 192,
+    "RTX 3050 Laptop": 192,
     "RTX 3090 Ti": 1008,
     "RTX 3090": 936,
     "RTX 3080 Ti": 912,
@@ -103,6 +118,8 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RX 6800 XT": 512,
     "RX 6800": 512,
     "RX 6700 XT": 384,
+    "RX 580": 256,  # 256-bit GDDR5 at 8 Gbps (AMD's spec page)
+    "RX 570": 224,
     "MI300X": 5300,
     "MI250X": 3277,
     "Radeon 8060S": 256,
@@ -139,6 +156,11 @@ _OTHER_FALLBACK_GBPS = 100.0
 # System RAM: dual-channel DDR4/DDR5 measures 50–90 GB/s (docs/qwen35-memory.md); 50 is the conservative end.
 CPU_RAM_GBPS = 50.0
 SMALL_ARM_BOARD_GBPS = 8.0  # Raspberry Pi 4/5 class (LPDDR4, 32-bit bus)
+# RAM bandwidth of single-board-computer SoCs (GB/s, bus width × data rate), matched against the CPU name,
+# which carries the SoC from the device tree (probes/cpu.py). RK3588/RK3588S: four 16-bit LPDDR4x channels
+# (64 bits) at 4,224 MT/s as Rockchip's datasheet and its DDR design guide state (boards with LPDDR5 at that
+# rate or above get the same, the conservative end).
+ARM_SOC_RAM_GBPS: dict[str, float] = {"RK3588": 33.8, "RK3588S": 33.8}
 ASSUMED_CHANNELS = 2  # when the modules' speed is known but not how many channels they fill
 
 
@@ -164,6 +186,7 @@ def name_lookup(table: dict[str, float]) -> Callable[[str], float | None]:
 
 
 lookup_gpu_name = name_lookup(GPU_BANDWIDTH_GBPS)  # "NVIDIA GeForce RTX 4060 Ti" -> 288
+lookup_soc_name = name_lookup(ARM_SOC_RAM_GBPS)  # "ARM Cortex-A55 (Radxa ROCK 5B, Rockchip RK3588)" -> 33.8
 
 
 def gpu_bandwidth(gpu: GpuInfo) -> Bandwidth:
@@ -181,6 +204,9 @@ def cpu_bandwidth(profile: HardwareProfile) -> Bandwidth:
         if gpu.unified_memory and gpu.vendor == "apple":
             # The CPU cluster gets a good share of the unified bus, not all of it.
             return Bandwidth(max(CPU_RAM_GBPS, 0.6 * gpu_bandwidth(gpu).gbps), "estimate")
+    soc = lookup_soc_name(profile.cpu.name)  # a board whose SoC the device tree named
+    if soc is not None:
+        return Bandwidth(soc, "table")
     name = profile.cpu.name.lower()
     arch = profile.arch.lower()
     if (

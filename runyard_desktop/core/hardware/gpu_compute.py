@@ -106,6 +106,12 @@ class Compute:
 
 def gpu_compute(gpu: GpuInfo) -> Compute:
     table = lookup_tflops(gpu.name)
-    if table is not None:
+    # A laptop GPU shares its desktop namesake's name ("RTX 5090 Laptop GPU") with far less arithmetic; the
+    # table lists desktop cards, so a laptop part gets the estimate from its own (laptop) bandwidth instead.
+    if table is not None and not is_laptop_gpu(gpu.name):
         return Compute(table, "table")
     return Compute(gpu_bandwidth(gpu).gbps * BANDWIDTH_TO_TFLOPS, "estimate")
+
+
+def is_laptop_gpu(name: str) -> bool:
+    return "laptop" in name.lower()

@@ -40,6 +40,7 @@ _LINUX_ALIASES = {"asimd": "neon", "neon": "neon", "asimddp": "dotprod"}
 # arm64 cores by (implementer, part), as lscpu names them; only the ones people run models on.
 _ARM_CORES = {
     ("0x41", "0xd03"): "ARM Cortex-A53",
+    ("0x41", "0xd05"): "ARM Cortex-A55",
     ("0x41", "0xd08"): "ARM Cortex-A72",
     ("0x41", "0xd0b"): "ARM Cortex-A76",
     ("0x41", "0xd0c"): "ARM Neoverse-N1",
@@ -121,9 +122,61 @@ def core_counts() -> tuple[int, int]:
     return int(physical), int(logical)
 
 
-def read_linux_cpu(cpuinfo_path: str = "/proc/cpuinfo") -> CpuInfo:
+# Device-tree vendor prefixes of the SoCs single-board computers are built on, as people write them.
+_SOC_VENDORS = {
+    "rockchip": "Rockchip",
+    "amlogic": "Amlogic",
+    "allwinner": "Allwinner",
+    "brcm": "Broadcom",
+    "qcom": "Qualcomm",
+    "mediatek": "MediaTek",
+    "nvidia": "NVIDIA",
+    "starfive": "StarFive",
+}
+
+
+def parse_device_tree(model: bytes | None, compatible: bytes | None) -> tuple[str | None, str | None]:
+    """(board, SoC) from `/proc/device-tree/model` and `compatible` (NUL-separated, most specific first,
+    so the SoC is the last entry): (b"Radxa ROCK 5B", b"radxa,rock-5b\\0rockchip,rk3588\\0") ->
+    ("Radxa ROCK 5B", "Rockchip RK3588"). Either is None when the file is missing or says nothing usable."""
+    board = (model or b"").split(b"\x00", 1)[0].decode("utf-8", "replace").strip() or None
+    entries = [e.decode("ascii", "replace").strip() for e in (compatible or b"").split(b"\x00") if e.strip()]
+    soc = None
+    if entries:
+        vendor, _sep, part = entries[-1].partition(",")
+        if part and vendor.lower() in _SOC_VENDORS:
+            soc = f"{_SOC_VENDORS[vendor.lower()]} {part.upper()}"
+    return board, soc
+
+
+def _read_small(path: str, limit: int = 4096) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            return f.read(limit)
+    except OSError:
+        return None
+
+
+def with_board_and_soc(name: str, board: str | None, soc: str | None) -> str:
+    """The arm64 core name with the board and SoC in brackets, each once: the SoC sets RAM bandwidth
+    (core/hardware/bandwidth.py) where the core alone cannot."""
+    extra = [x for x in (board, soc) if x and x not in name]
+    if not extra:
+        return name
+    if name.endswith(")"):
+        return f"{name[:-1]}, {', '.join(extra)})"
+    return f"{name} ({', '.join(extra)})"
+
+
+def read_linux_cpu(cpuinfo_path: str = "/proc/cpuinfo", device_tree: str = "/proc/device-tree") -> CpuInfo:
     with open(cpuinfo_path, encoding="utf-8", errors="replace") as f:
-        name, flags = parse_proc_cpuinfo(f.read())
+        text = f.read()
+    name, flags = parse_proc_cpuinfo(text)
+    if name is not None and "cpu implementer" in text.lower():  # arm64: the board and SoC are in the device tree
+        board, soc = parse_device_tree(
+            _read_small(os.path.join(device_tree, "model")), _read_small(os.path.join(device_tree, "compatible"))
+        )
+        name = with_board_and_soc(name, board, soc)
     physical, logical = core_counts()
     return CpuInfo(
         name=name or platform.processor() or platform.machine() or "Unknown CPU",
