@@ -14,6 +14,8 @@ RTX4090_48 = gpu_machine("NVIDIA GeForce RTX 4090", 48)
 RTX5070_48 = gpu_machine("NVIDIA GeForce RTX 5070", 12, ram_gib=48)
 RTX3050TI_LAPTOP = gpu_machine("NVIDIA GeForce RTX 3050 Ti Laptop GPU", 4, ram_gib=16)
 RTX4070TI = gpu_machine("NVIDIA GeForce RTX 4070 Ti", 12, ram_gib=32)
+RTX4070_32 = gpu_machine("NVIDIA GeForce RTX 4070", 12, ram_gib=32)
+RTX5090_LAPTOP = gpu_machine("NVIDIA GeForce RTX 5090 Laptop GPU", 24, ram_gib=92)
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
@@ -110,6 +112,36 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "inferred from that size. Prompt lengths not stated (depth left to the engine); placement not "
         "logged (the '5 tok/s' CPU-offload remark is about a 32B model on the other machine's RTX "
         "4090 and is not entered); RAM not stated",
+    ),
+    (
+        "khaney64-4070",
+        "https://github.com/khaney64/ollama-model-tests (reports/gpu/latest-4070.md and "
+        "models/qwen3.5(9b)/results/agentic-chat/gpu/rtx-4070/ctx-*/metrics.json, 2026-03-03)",
+        "RTX 4070 12 GB (12,282 MiB), 24 logical CPU cores; RAM ? (32 GB assumed); OS ?",
+        "Ollama (version not stated; engine era inferred from the date, March 2026)",
+        False,
+        "qwen3.5:9b (Ollama's default Q4_K_M); a task × num_ctx grid (agentic-chat, api, engine, "
+        "refactor at 16K and 32K): the agentic-chat task is entered because its metrics.json files "
+        "with Ollama's eval_count / eval_duration are published (3,646 tokens at 68.11 tok/s at 16K; "
+        "4,285 at 67.68 at 32K); both context points are the sweep's shortest and longest. A "
+        "multi-turn tool-calling chat (8 and 9 turns, 31,352 / 39,608 prompt tokens summed over the turns), "
+        "so the depth while decoding is not known (left to the engine). Peak VRAM 10.1 / 10.7 GB of "
+        "12 GB (nvidia-smi), so on the GPU, but ollama ps not shown (no placement row); RAM not stated",
+    ),
+    (
+        "stoneburner-5090laptop",
+        "https://github.com/babywyrm/stoneburner/blob/main/docs/model-notes/qwen/README.md "
+        "(section 'RTX 5090 Laptop Testing (2026-07-07/08)')",
+        "System76 laptop, RTX 5090 Laptop GPU 24 GB, 92 GB RAM, 24 cores; OS ?",
+        "Ollama (version not stated; ≥ 0.30 inferred from the date, July 2026)",
+        False,
+        "the same authors as stoneburner-5070, another machine (so another source). qwen3.6:35b-a3b "
+        "(same architecture as qwen3.5:35b-a3b, Q4_K_M as the section states) with num_ctx 4096: 54 "
+        "tok/s, 'fits entirely' (no ollama ps share shown for it, so no placement row). The section's "
+        "other Qwen rows (35B-A3B at 7 tok/s and 27B at 22.6 tok/s, '88%' GPU) ran at Ollama's "
+        "default context, which the section does not state (the 35B-A3B grew to ~27.7 GB), so they "
+        "are not entered. Prompt length not stated (short judge calls; depth left to the engine). "
+        "The RTX 5090 Laptop GPU (896 GB/s) is not in the bandwidth table by that name",
     ),
 )
 
@@ -297,6 +329,38 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         178,
         "ollama-engine",
         "qwen3.6:latest (24 GB Q4, i.e. 35b-a3b); coding run",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 4070, Ollama (engine era), 16K, agentic chat",
+        "khaney64-4070",
+        "qwen3.5:9b",
+        RTX4070_32,
+        16384,
+        68.11,
+        "ollama-engine",
+        "3,646 tokens in 53.53 s",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 4070, Ollama (engine era), 32K, agentic chat",
+        "khaney64-4070",
+        "qwen3.5:9b",
+        RTX4070_32,
+        32768,
+        67.68,
+        "ollama-engine",
+        "4,285 tokens in 63.32 s",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "35B-A3B (3.6) Q4_K_M, RTX 5090 Laptop 24 GB, Ollama (≥ 0.30 inferred), 4K",
+        "stoneburner-5090laptop",
+        "qwen3.5:35b-a3b",
+        RTX5090_LAPTOP,
+        4096,
+        54,
+        note="qwen3.6:35b-a3b; num_ctx=4096",
         runner="ollama",
     ),
 )
