@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from runyard_desktop.core.hardware.presets import apple
 
-from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import STRIX, MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gguf_file as _file
 from ..reference_data import gguf_gib as _gib
 from ..reference_data import unified_machine
 
@@ -15,6 +16,8 @@ from ..reference_data import unified_machine
 # guide's HIP log reports 120,124 MiB of free UMA memory)
 GTR9_395 = unified_machine("AMD Radeon 8060S", 117, 124, 256, vendor="amd")
 M5MAX_128 = apple("Apple M5 Max", 128, 115)
+# GMKtec EVO-X2 with 96 GB and a 1 GB UMA carve-out: the iGPU on GTT (about 88 GiB of it assumed)
+EVOX2_96 = unified_machine("AMD Radeon 8060S", 88, 95, 256, vendor="amd")
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
@@ -51,6 +54,33 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "generated tokens (no prompt in a tg test); context 4096 (llama-bench) assumed; KV type not stated (f16 "
         "assumed); the page's own tables beyond the abstract were not in the stored copy, so the other seven "
         "models and the prompt-processing rows are not entered",
+    ),
+    (
+        "mottledmantis-evox2",
+        "https://github.com/hogeheer499-commits/strix-halo-guide/tree/main/data/raw/2026-05-14/community-gmktec-native-issue16",
+        "GMKtec EVO-X2: Ryzen AI Max+ 395, Radeon 8060S (RADV STRIX_HALO), 96 GB LPDDR5X-8000, BIOS UMA 1 GB, "
+        "IOMMU translated mode, Ubuntu 26.04 (kernel 7.0.0-15), Mesa RADV 26.0.3",
+        "llama.cpp b9156 (834a24366), Vulkan, llama-bench -o csv (fa 1, ngl 999)",
+        True,
+        "mottledMantis's llama-bench CSV attached to strix-halo-guide issue #16, stored with a README in the "
+        "guide's repository (the issue itself not read); Qwen3.6-35B-A3B-UD-Q4_K_M (unsloth, 22,123,538,944 "
+        "bytes), standing for qwen3.5:35b-a3b, entered from its file size; tg128 at depth 64, 4K context "
+        "(llama-bench) assumed; the GTT share of the 95 GiB not stated (88 GiB assumed); the accelerator-"
+        "performance rerun (60.59) is a second run of the same test and is left out; the same person's WSL2/HIP "
+        "run (issue #15) and MTP run (issue #18) are other publications, not entered",
+    ),
+    (
+        "failsafe-corsair300",
+        "https://github.com/hogeheer499-commits/strix-halo-guide/tree/main/data/raw/2026-05-09/community-qwen36-issue10",
+        "Corsair AI Workstation 300 (ai-2): Ryzen AI Max+ 395, Radeon 8060S (RADV GFX1151), 128 GB, Fedora 43 "
+        "(kernel 7.0-rc6), Mesa RADV 25.3.6, kyuz0 Vulkan container",
+        "llama.cpp b9093 (1e5ad35d5), Vulkan, llama-bench -o csv (fa 1, ngl 999)",
+        True,
+        "Fail-Safe's llama-bench CSV from strix-halo-guide issue #10, stored in the guide's repository (the issue "
+        "comment itself not read); Qwen3.6-35B-A3B Q4_K_M (bartowski, 21.38 GB), standing for qwen3.5:35b-a3b; "
+        "tg128 at depth 64 is the mean of the two stated runs (70.13, 70.06); 4K context (llama-bench) assumed; "
+        "GPU share of the 128 GB not stated (96 GB assumed); the quant sweep contributes only Q4_K_M (the Q4_0, "
+        "UD-Q4_K_XL and UD-Q6_K_XL rows are left out); the Qwen3-Coder, RPC and power rows are other models",
     ),
 )
 
@@ -149,6 +179,28 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         82,
         note="Qwen3.6 file; figure rounded as stated",
         depth=512,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "35B-A3B UD-Q4_K_M (22.12 GB), Ryzen AI Max+ 395 (EVO-X2 96 GB), llama.cpp b9156 Vulkan, tg128",
+        "mottledmantis-evox2",
+        _file("qwen3.5:35b-a3b", 22.12),
+        EVOX2_96,
+        4096,
+        61.52,
+        note="Qwen3.6 file",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "35B-A3B Q4_K_M, Ryzen AI Max+ 395 (Corsair AI Workstation 300), llama.cpp b9093 Vulkan, tg128",
+        "failsafe-corsair300",
+        "qwen3.5:35b-a3b",
+        STRIX,
+        4096,
+        70.10,
+        note="Qwen3.6 file (bartowski)",
+        depth=64,
         runner="llama.cpp",
     ),
 )
