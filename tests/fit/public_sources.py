@@ -397,5 +397,11 @@ def source_round(source_id: str) -> int:
 
 
 def independent_sources() -> int:
-    """Sources counted as independent publications: the llmfit device folders count once."""
-    return len({"llmfit" if s.startswith("llmfit-") else s for s in SOURCES})
+    """Sources counted as independent publications: the llmfit device folders count once, and so do the
+    sources that are probably one person's reports on one machine (SAME_MACHINE)."""
+    return len({"llmfit" if s.startswith("llmfit-") else SAME_MACHINE.get(s, s) for s in SOURCES})
+
+
+# Later reports that are probably the same person's on the same machine as an earlier source: entered as
+# their own sources (their split is their own id's), counted once as publications.
+SAME_MACHINE = {"r9700-122b-fitreports": "r9700x2-analysis-bench"}

@@ -40,10 +40,10 @@ class SpeedModel:
 
     gpu_efficiency: float = 0.75  # of table/probe bandwidth reached while decoding
     cpu_efficiency: float = 0.9  # of RAM bandwidth
-    overhead_per_layer_s: float = 2e-4  # kernel launches, synchronisation (GPU and unified memory)
-    cpu_flops_per_cycle: float = 5.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
+    overhead_per_layer_s: float = 1.5e-4  # kernel launches, synchronisation (GPU and unified memory)
+    cpu_flops_per_cycle: float = 4.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
     engine_partial: float = 0.6  # Ollama 0.17–0.29 with anything on the CPU
-    overhead_compute_exponent: float = 0.25  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
+    overhead_compute_exponent: float = 0.5  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
     cpu_overhead_cycles_per_layer: float = 3e6  # thread hand-offs per layer when the CPU alone decodes
 
 

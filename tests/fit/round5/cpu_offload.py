@@ -29,6 +29,9 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "mainline llama.cpp 23b8cc499 (2026-04-18), bench build fd1c0ec3f (8834); ROCm and Vulkan "
         "(RADV_DEBUG=nocompute); llama-bench -ngl 999 -fa on -r 3 -b 2048, tg256",
         False,
+        "probably the same person and machine as round 4's r9700x2-analysis-bench (2× R9700, ROCm and "
+        "RADV Vulkan, two days earlier; noticed by the lead when merging, after the split was fixed by the id): "
+        "kept as entered, counted once as a publication (public_sources.SAME_MACHINE); "
         "the 'no fit target' runs are entered: --n-cpu-moe 999 (every routed expert in RAM, the rest "
         "on the GPU); rows at n_ubatch 512 (the ubatch sweep only moves prompt processing); tg256 at "
         "d0 (depth 128), context 4096 assumed; single-GPU rows forced onto one card with -sm none "
