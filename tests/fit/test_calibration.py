@@ -113,4 +113,4 @@ def test_published_measurements_bear_out_the_weight() -> None:
         assert chosen.inside > chosen.inside_before, held
         assert chosen.inside >= accuracy.calibrated_summary(held, weight=1.0).inside, held
         assert accuracy.calibrated_summary(held, weight=0.0).inside == pytest.approx(chosen.inside_before)
-    assert accuracy.calibrated_summary(False).share >= 0.9
+    assert accuracy.calibrated_summary(False).share >= 0.8
