@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from runyard_desktop.core.downloads.row_status import RowStatus
-from runyard_desktop.core.fit.calibration import CalibratedSpeed, calibrated_text
+from runyard_desktop.core.fit.calibration import CalibratedSpeed, SpeedCalibration, calibrated_text
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import Measurement
@@ -102,6 +102,10 @@ class CatalogueModel(QAbstractTableModel):
 
     def calibrated_for(self, tag: str) -> CalibratedSpeed | None:
         return self._calibrated.get(self.canonical_tag(tag))
+
+    def calibrations(self) -> list[SpeedCalibration]:
+        """The checks the shown speed ranges were re-centred on (one per verdict at most)."""
+        return list({id(c.calibration): c.calibration for c in self._calibrated.values()}.values())
 
     def measurements(self) -> list[Measurement]:
         """The measured checks behind the rows' statuses (one per downloaded tag that was measured)."""

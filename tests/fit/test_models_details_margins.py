@@ -88,10 +88,13 @@ def test_a_check_recentres_the_other_tags_speed_in_the_table_and_details(main_wi
         f"{speed_phrase(moved.tokens_per_second)} (re-centred on the speed measured here for qwen3.5:4b"
     )
     assert f"the estimate alone: {plain})" in speed
+    header = main_window.findChild(QLabel, "modelsMachineLabel").text()
+    assert header.endswith(" · speeds re-centred on the speed measured here for qwen3.5:4b")
     with qtbot.waitSignal(view.fit_changed):  # another machine: this machine's check says nothing about it
         view.what_if_editor.choose("RTX 4060 8 GB + 16 GB RAM")
     assert view.catalogue_model.calibrated_for("qwen3.5:9b") is None
     assert main_window.findChild(QLabel, "speedText").text().startswith(f"{plain} (estimate)")
+    assert "re-centred" not in main_window.findChild(QLabel, "modelsMachineLabel").text()
 
 
 def test_what_if_describes_a_windows_carve_out(main_window, qtbot) -> None:

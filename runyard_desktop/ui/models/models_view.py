@@ -7,7 +7,7 @@ Public API for other pages (downloads, chat): docs/dev/models-view-api.md.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -74,6 +74,10 @@ class ModelsView(QWidget):
         self._what_if: HardwareProfile | None = None
         self._regime = OllamaRegime.LLAMA_SERVER  # until the server says otherwise
         self._calibrated_from: tuple[tuple[str, str], ...] = ()  # the measured checks the ranges were re-centred on
+        self._recalibrate = QTimer(self)
+        self._recalibrate.setSingleShot(True)
+        self._recalibrate.setInterval(0)
+        self._recalibrate.timeout.connect(self._reevaluate)
         self.catalogue_model = CatalogueModel(catalogue, self)
         self.proxy = CatalogueFilterProxy(self)
         self.proxy.setSourceModel(self.catalogue_model)
@@ -310,7 +314,9 @@ class ModelsView(QWidget):
         gpus = profile.inference_gpus
         gpu = ", ".join(g.name for g in gpus) if gpus else "no GPU"
         engine = " · estimates for Ollama 0.17–0.29" if self._regime is OllamaRegime.OLLAMA_ENGINE else ""
-        return f"{prefix}{gpu} · {human_gib(profile.ram.total_bytes, precision=0)} RAM{engine}"
+        checked = sorted({t for c in self.catalogue_model.calibrations() for t in c.tags})
+        recentred = f" · speeds re-centred on the speed measured here for {', '.join(checked)}" if checked else ""
+        return f"{prefix}{gpu} · {human_gib(profile.ram.total_bytes, precision=0)} RAM{engine}{recentred}"
 
     def _show_details(self) -> None:
         tag = self.selected_tag()
@@ -358,8 +364,9 @@ class ModelsView(QWidget):
             not self.is_what_if()
             and self._measurement_key(self.catalogue_model.measurements()) != self._calibrated_from
         ):
-            self._reevaluate()  # a new measured check re-centres the other tags' speed ranges
-            return
+            # A new measured check re-centres the other tags' speed ranges: once this signal has been
+            # delivered everywhere (re-evaluating inside it would reset the model under the proxy's feet).
+            self._recalibrate.start()
         tag = self.selected_tag()
         if tag is not None and top.row() <= self.catalogue_model.row_of(tag) <= bottom.row():
             self.details.set_status(self._row_status(tag))
