@@ -39,6 +39,7 @@ from .reference_data import gguf_file as _file
 from .reference_data import gpu_machine, unified_machine, variant
 from .round4 import MEMORY_CASES_ROUND4, PLACEMENT_CASES_ROUND4
 from .round5 import MEMORY_CASES_ROUND5, PLACEMENT_CASES_ROUND5
+from .round6 import MEMORY_CASES_ROUND6, PLACEMENT_CASES_ROUND6
 
 _AVX512 = ("avx", "avx2", "fma", "f16c", "avx512f")
 
@@ -315,6 +316,7 @@ PLACEMENT_CASES = (
     ),
     *PLACEMENT_CASES_ROUND4,
     *PLACEMENT_CASES_ROUND5,
+    *PLACEMENT_CASES_ROUND6,
 )
 
 MEMORY_CASES = (
@@ -333,4 +335,5 @@ MEMORY_CASES = (
     ),
     *MEMORY_CASES_ROUND4,
     *MEMORY_CASES_ROUND5,
+    *MEMORY_CASES_ROUND6,
 )
