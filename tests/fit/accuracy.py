@@ -25,9 +25,13 @@ def catalogue_tag(t: str | ModelTag) -> ModelTag:
 
 
 def case_report(
-    tag: str | ModelTag, profile, context: int, kv: str, regime: str, depth: int | None = None
+    tag: str | ModelTag, profile, context: int, kv: str, regime: str, depth: int | None = None, runner: str = ""
 ) -> FitReport:
-    options = FitOptions(context=context, kv_cache_type=kv, regime=OllamaRegime(regime), filled_tokens=depth)
+    # A row that names no program but ran Ollama's own engine (0.17–0.29) was decoded by Ollama.
+    runner = runner or ("ollama" if regime == OllamaRegime.OLLAMA_ENGINE.value else "")
+    options = FitOptions(
+        context=context, kv_cache_type=kv, regime=OllamaRegime(regime), filled_tokens=depth, runner=runner
+    )
     return evaluate(catalogue_tag(tag), profile, options)
 
 
@@ -55,7 +59,9 @@ def speed_rows() -> list[tuple[SpeedCase, tuple[float, float] | None, float]]:
     """(case, (low, high) or None, signed % from the nearer end; 0 = inside, nan = no estimate)."""
     rows = []
     for case in SPEED_CASES:
-        tps = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth).tokens_per_second
+        tps = case_report(
+            case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner
+        ).tokens_per_second
         if tps is None:
             err = float("nan")
         elif tps[0] <= case.measured_tps <= tps[1]:
@@ -143,7 +149,7 @@ def calibrated_summary(held: bool, only_round: int | None = None, weight: float 
     for case in SPEED_CASES:
         if is_held_out(case.source) != held or (only_round is not None and source_round(case.source) != only_round):
             continue
-        report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth)
+        report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
         if report.tokens_per_second is not None:
             rows.append((case, report.tokens_per_second, _machine_and_runtime(case, report)))
     w = calibration.WEIGHT if weight is None else weight

@@ -170,3 +170,27 @@ def test_an_rk3588_board_gets_its_socs_ram_bandwidth_whatever_its_ram_size() -> 
         ram_gib=8, ram_available_gib=7, cpu="ARM Cortex-A76 (Raspberry Pi 5 Model B Rev 1.0, Broadcom BCM2712)"
     )
     assert cpu_bandwidth(pi).gbps == 8.0  # the Raspberry Pi rule still holds
+
+
+def test_ollama_decodes_moe_on_a_gpu_slower_than_llama_cpp_and_dense_the_same() -> None:
+    """The product estimates Ollama; published llama.cpp figures are estimated as llama.cpp. Only MoE tags
+    placed on a GPU differ (speed.SpeedModel.ollama_moe), and the basis says by how much."""
+    from runyard_desktop.core.fit import speed
+
+    big = MACHINES["H100 80 GB server"]
+    catalogue = load_catalogue()
+    for name, moe in (("qwen3.5:35b-a3b", True), ("qwen3.5:9b", False)):
+        ollama = evaluate(catalogue.get(name), big, FitOptions(context=4096))
+        llama = evaluate(catalogue.get(name), big, FitOptions(context=4096, runner="llama.cpp"))
+        assert ollama.verdict.value == llama.verdict.value == "gpu"
+        assert ollama.tokens_per_second and llama.tokens_per_second and ollama.speed_basis
+        ratio = (ollama.tokens_per_second[0] * ollama.tokens_per_second[1]) / (
+            llama.tokens_per_second[0] * llama.tokens_per_second[1]
+        )
+        expected = speed.DEFAULT_MODEL.ollama_moe if moe else 1.0
+        assert ratio**0.5 == pytest.approx(expected, rel=0.02), name
+        assert ollama.speed_basis.engine_factor == pytest.approx(expected)
+    cpu_only = MACHINES["Laptop 16 GB, no GPU"]
+    a = evaluate(catalogue.get("qwen3.5:35b-a3b"), cpu_only, FitOptions(context=4096))
+    b = evaluate(catalogue.get("qwen3.5:35b-a3b"), cpu_only, FitOptions(context=4096, runner="llama.cpp"))
+    assert a.tokens_per_second == b.tokens_per_second  # on the CPU alone, no difference was measured

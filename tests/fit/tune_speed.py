@@ -32,6 +32,7 @@ GRID = {
     "engine_partial": (0.2, 0.3, 0.45, 0.6, 0.8),
     "overhead_compute_exponent": (0.0, 0.25, 0.5, 0.75, 1.0),
     "cpu_overhead_cycles_per_layer": (0.0, 0.5e6, 1e6, 1.5e6, 2e6, 3e6, 4e6),
+    "ollama_moe": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
 }
 
 
@@ -39,7 +40,7 @@ Prepared = tuple[ModelTag, HardwareProfile, MemoryBudget, speed.SpeedInputs]
 
 
 def _prepared(case: SpeedCase) -> Prepared:
-    r = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth)
+    r = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
     assert r.speed_inputs is not None
     return catalogue_tag(case.tag), case.profile, memory_budget(case.profile), r.speed_inputs
 

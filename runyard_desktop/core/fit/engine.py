@@ -83,6 +83,9 @@ class FitOptions:
     # tokens in the KV cache while decoding (a benchmark's depth, a long document); None: a chat's first
     # turns (speed.CHAT_FILL_TOKENS)
     filled_tokens: int | None = None
+    # the program that decodes: Runyard runs Ollama; "llama.cpp" (llama-server, llama-bench) or "" (unstated)
+    # for published figures measured elsewhere
+    runner: str = "ollama"
 
     def __post_init__(self) -> None:
         if self.kv_cache_type not in KV_BYTES_PER_ELEMENT:
@@ -264,6 +267,7 @@ def evaluate(tag: ModelTag, profile: HardwareProfile, options: FitOptions = FitO
         options.regime is OllamaRegime.OLLAMA_ENGINE,
         kv_read_bytes=kv_read_bytes(arch, context, options),
         state_bytes=recurrent_state_bytes(arch),
+        runner=options.runner,
     )
     speed = fit_speed.estimate(tag, profile, budget, inputs)
     full = replace(inputs, kv_read_bytes=kv)  # the whole window in the cache

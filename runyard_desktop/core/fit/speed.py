@@ -11,7 +11,9 @@ time per token is (docs/fit-accuracy.md#the-speed-model):
 
 The centre is 1 ÷ that time; the range is centre ÷ √RANGE_RATIO … centre × √RANGE_RATIO. MoE tags read
 only their active parameters; with experts on the CPU only the routed experts held there come from
-RAM. Ollama 0.17–0.29 (its own engine) is slower once anything spills to the CPU (ENGINE_PARTIAL).
+RAM. Ollama 0.17–0.29 (its own engine) is slower once anything spills to the CPU (engine_partial), and
+Ollama of either generation decodes MoE tags on a GPU slower than llama.cpp's own programs (ollama_moe);
+published llama.cpp figures are estimated with SpeedInputs.runner = "llama.cpp".
 The constants are tuned by tests/fit/tune_speed.py on the in-sample sources only.
 """
 
@@ -45,6 +47,9 @@ class SpeedModel:
     engine_partial: float = 0.6  # Ollama 0.17–0.29 with anything on the CPU
     overhead_compute_exponent: float = 0.5  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
     cpu_overhead_cycles_per_layer: float = 3e6  # thread hand-offs per layer when the CPU alone decodes
+    # MoE decoded by Ollama (either generation), against llama.cpp's own programs on the same card: in-sample,
+    # Ollama's MoE rows on a GPU sat well below the range while its dense rows did not (docs/fit-accuracy.md)
+    ollama_moe: float = 0.7
 
 
 DEFAULT_MODEL = SpeedModel()
@@ -62,6 +67,7 @@ class SpeedInputs:
     engine_era: bool = False  # Ollama 0.17–0.29
     kv_read_bytes: int = 0  # the KV cache attention reads per token (the tokens in the cache)
     state_bytes: int = 0  # the recurrent (DeltaNet) state, read and written once per token
+    runner: str = "ollama"  # the program that decodes: "ollama" (what Runyard runs), "llama.cpp", or "" unstated
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,8 @@ def _times(
     if sum(times.values()) <= 0:
         return None
     engine = m.engine_partial if s.engine_era and s.verdict == "partial" else 1.0
+    if s.runner == "ollama" and tag.size.is_moe and s.verdict != "cpu":
+        engine *= m.ollama_moe
     basis = SpeedBasis(
         limiting=max(times, key=lambda k: times[k]),
         gpu_bandwidth_gbps=gbw.gbps if gbw else None,
