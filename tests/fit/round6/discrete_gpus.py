@@ -1,14 +1,77 @@
 """Sixth round: llama.cpp (llama-bench, llama-server, llama-cli) on discrete NVIDIA, AMD and Intel GPUs.
 
 Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/round6/__init__.py.
+llama-bench rows: depth = the tokens in the KV cache while decoding (tgN at d0 -> N/2), context 4096. Quants
+Ollama ships (Q4_K_M) use the catalogue tag; a quant sweep contributes only those.
 """
 
 from __future__ import annotations
 
-from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import RTX4090, MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gpu_machine
 
-SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = ()
+# (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
+SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
+    (
+        "sy5-4090-llamabench-notes",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a plain-text "
+        "notes file ('llama.cpp / QWEN 3.6 27B Q5' ... 'B E N C H M A R K'), user sy5, with pasted llama-server "
+        "start-up notes and llama-bench runs of Qwen3.6-27B Q5_K_M and Q4_K_M",
+        "RTX 4090 24 GB (24563 MiB as CUDA reports it); CPU i9-14900KF as the notes' log commentary names it "
+        "(20 logical cores exposed); RAM ? (64 GB assumed); Linux",
+        "llama.cpp bb28c1fe2 (build 9281), CUDA, built from source in ~/llama.cpp; llama-bench -n 128 -p 256 "
+        "-r 6 --no-warmup (defaults otherwise: -ngl 99, flash attention auto)",
+        False,
+        "Qwen3.6-27B (same architecture as qwen3.5:27b), bartowski Q4_K_M (16.74 GiB as llama-bench prints it; "
+        "a quant Ollama ships, so the catalogue tag is used); only the plain llama-bench run is entered (tg128 "
+        "at d0, depth 64, context 4096 taken for llama-bench); the same model's 'optimized' rerun (-t 7, odd "
+        "batch sizes, an -ot override of ffn_*_exps tensors, which a dense model does not have) is left out as "
+        "a repeat of the same measurement (45.71 vs 45.24); the Q5_K_M rows are left out by the quant-sweep "
+        "rule (Ollama does not ship Q5_K_M); mainline llama.cpp assumed from the ~/llama.cpp source build and "
+        "its build number",
+    ),
+    (
+        "llmserver-4060-tuning-notes",
+        "stored copy in the public GitHub index, repository not identified (no address shown): the README of an "
+        "'LLM Server' project (llama-cpp and transformers backends), section 'Tuning notes (RTX 4060 8 GB, 30 GB "
+        "RAM, CUDA build b10819)'",
+        "RTX 4060 8 GB (CUDA arch 89 build, named 'RTX 4060' without 'Laptop'), 30 GB RAM; Linux (apt, CUDA "
+        "toolkit from NVIDIA's repository)",
+        "llama.cpp b10819 (git clone --branch b10819 of ggml-org/llama.cpp, CUDA build); llama-server via the "
+        "project's scripts/smoke_llama.sh",
+        False,
+        "unsloth Qwen3.5-9B-Q4_K_M.gguf with -ngl 99 -c 8192 -fa on: 44 tok/s generation, 5.9 GB VRAM; the "
+        "prompt was 5 tokens and the number of generated tokens is not stated, so no depth is given; the "
+        "second row of the table (Qwen3.6-35B-A3B UD-Q4_K_XL, --n-cpu-moe 34, 44 tok/s) is left out: its file "
+        "size is not stated and its expert placement is forced by hand (partial offload); desktop RTX 4060 "
+        "assumed from the name",
+    ),
+)
 
-SPEED_CASES: tuple[SpeedCase, ...] = ()
+RTX4060_30 = gpu_machine("NVIDIA GeForce RTX 4060", 8, ram_gib=30)
+
+SPEED_CASES: tuple[SpeedCase, ...] = (
+    SpeedCase(
+        "27B Q4_K_M (3.6), RTX 4090, llama-bench tg128",
+        "sy5-4090-llamabench-notes",
+        "qwen3.5:27b",
+        RTX4090,
+        4096,
+        45.24,
+        depth=64,
+        runner="llama.cpp",
+        note="Qwen3.6; bartowski Q4_K_M 16.74 GiB; llama-bench defaults",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 4060, llama-server (b10819), 8K context",
+        "llmserver-4060-tuning-notes",
+        "qwen3.5:9b",
+        RTX4060_30,
+        8192,
+        44.0,
+        runner="llama.cpp",
+        note="5-token prompt; generated length not stated",
+    ),
+)
 PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
