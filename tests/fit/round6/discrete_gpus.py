@@ -46,6 +46,24 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "size is not stated and its expert placement is forced by hand (partial offload); desktop RTX 4060 "
         "assumed from the name",
     ),
+    (
+        "llamachip-2x4090-model-insights",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a Markdown note "
+        "'Model insights — which local model for which role' (updated 2026-06-21), section 'Measured throughput "
+        "(single request, one card, parallel:1)'",
+        "2× RTX 4090 24 GB in one machine, each model loaded on one card (one model per card); CPU and RAM ? "
+        "(64 GB assumed)",
+        "LM Studio's CUDA llama-server (llama.cpp engine) driven by the author's 'llama-chip' loader; version not "
+        "stated",
+        False,
+        "single request, --parallel 1, one card per model: qwen3.6-35B-A3B Q4_K_M ~183 tok/s and qwen3.6-27B "
+        "Q4_K_M ~47 tok/s (stated with '~'; Qwen3.6 files standing for the Qwen3.5 tags; Q4_K_M is a quant "
+        "Ollama ships, so the catalogue tags are used; file sizes not stated beyond the note's ~21 GB and ~17 GB "
+        "weights+buffers); prompt lengths not stated (no depth); context not stated for this table: 192K "
+        "assumed, the rig's standing setting the note gives for both models, with q8_0 KV as the note's VRAM "
+        "table states; the gemma rows and the --parallel 2 aggregates are not Qwen3.5 single-stream figures and "
+        "are left out; the later ThinkingCap A/B (a fine-tune, --parallel 2) gives no decode rate",
+    ),
 )
 
 RTX4060_30 = gpu_machine("NVIDIA GeForce RTX 4060", 8, ram_gib=30)
@@ -71,6 +89,28 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         44.0,
         runner="llama.cpp",
         note="5-token prompt; generated length not stated",
+    ),
+    SpeedCase(
+        "35B-A3B Q4_K_M (3.6), RTX 4090 (one of two), LM Studio llama-server, single request",
+        "llamachip-2x4090-model-insights",
+        "qwen3.5:35b-a3b",
+        RTX4090,
+        196608,
+        183.0,
+        kv="q8_0",
+        runner="llama.cpp",
+        note="stated as ~183; context and KV type assumed from the note's standing setup",
+    ),
+    SpeedCase(
+        "27B Q4_K_M (3.6), RTX 4090 (one of two), LM Studio llama-server, single request",
+        "llamachip-2x4090-model-insights",
+        "qwen3.5:27b",
+        RTX4090,
+        196608,
+        47.0,
+        kv="q8_0",
+        runner="llama.cpp",
+        note="stated as ~47; context and KV type assumed from the note's standing setup",
     ),
 )
 PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
