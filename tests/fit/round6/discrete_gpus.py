@@ -8,6 +8,7 @@ Ollama ships (Q4_K_M) use the catalogue tag; a quant sweep contributes only thos
 from __future__ import annotations
 
 from ..measurements_public import RTX4090, MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gguf_gib as _gib
 from ..reference_data import gpu_machine
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
@@ -64,9 +65,31 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "table states; the gemma rows and the --parallel 2 aggregates are not Qwen3.5 single-stream figures and "
         "are left out; the later ThinkingCap A/B (a fine-tune, --parallel 2) gives no decode rate",
     ),
+    (
+        "thx81-rx9070-llamabench",
+        "stored copies in the public GitHub index, repository not shown: the README of THX81's 'Llama.cpp Bench "
+        "Results' (its result table is the page https://THX81.github.io/LlamaCppBenchResults/, not read) and the "
+        "raw llama-bench log of the README's bench.sh (the same flags, model order and the README's odd "
+        "'qwen35 9B Q4_K - Flash-Medium' model-type string; build 65ab1f7 (9437))",
+        "XFX RX 9070 16 GB; Core i3-9100F; 16 GB DDR4; Arch Linux (kernel 7.0.10), Mesa vulkan-radeon 26.1.1",
+        "llama.cpp-vulkan b9437 (Arch package of mainline; the log prints build 65ab1f7 (9437)); llama-bench "
+        "-ngl 99 -fa on -mmp 0,1 -t 1,4 -ctk q8_0 -ctv q8_0,q4_1 -fitc 65536 -p 256,512 -n 128,256",
+        False,
+        "from each model's sweep only the first setting (threads 1, K/V q8_0/q8_0, mmap off) and tg128 at d0 "
+        "(depth 64; context 4096 taken for llama-bench); the other thread, V-type, mmap and tg256 settings are "
+        "repeats. 9B: two Q4_K_M files of 5.23 GiB (Qwen3.5-9B.Q4_K_M and a DeepSeek-V4-Flash distill "
+        "fine-tune of the same architecture) both print 31.64; one row (catalogue tag), the other left out as a "
+        "repeat; the 9B Q6_K MTP file is left out by the quant-sweep rule (llama-bench does not draft). "
+        "Qwen3.6-27B Q3_K_S (11.70 GiB as printed; the one 27B quant run; standing for qwen3.5:27b) entered "
+        "from its size. Left out: the Qwen3.6-35B-A3B UD-IQ2_M and UD-Q3_K_M rows (two quants Ollama does not "
+        "ship, and the 15.45 GiB Q3_K_M may not have stayed whole on the 16 GB card under -fitc 65536), a "
+        "'Qwen3.6-12B' file (not a Qwen3.5 size). -fitc 65536 (llama-bench's fit target context) is assumed "
+        "not to have moved layers of the two entered models, which leave 4 GB or more of the card free",
+    ),
 )
 
 RTX4060_30 = gpu_machine("NVIDIA GeForce RTX 4060", 8, ram_gib=30)
+RX9070_16 = gpu_machine("AMD Radeon RX 9070", 16, ram_gib=16, vendor="amd")
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
     SpeedCase(
@@ -111,6 +134,30 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         kv="q8_0",
         runner="llama.cpp",
         note="stated as ~47; context and KV type assumed from the note's standing setup",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RX 9070, Vulkan b9437, llama-bench tg128",
+        "thx81-rx9070-llamabench",
+        "qwen3.5:9b",
+        RX9070_16,
+        4096,
+        31.64,
+        kv="q8_0",
+        depth=64,
+        runner="llama.cpp",
+        note="5.23 GiB; -t 1, K/V q8_0, mmap off; the distill fine-tune file printed the same 31.64",
+    ),
+    SpeedCase(
+        "27B Q3_K_S (3.6), RX 9070, Vulkan b9437, llama-bench tg128",
+        "thx81-rx9070-llamabench",
+        _gib("qwen3.5:27b", 11.70),
+        RX9070_16,
+        4096,
+        11.79,
+        kv="q8_0",
+        depth=64,
+        runner="llama.cpp",
+        note="Qwen3.6-27B-Q3_K_S, 11.70 GiB; -t 1, K/V q8_0, mmap off",
     ),
 )
 PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
