@@ -86,10 +86,34 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "'Qwen3.6-12B' file (not a Qwen3.5 size). -fitc 65536 (llama-bench's fit target context) is assumed "
         "not to have moved layers of the two entered models, which leave 4 GB or more of the card free",
     ),
+    (
+        "b70fleet-crosscard-9b",
+        "stored copy in the public GitHub index, repository not identified (no address shown): 'Intel Arc Pro "
+        "B70 vs Other GPUs - Cross-Card LLM Benchmarks', a page of an Arc Pro B70 benchmark repository (Test 1 "
+        "'Same Model, Every Card: Qwen 3.5-9B' and Test 2 'Biggest Usable Model'; the same data is said to be "
+        "at llmresults.com, not read)",
+        "the authors' fleet, one card per run: RTX 3080 Ti 12 GB, RTX 3090 24 GB (drives a display, about 20 GB "
+        "usable as the page says), RTX 3060 12 GB, RTX 4060 8 GB; also an Arc Pro B70, an AMD BC-250 and an M4 "
+        "Mac mini (not entered); CPU, RAM and OS of the NVIDIA machines ?",
+        "llama.cpp, CUDA backend (llama-bench pp512 / tg128); version not stated",
+        False,
+        "Qwen3.5-9B Q4_K_M (5.3 GiB as the page gives it) on each NVIDIA card and Q8_0 (8.9 GiB) on the 3080 Ti "
+        "and the 3060 (both quants Ollama ships, so catalogue tags), tg128 at d0 (depth 64; context 4096 taken "
+        "for llama-bench); llama.cpp is inferred: the table's pp512/tg128 columns are llama-bench's tests, the "
+        "repository's B70 pages are llama-bench, and the page marks its BC-250 row as Ollama and its M4 row as "
+        "MLX; build not stated; whether the NVIDIA cards share a host is not stated; RAM not stated (32 GB "
+        "assumed); desktop cards assumed from the names and prices. Left out: the B70 rows (card not in the "
+        "bandwidth table), the BC-250 (Ollama on an APU board not in the table) and M4 (MLX) rows, the Gemma "
+        "and Qwen3-Coder rows, and the 3090's 35B-A3B 'OOM (display overhead)' (no speed, no placement figure)",
+    ),
 )
 
 RTX4060_30 = gpu_machine("NVIDIA GeForce RTX 4060", 8, ram_gib=30)
 RX9070_16 = gpu_machine("AMD Radeon RX 9070", 16, ram_gib=16, vendor="amd")
+RTX3080TI_32 = gpu_machine("NVIDIA GeForce RTX 3080 Ti", 12, ram_gib=32)
+RTX3090_DISPLAY = gpu_machine("NVIDIA GeForce RTX 3090", 24, ram_gib=32, free_gib=20)
+RTX3060_32 = gpu_machine("NVIDIA GeForce RTX 3060", 12, ram_gib=32)
+RTX4060_32 = gpu_machine("NVIDIA GeForce RTX 4060", 8, ram_gib=32)
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
     SpeedCase(
@@ -158,6 +182,72 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         depth=64,
         runner="llama.cpp",
         note="Qwen3.6-27B-Q3_K_S, 11.70 GiB; -t 1, K/V q8_0, mmap off",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 3080 Ti, llama-bench tg128",
+        "b70fleet-crosscard-9b",
+        "qwen3.5:9b",
+        RTX3080TI_32,
+        4096,
+        113.3,
+        depth=64,
+        runner="llama.cpp",
+        note="cross-card Test 1/2; llama.cpp build not stated",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 3090 (display attached), llama-bench tg128",
+        "b70fleet-crosscard-9b",
+        "qwen3.5:9b",
+        RTX3090_DISPLAY,
+        4096,
+        113.7,
+        depth=64,
+        runner="llama.cpp",
+        note="cross-card Test 1/2; llama.cpp build not stated",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 3060 12 GB, llama-bench tg128",
+        "b70fleet-crosscard-9b",
+        "qwen3.5:9b",
+        RTX3060_32,
+        4096,
+        50.8,
+        depth=64,
+        runner="llama.cpp",
+        note="cross-card Test 1/2; llama.cpp build not stated",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 4060 8 GB, llama-bench tg128",
+        "b70fleet-crosscard-9b",
+        "qwen3.5:9b",
+        RTX4060_32,
+        4096,
+        43.1,
+        depth=64,
+        runner="llama.cpp",
+        note="cross-card Test 1/2; llama.cpp build not stated",
+    ),
+    SpeedCase(
+        "9B Q8_0, RTX 3080 Ti, llama-bench tg128",
+        "b70fleet-crosscard-9b",
+        "qwen3.5:9b-q8_0",
+        RTX3080TI_32,
+        4096,
+        80.0,
+        depth=64,
+        runner="llama.cpp",
+        note="cross-card Test 1/2; llama.cpp build not stated",
+    ),
+    SpeedCase(
+        "9B Q8_0, RTX 3060 12 GB, llama-bench tg128",
+        "b70fleet-crosscard-9b",
+        "qwen3.5:9b-q8_0",
+        RTX3060_32,
+        4096,
+        34.4,
+        depth=64,
+        runner="llama.cpp",
+        note="cross-card Test 1/2; llama.cpp build not stated",
     ),
 )
 PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
