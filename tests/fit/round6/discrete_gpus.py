@@ -7,7 +7,7 @@ Ollama ships (Q4_K_M) use the catalogue tag; a quant sweep contributes only thos
 
 from __future__ import annotations
 
-from ..measurements_public import RTX4090, MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import RTX4090, RTX5090, MemoryCase, PlacementCase, SpeedCase
 from ..reference_data import gguf_gib as _gib
 from ..reference_data import gpu_machine
 
@@ -105,6 +105,21 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "assumed); desktop cards assumed from the names and prices. Left out: the B70 rows (card not in the "
         "bandwidth table), the BC-250 (Ollama on an APU board not in the table) and M4 (MLX) rows, the Gemma "
         "and Qwen3-Coder rows, and the 3090's 35B-A3B 'OOM (display overhead)' (no speed, no placement figure)",
+    ),
+    (
+        "egpu-5090-windows-reference",
+        "stored copy in the public GitHub index, repository not identified (no address shown): 'Windows "
+        "reference run 2026-09-14 21:11:26 - RTX 5090 in the AORUS box on the Windows PC, real NVIDIA driver' "
+        "(user davinchy's egpu-reference notes)",
+        "RTX 5090 32 GB (32607 MiB per nvidia-smi) in an AORUS Thunderbolt enclosure, PCIe gen 4 x4 link, on a "
+        "Windows PC (CPU ?, RAM ?), NVIDIA driver 595.79",
+        "llama.cpp b10970, the official win-cuda-12.4-x64 release; llama-bench -ngl 99 -p 256 -n 128 -r 3",
+        False,
+        "Qwen3.5-35B-A3B Q4_K_M (19.71 GiB as llama-bench prints it; catalogue tag) tg128 245.00 at d0 (depth "
+        "64; context 4096 taken for llama-bench); the whole model is on the card (-ngl 99), so the Thunderbolt "
+        "link carries no weights while decoding; RAM not stated (64 GB assumed). Left out: the Qwen3.8-27B row "
+        "(not a Qwen3.5 model), the MTP llama-server rates (drafting), the gemma/llama/nemotron rows, and the "
+        "author's Mac-hosted runs of the same card (another host and driver, not in this file)",
     ),
 )
 
@@ -249,6 +264,27 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         runner="llama.cpp",
         note="cross-card Test 1/2; llama.cpp build not stated",
     ),
+    SpeedCase(
+        "35B-A3B Q4_K_M, RTX 5090 (Thunderbolt enclosure), llama.cpp b10970, llama-bench tg128",
+        "egpu-5090-windows-reference",
+        "qwen3.5:35b-a3b",
+        RTX5090,
+        4096,
+        245.0,
+        depth=64,
+        runner="llama.cpp",
+        note="19.71 GiB; Windows, official CUDA 12.4 build; -ngl 99",
+    ),
 )
-PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
+PLACEMENT_CASES: tuple[PlacementCase, ...] = (
+    PlacementCase(
+        "35B-A3B Q4_K_M, RTX 5090 (Thunderbolt enclosure), llama.cpp b10970, llama-bench",
+        "egpu-5090-windows-reference",
+        "qwen3.5:35b-a3b",
+        RTX5090,
+        4096,
+        "gpu",
+        note="llama-bench -ngl 99 ran; 19.71 GiB on a 32 GB card",
+    ),
+)
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
