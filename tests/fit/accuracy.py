@@ -136,6 +136,8 @@ class CalibratedSummary:
     rows: int  # rows with at least one other row of the same machine and runtime to be calibrated from
     inside: float  # of those rows, inside the re-centred range (each row's calibrators weigh 1/n)
     inside_before: int  # of those rows, inside the plain estimate
+    log_error: float  # mean |log(measured ÷ re-centred centre)| (each row's checks weigh 1/n)
+    log_error_before: float  # mean |log(measured ÷ plain centre)|
 
     @property
     def share(self) -> float:
@@ -154,7 +156,7 @@ def calibrated_summary(held: bool, only_round: int | None = None, weight: float 
             rows.append((case, report.tokens_per_second, _machine_and_runtime(case, report)))
     w = calibration.WEIGHT if weight is None else weight
     n = before = 0
-    inside = 0.0
+    inside = err = err_before = 0.0
     for case, tps, key in rows:
         checks = [
             (c2, t2)
@@ -165,11 +167,13 @@ def calibrated_summary(held: bool, only_round: int | None = None, weight: float 
             continue
         n += 1
         before += tps[0] <= case.measured_tps <= tps[1]
+        err_before += abs(math.log(case.measured_tps / centre_of(tps)))
         for c2, t2 in checks:
             factor = calibration.measured_ratio([c2.measured_tps / centre_of(t2)]) ** w
             low, high = calibration.recentred(tps, factor)
             inside += (low <= case.measured_tps <= high) / len(checks)
-    return CalibratedSummary(n, inside, before)
+            err += abs(math.log(case.measured_tps / (centre_of(tps) * factor))) / len(checks)
+    return CalibratedSummary(n, inside, before, err / max(1, n), err_before / max(1, n))
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -214,8 +218,8 @@ def render_calibrated() -> list[str]:
         "app's check) re-centred by each such row in turn, as a user who had measured that model would see it;",
         "a row with n such rows counts 1/n per re-centring.\n",
         "| | Rows with such a check | Inside the plain estimate | Inside once re-centred "
-        f"(weight {calibration.WEIGHT:g}) | Weight 1 (all the way) |",
-        "|---|---|---|---|---|",
+        f"(weight {calibration.WEIGHT:g}) | Weight 1 (all the way) | Mean log error, plain → re-centred |",
+        "|---|---|---|---|---|---|",
     ]
     for name, held, only_round in (
         ("In-sample (the weight chosen here)", False, None),
@@ -226,7 +230,8 @@ def render_calibrated() -> list[str]:
         full = calibrated_summary(held, only_round, weight=1.0)
         out.append(
             f"| {name} | {s.rows} | {s.inside_before} ({100 * s.inside_before / max(1, s.rows):.0f} %) | "
-            f"{s.inside:.1f} ({100 * s.share:.0f} %) | {full.inside:.1f} ({100 * full.share:.0f} %) |"
+            f"{s.inside:.1f} ({100 * s.share:.0f} %) | {full.inside:.1f} ({100 * full.share:.0f} %) | "
+            f"{s.log_error_before:.3f} → {s.log_error:.3f} |"
         )
     return out
 

@@ -412,6 +412,9 @@ def independent_sources() -> int:
     return len({"llmfit" if s.startswith("llmfit-") else SAME_MACHINE.get(s, s) for s in SOURCES})
 
 
-# Later reports that are probably the same person's on the same machine as an earlier source: entered as
+# Reports that are probably the same person's on the same machine (or host) as another source: entered as
 # their own sources (their split is their own id's), counted once as publications.
-SAME_MACHINE = {"r9700-122b-fitreports": "r9700x2-analysis-bench"}
+SAME_MACHINE = {
+    "r9700-122b-fitreports": "r9700x2-analysis-bench",
+    "alexcode-1070": "alexcode-4060ti",  # one author, one host board, the GPU swapped (sixth round)
+}
