@@ -104,7 +104,7 @@ def test_speed_ranges_are_at_most_2x_and_hold_90_percent_of_held_out_measurement
     assert accuracy.summary(held=False).inside_share >= IN_SAMPLE_FLOOR
 
 
-@pytest.mark.parametrize("only_round", [3, 4, 5])
+@pytest.mark.parametrize("only_round", [3, 4, 5, 6])
 def test_each_later_rounds_held_out_sources_are_reported_on_their_own(only_round: int) -> None:
     fresh = accuracy.summary(held=True, only_round=only_round)
     assert fresh.sources == sum(is_held_out(s) and source_round(s) == only_round for s in SOURCES)
