@@ -199,7 +199,7 @@ def render_summary() -> list[str]:
         ("Held out, round 3 only (never tuned on; seen by round 4)", True, 3),
         ("Held out, round 4 only (never tuned on; seen by round 5)", True, 4),
         ("Held out, round 5 only (never tuned on; seen by round 6)", True, 5),
-        ("Held out, round 6 only (never tuned on, never seen)", True, 6),
+        ("Held out, round 6 only (never tuned on; seen: the kept constants were chosen after it)", True, 6),
     ):
         s = summary(held, only_round)
         out.append(
@@ -226,7 +226,7 @@ def render_calibrated() -> list[str]:
         ("In-sample (the weight chosen here)", False, None),
         ("Held out", True, None),
         ("Held out, round 5 only (seen by round 6)", True, 5),
-        ("Held out, round 6 only (never seen)", True, 6),
+        ("Held out, round 6 only (seen once, see the sixth round)", True, 6),
     ):
         s = calibrated_summary(held, only_round)
         full = calibrated_summary(held, only_round, weight=1.0)

