@@ -32,6 +32,7 @@ from .reference_data import gpu_machine
 from .round4 import SPEED_CASES_ROUND4
 from .round5 import SPEED_CASES_ROUND5
 from .round6 import SPEED_CASES_ROUND6
+from .round7 import SPEED_CASES_ROUND7
 
 SPEED_CASES = (
     SpeedCase("0.8B Q4_0, GB10", "llmfit-gb10", Q4_0_08B, GB10, 4096, 262),
@@ -201,4 +202,5 @@ SPEED_CASES = (
     *SPEED_CASES_ROUND4,
     *SPEED_CASES_ROUND5,
     *SPEED_CASES_ROUND6,
+    *SPEED_CASES_ROUND7,
 )

@@ -21,6 +21,7 @@ from typing import Protocol, TypeVar
 from .round4 import ROUND4, ROUND4_IDS
 from .round5 import ROUND5, ROUND5_IDS
 from .round6 import ROUND6, ROUND6_IDS
+from .round7 import ROUND7, ROUND7_IDS
 from .sources_round3 import ROUND3, ROUND3_IDS
 
 HELD_OUT_BELOW = 128  # of 256: the first SHA-256 byte under this sets the source aside
@@ -356,6 +357,8 @@ SOURCES: dict[str, Source] = {
         *(Source(*entry) for entry in ROUND5),
         # Sixth collection round (round6/): the same rule, ids written down before hashing.
         *(Source(*entry) for entry in ROUND6),
+        # Seventh collection round (round7/): the same rule, ids written down before hashing.
+        *(Source(*entry) for entry in ROUND7),
     )
 }
 
@@ -397,8 +400,15 @@ def is_round6(source_id: str) -> bool:
     return source_id in ROUND6_IDS
 
 
+def is_round7(source_id: str) -> bool:
+    """A source of the seventh collection round, whose held-out rows nobody had compared with the engine."""
+    return source_id in ROUND7_IDS
+
+
 def source_round(source_id: str) -> int:
-    """The collection round a source entered in: 3 to 6 are reported on their own; 1 covers the first two."""
+    """The collection round a source entered in: 3 to 7 are reported on their own; 1 covers the first two."""
+    if is_round7(source_id):
+        return 7
     if is_round6(source_id):
         return 6
     if is_round5(source_id):
