@@ -194,3 +194,20 @@ def test_ollama_decodes_moe_on_a_gpu_slower_than_llama_cpp_and_dense_the_same() 
     a = evaluate(catalogue.get("qwen3.5:35b-a3b"), cpu_only, FitOptions(context=4096))
     b = evaluate(catalogue.get("qwen3.5:35b-a3b"), cpu_only, FitOptions(context=4096, runner="llama.cpp"))
     assert a.tokens_per_second == b.tokens_per_second  # on the CPU alone, no difference was measured
+
+
+def test_the_shipped_constants_obey_the_retuning_rule() -> None:
+    """No retune of the in-sample rows beats the shipped constants by MIN_GAIN_ROWS or more (a short search
+    here; `python -m tests.fit.tune_speed` runs the full one), and the rule says so in words."""
+    from runyard_desktop.core.fit import speed
+
+    from .measurements_speed import SPEED_CASES
+    from .public_sources import in_sample
+    from .tune_speed import MIN_GAIN_ROWS, score, tune, verdict
+
+    rows = in_sample(SPEED_CASES)
+    current = score(speed.DEFAULT_MODEL, rows)
+    _model, best = tune(rows, restarts=3, passes=4)
+    assert best[0] - current[0] < MIN_GAIN_ROWS
+    assert verdict(current, best).startswith("keep the current constants")
+    assert verdict((10, 0.3), (10 + MIN_GAIN_ROWS, 0.2)) == "adopt the retuned constants"
