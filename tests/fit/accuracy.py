@@ -186,6 +186,17 @@ def _split(source: str) -> str:
     return f"{side} (round {n})" if n > 1 else side
 
 
+# The rows of both summary tables: (name, held out?, only this collection round).
+SPLITS: tuple[tuple[str, bool, int | None], ...] = (
+    ("In-sample (tuned on)", False, None),
+    ("Held out (never tuned on)", True, None),
+    ("Held out, round 3 only (never tuned on; seen by round 4)", True, 3),
+    ("Held out, round 4 only (never tuned on; seen by round 5)", True, 4),
+    ("Held out, round 5 only (never tuned on; seen by round 6)", True, 5),
+    ("Held out, round 6 only (never tuned on; seen: the kept constants were chosen after it)", True, 6),
+)
+
+
 def render_summary() -> list[str]:
     out = [
         f"{len(SPEED_CASES) + len(MEMORY_CASES) + len(PLACEMENT_CASES)} data points from {len(SOURCES)} sources "
@@ -193,14 +204,7 @@ def render_summary() -> list[str]:
         "| | Sources | Speed inside the range | Widest range | Verdicts agree | GPU share error | Memory error |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, held, only_round in (
-        ("In-sample (tuned on)", False, None),
-        ("Held out (never tuned on)", True, None),
-        ("Held out, round 3 only (never tuned on; seen by round 4)", True, 3),
-        ("Held out, round 4 only (never tuned on; seen by round 5)", True, 4),
-        ("Held out, round 5 only (never tuned on; seen by round 6)", True, 5),
-        ("Held out, round 6 only (never tuned on; seen: the kept constants were chosen after it)", True, 6),
-    ):
+    for name, held, only_round in SPLITS:
         s = summary(held, only_round)
         out.append(
             f"| {name} | {s.sources} | {s.speed_inside[0]} of {s.speed_inside[1]} ({100 * s.inside_share:.0f} %) | "
@@ -222,12 +226,7 @@ def render_calibrated() -> list[str]:
         f"(weight {calibration.WEIGHT:g}) | Weight 1 (all the way) | Mean log error, plain → re-centred |",
         "|---|---|---|---|---|---|",
     ]
-    for name, held, only_round in (
-        ("In-sample (the weight chosen here)", False, None),
-        ("Held out", True, None),
-        ("Held out, round 5 only (seen by round 6)", True, 5),
-        ("Held out, round 6 only (seen once, see the sixth round)", True, 6),
-    ):
+    for name, held, only_round in SPLITS:
         s = calibrated_summary(held, only_round)
         full = calibrated_summary(held, only_round, weight=1.0)
         out.append(
