@@ -10,7 +10,7 @@ from typing import Any
 
 from runyard_desktop.core.appdata.paths import app_paths
 from runyard_desktop.core.command_name import command_name
-from runyard_desktop.core.fit.calibration import calibrated_speed, calibrations
+from runyard_desktop.core.fit.calibration import calibrations, recalibrated
 from runyard_desktop.core.fit.catalogue import CatalogueError, load_catalogue
 from runyard_desktop.core.fit.engine import KV_CACHE_TYPES, FitOptions, evaluate_all, regime_for_version
 from runyard_desktop.core.fit.measured import Measurement
@@ -120,13 +120,13 @@ def run(args: argparse.Namespace) -> int:
     options = FitOptions(
         context=args.context, kv_cache_type=args.kv_cache_type, regime=regime_for_version(args.ollama_version)
     )
-    reports = evaluate_all(catalogue, profile, options)
+    measured = {} if args.hardware else _measurements()  # another machine's profile: none of ours apply
+    cals = calibrations(measured.values(), catalogue, profile, options)
+    reports, calibrated = recalibrated(catalogue, evaluate_all(catalogue, profile, options), cals)
     if args.json:
-        measured = {} if args.hardware else _measurements()  # another machine's profile: none of ours apply
-        cals = calibrations(measured.values(), catalogue, profile, options)
-        rows = [to_json(r, catalogue, measured.get(r.tag), calibrated_speed(r, cals)) for r in reports]
+        rows = [to_json(r, catalogue, measured.get(r.tag), calibrated.get(r.tag)) for r in reports]
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(terminal_safe(format_table(reports)))
+        sys.stdout.write(terminal_safe(format_table(reports, calibrated)))
     return 0

@@ -14,6 +14,7 @@ from runyard_desktop.core.fit.engine import FitOptions, OllamaRegime, evaluate, 
 from runyard_desktop.core.fit.measured import Measurement
 from runyard_desktop.core.fit.placement import Verdict
 from runyard_desktop.core.fit.speed import RANGE_RATIO, centre_of
+from runyard_desktop.core.fit.text import speed_phrase
 from runyard_desktop.core.hardware.presets import MACHINES
 
 from . import accuracy
@@ -118,3 +119,28 @@ def test_published_measurements_bear_out_the_weight() -> None:
     for other in (0.0, 0.5, 1.0):
         assert inside.log_error <= accuracy.calibrated_summary(False, weight=other).log_error
     assert inside.inside >= inside.inside_before
+
+
+def test_the_recommendation_follows_the_recentred_speeds() -> None:
+    """A CPU-only laptop: a check four times faster than estimated makes a larger model comfortable, a check
+    four times slower a smaller one; the recommendation's sentence quotes the range the table shows."""
+    from runyard_desktop.core.fit.calibration import recalibrated
+
+    catalogue = load_catalogue()
+    laptop = MACHINES["Laptop 16 GB, no GPU"]
+    plain = evaluate_all(catalogue, laptop, OPTIONS)
+    plain_best = next(r for r in plain if r.recommended)
+    at_check = evaluate(catalogue.get("qwen3.5:0.8b"), laptop, FitOptions(context=4096, filled_tokens=64))
+    assert at_check.verdict is Verdict.CPU and at_check.tokens_per_second
+    ranks = {t.tag: t.size.quality_rank for t in catalogue}
+    picked = {}
+    for ratio in (4.0, 0.25):
+        check = _check("qwen3.5:0.8b", ratio * centre_of(at_check.tokens_per_second), share=0.0)
+        reports, calibrated = recalibrated(catalogue, plain, calibrations([check], catalogue, laptop, OPTIONS))
+        best = [r for r in reports if r.recommended]
+        assert len(best) == 1 and best[0].tag in calibrated
+        assert speed_phrase(calibrated[best[0].tag].tokens_per_second) in best[0].recommendation
+        assert [r.tokens_per_second for r in reports] == [r.tokens_per_second for r in plain]  # the plain estimate
+        picked[ratio] = best[0].tag
+    assert ranks[picked[4.0]] > ranks[plain_best.tag] > ranks[picked[0.25]]
+    assert recalibrated(catalogue, plain, {}) == (plain, {})

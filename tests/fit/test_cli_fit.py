@@ -198,6 +198,11 @@ def test_json_recentres_the_speed_ranges_on_this_machines_check(tmp_path: Path) 
         assert c_high <= 2 * c_low
     other = _profile(tmp_path, MACHINES["RTX 4060 8 GB + 16 GB RAM"].to_json())
     assert all(r["speed_calibration"] is None for r in json.loads(_run("--json", "--hardware", other).stdout))
+    table = _run().stdout  # the text table shows the re-centred ranges and says so under it
+    assert "Speeds re-centred on the speed measured here for qwen3.5:0.8b." in table
+    c_low, c_high = rows["qwen3.5:0.8b"]["calibrated_tokens_per_second"]
+    assert f"{c_low:.0f}–{c_high:.0f} tok/s" in table if c_high >= 10 else f"{c_low:.1f}–{c_high:.1f} tok/s" in table
+    assert "re-centred" not in _run("--hardware", other).stdout
 
 
 def test_json_gives_the_speed_with_the_whole_context_in_use(tmp_path: Path) -> None:

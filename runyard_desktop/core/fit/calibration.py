@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from runyard_desktop.core.fit.catalogue import Catalogue
-from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate, regime_for_version
+from runyard_desktop.core.fit.engine import FitOptions, FitReport, evaluate, recommend, regime_for_version
 from runyard_desktop.core.fit.measured import Measurement
 from runyard_desktop.core.fit.placement import Verdict
 from runyard_desktop.core.fit.speed import centre_of, range_around
@@ -132,3 +132,17 @@ def calibrated_text(c: CalibratedSpeed) -> str:
     tags = c.calibration.tags
     which = ", ".join(tags[:3]) + (f" and {len(tags) - 3} more" if len(tags) > 3 else "")
     return f"re-centred on the speed measured here for {which} ({c.calibration.measured_ratio:.2g}× the estimate)"
+
+
+def recalibrated(
+    catalogue: Catalogue, reports: list[FitReport], cals: Mapping[Verdict, SpeedCalibration]
+) -> tuple[list[FitReport], dict[str, CalibratedSpeed]]:
+    """The reports with the recommendation judged on the re-centred ranges, and those ranges per tag (the
+    reports' own ranges stay the plain estimate). Without a usable check: the reports unchanged, {}."""
+    calibrated = {r.tag: c for r in reports if (c := calibrated_speed(r, cals)) is not None}
+    if not calibrated:
+        return reports, {}
+    best, why = recommend(catalogue, reports, {t: c.tokens_per_second for t, c in calibrated.items()})
+    return [
+        replace(r, recommended=r.tag == best, recommendation=why if r.tag == best else "") for r in reports
+    ], calibrated

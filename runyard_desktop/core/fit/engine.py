@@ -27,6 +27,7 @@ iGPU carve-out's cap: memory_budget.py).
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from runyard_desktop.core.fit import speed as fit_speed
@@ -367,22 +368,30 @@ def evaluate_all(catalogue: Catalogue, profile: HardwareProfile, options: FitOpt
     ]
 
 
-def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | None, str]:
+def recommend(
+    catalogue: Catalogue, reports: list[FitReport], speeds: Mapping[str, tuple[float, float]] | None = None
+) -> tuple[str | None, str]:
     """The best tag this machine runs well: the highest-quality default tag at ≥ 10 tok/s (low end
-    of the range ≥ 3), preferring the GPU; else the fastest one that runs at all. (tag, why)."""
+    of the range ≥ 3), preferring the GPU; else the fastest one that runs at all. (tag, why).
+    `speeds`: ranges to judge by instead of the reports' (re-centred on this machine's checks)."""
     by_tag = {t.tag: t for t in catalogue}
+    speeds = speeds or {}
+
+    def tps(r: FitReport) -> tuple[float, float] | None:
+        return speeds.get(r.tag, r.tokens_per_second)
+
     runnable = [
         r
         for r in reports
         if r.verdict is not Verdict.NO_FIT
-        and r.tokens_per_second
+        and tps(r)
         and by_tag[r.tag].default_for_size
         and by_tag[r.tag].same_blob_as is None
     ]
     if not runnable:
         return None, ""
-    mid = {r.tag: sum(r.tokens_per_second or (0, 0)) / 2 for r in runnable}
-    low = {r.tag: (r.tokens_per_second or (0, 0))[0] for r in runnable}
+    mid = {r.tag: sum(tps(r) or (0, 0)) / 2 for r in runnable}
+    low = {r.tag: (tps(r) or (0, 0))[0] for r in runnable}
     good = [r for r in runnable if mid[r.tag] >= GOOD_SPEED_TPS and low[r.tag] >= USABLE_SPEED_TPS]
     if good:
         best = max(good, key=lambda r: (by_tag[r.tag].size.quality_rank, r.verdict is Verdict.GPU))
@@ -393,8 +402,8 @@ def recommend(catalogue: Catalogue, reports: list[FitReport]) -> tuple[str | Non
             else f"partly on your GPU ({best.gpu_share * 100:.0f} % of layers)",
             "cpu": "on your CPU",
         }[best.verdict.value]
-        speed = fit_text.speed_phrase(best.tokens_per_second)
+        speed = fit_text.speed_phrase(tps(best))
         return best.tag, f"The largest model that runs well here: {where} at about {speed}."
     best = max(runnable, key=lambda r: mid[r.tag])
-    speed = fit_text.speed_phrase(best.tokens_per_second)
+    speed = fit_text.speed_phrase(tps(best))
     return best.tag, f"Nothing runs at a comfortable speed here; this is the fastest ({speed})."

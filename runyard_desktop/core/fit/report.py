@@ -15,6 +15,7 @@ layer on the GPU: the input embedding, and the vision tower where Ollama keeps i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from runyard_desktop.core.fit.calibration import CalibratedSpeed
@@ -115,8 +116,10 @@ def to_json(
     }
 
 
-def format_table(reports: list[FitReport]) -> str:
-    """A terminal table, one row per tag, the recommendation and the assumptions underneath."""
+def format_table(reports: list[FitReport], calibrated: Mapping[str, CalibratedSpeed] | None = None) -> str:
+    """A terminal table, one row per tag, the recommendation and the assumptions underneath. `calibrated`:
+    speed ranges re-centred on this machine's measured checks, shown instead of the plain estimate."""
+    calibrated = calibrated or {}
     header = ("", "Model", "Verdict", "Needs", "Download", "Speed")
     rows = [
         (
@@ -125,7 +128,7 @@ def format_table(reports: list[FitReport]) -> str:
             verdict_label(r) + (f", {r.placement}" if r.placement == "experts on CPU" else ""),
             human_gib(r.required_bytes),
             human_bytes(r.download_bytes) + ("" if r.disk_ok is not False else " (disk full)"),
-            speed_phrase(r.tokens_per_second),
+            speed_phrase(c.tokens_per_second) if (c := calibrated.get(r.tag)) else speed_phrase(r.tokens_per_second),
         )
         for r in reports
     ]
@@ -139,6 +142,9 @@ def format_table(reports: list[FitReport]) -> str:
             f"\nContext {context_label(first.context)} tokens ({how}), KV cache {first.kv_cache_type}, "
             f"Ollama {'≥ 0.30 (llama-server)' if first.regime.value == 'llama-server' else '0.17–0.29 (Ollama engine)'}.\n"
         )
+    checked = sorted({t for c in calibrated.values() for t in c.calibration.tags})
+    if checked:
+        out += f"Speeds re-centred on the speed measured here for {', '.join(checked)}.\n"
     best = next((r for r in reports if r.recommended), None)
     if best is not None:
         out += f"Recommended: {best.tag}. {best.recommendation}\n"

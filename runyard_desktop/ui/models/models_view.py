@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.downloads.row_status import RowStatus
-from runyard_desktop.core.fit.calibration import calibrated_speed, calibrations
+from runyard_desktop.core.fit.calibration import calibrations, recalibrated
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import (
     KV_CACHE_TYPES,
@@ -294,7 +294,7 @@ class ModelsView(QWidget):
         measurements = [] if self.is_what_if() else self.catalogue_model.measurements()
         self._calibrated_from = self._measurement_key(measurements)
         cals = calibrations(measurements, self._catalogue, profile, options)
-        calibrated = {r.tag: c for r in reports if (c := calibrated_speed(r, cals)) is not None}
+        reports, calibrated = recalibrated(self._catalogue, reports, cals)
         self.catalogue_model.set_reports(reports, calibrated)
         self._fit_columns()
         self.machine_label.setText(self._machine_text(profile))
