@@ -105,6 +105,20 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "context not stated (Ollama's default for a GPU reporting ≥ 48 GB, 256K, assumed); KV f16 assumed; "
         "placement not shown",
     ),
+    (
+        "dgxspark-modellab",
+        "a lab README in a public GitHub repository (Chinese: 'DGX Spark Model Lab', its '已测结果摘要' results "
+        "summary; bench/bench.py against Ollama, vLLM and SGLang); undated; address of the file not known",
+        "NVIDIA DGX Spark: GB10 (Blackwell, SM 12.1), 128 GB LPDDR5x unified (~273 GB/s), CUDA 13.0, Ubuntu 24.04 "
+        "(DGX OS)",
+        "Ollama (preinstalled; version not stated; 0.17–0.29 engine era inferred: the README lists Qwen3.5 and "
+        "Nemotron Cascade 2 models and nothing of Qwen3.6 or later, so about March–April 2026)",
+        False,
+        "the results summary's tok/s column for the Ollama tags qwen3.5:35b (the 35b-a3b tag, 23 GB), qwen3.5:9b "
+        "(6.6 GB) and qwen3.5:27b (17 GB), all Ollama's default Q4_K_M; the suite and prompt lengths are in "
+        "bench/RESULTS.md, not read (depth left to the engine); context not stated (Ollama's default for a GPU "
+        "reporting ≥ 48 GB, 256K, assumed); KV f16 assumed; placement not shown; qwen3:32b is not Qwen3.5",
+    ),
 )
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
@@ -281,6 +295,39 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         22.2,
         "ollama-engine",
         "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B, GB10 (DGX Spark Model Lab), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-modellab",
+        "qwen3.5:9b",
+        GB10,
+        262144,
+        36.1,
+        "ollama-engine",
+        note="results summary; version, era and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "27B, GB10 (DGX Spark Model Lab), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-modellab",
+        "qwen3.5:27b",
+        GB10,
+        262144,
+        11.3,
+        "ollama-engine",
+        note="results summary; version, era and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "35B-A3B, GB10 (DGX Spark Model Lab), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-modellab",
+        "qwen3.5:35b-a3b",
+        GB10,
+        262144,
+        57.4,
+        "ollama-engine",
+        note="results summary; version, era and context assumed, prompt length not stated",
         runner="ollama",
     ),
 )
