@@ -1,14 +1,365 @@
 """Seventh round: Ollama runs of any version (ollama run --verbose eval rate, ollama ps, server logs) on GPUs.
 
 Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/round7/__init__.py.
+Qwen3.6 tags stand for the Qwen3.5 tag of the same architecture and size. Ollama 0.17–0.29 (its own
+engine) is `regime="ollama-engine"`; Ollama ≥ 0.30 (llama-server) is the default regime.
 """
 
 from __future__ import annotations
 
-from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import GB10, RTX5090, RX7900XTX, MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gpu_machine
+from ..round4.cpu_offload import _cpu
 
-SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = ()
+# GTX 1050 Ti 4 GB (about 407 MiB taken by the desktop), Core i3-7100 (2 cores, AVX2), 16 GB RAM (type not stated)
+GTX1050TI_I3 = _cpu(
+    gpu_machine("NVIDIA GeForce GTX 1050 Ti", 4, ram_gib=16, free_gib=4 - 407 / 1024),
+    name="Intel Core i3-7100",
+    cores=2,
+    mhz=3900,
+)
 
-SPEED_CASES: tuple[SpeedCase, ...] = ()
-PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
+# One A100 80GB of the Deucalion cluster (SXM or PCIe not stated; the 80 GB part's 2,039 GB/s); RAM not stated
+A100_80 = gpu_machine("NVIDIA A100 80GB", 80, ram_gib=128)
+
+# (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
+SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
+    (
+        "fridman-7900xtx",
+        "a blog post's source file in a public GitHub repository (Rostyslav Fridman, 'I can run AI models on my "
+        "gaming PC now', pubDatetime 2026-09-02, marked draft), whose appended '=====DATA=====' block holds the "
+        "raw `ollama run --verbose` output; address of the file not known",
+        "AMD Radeon RX 7900 XTX 24 GB (gfx1100, ROCm build of Ollama); CPU, RAM and OS not stated (64 GB "
+        "assumed as measurements_public.RX7900XTX; the durations' 7-digit fractions suggest Windows)",
+        "Ollama (version not stated; ≥ 0.30 inferred from the post's date, September 2026)",
+        False,
+        "qwen3.6:35b-a3b (Ollama's default tag, Q4_K_M; same architecture as qwen3.5:35b-a3b) with `ollama run "
+        '--verbose "Write a haiku about garbage collection"`: prompt eval count 17, eval count 1,556 (thinking '
+        "on), eval rate 63.33 tokens/s, so depth 17 + 778 = 795; context not stated (Ollama's default, 4K for a "
+        "card reporting just under 24 GiB, assumed); KV f16 assumed; placement not shown (`ollama ps` is "
+        "described but not printed). The post's 8B/14B speeds are TODO placeholders and its qwen2.5-coder row is "
+        "not Qwen3.5",
+    ),
+    (
+        "nexor-1050ti",
+        "a project's diagnostic report in a public GitHub repository (Spanish: 'Fase 1 · Diagnóstico del motor "
+        "local', dated 30 September 2026, for the NEXOR assistant); address of the file not known",
+        "NVIDIA GeForce GTX 1050 Ti 4 GB (driver 582.66, WDDM; ~407 MiB used by the desktop), Intel Core i3-7100 "
+        "(2 cores / 4 threads), 16 GB RAM, Windows 11",
+        "Ollama (version not stated; ≥ 0.30 inferred from the date and the llama.cpp 'offloaded 19/26 layers' log "
+        "line it quotes)",
+        False,
+        "`ollama run --verbose`, prompt 'Explica en 3 líneas qué es un presupuesto personal.' (prompt tokens not "
+        "stated, so depth left to the engine), thinking off; num_ctx 4096 (the report's stated setting; Ollama's "
+        "default under 24 GB). Entered: qwen3.5:2b with Ollama's own placement (33 % CPU / 67 % GPU, 'offloaded "
+        "19/26 layers to GPU' with 1,726 MiB still free), 88 tokens at 18.9 t/s, and the two default placements "
+        "(2b 33/67, 4b 50/50 CPU/GPU). Not entered: the rows forced onto the GPU with `num_gpu 99` (2b 28.3 and "
+        "28.0 t/s, 4b 18.4 t/s), which the engine does not model, and the 4b default-placement speed, which the "
+        "report leaves 'pendiente'. RAM type and speed not stated (left unset)",
+    ),
+    (
+        "deucalion-a100",
+        "a scout report in a public GitHub repository ('Deucalion scout report — gemma-4-31B-it + qwen3.5:27b', "
+        "draft of 2026-08-24, jobs on the Deucalion cluster's dev-a100-80 partition); address of the file not known",
+        "1 × NVIDIA A100 80 GB (SXM or PCIe not stated) on a Deucalion compute node; CPU and RAM not stated "
+        "(128 GB assumed)",
+        "Ollama 0.31.1 (the cluster's module; llama-server)",
+        False,
+        "the warm-up's `ollama ps` line for qwen3.5:27b (Ollama's default tag, Q4_K_M, digest 7653528ba5cb): "
+        "'34 GB   100% GPU   262144', so the whole model at a 256K context on the GPU. No decode rate: the "
+        "report's per-call times (e.g. 318 s for 125,744 tokens) and its '~395 tok/s' mix prompt and output "
+        "tokens, so they are not entered; the 34 GB is `ollama ps`'s size, not a logged allocation, so no "
+        "memory row",
+    ),
+    (
+        "wor209-5090",
+        "a benchmark post-mortem in a public GitHub repository ('Benchmark Post-Mortem — Ollama Baseline (WOR-209 "
+        "Epic A)', run_20260426_214801, last updated 2026-04-27); address of the file not known",
+        "NVIDIA RTX 5090 32 GB, Windows (bash on Windows); CPU and RAM not stated (64 GB assumed)",
+        "Ollama (version not stated; 0.17–0.29 engine era inferred from the date, April 2026), "
+        "OLLAMA_FLASH_ATTENTION=1",
+        False,
+        "the 'Speed results (tok/s)' table, a context sweep at 16K, 64K, 128K, 256K and 320K, concurrency 1; "
+        "entered: its shortest point (16K = 16,384) and its longest within the models' native 262,144 window "
+        "(256K), since the 320K probes exceed it and how Ollama treated them is not stated (the 9B's VRAM is the "
+        "same at 256K and 320K). Tags qwen3.5:9b-q4_K_M, qwen3.5:9b-q8_0 and qwen3.6:35b-a3b (Q4_K_M; same "
+        "architecture as qwen3.5:35b-a3b); the 'Models dropped' table's qwen3.6:27b '85 tok/s at 16K' (Q4_K_M "
+        "default tag assumed; same architecture as qwen3.5:27b) is entered too. Prompt lengths not stated "
+        "(depth left to the engine; the speed tier's output budget is not stated); KV f16 assumed (flash "
+        "attention on, no KV type set); placement not shown (the VRAM table, e.g. 30.5 GB for 35B-A3B at 256K, "
+        "is not a logged Ollama figure, so no memory rows); the non-Qwen3.5 models are not entered",
+    ),
+    (
+        "dgxspark-ollama-bench",
+        "a benchmark framework's README in a public GitHub repository ('Ollama Benchmark: Local LLM Performance on "
+        "NVIDIA DGX Spark', run results/20260407_135131, 21 models × think/no-think × 21 prompts × 2 runs); "
+        "address of the file not known",
+        "NVIDIA DGX Spark (GB10, 128 GB unified memory, 273 GB/s as the README states), Linux",
+        "Ollama (version not stated; 0.17–0.29 engine era inferred from the date, April 2026)",
+        False,
+        "the 'Leaderboard' table's Decode (tok/s) column: streamed /api/chat, mean over 21 prompts (JSON answers, "
+        "with distractor text) × 2 runs, after a warm-up; Ollama's default tags (Q4_K_M; qwen3.5:35b is the "
+        "35b-a3b tag, qwen3.5:122b the 122b-a10b tag). Entered: the no-think rows, one per model (the think "
+        "rows repeat the same setup with longer outputs: 0.8B 156.6, 2B 85.3, 4B 53.8, 9B 34.0, 27B 10.9, "
+        "35B-A3B 56.4, 122B-A10B 21.8 tok/s). Prompt and output lengths not stated (depth left to the engine); "
+        "context not stated (Ollama's default for a GPU reporting ≥ 48 GB, 256K, assumed); KV f16 assumed; "
+        "placement not shown",
+    ),
+    (
+        "dgxspark-modellab",
+        "a lab README in a public GitHub repository (Chinese: 'DGX Spark Model Lab', its '已测结果摘要' results "
+        "summary; bench/bench.py against Ollama, vLLM and SGLang); undated; address of the file not known",
+        "NVIDIA DGX Spark: GB10 (Blackwell, SM 12.1), 128 GB LPDDR5x unified (~273 GB/s), CUDA 13.0, Ubuntu 24.04 "
+        "(DGX OS)",
+        "Ollama (preinstalled; version not stated; 0.17–0.29 engine era inferred: the README lists Qwen3.5 and "
+        "Nemotron Cascade 2 models and nothing of Qwen3.6 or later, so about March–April 2026)",
+        False,
+        "the results summary's tok/s column for the Ollama tags qwen3.5:35b (the 35b-a3b tag, 23 GB), qwen3.5:9b "
+        "(6.6 GB) and qwen3.5:27b (17 GB), all Ollama's default Q4_K_M; the suite and prompt lengths are in "
+        "bench/RESULTS.md, not read (depth left to the engine); context not stated (Ollama's default for a GPU "
+        "reporting ≥ 48 GB, 256K, assumed); KV f16 assumed; placement not shown; qwen3:32b is not Qwen3.5",
+    ),
+)
+
+SPEED_CASES: tuple[SpeedCase, ...] = (
+    SpeedCase(
+        "35B-A3B (Qwen3.6) Q4_K_M, RX 7900 XTX, Ollama ≥ 0.30 (inferred), 4K (assumed)",
+        "fridman-7900xtx",
+        "qwen3.5:35b-a3b",
+        RX7900XTX,
+        4096,
+        63.33,
+        note="Qwen3.6-35B-A3B; one haiku prompt, 1,556 tokens generated; context and version assumed",
+        depth=17 + 1556 // 2,
+        runner="ollama",
+    ),
+    SpeedCase(
+        "2B, GTX 1050 Ti 4 GB (33/67 CPU/GPU), Ollama ≥ 0.30 (inferred), 4K",
+        "nexor-1050ti",
+        "qwen3.5:2b",
+        GTX1050TI_I3,
+        4096,
+        18.9,
+        note="Ollama's default placement (33% CPU / 67% GPU); 88 tokens, thinking off; prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 5090, Ollama engine era (inferred), 16K",
+        "wor209-5090",
+        "qwen3.5:9b",
+        RTX5090,
+        16384,
+        179,
+        "ollama-engine",
+        "sweep's shortest point; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B Q4_K_M, RTX 5090, Ollama engine era (inferred), 256K",
+        "wor209-5090",
+        "qwen3.5:9b",
+        RTX5090,
+        262144,
+        179,
+        "ollama-engine",
+        "longest point within the native window; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B Q8_0, RTX 5090, Ollama engine era (inferred), 16K",
+        "wor209-5090",
+        "qwen3.5:9b-q8_0",
+        RTX5090,
+        16384,
+        130,
+        "ollama-engine",
+        "sweep's shortest point; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B Q8_0, RTX 5090, Ollama engine era (inferred), 256K",
+        "wor209-5090",
+        "qwen3.5:9b-q8_0",
+        RTX5090,
+        262144,
+        135,
+        "ollama-engine",
+        "longest point within the native window; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "35B-A3B (Qwen3.6) Q4_K_M, RTX 5090, Ollama engine era (inferred), 16K",
+        "wor209-5090",
+        "qwen3.5:35b-a3b",
+        RTX5090,
+        16384,
+        161,
+        "ollama-engine",
+        "Qwen3.6-35B-A3B; sweep's shortest point; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "35B-A3B (Qwen3.6) Q4_K_M, RTX 5090, Ollama engine era (inferred), 256K",
+        "wor209-5090",
+        "qwen3.5:35b-a3b",
+        RTX5090,
+        262144,
+        48,
+        "ollama-engine",
+        "Qwen3.6-35B-A3B; longest point within the native window; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "27B (Qwen3.6) Q4_K_M, RTX 5090, Ollama engine era (inferred), 16K",
+        "wor209-5090",
+        "qwen3.5:27b",
+        RTX5090,
+        16384,
+        85,
+        "ollama-engine",
+        "Qwen3.6-27B; 'Models dropped' table, '85 tok/s at 16K'; quant assumed; version inferred, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "0.8B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:0.8b",
+        GB10,
+        262144,
+        159.2,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "2B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:2b",
+        GB10,
+        262144,
+        87.7,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "4B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:4b",
+        GB10,
+        262144,
+        54.9,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:9b",
+        GB10,
+        262144,
+        32.2,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "27B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:27b",
+        GB10,
+        262144,
+        11.2,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "35B-A3B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:35b-a3b",
+        GB10,
+        262144,
+        57.3,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "122B-A10B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-ollama-bench",
+        "qwen3.5:122b-a10b",
+        GB10,
+        262144,
+        22.2,
+        "ollama-engine",
+        "no-think mean over 21 prompts × 2 runs; version and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "9B, GB10 (DGX Spark Model Lab), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-modellab",
+        "qwen3.5:9b",
+        GB10,
+        262144,
+        36.1,
+        "ollama-engine",
+        note="results summary; version, era and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "27B, GB10 (DGX Spark Model Lab), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-modellab",
+        "qwen3.5:27b",
+        GB10,
+        262144,
+        11.3,
+        "ollama-engine",
+        note="results summary; version, era and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+    SpeedCase(
+        "35B-A3B, GB10 (DGX Spark Model Lab), Ollama engine era (inferred), 256K (assumed)",
+        "dgxspark-modellab",
+        "qwen3.5:35b-a3b",
+        GB10,
+        262144,
+        57.4,
+        "ollama-engine",
+        note="results summary; version, era and context assumed, prompt length not stated",
+        runner="ollama",
+    ),
+)
+PLACEMENT_CASES: tuple[PlacementCase, ...] = (
+    PlacementCase(
+        "2B, GTX 1050 Ti 4 GB, Ollama ≥ 0.30 (inferred), 4K",
+        "nexor-1050ti",
+        "qwen3.5:2b",
+        GTX1050TI_I3,
+        4096,
+        "partial",
+        0.67,
+        note="`ollama ps` 33% CPU / 67% GPU by default ('offloaded 19/26 layers to GPU')",
+    ),
+    PlacementCase(
+        "4B, GTX 1050 Ti 4 GB, Ollama ≥ 0.30 (inferred), 4K",
+        "nexor-1050ti",
+        "qwen3.5:4b",
+        GTX1050TI_I3,
+        4096,
+        "partial",
+        0.5,
+        note="`ollama ps` 50% CPU / 50% GPU by default",
+    ),
+    PlacementCase(
+        "27B, A100 80GB, Ollama 0.31.1, 256K",
+        "deucalion-a100",
+        "qwen3.5:27b",
+        A100_80,
+        262144,
+        "gpu",
+        note="`ollama ps`: 34 GB, 100% GPU, context 262144",
+    ),
+)
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
