@@ -8,6 +8,7 @@ from __future__ import annotations
 from runyard_desktop.core.hardware.presets import apple
 
 from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gguf_file as _file
 from ..reference_data import unified_machine
 
 # ASUS ROG Flow Z13 (inferred from the host id "deepu-flowz13-arch"): Ryzen AI Max+ 395, 121 GiB visible to
@@ -20,6 +21,9 @@ MINIX_395 = unified_machine("AMD Radeon 8060S", 64, 128, 256, vendor="amd")
 M3_16 = apple("Apple M3", 16, 13)
 # Apple M4 Max: RAM and GPU core count not stated (36 GB, the smallest M4 Max, assumed)
 M4MAX_36 = apple("Apple M4 Max", 36, 32)
+# AtomGradient's Mac Studio M2 Ultra (192 GB) and M1 Max (32 GB), memory as stated in the README
+M2ULTRA_192 = apple("Apple M2 Ultra", 192, 180)
+M1MAX_32 = apple("Apple M1 Max", 32, 28)
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
@@ -79,6 +83,26 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "rounded in the PR) is master at the time and is entered; the 'After' figure (213) is the unmerged PR "
         "branch and is left out; Qwen3.5-0.8B Q4_K_M, depth 64, 4K context (llama-bench) assumed; KV f16 "
         "assumed",
+    ),
+    (
+        "atomgradient-apple-silicon-inference",
+        "https://github.com/AtomGradient/apple-silicon-llm-inference (data/phase1_bench_113_m2ultra.csv, "
+        "data/phase1_bench_4B_llamacpp.csv, data/phase1_103_bench_summary.txt; site "
+        "https://atomgradient.github.io/apple-silicon-llm-inference)",
+        "Apple M2 Ultra, 192 GB ('113'); Apple M1 Max, 32 GB ('103'); macOS; GPU core counts not stated",
+        "llama.cpp built from source (build not stated, March 2026), Metal, llama-bench -p 512 -n 128 (-r 4 on "
+        "the M2 Ultra, -r 3 on the M1 Max), ngl 99, 16 threads",
+        False,
+        "AtomGradient's own study ('Efficient On-Device LLM Inference on Apple Silicon'), raw llama-bench CSVs; "
+        "tg128 at depth 64, 4K context (llama-bench) assumed; KV f16 assumed; the Qwen3.5-4B quant ladder "
+        "contributes Q4_K_M and Q8_0 (quantized by the author from F16; F16, Q6_K, Q5_K_M, Q3_K_M, Q2_K left "
+        "out by the sweep rule; the ladder's tg stddevs are large, 13-20 t/s, entered as stated); the "
+        "multi-size rows are files printed as 'Q8_0' whose sizes (0.8B 1,186,443,520 B, 2B 2,834,940,160 B, "
+        "9B 12,974,040,288 B) exceed a plain Q8_0 (probably unsloth UD-Q8_K_XL, cf. the repo's "
+        "bench_113_Q8_K_XL.csv), entered from their sizes; the M1 Max summary's '9B_Q8 (13.0 GB)' is taken to be "
+        "the same 9B file (its '0.6B_Q4' row is a Qwen3 model, not entered); the M2 Pro was used only as an RPC "
+        "draft host; the MLX, speculative-decoding and RPC rows are other runtimes or drafting, left out; the "
+        "35B-A3B Q8_K_XL CSV was not read",
     ),
 )
 
@@ -163,6 +187,73 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         4096,
         170.0,
         note="RAM not stated (36 GB assumed); rounded as stated",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    # atomgradient-apple-silicon-inference: M2 Ultra (192 GB) and M1 Max (32 GB), llama-bench tg128
+    SpeedCase(
+        "0.8B 'Q8_0' (1.19 GB file), Apple M2 Ultra 192 GB, llama.cpp Metal, tg128",
+        "atomgradient-apple-silicon-inference",
+        _file("qwen3.5:0.8b-q8_0", 1.186),
+        M2ULTRA_192,
+        4096,
+        140.19,
+        note="entered from the file size (probably UD-Q8_K_XL)",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "2B 'Q8_0' (2.83 GB file), Apple M2 Ultra 192 GB, llama.cpp Metal, tg128",
+        "atomgradient-apple-silicon-inference",
+        _file("qwen3.5:2b-q8_0", 2.835),
+        M2ULTRA_192,
+        4096,
+        110.62,
+        note="entered from the file size (probably UD-Q8_K_XL)",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "9B 'Q8_0' (12.97 GB file), Apple M2 Ultra 192 GB, llama.cpp Metal, tg128",
+        "atomgradient-apple-silicon-inference",
+        _file("qwen3.5:9b-q8_0", 12.974),
+        M2ULTRA_192,
+        4096,
+        42.42,
+        note="entered from the file size (probably UD-Q8_K_XL)",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "4B Q4_K_M, Apple M2 Ultra 192 GB, llama.cpp Metal, tg128",
+        "atomgradient-apple-silicon-inference",
+        "qwen3.5:4b",
+        M2ULTRA_192,
+        4096,
+        58.47,
+        note="quantized by the author from F16 (2.71 GB); tg stddev 13.3 as stated",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "4B Q8_0, Apple M2 Ultra 192 GB, llama.cpp Metal, tg128",
+        "atomgradient-apple-silicon-inference",
+        "qwen3.5:4b-q8_0",
+        M2ULTRA_192,
+        4096,
+        54.02,
+        note="quantized by the author from F16 (4.48 GB); tg stddev 19.5 as stated",
+        depth=64,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "9B 'Q8_0' (13.0 GB file), Apple M1 Max 32 GB, llama.cpp Metal, tg128",
+        "atomgradient-apple-silicon-inference",
+        _file("qwen3.5:9b-q8_0", 12.974),
+        M1MAX_32,
+        4096,
+        22.57,
+        note="the M2 Ultra's 9B file assumed (13.0 GB as printed)",
         depth=64,
         runner="llama.cpp",
     ),
