@@ -21,7 +21,7 @@ MINIX_395 = unified_machine("AMD Radeon 8060S", 64, 128, 256, vendor="amd")
 M3_16 = apple("Apple M3", 16, 13)
 # Apple M4 Max: RAM and GPU core count not stated (36 GB, the smallest M4 Max, assumed)
 M4MAX_36 = apple("Apple M4 Max", 36, 32)
-# AtomGradient's Mac Studio M2 Ultra (192 GB) and M1 Max (32 GB), memory as stated in the README
+# AtomGradient's Apple M2 Ultra (192 GB) and M1 Max (32 GB), memory as stated in the README
 M2ULTRA_192 = apple("Apple M2 Ultra", 192, 180)
 M1MAX_32 = apple("Apple M1 Max", 32, 28)
 
