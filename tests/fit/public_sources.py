@@ -427,4 +427,5 @@ def independent_sources() -> int:
 SAME_MACHINE = {
     "r9700-122b-fitreports": "r9700x2-analysis-bench",
     "alexcode-1070": "alexcode-4060ti",  # one author, one host board, the GPU swapped (sixth round)
+    "llmlab-3x3060": "llmlab-3090-qwen36-27b",  # one author's lab notes, two sets of cards (seventh round)
 }

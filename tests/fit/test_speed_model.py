@@ -122,6 +122,9 @@ def test_published_bandwidth_of_cards_in_the_measurements(name: str, gbps: float
         ("NVIDIA GeForce RTX 3050 Ti Laptop GPU", 192),  # not the desktop RTX 3050's 224
         ("NVIDIA GeForce RTX 3060 Laptop GPU", 336),
         ("AMD Radeon RX 580 Series", 256),
+        ("NVIDIA GeForce RTX 2060 SUPER", 448),  # not the RTX 2060's 336
+        ("NVIDIA A100-SXM4-80GB", 2039),  # not the 40 GB part's 1,555
+        ("NVIDIA A100-SXM4-40GB", 1555),
     ],
 )
 def test_laptop_gpus_are_not_read_as_their_desktop_namesakes(name: str, gbps: float) -> None:

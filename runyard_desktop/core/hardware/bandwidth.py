@@ -67,6 +67,8 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RTX 3050": 224,
     "RTX 2080 Ti": 616,
     "RTX 2080 SUPER": 496,
+    "RTX 2070 SUPER": 448,
+    "RTX 2060 SUPER": 448,  # 256-bit GDDR6 at 14 Gbps (NVIDIA's spec), not the RTX 2060's 192-bit 336
     "RTX 2080": 448,
     "RTX 2070": 448,
     "RTX 2060": 336,
@@ -84,6 +86,7 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "H100 PCIe": 2039,
     "H100": 3350,
     "A100 80GB": 2039,
+    "A100-SXM4-80GB": 2039,  # NVML's name for the SXM part ("NVIDIA A100-SXM4-80GB")
     "A100": 1555,
     "L40S": 864,
     "L40": 864,

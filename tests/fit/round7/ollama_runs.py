@@ -7,7 +7,7 @@ engine) is `regime="ollama-engine"`; Ollama ≥ 0.30 (llama-server) is the defau
 
 from __future__ import annotations
 
-from ..measurements_public import GB10, RTX5090, RX7900XTX, MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import GB10, RX7900XTX, MemoryCase, PlacementCase, SpeedCase
 from ..reference_data import gpu_machine
 from ..round4.cpu_offload import _cpu
 
@@ -41,23 +41,6 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "not Qwen3.5",
     ),
     (
-        "nexor-1050ti",
-        "a project's diagnostic report in a public GitHub repository (Spanish: 'Fase 1 · Diagnóstico del motor "
-        "local', dated 30 September 2026, for the NEXOR assistant); address of the file not known",
-        "NVIDIA GeForce GTX 1050 Ti 4 GB (driver 582.66, WDDM; ~407 MiB used by the desktop), Intel Core i3-7100 "
-        "(2 cores / 4 threads), 16 GB RAM, Windows 11",
-        "Ollama (version not stated; ≥ 0.30 inferred from the date and the llama.cpp 'offloaded 19/26 layers' log "
-        "line it quotes)",
-        False,
-        "`ollama run --verbose`, prompt 'Explica en 3 líneas qué es un presupuesto personal.' (prompt tokens not "
-        "stated, so depth left to the engine), thinking off; num_ctx 4096 (the report's stated setting; Ollama's "
-        "default under 24 GB). Entered: qwen3.5:2b with Ollama's own placement (33 % CPU / 67 % GPU, 'offloaded "
-        "19/26 layers to GPU' with 1,726 MiB still free), 88 tokens at 18.9 t/s, and the two default placements "
-        "(2b 33/67, 4b 50/50 CPU/GPU). Not entered: the rows forced onto the GPU with `num_gpu 99` (2b 28.3 and "
-        "28.0 t/s, 4b 18.4 t/s), which the engine does not model, and the 4b default-placement speed, which the "
-        "report leaves 'pendiente'. RAM type and speed not stated (left unset)",
-    ),
-    (
         "deucalion-a100",
         "a scout report in a public GitHub repository ('Deucalion scout report — gemma-4-31B-it + qwen3.5:27b', "
         "draft of 2026-08-24, jobs on the Deucalion cluster's dev-a100-80 partition); address of the file not known",
@@ -70,24 +53,6 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "report's per-call times (e.g. 318 s for 125,744 tokens) and its '~395 tok/s' mix prompt and output "
         "tokens, so they are not entered; the 34 GB is `ollama ps`'s size, not a logged allocation, so no "
         "memory row",
-    ),
-    (
-        "wor209-5090",
-        "a benchmark post-mortem in a public GitHub repository ('Benchmark Post-Mortem — Ollama Baseline (WOR-209 "
-        "Epic A)', run_20260426_214801, last updated 2026-04-27); address of the file not known",
-        "NVIDIA RTX 5090 32 GB, Windows (bash on Windows); CPU and RAM not stated (64 GB assumed)",
-        "Ollama (version not stated; 0.17–0.29 engine era inferred from the date, April 2026), "
-        "OLLAMA_FLASH_ATTENTION=1",
-        False,
-        "the 'Speed results (tok/s)' table, a context sweep at 16K, 64K, 128K, 256K and 320K, concurrency 1; "
-        "entered: its shortest point (16K = 16,384) and its longest within the models' native 262,144 window "
-        "(256K), since the 320K probes exceed it and how Ollama treated them is not stated (the 9B's VRAM is the "
-        "same at 256K and 320K). Tags qwen3.5:9b-q4_K_M, qwen3.5:9b-q8_0 and qwen3.6:35b-a3b (Q4_K_M; same "
-        "architecture as qwen3.5:35b-a3b); the 'Models dropped' table's qwen3.6:27b '85 tok/s at 16K' (Q4_K_M "
-        "default tag assumed; same architecture as qwen3.5:27b) is entered too. Prompt lengths not stated "
-        "(depth left to the engine; the speed tier's output budget is not stated); KV f16 assumed (flash "
-        "attention on, no KV type set); placement not shown (the VRAM table, e.g. 30.5 GB for 35B-A3B at 256K, "
-        "is not a logged Ollama figure, so no memory rows); the non-Qwen3.5 models are not entered",
     ),
     (
         "dgxspark-ollama-bench",
@@ -131,93 +96,6 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         63.33,
         note="Qwen3.6-35B-A3B; one haiku prompt, 1,556 tokens generated; context and version assumed",
         depth=17 + 1556 // 2,
-        runner="ollama",
-    ),
-    SpeedCase(
-        "2B, GTX 1050 Ti 4 GB (33/67 CPU/GPU), Ollama ≥ 0.30 (inferred), 4K",
-        "nexor-1050ti",
-        "qwen3.5:2b",
-        GTX1050TI_I3,
-        4096,
-        18.9,
-        note="Ollama's default placement (33% CPU / 67% GPU); 88 tokens, thinking off; prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q4_K_M, RTX 5090, Ollama engine era (inferred), 16K",
-        "wor209-5090",
-        "qwen3.5:9b",
-        RTX5090,
-        16384,
-        179,
-        "ollama-engine",
-        "sweep's shortest point; version inferred, prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q4_K_M, RTX 5090, Ollama engine era (inferred), 256K",
-        "wor209-5090",
-        "qwen3.5:9b",
-        RTX5090,
-        262144,
-        179,
-        "ollama-engine",
-        "longest point within the native window; version inferred, prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q8_0, RTX 5090, Ollama engine era (inferred), 16K",
-        "wor209-5090",
-        "qwen3.5:9b-q8_0",
-        RTX5090,
-        16384,
-        130,
-        "ollama-engine",
-        "sweep's shortest point; version inferred, prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q8_0, RTX 5090, Ollama engine era (inferred), 256K",
-        "wor209-5090",
-        "qwen3.5:9b-q8_0",
-        RTX5090,
-        262144,
-        135,
-        "ollama-engine",
-        "longest point within the native window; version inferred, prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "35B-A3B (Qwen3.6) Q4_K_M, RTX 5090, Ollama engine era (inferred), 16K",
-        "wor209-5090",
-        "qwen3.5:35b-a3b",
-        RTX5090,
-        16384,
-        161,
-        "ollama-engine",
-        "Qwen3.6-35B-A3B; sweep's shortest point; version inferred, prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "35B-A3B (Qwen3.6) Q4_K_M, RTX 5090, Ollama engine era (inferred), 256K",
-        "wor209-5090",
-        "qwen3.5:35b-a3b",
-        RTX5090,
-        262144,
-        48,
-        "ollama-engine",
-        "Qwen3.6-35B-A3B; longest point within the native window; version inferred, prompt length not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "27B (Qwen3.6) Q4_K_M, RTX 5090, Ollama engine era (inferred), 16K",
-        "wor209-5090",
-        "qwen3.5:27b",
-        RTX5090,
-        16384,
-        85,
-        "ollama-engine",
-        "Qwen3.6-27B; 'Models dropped' table, '85 tok/s at 16K'; quant assumed; version inferred, prompt length not stated",
         runner="ollama",
     ),
     SpeedCase(
@@ -332,26 +210,6 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
     ),
 )
 PLACEMENT_CASES: tuple[PlacementCase, ...] = (
-    PlacementCase(
-        "2B, GTX 1050 Ti 4 GB, Ollama ≥ 0.30 (inferred), 4K",
-        "nexor-1050ti",
-        "qwen3.5:2b",
-        GTX1050TI_I3,
-        4096,
-        "partial",
-        0.67,
-        note="`ollama ps` 33% CPU / 67% GPU by default ('offloaded 19/26 layers to GPU')",
-    ),
-    PlacementCase(
-        "4B, GTX 1050 Ti 4 GB, Ollama ≥ 0.30 (inferred), 4K",
-        "nexor-1050ti",
-        "qwen3.5:4b",
-        GTX1050TI_I3,
-        4096,
-        "partial",
-        0.5,
-        note="`ollama ps` 50% CPU / 50% GPU by default",
-    ),
     PlacementCase(
         "27B, A100 80GB, Ollama 0.31.1, 256K",
         "deucalion-a100",
