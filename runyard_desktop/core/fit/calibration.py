@@ -128,10 +128,10 @@ def calibrated_speed(report: FitReport, cals: Mapping[Verdict, SpeedCalibration]
 
 
 def calibrated_text(c: CalibratedSpeed) -> str:
-    """ "re-centred on the speed measured here for qwen3.5:4b (1.6× the estimate)"."""
+    """ "re-centred on the speed measured here for qwen3.5:4b, 1.6× the estimate"."""
     tags = c.calibration.tags
     which = ", ".join(tags[:3]) + (f" and {len(tags) - 3} more" if len(tags) > 3 else "")
-    return f"re-centred on the speed measured here for {which} ({c.calibration.measured_ratio:.2g}× the estimate)"
+    return f"re-centred on the speed measured here for {which}, {c.calibration.measured_ratio:.2g}× the estimate"
 
 
 def recalibrated(
