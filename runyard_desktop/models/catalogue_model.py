@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from runyard_desktop.core.downloads.row_status import RowStatus
-from runyard_desktop.core.fit.calibration import CalibratedSpeed, SpeedCalibration, calibrated_text
+from runyard_desktop.core.fit.calibration import CalibratedSpeed, calibrated_text
 from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import Measurement
@@ -103,10 +103,6 @@ class CatalogueModel(QAbstractTableModel):
     def calibrated_for(self, tag: str) -> CalibratedSpeed | None:
         return self._calibrated.get(self.canonical_tag(tag))
 
-    def calibrations(self) -> list[SpeedCalibration]:
-        """The checks the shown speed ranges were re-centred on (one per verdict at most)."""
-        return list({id(c.calibration): c.calibration for c in self._calibrated.values()}.values())
-
     def measurements(self) -> list[Measurement]:
         """The measured checks behind the rows' statuses (one per downloaded tag that was measured)."""
         return [s.measurement for s in self._status.values() if s.measurement is not None]
@@ -193,8 +189,7 @@ class CatalogueModel(QAbstractTableModel):
             return verdict_label(report)
         if column is Column.MEMORY:
             return human_gib(report.required_bytes)
-        calibrated = self._calibrated.get(entry.tag)  # SPEED
-        return speed_phrase(calibrated.tokens_per_second if calibrated else report.tokens_per_second)
+        return speed_phrase(self._shown_speed(entry, report))  # SPEED
 
     def _tooltip(self, entry: ModelTag, column: Column, report: FitReport | None) -> str | None:
         if column is Column.STATUS:
@@ -230,9 +225,13 @@ class CatalogueModel(QAbstractTableModel):
             return _VERDICT_ORDER[report.verdict.value] - report.gpu_share / 2
         if column is Column.MEMORY:
             return float(report.required_bytes)
-        calibrated = self._calibrated.get(entry.tag)  # SPEED
-        tps = calibrated.tokens_per_second if calibrated else report.tokens_per_second
+        tps = self._shown_speed(entry, report)  # SPEED
         return sum(tps) / 2 if tps else -1.0
+
+    def _shown_speed(self, entry: ModelTag, report: FitReport) -> tuple[float, float] | None:
+        """The range the Speed column shows: re-centred on this machine's checks where one applies."""
+        calibrated = self._calibrated.get(entry.tag)
+        return calibrated.tokens_per_second if calibrated else report.tokens_per_second
 
 
 class CatalogueFilterProxy(QSortFilterProxyModel):

@@ -66,11 +66,6 @@ def measured_ratio(ratios: Iterable[float]) -> float:
     return math.exp(sum(logs) / len(logs)) if logs else 1.0
 
 
-def factor_from(ratios: Iterable[float]) -> float:
-    """The centre's multiplier from measured ÷ estimated ratios: part of the way (WEIGHT)."""
-    return float(measured_ratio(ratios) ** WEIGHT)
-
-
 def recentred(tps: tuple[float, float], factor: float) -> tuple[float, float]:
     return range_around(centre_of(tps) * factor)
 
@@ -132,6 +127,12 @@ def calibrated_text(c: CalibratedSpeed) -> str:
     tags = c.calibration.tags
     which = ", ".join(tags[:3]) + (f" and {len(tags) - 3} more" if len(tags) > 3 else "")
     return f"re-centred on the speed measured here for {which}, {c.calibration.measured_ratio:.2g}× the estimate"
+
+
+def checked_text(calibrated: Iterable[CalibratedSpeed]) -> str:
+    """ "speeds re-centred on the speed measured here for qwen3.5:4b, qwen3.5:9b", or "" when nothing was."""
+    tags = sorted({t for c in calibrated for t in c.calibration.tags})
+    return f"speeds re-centred on the speed measured here for {', '.join(tags)}" if tags else ""
 
 
 def recalibrated(

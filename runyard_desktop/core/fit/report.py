@@ -9,8 +9,8 @@ check: tokens_per_s, gpu_share, measured_at, ollama_version, context; null when 
 calibrated_tokens_per_second, calibrated_tokens_per_second_full_context and speed_calibration (the
 ranges re-centred on this machine's measured checks of tags placed the same way, core/fit/calibration.py;
 null when no check applies), breakdown.weights_in_ram (the part of weights that stays in RAM with every
-layer on the GPU: the input embedding, and the vision tower where Ollama keeps it on the CPU) and reported_gpu_share (the share
-`ollama ps` would show: 1 with every layer on the GPU; in a split, what stays in RAM counts against it).
+layer on the GPU: the input embedding, and the vision tower where Ollama keeps it on the CPU) and
+reported_gpu_share (the share `ollama ps` would show: 1 with every layer on the GPU; in a split, what stays in RAM counts against it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from runyard_desktop.core.fit.calibration import CalibratedSpeed
+from runyard_desktop.core.fit.calibration import CalibratedSpeed, checked_text
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import Measurement
@@ -142,9 +142,8 @@ def format_table(reports: list[FitReport], calibrated: Mapping[str, CalibratedSp
             f"\nContext {context_label(first.context)} tokens ({how}), KV cache {first.kv_cache_type}, "
             f"Ollama {'≥ 0.30 (llama-server)' if first.regime.value == 'llama-server' else '0.17–0.29 (Ollama engine)'}.\n"
         )
-    checked = sorted({t for c in calibrated.values() for t in c.calibration.tags})
-    if checked:
-        out += f"Speeds re-centred on the speed measured here for {', '.join(checked)}.\n"
+    if checked := checked_text(calibrated.values()):
+        out += f"{checked[0].upper()}{checked[1:]}.\n"
     best = next((r for r in reports if r.recommended), None)
     if best is not None:
         out += f"Recommended: {best.tag}. {best.recommendation}\n"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from runyard_desktop.core.downloads.row_status import RowStatus
-from runyard_desktop.core.fit.calibration import calibrations, recalibrated
+from runyard_desktop.core.fit.calibration import calibrations, checked_text, recalibrated
 from runyard_desktop.core.fit.catalogue import Catalogue
 from runyard_desktop.core.fit.engine import (
     KV_CACHE_TYPES,
@@ -297,7 +297,7 @@ class ModelsView(QWidget):
         reports, calibrated = recalibrated(self._catalogue, reports, cals)
         self.catalogue_model.set_reports(reports, calibrated)
         self._fit_columns()
-        self.machine_label.setText(self._machine_text(profile))
+        self.machine_label.setText(self._machine_text(profile, checked_text(calibrated.values())))
         if self.selected_tag() is None:
             best = next((t for t in self.catalogue_model.tags() if (r := self.report_for(t)) and r.recommended), None)
             if best is not None:
@@ -309,13 +309,12 @@ class ModelsView(QWidget):
         for column in (Column.MODEL, Column.VERDICT, Column.MEMORY, Column.SIZE, Column.SPEED):
             self.table.resizeColumnToContents(column)
 
-    def _machine_text(self, profile: HardwareProfile) -> str:
+    def _machine_text(self, profile: HardwareProfile, checked: str) -> str:
         prefix = "What if: " if self.is_what_if() else "For this machine: "
         gpus = profile.inference_gpus
         gpu = ", ".join(g.name for g in gpus) if gpus else "no GPU"
         engine = " · estimates for Ollama 0.17–0.29" if self._regime is OllamaRegime.OLLAMA_ENGINE else ""
-        checked = sorted({t for c in self.catalogue_model.calibrations() for t in c.tags})
-        recentred = f" · speeds re-centred on the speed measured here for {', '.join(checked)}" if checked else ""
+        recentred = f" · {checked}" if checked else ""
         return f"{prefix}{gpu} · {human_gib(profile.ram.total_bytes, precision=0)} RAM{engine}{recentred}"
 
     def _show_details(self) -> None:
