@@ -7,7 +7,7 @@ engine) is `regime="ollama-engine"`; Ollama ≥ 0.30 (llama-server) is the defau
 
 from __future__ import annotations
 
-from ..measurements_public import GB10, RX7900XTX, MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import GB10, MemoryCase, PlacementCase, SpeedCase
 from ..reference_data import gpu_machine
 from ..round4.cpu_offload import _cpu
 
@@ -24,22 +24,6 @@ A100_80 = gpu_machine("NVIDIA A100 80GB", 80, ram_gib=128)
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
-    (
-        "fridman-7900xtx",
-        "a blog post's source file in a public GitHub repository (Rostyslav Fridman, 'I can run AI models on my "
-        "gaming PC now', pubDatetime 2026-09-02, marked draft), whose appended '=====DATA=====' block holds the "
-        "raw `ollama run --verbose` output; address of the file not known",
-        "AMD Radeon RX 7900 XTX 24 GB (gfx1100, ROCm build of Ollama); CPU, RAM and OS not stated (64 GB "
-        "assumed as measurements_public.RX7900XTX; the durations' 7-digit fractions suggest Windows)",
-        "Ollama (version not stated; ≥ 0.30 inferred from the post's date, September 2026)",
-        False,
-        "qwen3.6:35b-a3b (Ollama's default tag, Q4_K_M; same architecture as qwen3.5:35b-a3b) with `ollama run "
-        '--verbose "Write a haiku about garbage collection"`: prompt eval count 17, eval count 1,556 (thinking '
-        "on), eval rate 63.33 tokens/s, so depth 17 + 778 = 795; context not stated (Ollama's default, 4K for a "
-        "card reporting just under 24 GiB, assumed); KV f16 assumed; placement not shown (`ollama ps` is "
-        "described but not printed). The post's 8B/14B speeds are TODO placeholders and its qwen2.5-coder row is "
-        "not Qwen3.5",
-    ),
     (
         "deucalion-a100",
         "a scout report in a public GitHub repository ('Deucalion scout report — gemma-4-31B-it + qwen3.5:27b', "
@@ -87,17 +71,6 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
 )
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
-    SpeedCase(
-        "35B-A3B (Qwen3.6) Q4_K_M, RX 7900 XTX, Ollama ≥ 0.30 (inferred), 4K (assumed)",
-        "fridman-7900xtx",
-        "qwen3.5:35b-a3b",
-        RX7900XTX,
-        4096,
-        63.33,
-        note="Qwen3.6-35B-A3B; one haiku prompt, 1,556 tokens generated; context and version assumed",
-        depth=17 + 1556 // 2,
-        runner="ollama",
-    ),
     SpeedCase(
         "0.8B, GB10 (DGX Spark), Ollama engine era (inferred), 256K (assumed)",
         "dgxspark-ollama-bench",
