@@ -13,6 +13,8 @@ from ..reference_data import unified_machine
 
 # Apple M5 (base, 10 GPU cores), 32 GiB as CTOX's host_facts.txt states (34,359,738,368 bytes), macOS 26.2
 M5_32 = apple("Apple M5", 32, 27)
+# Apple M4 Pro (MacBook Pro), 24 GB as the title states (recommendedMaxWorkingSetSize 17,179.89 MB), GPU cores not stated
+M4PRO_24 = apple("Apple M4 Pro", 24, 20)
 # NVIDIA Jetson Orin NX 16 GB ("nv1", 15.6 GiB unified as the source states); the bandwidth table has no Jetson
 # row, so the module's published bus (128-bit LPDDR5, 102.4 GB/s) is given here, as GB10's 273 is elsewhere
 ORIN_NX_16 = unified_machine("NVIDIA Jetson Orin NX", 15.6, 15.6, 102.4, vendor="nvidia")
@@ -64,6 +66,24 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "Mac CPU row is Metal forced off with -ngl 0 and the RTX A4500 row is a discrete GPU, both left out; "
         "the native Rust rows are not llama.cpp; probably the same author and M5 as ctox-m5-ggml-baselines "
         "(the file cites that author's CTOX archive)",
+    ),
+    (
+        "ru-m4pro24-llmserver-qwen35-9b",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a Russian-language "
+        "Markdown guide 'Установка и использование локального LLM бэкэнда на MacBook Pro M4 24G' (installing a "
+        "local llama-server backend on a 24 GB MacBook Pro, then Qwen Code and Continue.dev against it)",
+        "Apple M4 Pro (MTL0, MTLGPUFamilyApple9, 12 CPU threads), MacBook Pro, 24 GB unified (title; Metal "
+        "recommendedMaxWorkingSetSize 17,179.89 MB), macOS",
+        "llama.cpp b8999 (b97ebdc98), release binary llama-b8999-bin-macos-arm64-kleidiai; llama-bench -p 512 -n 64 "
+        "-b 512 -t 8 -ngl 999; llama-server --ctx-size 262144 --flash-attn on --cache-type-k/v q8_0 --parallel 1 "
+        "--reasoning off",
+        False,
+        "unsloth Qwen3.5-9B-Q4_K_S.gguf, 5.01 GiB as llama.cpp prints it (a quant Ollama does not ship), entered "
+        "from its size; llama-bench tg64 at depth 32 (context 4096 assumed, KV f16: llama-bench is not given the "
+        "q8_0 cache flags); the two llama-server requests from the server log: 23-token prompt, 633 tokens at "
+        "34.23 tok/s (depth 23 + 316 = 339), and 1,032-token prompt, 483 tokens at 33.78 tok/s (depth 1032 + 241 "
+        "= 1273), 262,144 context, q8_0 KV, whole model on MTL0 (33/33 layers) as logged; GPU core count not "
+        "stated; the first request included warm-up, its eval rate is entered as logged",
     ),
     (
         "homeops-jetson-orin-nx",
@@ -141,6 +161,42 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         74.52,
         note="RAM and context assumed",
         depth=64,
+        runner="llama.cpp",
+    ),
+    # ru-m4pro24-llmserver-qwen35-9b
+    SpeedCase(
+        "9B Q4_K_S (5.01 GiB), Apple M4 Pro 24 GB, llama-bench b8999 Metal, tg64",
+        "ru-m4pro24-llmserver-qwen35-9b",
+        _gib("qwen3.5:9b", 5.01),
+        M4PRO_24,
+        4096,
+        30.44,
+        note="context assumed",
+        depth=32,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "9B Q4_K_S (5.01 GiB), Apple M4 Pro 24 GB, llama-server b8999, 256K, KV q8_0, 23-token prompt",
+        "ru-m4pro24-llmserver-qwen35-9b",
+        _gib("qwen3.5:9b", 5.01),
+        M4PRO_24,
+        262144,
+        34.23,
+        note="633 tokens generated",
+        kv="q8_0",
+        depth=339,
+        runner="llama.cpp",
+    ),
+    SpeedCase(
+        "9B Q4_K_S (5.01 GiB), Apple M4 Pro 24 GB, llama-server b8999, 256K, KV q8_0, 1,032-token prompt",
+        "ru-m4pro24-llmserver-qwen35-9b",
+        _gib("qwen3.5:9b", 5.01),
+        M4PRO_24,
+        262144,
+        33.78,
+        note="483 tokens generated",
+        kv="q8_0",
+        depth=1273,
         runner="llama.cpp",
     ),
     # homeops-jetson-orin-nx
