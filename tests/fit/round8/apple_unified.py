@@ -15,6 +15,8 @@ from ..reference_data import unified_machine
 M5_32 = apple("Apple M5", 32, 27)
 # Apple M4 Pro (MacBook Pro), 24 GB as the title states (recommendedMaxWorkingSetSize 17,179.89 MB), GPU cores not stated
 M4PRO_24 = apple("Apple M4 Pro", 24, 20)
+# Apple M1 Max with the 24-core GPU (the binned part, same 400 GB/s bus), 32 GB as stated
+M1MAX_32 = apple("Apple M1 Max", 32, 27)
 # NVIDIA Jetson Orin NX 16 GB ("nv1", 15.6 GiB unified as the source states); the bandwidth table has no Jetson
 # row, so the module's published bus (128-bit LPDDR5, 102.4 GB/s) is given here, as GB10's 273 is elsewhere
 ORIN_NX_16 = unified_machine("NVIDIA Jetson Orin NX", 15.6, 15.6, 102.4, vendor="nvidia")
@@ -84,6 +86,21 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "34.23 tok/s (depth 23 + 316 = 339), and 1,032-token prompt, 483 tokens at 33.78 tok/s (depth 1032 + 241 "
         "= 1273), 262,144 context, q8_0 KV, whole model on MTL0 (33/33 layers) as logged; GPU core count not "
         "stated; the first request included warm-up, its eval rate is entered as logged",
+    ),
+    (
+        "lmstudio-1969-m1max",
+        "https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1969",
+        "Apple M1 Max (24-core GPU), 32 GB unified memory, macOS 26.4.1",
+        "llama-server (mainline llama.cpp with MTP support, so May 2026 or later; build not stated); LM Studio "
+        "0.4.14 (build 4)",
+        False,
+        "thewesjohnson's report that MTP drafting is slower than plain decoding on Apple Silicon (description "
+        "only; the thread's later comments and the upstream llama.cpp #23752 were not read); only the no-draft "
+        "llama-server baseline is entered: Qwen3.5-9B Q4_K_M ('Qwen3.5-9B-MTP Q4_K_M' table; the quant Ollama "
+        "ships, so the tag is used), 25.3 tok/s with thinking on (25.1 with thinking off, the same configuration, "
+        "not entered twice); context, prompt length and KV type not stated (4096 and f16 assumed; depth unknown); "
+        "the MTP rows are drafting and left out; the Qwen3.6-35B-A3B 'Base tok/s' column ran through LM Studio "
+        "with no stated runtime or quant file beyond 'MTP' and varies 13.8-37.2 tok/s by prompt type, left out",
     ),
     (
         "homeops-jetson-orin-nx",
@@ -197,6 +214,17 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         note="483 tokens generated",
         kv="q8_0",
         depth=1273,
+        runner="llama.cpp",
+    ),
+    # lmstudio-1969-m1max
+    SpeedCase(
+        "9B Q4_K_M, Apple M1 Max 24-core 32 GB, llama-server, no-draft baseline",
+        "lmstudio-1969-m1max",
+        "qwen3.5:9b",
+        M1MAX_32,
+        4096,
+        25.3,
+        note="thinking on; build, context and KV type assumed",
         runner="llama.cpp",
     ),
     # homeops-jetson-orin-nx
