@@ -106,7 +106,7 @@ RX580_5800X = _cpu(
     memory_type="DDR4",
 )
 A770_5800X = _cpu(
-    gpu_machine("Intel(R) Arc(TM) A770 Graphics", 16, ram_gib=32, vendor="intel"),
+    gpu_machine("Intel Arc A770 Graphics", 16, ram_gib=32, vendor="intel"),
     name="AMD Ryzen 7 5800X 8-Core Processor",
     cores=8,
     memory_type="DDR4",
