@@ -26,7 +26,7 @@ from runyard_desktop.core.fit.placement import Verdict
 from runyard_desktop.core.fit.speed import centre_of, range_around
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
-WEIGHT = 0.7  # how far a check moves the other ranges (0: not at all, 1: all the way); tuned in-sample
+WEIGHT = 0.8  # how far a check moves the other ranges (0: not at all, 1: all the way); tuned in-sample
 MEASURE_FILL_TOKENS = 64  # the check's prompt and short reply: the KV cache is nearly empty
 # A check further off than this is more likely a cold start or a busy machine than the machine's speed.
 RATIO_LIMITS = (0.25, 4.0)
