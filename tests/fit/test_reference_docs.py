@@ -18,9 +18,10 @@ from .measurements_speed import SPEED_CASES
 from .public_sources import ENTRIES, SOURCES, held_out, in_sample, independent_sources, is_held_out, source_round
 from .reference_data import DEFAULT_TAGS, EXPECTED
 
-# measured 109 of 161 (eighth round; 8 of 10 on its fresh sources); the target, 0.9, is not reached
-HELD_OUT_FLOOR = 0.67
-IN_SAMPLE_FLOOR = 0.80  # 132 of 163 (eighth round)
+# measured 116 of 161 (eighth round, its AMD term taken out; 8 of 10 on its fresh sources); the target, 0.9,
+# is not reached
+HELD_OUT_FLOOR = 0.72
+IN_SAMPLE_FLOOR = 0.79  # 129 of 163 (eighth round)
 Row = SpeedCase | MemoryCase | PlacementCase
 
 REQUIRED_MACHINES = (

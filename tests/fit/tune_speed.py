@@ -33,7 +33,6 @@ GRID = {
     "overhead_compute_exponent": (0.0, 0.25, 0.5, 0.75, 1.0),
     "cpu_overhead_cycles_per_layer": (0.0, 0.5e6, 1e6, 1.5e6, 2e6, 3e6, 4e6),
     "ollama_moe": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
-    "amd_overhead": (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0),
 }
 
 

@@ -6,8 +6,8 @@ time per token is (docs/fit-accuracy.md#the-speed-model):
     bytes on the GPU ÷ (efficiency × GPU bandwidth)
   + bytes in RAM ÷ (efficiency × RAM bandwidth) + the arithmetic of MoE experts on the CPU ÷ (cores × clock × SIMD rate)
   + a launch overhead per layer: on a GPU, scaled by the GPU's arithmetic size ((30 TFLOPS ÷ its FP32
-    TFLOPS)^k, core/hardware/gpu_compute.py) and on AMD GPUs (ROCm/HIP or Vulkan) amd_overhead times
-    NVIDIA's; on the CPU alone, a number of clock cycles (thread hand-offs between the layer's operations)
+    TFLOPS)^k, core/hardware/gpu_compute.py); on the CPU alone, a number of clock cycles (thread
+    hand-offs between the layer's operations)
 
 The centre is 1 ÷ that time; the range is centre ÷ √RANGE_RATIO … centre × √RANGE_RATIO. MoE tags read
 only their active parameters; with experts on the CPU only the routed experts held there come from
@@ -50,10 +50,6 @@ class SpeedModel:
     # MoE decoded by Ollama (either generation), against llama.cpp's own programs on the same card: in-sample,
     # Ollama's MoE rows on a GPU sat well below the range while its dense rows did not (docs/fit-accuracy.md)
     ollama_moe: float = 0.7
-    # AMD GPUs (discrete and integrated, ROCm/HIP or Vulkan) pay this many times NVIDIA's per-layer overhead for
-    # the same arithmetic size: in-sample, small models on AMD cards sat below the range where NVIDIA cards of
-    # the same size did not (eighth round, docs/fit-accuracy.md)
-    amd_overhead: float = 2.0
 
 
 DEFAULT_MODEL = SpeedModel()
@@ -135,15 +131,12 @@ def _times(
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
     gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
     tflops = min((gpu_compute(g.gpu).tflops for g in used), default=None)
-    gpu_overhead = _gpu_overhead(m, tflops) if tflops else 0.0
-    if any(g.gpu.vendor == "amd" for g in used):
-        gpu_overhead *= m.amd_overhead
     times = {
         "gpu memory": gpu_bytes / (m.gpu_efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,
         "ram": cpu_bytes / (m.cpu_efficiency * ram.gbps * 1e9) if cpu_bytes else 0.0,
         "cpu compute": 0.0,
         "overhead": tag.size.arch.layers
-        * (gpu_overhead if used and tflops else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)),
+        * (_gpu_overhead(m, tflops) if used and tflops else m.cpu_overhead_cycles_per_layer / (ghz * 1e9)),
     }
     # MoE on the CPU alone is arithmetic-bound (routing, many small expert products); dense models on
     # the CPU, and the CPU's layers beside a GPU, measured memory-bound (docs/fit-accuracy.md).
