@@ -108,7 +108,8 @@ def summary(held: bool, only_round: int | None = None) -> Summary:
     speed = [(c, t, e) for c, t, e in speed_rows() if keep(c.source)]
     place = [(c, v, s) for c, v, s in placement_rows() if keep(c.source)]
     mem = [(c, e, err) for c, e, err in memory_rows() if keep(c.source)]
-    shares = [abs(s - c.gpu_share) * 100 for c, _v, s in place if c.gpu_share is not None]
+    # a row the engine calls "won't fit" names no share to compare (its verdict is counted as a disagreement)
+    shares = [abs(s - c.gpu_share) * 100 for c, v, s in place if c.gpu_share is not None and v != "no_fit"]
     return Summary(
         sources=sum(keep(s) for s in SOURCES),
         speed_inside=(sum(e == 0 for _c, _t, e in speed), len(speed)),
@@ -282,8 +283,8 @@ def render_accuracy() -> str:
     ]
     for pcase, verdict, share in placement_rows():
         measured = pcase.verdict + (f" {100 * pcase.gpu_share:.0f} %" if pcase.gpu_share is not None else "")
+        estimate = "won't fit (no share)" if verdict == "no_fit" else f"{verdict} {100 * share:.0f} %"
         out.append(
-            f"| {pcase.label} | {pcase.source} | {_split(pcase.source)} | {measured} | "
-            f"{verdict} {100 * share:.0f} % | {pcase.note} |"
+            f"| {pcase.label} | {pcase.source} | {_split(pcase.source)} | {measured} | {estimate} | {pcase.note} |"
         )
     return "\n".join(out) + "\n"

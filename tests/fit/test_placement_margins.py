@@ -17,28 +17,13 @@ from runyard_desktop.core.fit.engine import (
 from runyard_desktop.core.fit.memory_budget import memory_budget
 from runyard_desktop.core.fit.placement import embedding_bytes, off_gpu_bytes
 from runyard_desktop.core.formatting import GIB
-from runyard_desktop.core.hardware.profile import GpuInfo, HardwareProfile
 from tests.fit.helpers import machine, nvidia
+from tests.fit.measurements_public import strix_halo_windows
 
 MIB = 2**20
 CAT = load_catalogue()
 LOGITS = 512 * 248_320 * 4  # one batch-512 micro-batch of 248k-vocab F32 logits
 MASK_PER_TOKEN = 512 * (4 + 2)  # the [n_kv × 512] F32 KQ mask and its F16 cast
-
-
-def _strix_halo_windows(*, carve_out: bool) -> HardwareProfile:
-    """ollama/ollama#15709: Ryzen AI Max+ 395, 128 GB, 96 GB set aside for the GPU on Windows. Ollama's
-    log: system memory total 31.6 GiB, free 20.3 GiB; ROCm available 94.7 GiB; minimum 457 MiB.
-    carve_out=False describes it as before the field existed: a plain 96 GB GPU."""
-    gpu = GpuInfo(
-        "amd",
-        "AMD Radeon(TM) 8060S Graphics",
-        96 * GIB,
-        int(94.7 * GIB),
-        integrated=carve_out,
-        dedicated_from_ram=carve_out,
-    )
-    return machine(31.6, 20.3, gpu, os="windows")
 
 
 def test_compute_buffer_grows_with_the_context_past_the_fixed_figure() -> None:
@@ -52,7 +37,7 @@ def test_122b_at_256k_on_a_windows_carve_out_does_not_run_on_the_gpu() -> None:
     """ollama/ollama#15709: Ollama (engine era) logged 90.6 GiB and put 61 % on the GPU, the rest in swap."""
     options = FitOptions(context=262_144, regime=OllamaRegime.OLLAMA_ENGINE)
     tag = CAT.get("qwen3.5:122b-a10b")
-    r = evaluate(tag, _strix_halo_windows(carve_out=True), options)
+    r = evaluate(tag, strix_halo_windows(carve_out=True), options)
     # 63.2 GiB for the GPU + 18.3 GiB of usable RAM < 86.5 GiB: Ollama got there only by paging the rest
     # into swap, which the engine does not count as memory, so "won't fit" is the plain answer.
     assert r.verdict is Verdict.NO_FIT
@@ -61,11 +46,11 @@ def test_122b_at_256k_on_a_windows_carve_out_does_not_run_on_the_gpu() -> None:
     expected = tag.download_bytes + kv + state + LOGITS + 262_144 * MASK_PER_TOKEN + 457 * MIB
     assert r.required_bytes == expected  # 86.7 GiB; the log: 90.6 GiB
     # Described as a plain 96 GB GPU, the verdict was the wrong one.
-    assert evaluate(tag, _strix_halo_windows(carve_out=False), options).verdict is Verdict.GPU
+    assert evaluate(tag, strix_halo_windows(carve_out=False), options).verdict is Verdict.GPU
 
 
 def test_carve_out_caps_the_gpu_at_twice_the_os_ram_on_windows_only() -> None:
-    profile = _strix_halo_windows(carve_out=True)
+    profile = strix_halo_windows(carve_out=True)
     budget = memory_budget(profile)
     assert budget.gpus[0].free_bytes == 2 * profile.ram.total_bytes
     linux = machine(31.6, 20.3, budget.gpus[0].gpu, os="linux")
@@ -119,7 +104,7 @@ def test_the_vision_tower_stays_on_the_cpu_of_an_integrated_gpu_on_llama_server_
     """Ollama ≥ 0.30 passes --no-mmproj-offload for an integrated non-Apple GPU; the engine era put the
     vision tensors with the output layer on the GPU."""
     tag = CAT.get("qwen3.5:27b")
-    strix = _strix_halo_windows(carve_out=True)
+    strix = strix_halo_windows(carve_out=True)
     vision = int(tag.size.vision_params * 2)
     server = evaluate(tag, strix, FitOptions(context=4096))
     engine = evaluate(tag, strix, FitOptions(context=4096, regime=OllamaRegime.OLLAMA_ENGINE))
