@@ -116,8 +116,13 @@ def test_published_measurements_bear_out_the_weight() -> None:
         assert accuracy.calibrated_summary(held, weight=0.0).inside == pytest.approx(chosen.inside_before)
         assert accuracy.calibrated_summary(held, weight=0.0).log_error == pytest.approx(chosen.log_error_before)
     inside = accuracy.calibrated_summary(False)
-    for other in (0.0, 0.5, 1.0):
-        assert inside.log_error <= accuracy.calibrated_summary(False, weight=other).log_error
+    # the weight moves only for a gain of calibration.WEIGHT_MIN_GAIN (ninth round): no other weight on the
+    # in-sample pairs beats the shipped one by that much
+    for other in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
+        assert (
+            inside.log_error
+            <= (1 + calibration.WEIGHT_MIN_GAIN) * accuracy.calibrated_summary(False, weight=other).log_error
+        ), other
     assert inside.inside >= inside.inside_before
 
 
