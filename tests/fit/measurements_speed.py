@@ -35,6 +35,7 @@ from .round6 import SPEED_CASES_ROUND6
 from .round7 import SPEED_CASES_ROUND7
 from .round8 import SPEED_CASES_ROUND8
 from .round9 import SPEED_CASES_ROUND9
+from .round10 import SPEED_CASES_ROUND10
 
 SPEED_CASES = (
     SpeedCase("0.8B Q4_0, GB10", "llmfit-gb10", Q4_0_08B, GB10, 4096, 262),
@@ -207,4 +208,5 @@ SPEED_CASES = (
     *SPEED_CASES_ROUND7,
     *SPEED_CASES_ROUND8,
     *SPEED_CASES_ROUND9,
+    *SPEED_CASES_ROUND10,
 )

@@ -24,6 +24,7 @@ from .round6 import ROUND6, ROUND6_IDS
 from .round7 import ROUND7, ROUND7_IDS
 from .round8 import ROUND8, ROUND8_IDS
 from .round9 import ROUND9, ROUND9_IDS
+from .round10 import ROUND10, ROUND10_IDS
 from .sources_round3 import ROUND3, ROUND3_IDS
 
 HELD_OUT_BELOW = 128  # of 256: the first SHA-256 byte under this sets the source aside
@@ -364,6 +365,8 @@ ENTRIES: tuple[Source, ...] = (
     *(Source(*entry) for entry in ROUND8),
     # Ninth collection round (round9/): the same rule, ids written down before hashing.
     *(Source(*entry) for entry in ROUND9),
+    # Tenth collection round (round10/): the same rule, ids written down before hashing.
+    *(Source(*entry) for entry in ROUND10),
 )
 SOURCES: dict[str, Source] = {s.id: s for s in ENTRIES}
 
@@ -385,7 +388,7 @@ def in_sample(rows: Iterable[R]) -> list[R]:
     return [r for r in rows if not is_held_out(r.source)]
 
 
-# The collection rounds reported on their own (3 to 9); a source in none of them entered in the first two.
+# The collection rounds reported on their own (3 to 10); a source in none of them entered in the first two.
 ROUND_IDS: dict[int, frozenset[str]] = {
     3: ROUND3_IDS,
     4: ROUND4_IDS,
@@ -394,11 +397,12 @@ ROUND_IDS: dict[int, frozenset[str]] = {
     7: ROUND7_IDS,
     8: ROUND8_IDS,
     9: ROUND9_IDS,
+    10: ROUND10_IDS,
 }
 
 
 def source_round(source_id: str) -> int:
-    """The collection round a source entered in: 3 to 9 are reported on their own; 1 covers the first two.
+    """The collection round a source entered in: 3 to 10 are reported on their own; 1 covers the first two.
     From the fourth round on, nobody compared a round's held-out rows with the engine before its evaluation."""
     return next((n for n, ids in ROUND_IDS.items() if source_id in ids), 1)
 

@@ -1,0 +1,14 @@
+"""The tenth collection round (docs/fit-accuracy.md, "Tenth round"): fresh published measurements,
+one module per kind of machine (tests/fit/collection_round.py). Same entry rules as before; each source's id
+was written down in its module before its SHA-256 was computed. Nobody compared these rows with the engine
+before the round's single evaluation.
+"""
+
+from __future__ import annotations
+
+from ..collection_round import gather
+from . import apple_unified, cpu_offload, discrete_gpus, ollama_runs
+
+ROUND10, ROUND10_IDS, SPEED_CASES_ROUND10, PLACEMENT_CASES_ROUND10, MEMORY_CASES_ROUND10 = gather(
+    ollama_runs, discrete_gpus, apple_unified, cpu_offload
+)
