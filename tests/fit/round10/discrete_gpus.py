@@ -54,8 +54,10 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         False,
         "RAM not stated (64 GB assumed). Qwen3.5-27B UD-Q4_K_XL (16.40 GiB) and Qwen3.5-35B-A3B UD-Q4_K_XL "
         "(20.70 GiB) as stated; the generation figures are the post's summary table ('~45' and '~136' Gen "
-        "tok/s), rounded as written, from its llama-bench runs (tg128 with q8_0 KV; -p does not set a depth, so "
-        "depth 64 and context 4096). The Gemma 4 rows are not Qwen3.5",
+        "tok/s), rounded as written; the stored copy shows the llama-bench command (-n 128 with q8_0 KV) but not "
+        "its result table, so the summary figures are taken as the tg128 rate (-p does not set a depth, so depth "
+        "64 and context 4096) — it is not stated whether they are llama-bench's or the Open Code runs'. The "
+        "Gemma 4 rows are not Qwen3.5",
     ),
     (
         "insiderllm-miu-3090",
@@ -147,5 +149,15 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
     ),
 )
 
-PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
+PLACEMENT_CASES: tuple[PlacementCase, ...] = (
+    PlacementCase(
+        "9B Q4_K_M, RTX 5060 Ti 16 GB, llama-bench ngl=99",
+        "int8-vs-llamacpp-5060ti",
+        "qwen3.5:9b",
+        RTX5060TI,
+        4096,
+        "gpu",
+        note="ngl=99 (all layers on the GPU), 5.46 GiB file",
+    ),
+)
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
