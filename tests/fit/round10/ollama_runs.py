@@ -86,7 +86,7 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "`ollama run --think=false --verbose` with the prompt 'Explain how a transistor works in about 300 "
         "words.' at a stated 4096-token context; prompt token count not stated (depth left to the engine); "
         "Qwen3.5 9B Q4_K_M 5.5 GB 100% GPU: 104.58 tok/s over 523 tokens in the version with the LFM2 row, "
-        "100.69 tok/s over 418 tokens in the other (two runs, both entered); Qwen3.6 35B-A3B Q4_K_M (stands "
+        "100.69 tok/s over 418 tokens in the other (one configuration run twice, entered once as the mean by the lead); Qwen3.6 35B-A3B Q4_K_M (stands "
         "for qwen3.5:35b-a3b) 23 GB at 41% GPU / 59% CPU: 51.86 tok/s (same figure in both versions, entered "
         "once); the GPU/CPU shares are entered as placement rows; KV f16 assumed; Qwen3.8 27B, Gemma 4 and "
         "LFM2 are other models",
@@ -105,7 +105,7 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "MiB, 100% GPU) and 8192 (53.0 tok/s, 88% GPU / CPU split, size_vram 5,251 of 5,987 MiB), prompt and "
         "output lengths of step 5 not stated (depth left to the engine); step 7 API with the system prompt "
         "and policy document (979 prompt, 60 generated, 58.84 tok/s); depth = prompt + half the generated "
-        "tokens where both are stated; think=False on the API runs; KV f16 assumed; step 3's rates are "
+        "tokens where both are stated; think=False on the API runs; the lead kept the depth sweep's shortest (28) and longest (1,108) points and the context sweep's two, by the entry rule, so the runs at depth 270 and 1,009 are left out; KV f16 assumed; step 3's rates are "
         "wall-clock (load excluded but prompt processing included), not entered; gemma4 is another model",
     ),
 )
@@ -142,23 +142,14 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         runner="ollama",
     ),
     SpeedCase(
-        "9B Q4_K_M, RTX 5070 12 GB, Ollama 0.32.14, 4K (523 tokens)",
+        "9B Q4_K_M, RTX 5070 12 GB, Ollama 0.32.14, 4K (mean of two runs)",
         "bd775i-rtx5070-ollama",
         "qwen3.5:9b",
         RTX5070_BD775I,
         4096,
-        104.58,
-        note="--think=false --verbose; 523 generated tokens; prompt token count not stated",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q4_K_M, RTX 5070 12 GB, Ollama 0.32.14, 4K (418 tokens)",
-        "bd775i-rtx5070-ollama",
-        "qwen3.5:9b",
-        RTX5070_BD775I,
-        4096,
-        100.69,
-        note="--think=false --verbose; 418 generated tokens (the file's other version); prompt count not stated",
+        (104.58 + 100.69) / 2,
+        note="--think=false --verbose; one configuration run twice (523 and 418 generated tokens, the file's two "
+        "versions), entered once as the mean; prompt token count not stated",
         runner="ollama",
     ),
     SpeedCase(
@@ -169,17 +160,6 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         4096,
         51.86,
         note="--think=false --verbose; ollama ps 41% GPU / 59% CPU; 491 generated tokens",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q4_K_M, RTX 5060 Laptop 8 GB, Ollama 0.34.0, 4K, CLI think off",
-        "kr-walkthrough-rtx5060laptop",
-        "qwen3.5:9b",
-        RTX5060L_KR,
-        4096,
-        45.32,
-        note="ollama run --verbose --think=false: 25 prompt + 489 generated tokens; 100% GPU",
-        depth=270,
         runner="ollama",
     ),
     SpeedCase(
@@ -222,17 +202,6 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         8192,
         53.0,
         note="context sweep's long point: 88% GPU / CPU split (5,251 of 5,987 MiB on the GPU)",
-        runner="ollama",
-    ),
-    SpeedCase(
-        "9B Q4_K_M, RTX 5060 Laptop 8 GB, Ollama 0.34.0, 4K, 979-token prompt",
-        "kr-walkthrough-rtx5060laptop",
-        "qwen3.5:9b",
-        RTX5060L_KR,
-        4096,
-        58.84,
-        note="API, think=False, system prompt + policy document: 979 prompt + 60 generated tokens; 100% GPU",
-        depth=1009,
         runner="ollama",
     ),
 )
