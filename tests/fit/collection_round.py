@@ -1,5 +1,5 @@
-"""One collection round of published measurements (tests/fit/round4/ … round7/): one module per kind of
-machine, so that no two collectors enter the same source, gathered into the round's rows.
+"""One collection round of published measurements (tests/fit/round4/ … round10/, listed in later_rounds.py):
+one module per kind of machine, so that no two collectors enter the same source, gathered into the round's rows.
 
 Each module has SOURCES (entries as in sources_round3.py: id, url or description, hardware, software,
 second_hand, note) and SPEED_CASES, PLACEMENT_CASES, MEMORY_CASES (rows as in measurements_public.py).

@@ -15,6 +15,7 @@ from dataclasses import replace
 from runyard_desktop.core.hardware.presets import apple, build_profile
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
+from .later_rounds import LATER_ROUNDS
 from .measurements_public import (
     EPYC_ROME,
     GB10,
@@ -37,13 +38,6 @@ from .measurements_public import (
 )
 from .reference_data import gguf_file as _file
 from .reference_data import gpu_machine, unified_machine, variant
-from .round4 import MEMORY_CASES_ROUND4, PLACEMENT_CASES_ROUND4
-from .round5 import MEMORY_CASES_ROUND5, PLACEMENT_CASES_ROUND5
-from .round6 import MEMORY_CASES_ROUND6, PLACEMENT_CASES_ROUND6
-from .round7 import MEMORY_CASES_ROUND7, PLACEMENT_CASES_ROUND7
-from .round8 import MEMORY_CASES_ROUND8, PLACEMENT_CASES_ROUND8
-from .round9 import MEMORY_CASES_ROUND9, PLACEMENT_CASES_ROUND9
-from .round10 import MEMORY_CASES_ROUND10, PLACEMENT_CASES_ROUND10
 
 _AVX512 = ("avx", "avx2", "fma", "f16c", "avx512f")
 
@@ -318,13 +312,7 @@ PLACEMENT_CASES = (
         "gpu",
         note="everything on the GPU",
     ),
-    *PLACEMENT_CASES_ROUND4,
-    *PLACEMENT_CASES_ROUND5,
-    *PLACEMENT_CASES_ROUND6,
-    *PLACEMENT_CASES_ROUND7,
-    *PLACEMENT_CASES_ROUND8,
-    *PLACEMENT_CASES_ROUND9,
-    *PLACEMENT_CASES_ROUND10,
+    *(case for r in LATER_ROUNDS.values() for case in r.placement),
 )
 
 MEMORY_CASES = (
@@ -341,11 +329,5 @@ MEMORY_CASES = (
         "used",
         '"VRAM in use ~20 GB of 32 GB"; a device total incl. the CUDA context',
     ),
-    *MEMORY_CASES_ROUND4,
-    *MEMORY_CASES_ROUND5,
-    *MEMORY_CASES_ROUND6,
-    *MEMORY_CASES_ROUND7,
-    *MEMORY_CASES_ROUND8,
-    *MEMORY_CASES_ROUND9,
-    *MEMORY_CASES_ROUND10,
+    *(case for r in LATER_ROUNDS.values() for case in r.memory),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from runyard_desktop.core.hardware.presets import apple
 
+from .later_rounds import LATER_ROUNDS
 from .measurements_added import SPEED_CASES_ADDED
 from .measurements_public import (
     EPYC_ROME,
@@ -29,13 +30,6 @@ from .measurements_public import (
 )
 from .measurements_round3 import SPEED_CASES_ROUND3
 from .reference_data import gpu_machine
-from .round4 import SPEED_CASES_ROUND4
-from .round5 import SPEED_CASES_ROUND5
-from .round6 import SPEED_CASES_ROUND6
-from .round7 import SPEED_CASES_ROUND7
-from .round8 import SPEED_CASES_ROUND8
-from .round9 import SPEED_CASES_ROUND9
-from .round10 import SPEED_CASES_ROUND10
 
 SPEED_CASES = (
     SpeedCase("0.8B Q4_0, GB10", "llmfit-gb10", Q4_0_08B, GB10, 4096, 262),
@@ -202,11 +196,5 @@ SPEED_CASES = (
     ),
     *SPEED_CASES_ADDED,
     *SPEED_CASES_ROUND3,
-    *SPEED_CASES_ROUND4,
-    *SPEED_CASES_ROUND5,
-    *SPEED_CASES_ROUND6,
-    *SPEED_CASES_ROUND7,
-    *SPEED_CASES_ROUND8,
-    *SPEED_CASES_ROUND9,
-    *SPEED_CASES_ROUND10,
+    *(case for r in LATER_ROUNDS.values() for case in r.speed),
 )

@@ -18,13 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from .round4 import ROUND4, ROUND4_IDS
-from .round5 import ROUND5, ROUND5_IDS
-from .round6 import ROUND6, ROUND6_IDS
-from .round7 import ROUND7, ROUND7_IDS
-from .round8 import ROUND8, ROUND8_IDS
-from .round9 import ROUND9, ROUND9_IDS
-from .round10 import ROUND10, ROUND10_IDS
+from .later_rounds import LATER_ROUNDS
 from .sources_round3 import ROUND3, ROUND3_IDS
 
 HELD_OUT_BELOW = 128  # of 256: the first SHA-256 byte under this sets the source aside
@@ -353,20 +347,8 @@ ENTRIES: tuple[Source, ...] = (
     ),
     # Third collection round (sources_round3.py): ids written down before their hashes were computed.
     *(Source(*entry) for entry in ROUND3),
-    # Fourth collection round (round4/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND4),
-    # Fifth collection round (round5/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND5),
-    # Sixth collection round (round6/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND6),
-    # Seventh collection round (round7/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND7),
-    # Eighth collection round (round8/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND8),
-    # Ninth collection round (round9/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND9),
-    # Tenth collection round (round10/): the same rule, ids written down before hashing.
-    *(Source(*entry) for entry in ROUND10),
+    # Fourth collection round on (later_rounds.py): the same rule, ids written down before hashing.
+    *(Source(*entry) for r in LATER_ROUNDS.values() for entry in r.sources),
 )
 SOURCES: dict[str, Source] = {s.id: s for s in ENTRIES}
 
@@ -389,16 +371,7 @@ def in_sample(rows: Iterable[R]) -> list[R]:
 
 
 # The collection rounds reported on their own (3 to 10); a source in none of them entered in the first two.
-ROUND_IDS: dict[int, frozenset[str]] = {
-    3: ROUND3_IDS,
-    4: ROUND4_IDS,
-    5: ROUND5_IDS,
-    6: ROUND6_IDS,
-    7: ROUND7_IDS,
-    8: ROUND8_IDS,
-    9: ROUND9_IDS,
-    10: ROUND10_IDS,
-}
+ROUND_IDS: dict[int, frozenset[str]] = {3: ROUND3_IDS, **{n: r.ids for n, r in LATER_ROUNDS.items()}}
 
 
 def source_round(source_id: str) -> int:

@@ -9,6 +9,4 @@ from __future__ import annotations
 from ..collection_round import gather
 from . import apple_unified, cpu_offload, discrete_gpus, ollama_runs
 
-ROUND5, ROUND5_IDS, SPEED_CASES_ROUND5, PLACEMENT_CASES_ROUND5, MEMORY_CASES_ROUND5 = gather(
-    ollama_runs, discrete_gpus, apple_unified, cpu_offload
-)
+ROUND = gather(ollama_runs, discrete_gpus, apple_unified, cpu_offload)

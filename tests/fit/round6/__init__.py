@@ -9,6 +9,4 @@ from __future__ import annotations
 from ..collection_round import gather
 from . import apple_unified, cpu_offload, discrete_gpus, ollama_runs
 
-ROUND6, ROUND6_IDS, SPEED_CASES_ROUND6, PLACEMENT_CASES_ROUND6, MEMORY_CASES_ROUND6 = gather(
-    ollama_runs, discrete_gpus, apple_unified, cpu_offload
-)
+ROUND = gather(ollama_runs, discrete_gpus, apple_unified, cpu_offload)

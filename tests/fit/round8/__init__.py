@@ -9,6 +9,4 @@ from __future__ import annotations
 from ..collection_round import gather
 from . import apple_unified, cpu_offload, discrete_gpus, ollama_runs
 
-ROUND8, ROUND8_IDS, SPEED_CASES_ROUND8, PLACEMENT_CASES_ROUND8, MEMORY_CASES_ROUND8 = gather(
-    ollama_runs, discrete_gpus, apple_unified, cpu_offload
-)
+ROUND = gather(ollama_runs, discrete_gpus, apple_unified, cpu_offload)

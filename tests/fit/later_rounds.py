@@ -1,0 +1,18 @@
+"""The collection rounds from the fourth on (tests/fit/round4/ … round10/), in order: the one place a new
+round is added. public_sources.py takes their sources and ids, measurements_speed.py and measurements_added.py
+their rows."""
+
+from __future__ import annotations
+
+from . import round4, round5, round6, round7, round8, round9, round10
+from .collection_round import Round
+
+LATER_ROUNDS: dict[int, Round] = {
+    4: round4.ROUND,
+    5: round5.ROUND,
+    6: round6.ROUND,
+    7: round7.ROUND,
+    8: round8.ROUND,
+    9: round9.ROUND,
+    10: round10.ROUND,
+}
