@@ -15,7 +15,16 @@ from . import accuracy, docgen
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
-from .public_sources import ENTRIES, SOURCES, held_out, in_sample, independent_sources, is_held_out, source_round
+from .public_sources import (
+    ENTRIES,
+    ROUND_IDS,
+    SOURCES,
+    held_out,
+    in_sample,
+    independent_sources,
+    is_held_out,
+    source_round,
+)
 from .reference_data import DEFAULT_TAGS, EXPECTED
 
 # measured 138 of 188 (tenth round; 12 of 16 on its fresh sources, 30 of 37 on rounds 8-10's); the target, 0.9,
@@ -110,7 +119,7 @@ def test_speed_ranges_are_at_most_2x_and_hold_90_percent_of_held_out_measurement
     assert accuracy.summary(held=False).inside_share >= IN_SAMPLE_FLOOR
 
 
-@pytest.mark.parametrize("only_round", [3, 4, 5, 6, 7, 8, 9, 10])
+@pytest.mark.parametrize("only_round", sorted(ROUND_IDS))
 def test_each_later_rounds_held_out_sources_are_reported_on_their_own(only_round: int) -> None:
     fresh = accuracy.summary(held=True, only_round=only_round)
     assert fresh.sources == sum(is_held_out(s) and source_round(s) == only_round for s in SOURCES)
