@@ -126,9 +126,9 @@ CHECK_DEPTH_MAX = 4096  # a row that can stand for the app's measured check: a s
 
 def _machine_and_runtime(case: SpeedCase, report: FitReport) -> tuple[object, ...]:
     """Rows that one measured check would calibrate: one source's machine (the same profile), the same
-    program and generation, the same GPU backend where the label names one, and the same verdict."""
+    program and generation, the same GPU backend where the row or its label names one, and the same verdict."""
     label = case.label.lower()
-    backend = next((b for b in _BACKENDS if b in label), "")
+    backend = case.backend or next((b for b in _BACKENDS if b in label), "")
     return (case.source, repr(case.profile), case.runner, case.regime, backend, report.verdict)
 
 

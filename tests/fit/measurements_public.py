@@ -48,6 +48,10 @@ class SpeedCase:
     # None: not stated, the engine's average over a conversation (half the context) is used
     depth: int | None = None
     runner: str = ""  # "ollama" | "llama.cpp" when the source says which program decoded; "" not stated
+    # the GPU runtime that decoded when the source states or shows it: "cuda" | "rocm" | "vulkan" | "metal" |
+    # "sycl" | "cpu" (no GPU used); "" not stated. Entered from the eleventh round on; earlier rows name it in
+    # their label where they do.
+    backend: str = ""
 
 
 @dataclass(frozen=True)
