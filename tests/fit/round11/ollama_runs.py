@@ -1,14 +1,220 @@
 """Eleventh round: Ollama runs of any version (ollama run --verbose eval rate, ollama ps, server logs) on GPUs.
 
 Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/round11/__init__.py.
+Ollama 0.17–0.29 (its own engine) is `regime="ollama-engine"`; Ollama ≥ 0.30 (llama-server) is the default
+regime.
 """
 
 from __future__ import annotations
 
 from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gpu_machine
 
-SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = ()
+# RTX 2080 Ti with 22 GB (22,528 MiB as nvidia-smi shows: a 22 GB memory-modded card, same 352-bit bus as the
+# 11 GB part), Windows (WDDM, driver 591.86); the desktop holds 2,274 MiB at idle (nvidia-smi), so ~19.8 GiB is
+# free for Ollama; RAM not stated (32 GB assumed)
+RTX2080TI22_ZH = gpu_machine("NVIDIA GeForce RTX 2080 Ti", 22, ram_gib=32, free_gib=22 - 2274 / 1024)
 
-SPEED_CASES: tuple[SpeedCase, ...] = ()
-PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
+# RTX 4090 24 GB (24,564 MiB) in a Windows 11 PC ('pc'); CPU and RAM not stated (32 GB assumed)
+RTX4090_HOMESERVER = gpu_machine("NVIDIA GeForce RTX 4090", 24, ram_gib=32)
+
+# AMD Radeon AI PRO R9700 32 GB in 'hall9000', a KVM host; CPU and RAM not stated (64 GB assumed)
+R9700_HALL9000 = gpu_machine("AMD Radeon AI PRO R9700", 32, ram_gib=64, vendor="amd")
+
+# RTX 2060 Max-Q 6 GB laptop with an i7-10875H and ~16 GiB RAM (the bandwidth table reads it as the desktop RTX
+# 2060, 336 GB/s; the Max-Q part is slower, which does not matter for its placement-only row)
+RTX2060MQ_ZH = gpu_machine("NVIDIA GeForce RTX 2060 with Max-Q Design", 6, ram_gib=16)
+
+# (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
+SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
+    (
+        "zh-ollama-course-2080ti22g",
+        "a Chinese course exercise file in a public GitHub repository ('阶段 1 · 《Ollama本地模型》· 动手任务', "
+        "2026-08-06/07: task A num_ctx → VRAM with `ollama ps`, task B 27b vs 8b speed with `ollama run "
+        "--verbose` output pasted as comments); address of the file not known",
+        "NVIDIA GeForce RTX 2080 Ti 22 GB (22,528 MiB, WDDM, driver 591.86, CUDA 13.1; 2,274 MiB taken by the "
+        "desktop at idle), Windows; CPU and RAM not stated (32 GB assumed)",
+        "Ollama (desktop app, its settings in db.sqlite; version not stated, ≥ 0.30 and the llama-server era "
+        "inferred from the date, August 2026)",
+        False,
+        "task B: qwen3.5:27b (Ollama's default tag, Q4_K_M, 27.8B as the file states) at num_ctx 32768, prompt "
+        "'解释一下幂等性': 47 prompt tokens, 2,066 generated, eval rate 21.36 tok/s (thinking on, the default, "
+        "assumed from the output length), depth = 47 + 2,066/2 = 1,080; at 32768 `ollama ps` shows 18 GB, "
+        "100% GPU. Task A is a num_ctx sweep with `ollama ps` (4096 16 GB, 8192 16 GB, 16384 17 GB, 32768 18 GB, "
+        "65536 20 GB all 100% GPU; 81920 22 GB 11%/89% CPU/GPU; 98304 23 GB 15%/85%; 131072 26 GB 23%/77%): by "
+        "the entry rule its shortest (4096, 100% GPU) and longest (131072, 77% GPU) points are entered as "
+        "placement rows; KV f16 assumed (no KV setting mentioned); backend CUDA (NVIDIA card under Ollama); "
+        "qwen3-vl:8b (62.38 tok/s) is another model",
+    ),
+    (
+        "homeserver-4090-qwen36-swap",
+        "a home-server plan file 'Local model swap — 2026-04-19' in a public GitHub repository (LiteLLM + "
+        "llmrouter + OpenClaw stack; 'Appendix D — Qwen 3.6 attempt post-mortem'); address of the file not known",
+        "NVIDIA GeForce RTX 4090 24 GB (24,564 MiB) in a Windows 11 PC ('pc', reached over OpenSSH); CPU and RAM "
+        "not stated (32 GB assumed)",
+        "Ollama 0.21.0 (upgraded from 0.20.2 during the attempt; Ollama's own engine, 0.17–0.29), Windows "
+        "service under NSSM",
+        False,
+        "Appendix D step 4: Ollama's library tag qwen3.6:35b-a3b-q4_K_M (23 GB; Qwen3.6 35B-A3B stands for "
+        "qwen3.5:35b-a3b) 'loaded, but at 13 %/87 % CPU/GPU split (~800 MiB free VRAM) … Tool-calls worked at "
+        "~47 tok/s': a rounded figure from the model-level smoke test (a one-tool POST to /api/chat); how it "
+        "was computed is not stated (the same file separates decode from prompt-eval rates for the model it "
+        "finally deployed, so it is read as the decode rate); context not stated: 8192 assumed, the context "
+        "the same PC loaded qwen3.5:27b and the final model with that day ('loaded with 8K context'); prompt "
+        "and output lengths not stated (depth left to the engine); KV f16 assumed; backend CUDA (NVIDIA card "
+        "under Ollama). The 87% GPU share is entered as a placement row. Left out: qwen3.5:27b (speed "
+        "'~20–25 tok/s expected … not directly measured'), the Unsloth UD-IQ4_XS file (failed to load) and "
+        "Qwen3-30B-A3B-Instruct-2507 (another model)",
+    ),
+    (
+        "jax-ejecutor-fase0-r9700",
+        "a Spanish pre-registered measurement report in a public GitHub repository ('Ejecutor — Fase 0: resultado "
+        "(pre-registro)', docs/superpowers/specs/2026-09-15-ejecutor-fase0-resultado.md, with its plan "
+        "2026-09-15-ejecutor-fase0-mediciones.md giving the measuring script contexto.py); address of the "
+        "repository not known",
+        "AMD Radeon AI PRO R9700 32 GB ('la R9700', VRAM read with rocm-smi) in 'hall9000', a KVM host; CPU "
+        "and RAM not stated (64 GB assumed); Linux",
+        "Ollama 0.31.1 (llama-server era), OLLAMA_NUM_PARALLEL=1",
+        False,
+        "threshold U1, measured 2026-09-15: qwen3.6:35b-a3b-q4_K_M (Ollama's library tag; Qwen3.6 35B-A3B "
+        "stands for qwen3.5:35b-a3b) through /api/generate with options num_ctx ∈ {32768, 65536, 131072} and "
+        "num_predict 512, the model unloaded before each run, prompt 'Escribe los números del 1 al 300 en "
+        "palabras, separados por comas.' (token count not stated, so depth left to the engine; up to 512 "
+        "generated); tok/s = eval_count / eval_duration: 76.9 at 32768 and 77.2 at 131072, all three `ollama "
+        "ps` 100% GPU (load 2.4 s at 131072); by the sweep rule the shortest and longest points are entered, "
+        "as speed and placement rows (the 65536 point's rate is not given); KV f16 assumed (no KV setting "
+        "stated); backend not stated (AMD card; rocm-smi is used to read VRAM, which does not say which "
+        "runtime Ollama loaded), so left empty. The same repository's 2026-08-25 GPU-concurrency note "
+        "('~76.7 tok/s with 1, 2 and 3 concurrent requests') is the same machine and model, not entered",
+    ),
+    (
+        "zh-apt-rag-phase6-2060maxq",
+        "a Chinese project phase report in a public GitHub repository ('Phase 6：固定证据的 LLM 对比', local Ollama "
+        "qwen3.5:4b against DeepSeek Flash on a 20-question APT-report benchmark, section '真实性能结果'); "
+        "address of the file not known",
+        "laptop: Intel Core i7-10875H, ~16 GiB RAM, NVIDIA GeForce RTX 2060 Max-Q 6 GiB; OS Windows (PowerShell "
+        "commands; not stated outright)",
+        "Ollama 0.35.1 (llama-server era)",
+        False,
+        "qwen3.5:4b (digest 2a654d98e6fb…, Q4_K_M, 4.7B as the API reports) through /api/chat with num_ctx 8192, "
+        "think off, num_predict 768, largest input 917 tokens; '实验中 `ollama ps` 显示 100% GPU', entered as a "
+        "placement row. The speed figures are wall-clock per question (load, prefill and generation together, "
+        "as the report itself warns: 'not pure decode speed'), so no speed row; the first request's "
+        "load_duration was 49.83 s. The Max-Q part is named as 'RTX 2060 with Max-Q Design' (NVML's name)",
+    ),
+)
+
+SPEED_CASES: tuple[SpeedCase, ...] = (
+    SpeedCase(
+        "27B Q4_K_M, RTX 2080 Ti 22 GB, Ollama (≥ 0.30 inferred), 32K, 47 + 2,066 tokens",
+        "zh-ollama-course-2080ti22g",
+        "qwen3.5:27b",
+        RTX2080TI22_ZH,
+        32768,
+        21.36,
+        note="ollama run --verbose: 47 prompt, 2,066 generated tokens; ollama ps 18 GB, 100% GPU at 32768",
+        depth=1080,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "35B-A3B (3.6) Q4_K_M, RTX 4090 24 GB, Ollama 0.21.0, 8K (assumed), 87% GPU",
+        "homeserver-4090-qwen36-swap",
+        "qwen3.5:35b-a3b",
+        RTX4090_HOMESERVER,
+        8192,
+        47.0,
+        regime="ollama-engine",
+        note="'~47 tok/s' on a tool-call smoke test; 13%/87% CPU/GPU; context, method and lengths not stated",
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "35B-A3B (3.6) Q4_K_M, R9700 32 GB, Ollama 0.31.1, num_ctx 32768",
+        "jax-ejecutor-fase0-r9700",
+        "qwen3.5:35b-a3b",
+        R9700_HALL9000,
+        32768,
+        76.9,
+        note="context sweep's short point: /api/generate, num_predict 512, eval_count/eval_duration; 100% GPU",
+        runner="ollama",
+        backend="",
+    ),
+    SpeedCase(
+        "35B-A3B (3.6) Q4_K_M, R9700 32 GB, Ollama 0.31.1, num_ctx 131072",
+        "jax-ejecutor-fase0-r9700",
+        "qwen3.5:35b-a3b",
+        R9700_HALL9000,
+        131072,
+        77.2,
+        note="context sweep's long point: same prompt and num_predict 512; 100% GPU, load 2.4 s",
+        runner="ollama",
+        backend="",
+    ),
+)
+
+PLACEMENT_CASES: tuple[PlacementCase, ...] = (
+    PlacementCase(
+        "27B Q4_K_M, RTX 2080 Ti 22 GB, Ollama (≥ 0.30 inferred), num_ctx 4096",
+        "zh-ollama-course-2080ti22g",
+        "qwen3.5:27b",
+        RTX2080TI22_ZH,
+        4096,
+        "gpu",
+        1.0,
+        note="context sweep's short point: ollama ps 16 GB, 100% GPU",
+    ),
+    PlacementCase(
+        "27B Q4_K_M, RTX 2080 Ti 22 GB, Ollama (≥ 0.30 inferred), num_ctx 131072",
+        "zh-ollama-course-2080ti22g",
+        "qwen3.5:27b",
+        RTX2080TI22_ZH,
+        131072,
+        "partial",
+        0.77,
+        note="context sweep's long point: ollama ps 26 GB, 23%/77% CPU/GPU",
+    ),
+    PlacementCase(
+        "35B-A3B (3.6) Q4_K_M, RTX 4090 24 GB, Ollama 0.21.0, 8K (assumed)",
+        "homeserver-4090-qwen36-swap",
+        "qwen3.5:35b-a3b",
+        RTX4090_HOMESERVER,
+        8192,
+        "partial",
+        0.87,
+        regime="ollama-engine",
+        note="'13 %/87 % CPU/GPU split (~800 MiB free VRAM)'; context assumed",
+    ),
+    PlacementCase(
+        "35B-A3B (3.6) Q4_K_M, R9700 32 GB, Ollama 0.31.1, num_ctx 32768",
+        "jax-ejecutor-fase0-r9700",
+        "qwen3.5:35b-a3b",
+        R9700_HALL9000,
+        32768,
+        "gpu",
+        1.0,
+        note="ollama ps 100% GPU (the sweep's short point; also the restored production load)",
+    ),
+    PlacementCase(
+        "35B-A3B (3.6) Q4_K_M, R9700 32 GB, Ollama 0.31.1, num_ctx 131072",
+        "jax-ejecutor-fase0-r9700",
+        "qwen3.5:35b-a3b",
+        R9700_HALL9000,
+        131072,
+        "gpu",
+        1.0,
+        note="ollama ps 100% GPU at the sweep's long point",
+    ),
+    PlacementCase(
+        "4B Q4_K_M, RTX 2060 Max-Q 6 GB, Ollama 0.35.1, num_ctx 8192",
+        "zh-apt-rag-phase6-2060maxq",
+        "qwen3.5:4b",
+        RTX2060MQ_ZH,
+        8192,
+        "gpu",
+        1.0,
+        note="ollama ps 100% GPU during the 20-question run (largest input 917 tokens, output ≤ 768)",
+    ),
+)
+
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
