@@ -25,6 +25,10 @@ R9700_HALL9000 = gpu_machine("AMD Radeon AI PRO R9700", 32, ram_gib=64, vendor="
 # 2060, 336 GB/s; the Max-Q part is slower, which does not matter for its placement-only row)
 RTX2060MQ_ZH = gpu_machine("NVIDIA GeForce RTX 2060 with Max-Q Design", 6, ram_gib=16)
 
+# RTX 5090 32 GB (32,607 MiB), power-capped at 435 W (the card's default is 600 W), Ryzen 9 7900X, 124 GB RAM,
+# Linux ('Colossus')
+RTX5090_OHGUI = gpu_machine("NVIDIA GeForce RTX 5090", 32, ram_gib=124)
+
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
     (
@@ -102,6 +106,34 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "as the report itself warns: 'not pure decode speed'), so no speed row; the first request's "
         "load_duration was 49.83 s. The Max-Q part is named as 'RTX 2060 with Max-Q Design' (NVML's name)",
     ),
+    (
+        "ohgui-rtx5090-pathe",
+        "https://github.com/rmholston420/oh-gui (its BUILD_LOG and DEBUG_LOG entries of 2026-08-08 — the "
+        "VRAM sweep, the flash-attention probe 'Run 20260808_0453' and the Path E runs 20260808_0531/0555 — "
+        "with bench/path_e/bench_path_e.py for the cell settings and bench/path_e/SCORING-20260808_0555.md)",
+        "NVIDIA GeForce RTX 5090 32 GB (32,607 MiB, driver 610.57.04), power cap 435 W for every entered run, "
+        "AMD Ryzen 9 7900X (24 threads), 124 GB RAM, Linux",
+        "Ollama 0.30.7 (llama-server era): the DEBUG_LOG of 06:55 found that every run that day was served by "
+        "a stray user-unit `ollama serve` whose startup dump says 0.30.7, with OLLAMA_FLASH_ATTENTION false, "
+        "KV f16, NUM_PARALLEL 1 and GPU_OVERHEAD 0 (its intended drop-ins were never in effect)",
+        False,
+        "rows, all through the native /api/chat or /api/generate with eval_count/eval_duration: (1) the "
+        "flash-attention probe at 435 W, qwen3.6:27b (Q4_K_M, stands for qwen3.5:27b) at num_ctx 131072 with a "
+        "27,858-token prompt and 256 generated tokens: 68.4 tok/s in the FA=1 cell (68.0 in the FA=0 cell, "
+        "which the same log shows changed nothing; a 600 W rerun gave 69.6 with one throttled sample, not "
+        "entered), depth 27,858 + 128; (2) Path E run 0555 cell c02, qwen3.6:27b at num_ctx 131072, thinking "
+        "on, the 1,901-token debug prompt: 71.1 tok/s, output length of the cell not given (the thinking cells "
+        "emitted 8,905–10,620 tokens), so depth left to the engine; (3) Path E run 0531 cell c05, qwen3.6:35b "
+        "(the 35B-A3B Q4_K_M tag, stands for qwen3.5:35b-a3b) at num_ctx 131072: 278.52 tok/s, 1,901 prompt "
+        "tokens and exactly 8,192 generated (truncated at num_predict), depth 1,901 + 4,096 = 5,997; the log "
+        "calls that run's prefill invalid (load inside it) but its decode unaffected; the same cell in run "
+        "0555 gave 279.01 (not entered twice). Placement: the VRAM sweep shows qwen3.6:35b at 100% GPU at "
+        "32768, 65536, 131072 and 262144 (nvidia-smi 25,034–29,740 MiB incl. a ~650–850 MiB desktop); its "
+        "shortest and longest points are entered. Left out: the MTP build (speculative drafting), "
+        "qwen3-coder:30b and Devstral (other models), the c01 planner cells of the same 27B configuration "
+        "(69.7 and 74.7 tok/s, other prompts), and all prefill figures. The 435 W cap costs ~2% of decode by "
+        "the log's own 435/600 W comparison",
+    ),
 )
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
@@ -150,6 +182,41 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         note="context sweep's long point: same prompt and num_predict 512; 100% GPU, load 2.4 s",
         runner="ollama",
         backend="",
+    ),
+    SpeedCase(
+        "27B (3.6) Q4_K_M, RTX 5090 32 GB (435 W), Ollama 0.30.7, 128K, 27,858-token prompt",
+        "ohgui-rtx5090-pathe",
+        "qwen3.5:27b",
+        RTX5090_OHGUI,
+        131072,
+        68.4,
+        note="flash-attention probe, FA=1 cell: 256 generated tokens after a 27,858-token prompt; FA=0 gave 68.0",
+        depth=27858 + 128,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "27B (3.6) Q4_K_M, RTX 5090 32 GB (435 W), Ollama 0.30.7, 128K, debug prompt",
+        "ohgui-rtx5090-pathe",
+        "qwen3.5:27b",
+        RTX5090_OHGUI,
+        131072,
+        71.1,
+        note="Path E run 0555 cell c02: 1,901-token prompt, thinking on, output length not given",
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "35B-A3B (3.6) Q4_K_M, RTX 5090 32 GB (435 W), Ollama 0.30.7, 128K, 1,901 + 8,192 tokens",
+        "ohgui-rtx5090-pathe",
+        "qwen3.5:35b-a3b",
+        RTX5090_OHGUI,
+        131072,
+        278.52,
+        note="Path E run 0531 cell c05 (base build, not MTP): truncated at num_predict 8192; run 0555 gave 279.01",
+        depth=1901 + 4096,
+        runner="ollama",
+        backend="cuda",
     ),
 )
 
@@ -214,6 +281,26 @@ PLACEMENT_CASES: tuple[PlacementCase, ...] = (
         "gpu",
         1.0,
         note="ollama ps 100% GPU during the 20-question run (largest input 917 tokens, output ≤ 768)",
+    ),
+    PlacementCase(
+        "35B-A3B (3.6) Q4_K_M, RTX 5090 32 GB, Ollama 0.30.7, num_ctx 32768",
+        "ohgui-rtx5090-pathe",
+        "qwen3.5:35b-a3b",
+        RTX5090_OHGUI,
+        32768,
+        "gpu",
+        1.0,
+        note="VRAM sweep's short point: 100% GPU, nvidia-smi 25,034 MiB used (incl. the desktop)",
+    ),
+    PlacementCase(
+        "35B-A3B (3.6) Q4_K_M, RTX 5090 32 GB, Ollama 0.30.7, num_ctx 262144",
+        "ohgui-rtx5090-pathe",
+        "qwen3.5:35b-a3b",
+        RTX5090_OHGUI,
+        262144,
+        "gpu",
+        1.0,
+        note="VRAM sweep's long point: 100% GPU, nvidia-smi 29,740 MiB used (29,864 in the first sweep)",
     ),
 )
 
