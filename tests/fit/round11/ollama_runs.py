@@ -29,6 +29,9 @@ RTX2060MQ_ZH = gpu_machine("NVIDIA GeForce RTX 2060 with Max-Q Design", 6, ram_g
 # Linux ('Colossus')
 RTX5090_OHGUI = gpu_machine("NVIDIA GeForce RTX 5090", 32, ram_gib=124)
 
+# RTX 3060 12 GB, Ryzen 5 5600 (6C/12T), 16 GB DDR4 (+16 GB swap), Debian 13
+RTX3060_BENCHKIT = gpu_machine("NVIDIA GeForce RTX 3060", 12, ram_gib=16)
+
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
     (
@@ -134,6 +137,24 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "(69.7 and 74.7 tok/s, other prompts), and all prefill figures. The 435 W cap costs ~2% of decode by "
         "the log's own 435/600 W comparison",
     ),
+    (
+        "benchkit-rtx3060-humaneval",
+        "https://github.com/DogukanUrker/BenchKit (README.md 'Leaderboard', HumanEval table, as of commit 60f2345 "
+        "of 2026-03-26; the qwen3.5 rows were added 2026-03-25/26 and the leaderboard was removed 2026-07-28; "
+        "src/benchkit/ollama.py of that commit gives the measuring code)",
+        "NVIDIA RTX 3060 12 GB, AMD Ryzen 5 5600 (6C/12T), 16 GB DDR4 + 16 GB swap, Debian 13",
+        "Ollama (version not stated; March 2026, so Ollama's own engine, 0.17–0.29, inferred from the date)",
+        False,
+        "HumanEval, 164 tasks per model through /api/generate (stream off, temperature 0, no num_ctx sent, so "
+        "Ollama's default context; 4096 assumed, its default under 24 GB of VRAM); the tok/s column is the "
+        "run's total eval_count over total eval_duration (Ollama's decode counters, summed over the tasks); "
+        "Ollama's default tags: qwen3.5:0.8b 171.7, qwen3.5:2b 107.4, qwen3.5:4b 65.9, qwen3.5:9b 45.9 tok/s, "
+        "all '100% GPU' in the table's offload column (the 9B one entered as a placement row; the smaller ones "
+        "fit trivially); thinking on (the models 'consistently fail to close the </think> tag' and ran 4–6 "
+        "hours each), so outputs are long and the cache fills towards the context; depth not stated, left to "
+        "the engine; KV f16 assumed; backend CUDA (NVIDIA card under Ollama). Other models in the table are "
+        "not Qwen3.5",
+    ),
 )
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
@@ -215,6 +236,54 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         278.52,
         note="Path E run 0531 cell c05 (base build, not MTP): truncated at num_predict 8192; run 0555 gave 279.01",
         depth=1901 + 4096,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "0.8B (Ollama default tag), RTX 3060 12 GB, Ollama (engine era inferred), 4K (assumed), HumanEval",
+        "benchkit-rtx3060-humaneval",
+        "qwen3.5:0.8b",
+        RTX3060_BENCHKIT,
+        4096,
+        171.7,
+        regime="ollama-engine",
+        note="164 HumanEval tasks: summed eval_count / summed eval_duration; thinking on; 100% GPU",
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "2B (Ollama default tag), RTX 3060 12 GB, Ollama (engine era inferred), 4K (assumed), HumanEval",
+        "benchkit-rtx3060-humaneval",
+        "qwen3.5:2b",
+        RTX3060_BENCHKIT,
+        4096,
+        107.4,
+        regime="ollama-engine",
+        note="164 HumanEval tasks: summed eval_count / summed eval_duration; thinking on; 100% GPU",
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "4B (Ollama default tag), RTX 3060 12 GB, Ollama (engine era inferred), 4K (assumed), HumanEval",
+        "benchkit-rtx3060-humaneval",
+        "qwen3.5:4b",
+        RTX3060_BENCHKIT,
+        4096,
+        65.9,
+        regime="ollama-engine",
+        note="164 HumanEval tasks: summed eval_count / summed eval_duration; thinking on; 100% GPU",
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "9B (Ollama default tag), RTX 3060 12 GB, Ollama (engine era inferred), 4K (assumed), HumanEval",
+        "benchkit-rtx3060-humaneval",
+        "qwen3.5:9b",
+        RTX3060_BENCHKIT,
+        4096,
+        45.9,
+        regime="ollama-engine",
+        note="164 HumanEval tasks: summed eval_count / summed eval_duration; thinking on; 100% GPU",
         runner="ollama",
         backend="cuda",
     ),
@@ -301,6 +370,17 @@ PLACEMENT_CASES: tuple[PlacementCase, ...] = (
         "gpu",
         1.0,
         note="VRAM sweep's long point: 100% GPU, nvidia-smi 29,740 MiB used (29,864 in the first sweep)",
+    ),
+    PlacementCase(
+        "9B Q4_K_M, RTX 3060 12 GB, Ollama (engine era inferred), 4K (assumed)",
+        "benchkit-rtx3060-humaneval",
+        "qwen3.5:9b",
+        RTX3060_BENCHKIT,
+        4096,
+        "gpu",
+        1.0,
+        regime="ollama-engine",
+        note="leaderboard's offload column: 100% GPU; context assumed (Ollama's default under 24 GB)",
     ),
 )
 
