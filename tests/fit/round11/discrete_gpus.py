@@ -10,7 +10,7 @@ completion lengths: depth = prompt + completion / 2 (averaged over the cases a r
 
 from __future__ import annotations
 
-from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import RTX4090, MemoryCase, PlacementCase, SpeedCase
 from ..reference_data import gguf_file as _file
 from ..reference_data import gguf_gib as _gib
 from ..reference_data import gpu_machine
@@ -75,6 +75,25 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "sweep). llama-bench defaults assumed for what is not stated (f16 KV, tg128 at depth 0: depth 64, "
         "context 4096). RAM not stated (64 GB assumed); V100 SXM2 and PCIe both 900 GB/s",
     ),
+    (
+        "hyattr-ornith35b-4090",
+        "https://github.com/Hyattr/ornith1.0-35B_rtx4090_eval (docs/phase1-2-results.md, docs/glossary.md, "
+        "data/p1_*.json raw responses)",
+        "NVIDIA GeForce RTX 4090 24 GB, Intel Core i9-14900KF, 64 GB RAM, Windows (CUDA sysmem fallback disabled)",
+        "LM Studio's llama.cpp engine (runtime llama.cpp-win-x86_64-nvidia-cuda12-avx2 2.33.0, as each raw "
+        "response states), /api/v0/chat/completions stats (server-side tokens_per_second), flash attention on, "
+        "all 40 layers on the GPU, context 32,768, parallel 4",
+        False,
+        "Ornith-1.0-35B (DeepReinforce; unsloth's UD-IQ4_XS GGUF), which LM Studio reports as arch qwen35moe, "
+        "40 layers, vision: a fine-tune of the 35B-A3B architecture, standing for qwen3.5:35b-a3b (the author "
+        "notes its provenance is unconfirmed); size 19.57 GB as LM Studio's load settings state it (read as "
+        "decimal GB; it may include the vision projector). Phase 1: median of N=5 decode rates per input "
+        "length, each request generating 256 tokens (max_tokens reached, as the raw JSON shows) with a "
+        "unique prefix so the prompt cache does not hit; the depth sweep (316 ... 25,669 input tokens) "
+        "contributes its shortest and longest point: depth 316 + 128 and 25,669 + 128. KV type not stated "
+        "(LM Studio's f16 default assumed). LM Studio's parallel 4 does not split the 32K window (the author "
+        "measured this). Placement: all 40 layers on the GPU (--gpu max), 3,284 MiB of VRAM left",
+    ),
 )
 
 RTX5080_96 = gpu_machine("NVIDIA GeForce RTX 5080", 16, ram_gib=96)
@@ -84,6 +103,7 @@ V100_16 = gpu_machine("Tesla V100-PCIE-16GB", 16)
 _Q35_35B_Q3KS = _gib("qwen3.5:35b-a3b", 14.15)
 _Q35_27B_Q3KS = _gib("qwen3.5:27b", 11.19)
 _Q36_27B_IQ3XXS = _file("qwen3.5:27b", 11.2)
+_ORNITH_35B_UD_IQ4XS = _file("qwen3.5:35b-a3b", 19.57)
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
     # willbnu-rtx5080-guide: 35B-A3B context sweep's two ends, 9B Q8_0, 27B Q3_K_S preset
@@ -186,6 +206,31 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         backend="cuda",
         note="forced placement: 35 of 65 layers on the GPU (-ngl 35); 27,271.04 MB file",
     ),
+    # hyattr-ornith35b-4090: the depth sweep's two ends (a qwen35moe 35B fine-tune under LM Studio's llama.cpp)
+    SpeedCase(
+        "35B-A3B fine-tune (Ornith-1.0) UD-IQ4_XS (19.57 GB), RTX 4090, LM Studio llama.cpp CUDA, 316-token prompt",
+        "hyattr-ornith35b-4090",
+        _ORNITH_35B_UD_IQ4XS,
+        RTX4090,
+        32768,
+        137.8,
+        depth=444,
+        runner="llama.cpp",
+        backend="cuda",
+        note="median of 5; 256 tokens generated; KV f16 assumed",
+    ),
+    SpeedCase(
+        "35B-A3B fine-tune (Ornith-1.0) UD-IQ4_XS (19.57 GB), RTX 4090, LM Studio llama.cpp CUDA, 25,669-token prompt",
+        "hyattr-ornith35b-4090",
+        _ORNITH_35B_UD_IQ4XS,
+        RTX4090,
+        32768,
+        127.2,
+        depth=25797,
+        runner="llama.cpp",
+        backend="cuda",
+        note="median of 5; 256 tokens generated; KV f16 assumed",
+    ),
 )
 
 PLACEMENT_CASES: tuple[PlacementCase, ...] = (
@@ -224,6 +269,15 @@ PLACEMENT_CASES: tuple[PlacementCase, ...] = (
         65536,
         "partial",
         note="'Few' layers on the GPU (14.3 GB used) as stated; share not logged",
+    ),
+    PlacementCase(
+        "35B-A3B fine-tune (Ornith-1.0) UD-IQ4_XS (19.57 GB), RTX 4090, LM Studio llama.cpp, 32K",
+        "hyattr-ornith35b-4090",
+        _ORNITH_35B_UD_IQ4XS,
+        RTX4090,
+        32768,
+        "gpu",
+        note="all 40 layers on the GPU (--gpu max), 3,284 MiB of VRAM free after loading",
     ),
 )
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
