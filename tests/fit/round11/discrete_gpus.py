@@ -10,7 +10,7 @@ completion lengths: depth = prompt + completion / 2 (averaged over the cases a r
 
 from __future__ import annotations
 
-from ..measurements_public import RTX4090, MemoryCase, PlacementCase, SpeedCase
+from ..measurements_public import RTX4090, RTX5090, MemoryCase, PlacementCase, SpeedCase
 from ..reference_data import gguf_file as _file
 from ..reference_data import gguf_gib as _gib
 from ..reference_data import gpu_machine
@@ -93,6 +93,23 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "contributes its shortest and longest point: depth 316 + 128 and 25,669 + 128. KV type not stated "
         "(LM Studio's f16 default assumed). LM Studio's parallel 4 does not split the 32K window (the author "
         "measured this). Placement: all 40 layers on the GPU (--gpu max), 3,284 MiB of VRAM left",
+    ),
+    (
+        "deepindeepsea-5090-q36-baseline",
+        "https://github.com/deepindeepsea/rtx5090-q36-bench (reports/baseline_results.md, 'llama.cpp Baseline — "
+        "RTX 5090 (Qwen3.6-35B-A3B)', 2026-07-18)",
+        "NVIDIA GeForce RTX 5090 32 GB (driver 610.47), Windows with the WSL2 backend; CPU and RAM not stated",
+        "llama.cpp official Docker image ghcr.io/ggml-org/llama.cpp:full-cuda, build 86a9c79f8 (10066), CUDA "
+        "13.3; llama-bench -ngl 99 -fa 1 -r 3 (default -b 2048 -ub 512)",
+        False,
+        "The llama.cpp baseline a custom-engine project ('q36') measured before comparing with its own engine; "
+        "only the llama.cpp rows are considered. Qwen3.6-35B-A3B (same architecture and size, standing for "
+        "qwen3.5:35b-a3b) Q4_K_M, 19.70 GiB as llama-bench prints it, tg128 243.94 ± 3.67 t/s with the default "
+        "batch settings; the later -ub 2048/4096 reruns of the same file (243 and 247 t/s) change only the "
+        "prompt batch and are not entered again; the MXFP4_MOE file (20.65 GiB, 218-219 t/s) is left out (a "
+        "quant sweep contributes the quant Ollama ships). llama-bench defaults assumed for what is not stated "
+        "(f16 KV, tg128 at depth 0: depth 64, context 4096). RAM not stated (64 GB assumed); the note says the "
+        "model fits fully in VRAM. The q36 engine's own figures are not llama.cpp and are left out",
     ),
 )
 
@@ -230,6 +247,19 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         runner="llama.cpp",
         backend="cuda",
         note="median of 5; 256 tokens generated; KV f16 assumed",
+    ),
+    # deepindeepsea-5090-q36-baseline: llama-bench tg128 with the default batch settings
+    SpeedCase(
+        "35B-A3B Q4_K_M (Qwen3.6, 19.70 GiB), RTX 5090, llama-bench tg128, b10066 CUDA (WSL2)",
+        "deepindeepsea-5090-q36-baseline",
+        "qwen3.5:35b-a3b",
+        RTX5090,
+        4096,
+        243.94,
+        depth=64,
+        runner="llama.cpp",
+        backend="cuda",
+        note="-ngl 99 -fa 1 -r 3, default -b 2048 -ub 512",
     ),
 )
 
