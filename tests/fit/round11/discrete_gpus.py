@@ -111,10 +111,31 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "(f16 KV, tg128 at depth 0: depth 64, context 4096). RAM not stated (64 GB assumed); the note says the "
         "model fits fully in VRAM. The q36 engine's own figures are not llama.cpp and are left out",
     ),
+    (
+        "jdkruzr-qwen36-27b-multigpu",
+        "https://github.com/jdkruzr/qwen36-27b-5060ti-bench (README.md, 'Qwen3.6-27B on 4x RTX 5060 Ti — "
+        "single-stream coding benchmark', with its 'Second platform: 2x RTX 3090' section)",
+        "4x NVIDIA GeForce RTX 5060 Ti 16 GB (PCIe Gen4 x8, no P2P, a Vast.ai container, driver 580.95, CUDA "
+        "13.0); a sister rig with 2x NVIDIA GeForce RTX 3090 24 GB (PCIe, no NVLink); CPU and RAM not stated",
+        "current llama.cpp built for sm_120 (build not stated), llama-server with --split-mode tensor (on 2 GPUs "
+        "its internal all-reduce), bs=1 streaming client over the OpenAI API, cold prefill, prompt cache off",
+        False,
+        "Qwen3.6-27B (same architecture and size, standing for qwen3.5:27b) Q8_0 from unsloth's MTP GGUF (the "
+        "MTP head is embedded but unused in the no-MTP rows; catalogue tag), f16 KV, context 262,144 (the "
+        "harness's run.sh 262144), TG = decode tok/s over 256 generated tokens, medians of repeated runs. "
+        "Each rig's no-MTP context sweep contributes its shortest (1k prompt: depth 1,024 + 128) and longest "
+        "point (a ~255k prompt: depth 255,000 + 128, the prompt length approximate as stated). The weights are "
+        "split across the cards by tensor parallelism (--split-mode tensor), not by layers. Left out: every "
+        "MTP row (drafting), the 2x3090 q8-KV MTP row, the 4x3090 rows (the same 3090s in another topology, "
+        "butterfly all-reduce; a third configuration of one box), and the vLLM rows. RAM not stated (64 GB "
+        "assumed)",
+    ),
 )
 
 RTX5080_96 = gpu_machine("NVIDIA GeForce RTX 5080", 16, ram_gib=96)
 RTX5060TI_32 = gpu_machine("NVIDIA GeForce RTX 5060 Ti", 16, ram_gib=32)
+RTX5060TI_X4 = gpu_machine("NVIDIA GeForce RTX 5060 Ti", 16, count=4)
+RTX3090_X2 = gpu_machine("NVIDIA GeForce RTX 3090", 24, count=2)
 V100_16 = gpu_machine("Tesla V100-PCIE-16GB", 16)
 
 _Q35_35B_Q3KS = _gib("qwen3.5:35b-a3b", 14.15)
@@ -260,6 +281,55 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         runner="llama.cpp",
         backend="cuda",
         note="-ngl 99 -fa 1 -r 3, default -b 2048 -ub 512",
+    ),
+    # jdkruzr-qwen36-27b-multigpu: each rig's no-MTP context sweep, shortest and longest prompt
+    SpeedCase(
+        "27B Q8_0 (Qwen3.6), 4x RTX 5060 Ti tensor split, llama-server, f16 KV, 1k prompt",
+        "jdkruzr-qwen36-27b-multigpu",
+        "qwen3.5:27b-q8_0",
+        RTX5060TI_X4,
+        262144,
+        39.4,
+        depth=1152,
+        runner="llama.cpp",
+        backend="cuda",
+        note="no MTP; --split-mode tensor over 4 cards; median",
+    ),
+    SpeedCase(
+        "27B Q8_0 (Qwen3.6), 4x RTX 5060 Ti tensor split, llama-server, f16 KV, ~255k prompt",
+        "jdkruzr-qwen36-27b-multigpu",
+        "qwen3.5:27b-q8_0",
+        RTX5060TI_X4,
+        262144,
+        26.7,
+        depth=255128,
+        runner="llama.cpp",
+        backend="cuda",
+        note="no MTP; --split-mode tensor over 4 cards; prompt length approximate",
+    ),
+    SpeedCase(
+        "27B Q8_0 (Qwen3.6), 2x RTX 3090 tensor split, llama-server, f16 KV, 1k prompt",
+        "jdkruzr-qwen36-27b-multigpu",
+        "qwen3.5:27b-q8_0",
+        RTX3090_X2,
+        262144,
+        44.1,
+        depth=1152,
+        runner="llama.cpp",
+        backend="cuda",
+        note="no MTP; 2-GPU internal all-reduce; median",
+    ),
+    SpeedCase(
+        "27B Q8_0 (Qwen3.6), 2x RTX 3090 tensor split, llama-server, f16 KV, ~255k prompt",
+        "jdkruzr-qwen36-27b-multigpu",
+        "qwen3.5:27b-q8_0",
+        RTX3090_X2,
+        262144,
+        27.4,
+        depth=255128,
+        runner="llama.cpp",
+        backend="cuda",
+        note="no MTP; 2-GPU internal all-reduce; prompt length approximate",
     ),
 )
 
