@@ -130,12 +130,34 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "butterfly all-reduce; a third configuration of one box), and the vLLM rows. RAM not stated (64 GB "
         "assumed)",
     ),
+    (
+        "askidmobile-yttri-3060",
+        "https://github.com/askidmobile/qwen36-server (docs/plans/2026-08-24-qwen35-4b-benchmark.md, section "
+        "'2026-08-25'; docs/research/2026-09-14-vs-llamacpp-ornith-q4km.md)",
+        "NVIDIA GeForce RTX 3060 12 GB (host 'yttri-win'), Windows; CPU and RAM not stated",
+        "llama.cpp llama-server: b10472 (unsloth's Windows CUDA build, CUDA graphs on by default) for the 4B "
+        "rows; build 8e7f22b (2026-08-13), CUDA 12.4, for the 9B row; -ngl 999",
+        False,
+        "A custom-engine project (candle-based 'yttri') that measured mainline llama.cpp on the same card as "
+        "its reference; only the llama.cpp figures are considered. 4B: Qwen3.5-4B Q4_K_M (catalogue tag), the "
+        "2026-08-25 matrix with the prompt cache defeated: decode 87.5 tok/s with a 20-token prompt and 69.6 "
+        "with an 11.4K prompt (the depth sweep's two ends; the 3.9K point, 79.5, is left out); -c 16384 as the "
+        "file's header states; the generated length is not restated in that matrix (the file's 64 tokens "
+        "assumed, depth 20 + 32 and 11,400 + 32); KV not set (f16). The file's first matrix (diff-method "
+        "figures, a Q4_K_M 8K value it later corrects) and its Q6_K/Q8_0 rows are left out. 9B: Ornith-1.5-9B "
+        "Q4_K_M (deepreinforce; general.architecture qwen35 with 32 blocks plus an unused nextn block: a "
+        "Qwen3.5-9B fine-tune, standing for qwen3.5:9b), one slot, -c 131072 -fa on -ctk q8_0 -ctv q8_0, "
+        "decode 52.4 tok/s over 300 tokens (three runs) after a short prompt whose length is not stated (no "
+        "depth); the f16-KV control (52.5) is the same configuration with another KV type and is not entered "
+        "again. The Qwen3.8-27B rows are not Qwen3.5/3.6. RAM not stated (32 GB assumed)",
+    ),
 )
 
 RTX5080_96 = gpu_machine("NVIDIA GeForce RTX 5080", 16, ram_gib=96)
 RTX5060TI_32 = gpu_machine("NVIDIA GeForce RTX 5060 Ti", 16, ram_gib=32)
 RTX5060TI_X4 = gpu_machine("NVIDIA GeForce RTX 5060 Ti", 16, count=4)
 RTX3090_X2 = gpu_machine("NVIDIA GeForce RTX 3090", 24, count=2)
+RTX3060_32 = gpu_machine("NVIDIA GeForce RTX 3060", 12, ram_gib=32)
 V100_16 = gpu_machine("Tesla V100-PCIE-16GB", 16)
 
 _Q35_35B_Q3KS = _gib("qwen3.5:35b-a3b", 14.15)
@@ -330,6 +352,43 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         runner="llama.cpp",
         backend="cuda",
         note="no MTP; 2-GPU internal all-reduce; prompt length approximate",
+    ),
+    # askidmobile-yttri-3060: llama.cpp reference runs of a custom-engine project
+    SpeedCase(
+        "4B Q4_K_M, RTX 3060 12 GB, llama-server b10472 (CUDA), 20-token prompt",
+        "askidmobile-yttri-3060",
+        "qwen3.5:4b",
+        RTX3060_32,
+        16384,
+        87.5,
+        depth=52,
+        runner="llama.cpp",
+        backend="cuda",
+        note="prompt cache defeated; 64 generated tokens assumed",
+    ),
+    SpeedCase(
+        "4B Q4_K_M, RTX 3060 12 GB, llama-server b10472 (CUDA), 11.4K prompt",
+        "askidmobile-yttri-3060",
+        "qwen3.5:4b",
+        RTX3060_32,
+        16384,
+        69.6,
+        depth=11432,
+        runner="llama.cpp",
+        backend="cuda",
+        note="prompt cache defeated; 64 generated tokens assumed",
+    ),
+    SpeedCase(
+        "9B Q4_K_M fine-tune (Ornith-1.5-9B), RTX 3060 12 GB, llama-server 8e7f22b (CUDA 12.4), q8_0 KV, 128K",
+        "askidmobile-yttri-3060",
+        "qwen3.5:9b",
+        RTX3060_32,
+        131072,
+        52.4,
+        kv="q8_0",
+        runner="llama.cpp",
+        backend="cuda",
+        note="one slot, 300 tokens, three runs; short prompt of unstated length",
     ),
 )
 
