@@ -393,4 +393,5 @@ SAME_MACHINE = {
     "alexcode-1070": "alexcode-4060ti",  # one author, one host board, the GPU swapped (sixth round)
     "llmlab-3x3060": "llmlab-3090-qwen36-27b",  # one author's lab notes, two sets of cards (seventh round)
     "greppy-m5-qwen35-baseline": "ctox-m5-ggml-baselines",  # one organisation's two repositories, one M5 (eighth round)
+    "msf-890m-qwen36-phase1": "msf-890m-gemma4-vs-qwen35",  # one author's blog and repository, one laptop (eleventh round)
 }

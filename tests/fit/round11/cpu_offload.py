@@ -57,8 +57,10 @@ SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
         "are hand-set placements (-ngl and --n-cpu-moe chosen by the author, llama.cpp's fit off); how the "
         "decode rate was measured and the prompt length are not stated (depth unknown); rows: the q8_0-KV 32K "
         "sweep's n_cpu_moe 30 and 29 (22.3, 22.0), the q4_0-KV context sweep at n_cpu_moe 28, its shortest "
-        "and longest context (4096: 22.8, 65536: 22.9), and the q4_0 4K ngl/n_cpu_moe sweep's other points "
-        "(ngl 40 with 36 and 32, ngl 36 with 32, ngl 28 with 48, ngl 20 with 64); left out: q8_0 with "
+        "and longest context (4096: 22.8, 65536: 22.9), and the q4_0 4K ngl/n_cpu_moe sweep's other end "
+        "(ngl 20 with 64: 9.5; its near end is the context sweep's 4096 row), the lead keeping a placement "
+        "sweep's two ends as the entry rules say (its middle points, ngl 40 with 36 and 32, ngl 36 with 32 and "
+        "ngl 28 with 48, left out before the evaluation); left out: q8_0 with "
         "n_cpu_moe 28 (8.5 tok/s, 7.9 of 8 GB, marked VRAM thrashing by the author), the middle contexts of "
         "the context sweep, and the RTX 3060 comparison figure (that machine is the other source); RAM speed "
         "not stated",
@@ -176,50 +178,6 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         GTX1070_7700K,
         65536,
         22.9,
-        kv="q4_0",
-        runner="llama.cpp",
-        backend="cuda",
-    ),
-    SpeedCase(
-        "35B-A3B Q4_K_M 19.70 GiB (Qwen3.6), GTX 1070 8 GB + i7-7700K, -ngl 40 --n-cpu-moe 36, 4K q4_0",
-        "castlen3-gtx1070-7700k",
-        Q4KM_36_35B_1970,
-        GTX1070_7700K,
-        4096,
-        20.0,
-        kv="q4_0",
-        runner="llama.cpp",
-        backend="cuda",
-    ),
-    SpeedCase(
-        "35B-A3B Q4_K_M 19.70 GiB (Qwen3.6), GTX 1070 8 GB + i7-7700K, -ngl 40 --n-cpu-moe 32, 4K q4_0",
-        "castlen3-gtx1070-7700k",
-        Q4KM_36_35B_1970,
-        GTX1070_7700K,
-        4096,
-        21.8,
-        kv="q4_0",
-        runner="llama.cpp",
-        backend="cuda",
-    ),
-    SpeedCase(
-        "35B-A3B Q4_K_M 19.70 GiB (Qwen3.6), GTX 1070 8 GB + i7-7700K, -ngl 36 --n-cpu-moe 32, 4K q4_0",
-        "castlen3-gtx1070-7700k",
-        Q4KM_36_35B_1970,
-        GTX1070_7700K,
-        4096,
-        19.5,
-        kv="q4_0",
-        runner="llama.cpp",
-        backend="cuda",
-    ),
-    SpeedCase(
-        "35B-A3B Q4_K_M 19.70 GiB (Qwen3.6), GTX 1070 8 GB + i7-7700K, -ngl 28 --n-cpu-moe 48, 4K q4_0",
-        "castlen3-gtx1070-7700k",
-        Q4KM_36_35B_1970,
-        GTX1070_7700K,
-        4096,
-        15.6,
         kv="q4_0",
         runner="llama.cpp",
         backend="cuda",
