@@ -214,3 +214,31 @@ def test_the_shipped_constants_obey_the_retuning_rule() -> None:
     assert best[0] - current[0] < MIN_GAIN_ROWS
     assert verdict(current, best).startswith("keep the current constants")
     assert verdict((10, 0.3), (10 + MIN_GAIN_ROWS, 0.2)) == "adopt the retuned constants"
+
+
+def _igpu_laptop(name: str, speed_mts: int | None) -> HardwareProfile:
+    """A laptop whose iGPU has 16 GiB carved out of 64 GiB (Windows "dedicated" memory), as the probes build it."""
+    igpu = GpuInfo("amd", name, 16 * 2**30, 15 * 2**30, integrated=True, dedicated_from_ram=True)
+    p = build_profile(ram_gib=48, ram_available_gib=40, gpus=(igpu,))
+    return replace(p, ram=replace(p.ram, memory_type="DDR5" if speed_mts else None, speed_mts=speed_mts))
+
+
+def test_an_igpu_the_table_does_not_list_reads_the_system_rams_bandwidth() -> None:
+    """A Radeon 780M/890M reads the laptop's RAM: it was given the 250 GB/s an unknown AMD card gets, about
+    three times what dual-channel DDR5-5600 carries, so its speed range promised three times too much."""
+    from runyard_desktop.core.hardware.bandwidth import Bandwidth, gpu_bandwidth
+
+    probed = _igpu_laptop("AMD Radeon 780M Graphics", 5600)
+    assert gpu_bandwidth(probed.gpus[0], probed) == Bandwidth(89.6, "probe")  # 5,600 MT/s × 8 B × 2 channels
+    unknown = _igpu_laptop("AMD Radeon 890M Graphics", None)
+    assert gpu_bandwidth(unknown.gpus[0], unknown).source == "estimate"
+    assert gpu_bandwidth(unknown.gpus[0], unknown).gbps < 100  # the RAM's conservative figure, not a card's
+    # The speed range follows: the 9B on the 780M is limited by 89.6 GB/s.
+    report = _run("qwen3.5:9b", probed)
+    assert report.verdict == "gpu" and report.speed_basis is not None
+    assert report.speed_basis.gpu_bandwidth_gbps == pytest.approx(89.6)
+    # A card of its own keeps its table figure, and an iGPU with on-package memory (Lunar Lake) its spec.
+    card = GpuInfo("amd", "AMD Radeon RX 7600", 8 * 2**30, 7 * 2**30)
+    assert gpu_bandwidth(card, probed) == Bandwidth(288, "table")
+    lunar = GpuInfo("intel", "Intel(R) Arc(TM) 140V GPU (16GB)", 16 * 2**30, 15 * 2**30, integrated=True)
+    assert gpu_bandwidth(lunar, probed) == Bandwidth(136, "table")

@@ -129,7 +129,7 @@ def _times(
     ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
     used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
-    gbw = min((gpu_bandwidth(g.gpu) for g in used), key=lambda b: b.gbps, default=None)
+    gbw = min((gpu_bandwidth(g.gpu, profile) for g in used), key=lambda b: b.gbps, default=None)
     tflops = min((gpu_compute(g.gpu).tflops for g in used), default=None)
     times = {
         "gpu memory": gpu_bytes / (m.gpu_efficiency * gbw.gbps * 1e9) if gpu_bytes and gbw else 0.0,

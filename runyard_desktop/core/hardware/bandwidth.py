@@ -2,7 +2,9 @@
 
 Decode speed is memory-bandwidth bound (docs/qwen35-memory.md#tokens-per-second). Order of trust: the GPU's own
 `memory_bandwidth_gbps` (NVML-derived by the hardware probe: bus width × memory clock), then this
-table of published specs, then a conservative per-vendor figure. RAM bandwidth: transfer rate × 8 bytes ×
+table of published specs, then, for an integrated GPU the table does not list (AMD Radeon 780M/890M, Intel's
+Meteor Lake Arc Graphics), the system RAM's bandwidth, which is what such a GPU reads from, and for any other
+card a conservative per-vendor figure. RAM bandwidth: transfer rate × 8 bytes ×
 channels when the OS reports the modules' speed (channels unknown → 2, the desktop/laptop norm); otherwise a
 conservative dual-channel DDR4 figure (CPU_RAM_GBPS), Apple Silicon's unified bus, or a small ARM board's.
 """
@@ -132,6 +134,10 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "Arc A770": 560,
     "Arc A750": 512,
     "Arc B580": 456,
+    # Lunar Lake's memory is on the package (LPDDR5X-8533, 128-bit: Intel's Core Ultra 200V spec), so its
+    # Arc 130V/140V iGPU has a bandwidth of its own; other Intel and AMD iGPUs read whatever RAM the laptop has.
+    "140V": 136,
+    "130V": 136,
     # Apple (unified memory)
     "M1 Ultra": 800,
     "M1 Max": 400,
@@ -192,12 +198,16 @@ lookup_gpu_name = name_lookup(GPU_BANDWIDTH_GBPS)  # "NVIDIA GeForce RTX 4060 Ti
 lookup_soc_name = name_lookup(ARM_SOC_RAM_GBPS)  # "ARM Cortex-A55 (Radxa ROCK 5B, Rockchip RK3588)" -> 33.8
 
 
-def gpu_bandwidth(gpu: GpuInfo) -> Bandwidth:
+def gpu_bandwidth(gpu: GpuInfo, profile: HardwareProfile | None = None) -> Bandwidth:
+    """The GPU's memory bandwidth. With the machine's `profile`, an integrated GPU the table does not list
+    gets the system RAM's (cpu_bandwidth): a 780M reading DDR5-5600 has its 90 GB/s, not a card's 250."""
     if gpu.memory_bandwidth_gbps and gpu.memory_bandwidth_gbps > 0:
         return Bandwidth(float(gpu.memory_bandwidth_gbps), "probe")
     table = lookup_gpu_name(gpu.name)
     if table is not None:
         return Bandwidth(table, "table")
+    if profile is not None and gpu.integrated and gpu.vendor != "apple":
+        return cpu_bandwidth(profile)
     return Bandwidth(_VENDOR_FALLBACK_GBPS.get(gpu.vendor, _OTHER_FALLBACK_GBPS), "estimate")
 
 

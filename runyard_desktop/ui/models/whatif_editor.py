@@ -161,7 +161,7 @@ class WhatIfEditor(QGroupBox):
         gpus = profile.inference_gpus
         self.gpu_memory.setValue(sum(g.vram_free_bytes for g in gpus[:1]) / GIB if gpus else 0)
         self.gpu_count.setValue(max(1, len(gpus)))
-        self.bandwidth.setValue(int(gpu_bandwidth(gpus[0]).gbps) if gpus else 0)  # probe, else the table
+        self.bandwidth.setValue(int(gpu_bandwidth(gpus[0], profile).gbps) if gpus else 0)  # probe, table, iGPU: RAM
         self.unified.setChecked(any(g.unified_memory for g in gpus))
         self.carve_out.setChecked(any(g.dedicated_from_ram for g in gpus))
         self.ram_total.setValue(profile.ram.total_bytes / GIB)
