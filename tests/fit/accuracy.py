@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from runyard_desktop.core.fit import calibration
 from runyard_desktop.core.fit.catalogue import ModelTag, load_catalogue
 from runyard_desktop.core.fit.engine import FitOptions, FitReport, OllamaRegime, evaluate
-from runyard_desktop.core.fit.speed import centre_of
+from runyard_desktop.core.fit.speed import RANGE_RATIO, centre_of
 from runyard_desktop.core.fit.text import speed_phrase
 
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
@@ -177,6 +177,121 @@ def calibrated_summary(held: bool, only_round: int | None = None, weight: float 
     return CalibratedSummary(n, inside, before, err / max(1, n), err_before / max(1, n))
 
 
+def _best_shift(errors: list[float], half: float) -> tuple[int, float]:
+    """The most of `errors` (log ratios) one shift can put inside ±half, and that shift: the fullest window of
+    width 2·half (ties: the first), centred."""
+    errors = sorted(errors)
+    best, shift, lo = 0, 0.0, 0
+    for hi, e in enumerate(errors):
+        while e - errors[lo] > 2 * half:
+            lo += 1
+        if hi - lo + 1 > best:
+            best, shift = hi - lo + 1, (errors[lo] + e) / 2
+    return best, shift
+
+
+def _facts(case: SpeedCase) -> tuple[str, str, bool, str, str, str]:
+    """What the app knows about a row before a download: the GPU's vendor (or the CPU alone), where the engine
+    places the model, dense or MoE, its size class by active parameters, the program and Ollama's generation."""
+    report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
+    tag = catalogue_tag(case.tag)
+    verdict = report.verdict.value
+    vendor = case.profile.gpus[0].vendor if case.profile.gpus and verdict != "cpu" else "cpu"
+    active = tag.size.active_read_params / 1e9
+    size = "< 2.5B" if active < 2.5 else "< 6B" if active < 6 else "< 12B" if active < 12 else "larger"
+    return vendor, verdict, tag.size.is_moe, size, case.runner or "unstated", case.regime
+
+
+BOUND_GROUPINGS: tuple[tuple[str, str], ...] = (
+    ("none", "The plain estimate"),
+    ("all", "One factor for every row"),
+    ("vendor", "One factor per GPU vendor (or the CPU alone)"),
+    ("facts", "One factor per vendor × placement × dense/MoE × size × program × Ollama generation"),
+    ("source", "One factor per source: a perfect check on each machine"),
+)
+
+
+@dataclass(frozen=True)
+class Bound:
+    name: str
+    groups: int
+    tiny: int  # groups of one or two rows
+    inside: int  # with each group's factor chosen on the rows themselves (a ceiling)
+    left_out: int | None  # with each group's factor chosen on the other sources' rows (None: no such factor)
+    rows: int
+
+
+def coverage_bounds(held: bool | None = None) -> list[Bound]:
+    """How many decode rows a range of the same width would hold if its centre were multiplied by one factor
+    per group of rows: chosen on the rows themselves (a ceiling), and chosen on the other sources' rows of the
+    group, each source in turn (what such factors do on a machine they have not seen). `held` None: all rows."""
+    half = math.log(RANGE_RATIO) / 2
+    rows = [
+        (case.source, _facts(case), math.log(case.measured_tps / centre_of(tps)))
+        for case, tps, _e in speed_rows()
+        if tps is not None and (held is None or is_held_out(case.source) == held)
+    ]
+    out = []
+    for key, name in BOUND_GROUPINGS:
+        if key == "none":
+            out.append(Bound(name, 0, 0, sum(abs(e) <= half for *_r, e in rows), None, len(rows)))
+            continue
+
+        def group_of(source: str, facts: tuple[str, str, bool, str, str, str], key: str = key) -> object:
+            return {"all": 0, "vendor": facts[0], "facts": facts, "source": source}[key]
+
+        groups: dict[object, list[float]] = {}
+        for source, facts, e in rows:
+            groups.setdefault(group_of(source, facts), []).append(e)
+        left_out = None
+        if key != "source":
+            left_out = 0
+            for source in {s for s, _f, _e in rows}:
+                others: dict[object, list[float]] = {}
+                for s, facts, e in rows:
+                    if s != source:
+                        others.setdefault(group_of(s, facts), []).append(e)
+                for s, facts, e in rows:
+                    if s == source:
+                        rest = others.get(group_of(s, facts))
+                        shift = _best_shift(rest, half)[1] if rest else 0.0
+                        left_out += abs(e - shift) <= half
+        out.append(
+            Bound(
+                name,
+                len(groups),
+                sum(len(es) <= 2 for es in groups.values()),
+                sum(_best_shift(es, half)[0] for es in groups.values()),
+                left_out,
+                len(rows),
+            )
+        )
+    return out
+
+
+def _count(inside: int | None, n: int) -> str:
+    return "—" if inside is None else f"{inside} of {n} ({100 * inside / max(1, n):.0f} %)"
+
+
+def render_bounds() -> list[str]:
+    out = [
+        "How many decode rows ranges of the same width would hold if each range's centre were multiplied by one",
+        "factor per group of rows. Chosen on the very rows it is scored on, the factor gives a ceiling for an",
+        "estimate of this form, not a result (a group of one row always fits, one of two nearly always); chosen",
+        "on the other sources' rows of its group, each source left out in turn, it shows what such factors do on a",
+        "machine they have not seen, as a finer speed model tuned on these rows would.\n",
+        "| Centre | Groups (of one or two rows) | Inside, factor chosen on the rows | Inside, factor from the other "
+        "sources | Held out: chosen on the rows | Held out: from the other sources |",
+        "|---|---|---|---|---|---|",
+    ]
+    for b, h in zip(coverage_bounds(), coverage_bounds(held=True), strict=True):
+        out.append(
+            f"| {b.name} | {f'{b.groups} ({b.tiny})' if b.groups else '—'} | {_count(b.inside, b.rows)} | "
+            f"{_count(b.left_out, b.rows)} | {_count(h.inside, h.rows)} | {_count(h.left_out, h.rows)} |"
+        )
+    return out
+
+
 def _fmt(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:.1f}{unit}"
 
@@ -255,6 +370,7 @@ def render_sources() -> list[str]:
 def render_accuracy() -> str:
     out = ["#### Summary\n", *render_summary(), ""]
     out += ["#### Re-centred on a measured check\n", *render_calibrated(), ""]
+    out += ["#### How far a better centre could go\n", *render_bounds(), ""]
     out += ["#### Sources\n", *render_sources(), ""]
     out += [
         "#### Memory\n",

@@ -126,3 +126,22 @@ def test_each_later_rounds_held_out_sources_are_reported_on_their_own(only_round
     rows = [c for c in SPEED_CASES if is_held_out(c.source) and source_round(c.source) == only_round]
     assert fresh.speed_inside[1] == len(rows) < accuracy.summary(held=True).speed_inside[1]
     assert f"| Held out, round {only_round} only" in docgen.generated_section(docgen.ACCURACY, "accuracy")
+
+
+def test_the_best_factor_for_a_group_is_the_fullest_window_of_the_ranges_width() -> None:
+    half = math.log(accuracy.RANGE_RATIO) / 2
+    assert accuracy._best_shift([0.0], half) == (1, 0.0)
+    count, shift = accuracy._best_shift([-0.2, 0.1, 0.3, 1.5, 1.6], half)
+    assert count == 3 and shift == pytest.approx(0.05)  # -0.2 … 0.3 fit one range (width 0.68); 1.5, 1.6 do not
+    assert accuracy._best_shift([2.0, 1.9, -1.0], half)[0] == 2
+
+
+def test_a_ceiling_is_never_below_the_plain_estimate() -> None:
+    """docs/fit-accuracy.md, "How far a better centre could go": a factor chosen on the rows it is scored on
+    does at least as well as no factor (1 is one of the factors it chooses from)."""
+    plain, *grouped = accuracy.coverage_bounds()
+    assert plain.left_out is None and plain.groups == 0
+    for bound in grouped:
+        assert bound.rows == plain.rows and plain.inside <= bound.inside <= bound.rows
+        assert bound.tiny <= bound.groups
+    assert grouped[-1].groups == len({c.source for c, t, _e in accuracy.speed_rows() if t is not None})
