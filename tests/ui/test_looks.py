@@ -151,26 +151,48 @@ def test_a_long_tag_is_elided_in_the_installed_table_at_a_narrow_window(main_win
     assert not table.horizontalScrollBar().isVisible()
 
 
-def test_the_chat_header_shrinks_without_overlapping_at_a_narrow_window(main_window, qtbot) -> None:
+def test_the_chat_header_takes_a_second_row_instead_of_squeezing_at_a_narrow_window(main_window, qtbot) -> None:
+    """With a side panel open in a 900-pixel window the header's one row left the title "New…" and the picker
+    a few letters; the picker and Think now move to a row of their own, and return when there is room."""
     from PySide6.QtWidgets import QWidget
 
-    main_window.resize(900, 600)
+    main_window.resize(1400, 800)
     main_window.show_page("chat")
     pane = main_window.page("chat")
     conversation = pane.controller.new_conversation(model="qwen3.5:4b")
     pane.controller.rename(conversation.id, "A very long title " * 6)
-    pane.findChild(QWidget, "summarizeDocumentsButton").click()  # a side panel takes room from the header
     header = pane.findChild(QWidget, "chatHeader")
-    parts = [pane.title, pane.model_picker, pane.findChild(QWidget, "parametersButton")]
-    parts.append(pane.findChild(QWidget, "summarizeDocumentsButton"))
+    summarize = pane.findChild(QWidget, "summarizeDocumentsButton")
+    parameters = pane.findChild(QWidget, "parametersButton")
+    chars = pane.title.fontMetrics().averageCharWidth()
 
-    def side_by_side() -> bool:
-        boxes = [w.geometry() for w in parts]
-        in_order = all(a.right() < b.left() for a, b in itertools.pairwise(boxes))
-        return header.isVisible() and in_order and boxes[-1].right() <= header.contentsRect().right()
+    def tidy() -> bool:
+        """No part overlaps another, every part lies inside the header, the title and picker have room."""
+        parts = [pane.title, pane.model_picker, parameters, summarize]
+        boxes = [w.mapTo(header, w.rect().topLeft()) for w in parts]
+        rects = [w.rect().translated(p) for w, p in zip(parts, boxes, strict=True)]
+        apart = all(not a.intersects(b) for a, b in itertools.combinations(rects, 2))
+        inside = all(header.contentsRect().contains(r) for r in rects)
+        roomy = (
+            pane.title.width() >= 14 * chars
+            and pane.model_picker.width() >= pane.model_picker.minimumSizeHint().width()
+        )
+        return header.isVisible() and apart and inside and roomy
 
-    qtbot.waitUntil(side_by_side, timeout=3000)
+    def one_row() -> bool:
+        tops = {w.mapTo(header, w.rect().topLeft()).y() // 8 for w in (pane.title, pane.model_picker, summarize)}
+        return header.rows == 1 and len(tops) == 1
+
+    qtbot.waitUntil(lambda: one_row() and tidy(), timeout=3000)
+    main_window.resize(900, 600)
+    summarize.click()  # a side panel takes room from the header
+    qtbot.waitUntil(lambda: header.rows > 1 and tidy(), timeout=3000)
+    below = pane.model_picker.mapTo(header, pane.model_picker.rect().topLeft()).y()
+    assert below >= pane.title.mapTo(header, pane.title.rect().bottomLeft()).y()  # the picker under the title
     assert pane.title.text().startswith("A very long title A very long title")  # the whole title, drawn elided
+    summarize.click()
+    main_window.resize(1400, 800)
+    qtbot.waitUntil(lambda: one_row() and tidy(), timeout=3000)
 
 
 def test_the_locked_history_message_is_a_readable_column_shown_whole(main_window, qtbot) -> None:

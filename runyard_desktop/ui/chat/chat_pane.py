@@ -98,9 +98,9 @@ class ChatPane(SendWaitMixin, ModelPickerMixin, AttachmentsMixin, QWidget):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(center)
         splitter.addWidget(self.parameters)
-        row = self.header.layout()
-        assert isinstance(row, QHBoxLayout)
-        self.summarize_button, self.summarize_panel = add_summarize_panel(controller, fit, row, splitter)
+        self.summarize_button, self.summarize_panel = add_summarize_panel(
+            controller, fit, self.header.panel_buttons_row, splitter
+        )
         parameters_button = self.header.findChild(QWidget, "parametersButton")
         if parameters_button is not None:  # Tab reaches it with the header's other controls, not after Send
             QWidget.setTabOrder(parameters_button, self.summarize_button)
