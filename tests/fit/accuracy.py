@@ -314,7 +314,8 @@ SPLITS: tuple[tuple[str, bool, int | None], ...] = (
     ("Held out, round 8 only (never tuned on; seen by round 9)", True, 8),
     ("Held out, round 9 only (never tuned on; seen by round 10)", True, 9),
     ("Held out, round 10 only (never tuned on; seen by round 11)", True, 10),
-    ("Held out, round 11 only (never tuned on, never seen)", True, 11),
+    ("Held out, round 11 only (never tuned on; seen by round 12)", True, 11),
+    ("Held out, round 12 only (never tuned on, never seen)", True, 12),
 )
 
 
