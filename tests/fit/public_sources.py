@@ -394,4 +394,6 @@ SAME_MACHINE = {
     "llmlab-3x3060": "llmlab-3090-qwen36-27b",  # one author's lab notes, two sets of cards (seventh round)
     "greppy-m5-qwen35-baseline": "ctox-m5-ggml-baselines",  # one organisation's two repositories, one M5 (eighth round)
     "msf-890m-qwen36-phase1": "msf-890m-gemma4-vs-qwen35",  # one author's blog and repository, one laptop (eleventh round)
+    # one repository's validation pages, two machines, entered per machine like llmfit's device folders (twelfth round)
+    "haven42-rx7800xt-ollama": "haven42-dual-v100-ollama",
 }
