@@ -18,7 +18,7 @@ from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import Measurement
 from runyard_desktop.core.fit.report import verdict_label
-from runyard_desktop.core.fit.text import speed_phrase
+from runyard_desktop.core.fit.text import range_reliability_text, speed_phrase
 from runyard_desktop.core.formatting import human_bytes, human_gib
 from runyard_desktop.models.tooltip_text import plain_tooltip
 
@@ -202,7 +202,7 @@ class CatalogueModel(QAbstractTableModel):
             how = (
                 f"Estimated, {calibrated_text(calibrated)}; the estimate alone: {speed_phrase(report.tokens_per_second)}."
                 if calibrated
-                else "Estimated from memory bandwidth; see docs/fit-reference.md."
+                else f"Estimated from memory bandwidth. {range_reliability_text()}"
             )
             return how + measured
         if report is not None:

@@ -145,3 +145,13 @@ def test_a_ceiling_is_never_below_the_plain_estimate() -> None:
         assert bound.rows == plain.rows and plain.inside <= bound.inside <= bound.rows
         assert bound.tiny <= bound.groups
     assert grouped[-1].groups == len({c.source for c, t, _e in accuracy.speed_rows() if t is not None})
+
+
+def test_what_the_app_says_about_its_ranges_matches_the_measured_figures() -> None:
+    """The speed tooltips quote how often published rates fall inside the ranges; the figures are these."""
+    from runyard_desktop.core.fit import text
+
+    assert abs(text.PUBLISHED_INSIDE_SHARE - accuracy.summary(held=True).inside_share) <= 0.02
+    assert abs(text.CHECKED_INSIDE_SHARE - accuracy.calibrated_summary(held=True).share) <= 0.02
+    sentence = text.range_reliability_text()
+    assert f"{text.PUBLISHED_INSIDE_SHARE * 100:.0f} %" in sentence and "Measure" in sentence

@@ -13,7 +13,7 @@ from runyard_desktop.core.fit.catalogue import Catalogue, ModelTag
 from runyard_desktop.core.fit.engine import FitReport
 from runyard_desktop.core.fit.measured import beside_estimate_text
 from runyard_desktop.core.fit.report import verdict_label
-from runyard_desktop.core.fit.text import context_phrase, speed_phrase
+from runyard_desktop.core.fit.text import context_phrase, range_reliability_text, speed_phrase
 from runyard_desktop.core.formatting import human_bytes
 from runyard_desktop.ui.models.breakdown_bar import BreakdownBar
 from runyard_desktop.ui.models.catalogue_delegates import verdict_colour
@@ -60,6 +60,7 @@ class ModelDetails(QFrame):
         self.max_gpu_context.setObjectName("maxGpuContext")
         self.speed = _label()
         self.speed.setObjectName("speedText")
+        self.speed.setToolTip(range_reliability_text())
         self.download = _label()
         self.about = _label()
         for name, widget in (
