@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._refreshers: dict[str, Callable[[], object]] = {}
         self._menus: dict[str, QMenu] = {}
         self._shortcut_notes: list[tuple[str, str]] = []
+        self._painted_icons: dict[str, Callable[[QPalette], QIcon]] = {}  # page key → how its icon is drawn
         self._page_actions: list[QAction] = []
         # Replaceable (tests): shows a plain-text list, (parent, title, text) → anything.
         self.show_text: Callable[[QWidget, str, str], object] = _show_plain_text
@@ -235,6 +236,19 @@ class MainWindow(QMainWindow):
         item = self._nav.item(self._pages.index(key))
         if item is not None:
             item.setIcon(icon)
+
+    def paint_page_icon(self, key: str, paint: Callable[[QPalette], QIcon]) -> None:
+        """An icon the app draws from the palette: painted now, and again when Settings → Theme changes it."""
+        if not self._painted_icons:
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                app.paletteChanged.connect(self._on_app_palette_changed)
+        self._painted_icons[key] = paint
+        self.set_page_icon(key, paint(QGuiApplication.palette()))
+
+    def _on_app_palette_changed(self, palette: QPalette) -> None:
+        for key, paint in self._painted_icons.items():
+            self.set_page_icon(key, paint(palette))
 
     def replace_page(self, key: str, widget: QWidget) -> None:
         """Put `widget` where page `key` was (shown if that page was); the old widget is deleted."""

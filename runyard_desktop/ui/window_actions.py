@@ -6,7 +6,8 @@
 - F5 (View → Refresh) per page: detection again on *This machine*, the Ollama check and model lists on
   Models, Installed and Chat;
 - the page-list icons, Qt's standard icons (drawn by the style for light and dark palettes; no SVG
-  library is loaded for them);
+  library is loaded for them), and for Chat a speech bubble painted in the palette's text colour
+  (widgets/chat_icon.py: Qt has no such standard icon);
 - the shortcuts that are no menu action, listed in Help → Keyboard shortcuts.
 """
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QStyle
 
 from runyard_desktop.ui.main_window import MainWindow, shortcut_text, tooltip_with_shortcut
+from runyard_desktop.ui.widgets.chat_icon import chat_bubble_icon
 
 if TYPE_CHECKING:
     from runyard_desktop.ui.chat.chat_pane import ChatPane
@@ -26,7 +28,6 @@ CHAT_MENU = "&Chat"
 PAGE_ICONS = {
     "hardware": QStyle.StandardPixmap.SP_ComputerIcon,
     "models": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    "chat": QStyle.StandardPixmap.SP_MessageBoxInformation,
     "installed": QStyle.StandardPixmap.SP_DriveHDIcon,
 }
 NOTES = (
@@ -41,6 +42,10 @@ def set_page_icons(window: MainWindow) -> None:
     for key in window.page_keys():
         if key in PAGE_ICONS:
             window.set_page_icon(key, style.standardIcon(PAGE_ICONS[key]))
+        elif key == "chat":
+            window.paint_page_icon(
+                key, lambda palette: chat_bubble_icon(palette.windowText().color(), palette.highlightedText().color())
+            )
 
 
 def add_chat_actions(window: MainWindow) -> tuple[QAction, QAction, QAction]:

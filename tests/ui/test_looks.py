@@ -233,3 +233,32 @@ def test_a_long_ollama_status_is_elided_and_keeps_its_buttons_in_the_window(main
     assert advance > label.width()  # narrower than its text: drawn shortened, with "…"
     assert label.minimumSizeHint().width() < advance / 4  # it can give way, instead of being cut off
     assert label.text() == bar.text() and label.text().startswith("Ollama is not installed")  # kept whole
+
+
+def test_the_chat_page_shows_a_speech_bubble_that_follows_the_theme(main_window, qtbot) -> None:
+    """The page list showed Qt's information "i" for Chat; it is a bubble in the palette's text colour, and
+    a theme change repaints it."""
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+    from PySide6.QtWidgets import QListWidget, QStyle
+
+    nav = main_window.findChild(QListWidget, "navigation")
+    chat = nav.item(main_window.page_keys().index("chat"))
+    info = main_window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+
+    def ink(icon) -> set[str]:
+        image = icon.pixmap(32, 32).toImage()
+        pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+        return {c.name() for c in pixels if c.alpha() == 255}
+
+    assert not chat.icon().isNull() and chat.icon().cacheKey() != info.cacheKey()
+    assert ink(chat.icon()) == {QGuiApplication.palette().windowText().color().name()}
+    palette = QPalette(QGuiApplication.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#123456"))
+    old = QGuiApplication.palette()
+    QGuiApplication.setPalette(palette)
+    try:
+        qtbot.waitUntil(
+            lambda: ink(nav.item(main_window.page_keys().index("chat")).icon()) == {"#123456"}, timeout=2000
+        )
+    finally:
+        QGuiApplication.setPalette(old)
