@@ -315,7 +315,8 @@ SPLITS: tuple[tuple[str, bool, int | None], ...] = (
     ("Held out, round 9 only (never tuned on; seen by round 10)", True, 9),
     ("Held out, round 10 only (never tuned on; seen by round 11)", True, 10),
     ("Held out, round 11 only (never tuned on; seen by round 12)", True, 11),
-    ("Held out, round 12 only (never tuned on, never seen)", True, 12),
+    ("Held out, round 12 only (never tuned on; seen by round 13)", True, 12),
+    ("Held out, round 13 only (never tuned on, never seen)", True, 13),
 )
 
 
