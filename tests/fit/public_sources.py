@@ -396,4 +396,5 @@ SAME_MACHINE = {
     "msf-890m-qwen36-phase1": "msf-890m-gemma4-vs-qwen35",  # one author's blog and repository, one laptop (eleventh round)
     # one repository's validation pages, two machines, entered per machine like llmfit's device folders (twelfth round)
     "haven42-rx7800xt-ollama": "haven42-dual-v100-ollama",
+    "bigkijimon-m1max-qwen35-ja-bench": "bigkijimon-m1max-ollama-mlx-bench",  # one author's articles, one M1 Max (13th)
 }
