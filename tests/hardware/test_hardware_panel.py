@@ -68,3 +68,31 @@ def test_detecting_and_failure_placeholders_are_centred(qtbot) -> None:
     placeholder = panel.findChild(QLabel, "hardwarePlaceholder")
     assert placeholder is not None
     assert placeholder.text().endswith("boom") and placeholder.alignment() == centre
+
+
+def test_an_igpu_with_memory_set_aside_is_shown_as_the_gpu_ollama_uses_with_the_rams_bandwidth(qtbot) -> None:
+    """A Radeon 780M with 16 GiB set aside (Windows "dedicated" memory) runs models like a card (Ollama's
+    rule); its card said "models run on the CPU" and hid its memory. It now says what the estimates use."""
+    from dataclasses import replace
+
+    from runyard_desktop.core.hardware.profile import GpuInfo
+
+    panel = HardwarePanel()
+    qtbot.addWidget(panel)
+    igpu = GpuInfo("amd", "AMD Radeon 780M Graphics", 16 * GIB, 15 * GIB, integrated=True, dedicated_from_ram=True)
+    ram = replace(RamInfo(48 * GIB, 40 * GIB), memory_type="DDR5", speed_mts=5600)
+    profile = HardwareProfile("windows", "x86_64", CpuInfo("AMD Ryzen 7 8845HS", 8, 16), ram, (igpu,))
+    panel.set_profile(profile)
+    text = _texts(panel)
+    assert "set aside for it: Ollama uses it" in text and "models run on the CPU" not in text
+    assert "15.0 GiB free" in text  # its memory meter, as for a card
+    assert "90 GB/s (reads the system RAM)" in text  # 5,600 MT/s × 8 B × 2 channels
+    assert "90 GB/s (DDR5 at 5,600 MT/s, 2 channels assumed)" in text  # the RAM card says the same bus
+    small = replace(igpu, vram_total_bytes=GIB // 2, vram_free_bytes=GIB // 4, dedicated_from_ram=False)
+    panel.set_profile(replace(profile, gpus=(small,), ram=RamInfo(48 * GIB, 40 * GIB)))
+    text = _texts(panel)
+    assert "models run on the CPU" in text and "Memory bandwidth" not in text
+    assert "about 50 GB/s (speed not reported)" in text
+    unknown = GpuInfo("amd", "AMD Radeon Mystery 9999", 16 * GIB, 15 * GIB)
+    panel.set_profile(replace(profile, gpus=(unknown,)))
+    assert "about 250 GB/s (card not in the table)" in _texts(panel)

@@ -249,7 +249,7 @@ class HardwarePanel(QWidget):
         grid.setHorizontalSpacing(SPACE_L)
         grid.setVerticalSpacing(SPACE_L)
         cards: list[QWidget] = [self._cpu_card(profile), self._ram_card(profile)]
-        cards += [self._gpu_card(g) for g in profile.gpus] or [self._no_gpu_card()]
+        cards += [self._gpu_card(g, profile) for g in profile.gpus] or [self._no_gpu_card()]
         if profile.disk is not None:
             cards.append(self._disk_card(profile))
         for i, card in enumerate(cards):
@@ -293,19 +293,24 @@ class HardwarePanel(QWidget):
             p.ram.total_bytes,
             f"{human_gib(used)} in use of {human_gib(p.ram.total_bytes)}",
         )
+        card.add_row("Bandwidth", ram_bandwidth_text(p))
         return card
 
-    def _gpu_card(self, gpu: GpuInfo) -> QWidget:
+    def _gpu_card(self, gpu: GpuInfo, profile: HardwareProfile) -> QWidget:
         if gpu.unified_memory:
             kind = "Unified memory, shared with the CPU"
+        elif gpu.integrated and gpu.usable_for_inference:
+            kind = (
+                f"Integrated, with {human_gib(gpu.vram_total_bytes)} of system memory set aside for it: Ollama uses it"
+            )
         elif gpu.integrated:
             kind = "Integrated: shares system memory, so models run on the CPU"
         else:
             kind = "Dedicated GPU"
         card = _Card(gpu.name, kind)
         card.add_badge(_VENDOR_NAMES.get(gpu.vendor, gpu.vendor.capitalize()))
-        if gpu.vram_total_bytes and not (gpu.integrated and not gpu.unified_memory):
-            memory = "GPU-usable memory" if gpu.unified_memory else "VRAM"
+        if gpu.vram_total_bytes and gpu.usable_for_inference:
+            memory = "GPU-usable memory" if gpu.unified_memory or gpu.integrated else "VRAM"
             used = gpu.vram_total_bytes - gpu.vram_free_bytes
             card.add_meter(
                 f"{human_gib(gpu.vram_free_bytes)} free",
@@ -313,8 +318,8 @@ class HardwarePanel(QWidget):
                 gpu.vram_total_bytes,
                 f"{memory}: {human_gib(used)} in use of {human_gib(gpu.vram_total_bytes)}",
             )
-        if gpu.memory_bandwidth_gbps:
-            card.add_row("Memory bandwidth", f"{gpu.memory_bandwidth_gbps:.0f} GB/s")
+        if gpu.usable_for_inference:
+            card.add_row("Memory bandwidth", gpu_bandwidth_text(gpu, profile))
         if gpu.driver:
             cuda = f" · CUDA {gpu.cuda_driver_version}" if gpu.cuda_driver_version else ""
             card.add_row("Driver", f"{gpu.driver}{cuda}")
@@ -349,3 +354,32 @@ class HardwarePanel(QWidget):
 
 def _os_display(name: str) -> str:
     return {"darwin": "macOS", "windows": "Windows", "linux": "Linux"}.get(name, name.capitalize())
+
+
+def ram_bandwidth_text(p: HardwareProfile) -> str:
+    """The RAM bandwidth the speed estimates use, and where it comes from (core/hardware/bandwidth.py)."""
+    # imported when a profile arrives, after the first paint (it loads core/hardware/profile.py)
+    from runyard_desktop.core.hardware.bandwidth import cpu_bandwidth
+
+    bw = cpu_bandwidth(p)
+    if bw.source == "probe":
+        kind = f"{p.ram.memory_type} at " if p.ram.memory_type else ""
+        channels = f"{p.ram.channels} channels" if p.ram.channels else "2 channels assumed"
+        return f"{bw.gbps:.0f} GB/s ({kind}{p.ram.speed_mts:,} MT/s, {channels})"
+    if bw.source == "table":
+        return f"{bw.gbps:.0f} GB/s (published spec)"
+    return f"about {bw.gbps:.0f} GB/s (speed not reported)"
+
+
+def gpu_bandwidth_text(gpu: GpuInfo, profile: HardwareProfile) -> str:
+    """The GPU bandwidth the speed estimates use, and where it comes from."""
+    from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth, lookup_gpu_name
+
+    bw = gpu_bandwidth(gpu, profile)
+    if gpu.memory_bandwidth_gbps:
+        return f"{bw.gbps:.0f} GB/s"
+    if bw.source == "table":
+        return f"{bw.gbps:.0f} GB/s (published spec)"
+    if gpu.integrated and lookup_gpu_name(gpu.name) is None and gpu.vendor != "apple":
+        return f"{'' if bw.source == 'probe' else 'about '}{bw.gbps:.0f} GB/s (reads the system RAM)"
+    return f"about {bw.gbps:.0f} GB/s (card not in the table)"
