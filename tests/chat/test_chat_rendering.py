@@ -137,3 +137,34 @@ def test_one_streamed_update_is_one_edit_of_the_document(qtbot) -> None:
     view.apply_queued()
     assert len(edits) == 1
     assert len(widget.code_blocks()) == 50 and widget.code_blocks()[49] == ("", "x = 49")
+
+
+def test_a_reply_with_its_figures_fits_a_narrow_column(qtbot) -> None:
+    """The figures under a reply ("41.1 tok/s · 230 tokens · first token 0.42 s · qwen3.5:9b") beside its
+    buttons held the reply at about 450 px: with the Summarize panel open the column was narrower and the
+    message list (no sideways scroll bar) cut every message off at its right edge. The figures wrap now."""
+    from runyard_desktop.core.chat.conversation import ReplyMetrics
+
+    view = MessageView()
+    qtbot.addWidget(view)
+    view.resize(360, 500)
+    view.show()
+    reply = Message(
+        2,
+        1,
+        "assistant",
+        "Q3 in one line: revenue grew 12 % with a healthy gross margin.",
+        model="qwen3.5:35b-a3b-q8_0",
+        metrics=ReplyMetrics(
+            model="qwen3.5:35b-a3b-q8_0", eval_count=230, eval_duration_s=5.6, ttft_s=0.42, prompt_eval_count=3120
+        ),
+    )
+    view.set_messages([Message(1, 1, "user", "Summarize the attached document."), reply])
+    content = view.widget()
+
+    def fits() -> bool:
+        return (
+            content.minimumSizeHint().width() <= view.viewport().width() and content.width() <= view.viewport().width()
+        )
+
+    qtbot.waitUntil(fits, timeout=2000)

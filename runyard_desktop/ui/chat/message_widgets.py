@@ -45,6 +45,9 @@ class MetricsLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        # wraps in a narrow column (a side panel open) instead of widening the reply past the view's edge,
+        # where the message list (no sideways scroll bar) cut it off
+        self.setWordWrap(True)
 
     def enterEvent(self, event: QEnterEvent) -> None:
         selectable = Qt.TextInteractionFlag.TextSelectableByMouse
