@@ -139,16 +139,19 @@ def test_one_streamed_update_is_one_edit_of_the_document(qtbot) -> None:
     assert len(widget.code_blocks()) == 50 and widget.code_blocks()[49] == ("", "x = 49")
 
 
-def test_a_reply_with_its_figures_fits_a_narrow_column(qtbot) -> None:
+def test_a_reply_with_its_figures_and_a_long_attachment_name_fit_a_narrow_column(qtbot) -> None:
     """The figures under a reply ("41.1 tok/s · 230 tokens · first token 0.42 s · qwen3.5:9b") beside its
-    buttons held the reply at about 450 px: with the Summarize panel open the column was narrower and the
-    message list (no sideways scroll bar) cut every message off at its right edge. The figures wrap now."""
-    from runyard_desktop.core.chat.conversation import ReplyMetrics
+    buttons held the reply at about 450 px, and a document's name held its bubble as wide as the name: with
+    the Summarize panel open the column was narrower and the message list (no sideways scroll bar) cut every
+    message off at its right edge. The figures wrap and the name is elided now."""
+    from runyard_desktop.core.chat.conversation import KIND_TEXT, Attachment, ReplyMetrics
 
     view = MessageView()
     qtbot.addWidget(view)
-    view.resize(360, 500)
+    view.resize(300, 500)
     view.show()
+    document = Attachment(KIND_TEXT, "quarterly-review-" * 8 + ".md", "Figures.", tokens=96)
+    user = Message(1, 1, "user", "Summarize the attached document.", attachments=(document,))
     reply = Message(
         2,
         1,
@@ -159,12 +162,12 @@ def test_a_reply_with_its_figures_fits_a_narrow_column(qtbot) -> None:
             model="qwen3.5:35b-a3b-q8_0", eval_count=230, eval_duration_s=5.6, ttft_s=0.42, prompt_eval_count=3120
         ),
     )
-    view.set_messages([Message(1, 1, "user", "Summarize the attached document."), reply])
+    view.set_messages([user, reply])
     content = view.widget()
+    assert content is not None
 
     def fits() -> bool:
-        return (
-            content.minimumSizeHint().width() <= view.viewport().width() and content.width() <= view.viewport().width()
-        )
+        width = view.viewport().width()
+        return content.minimumSizeHint().width() <= width and content.width() <= width
 
     qtbot.waitUntil(fits, timeout=2000)

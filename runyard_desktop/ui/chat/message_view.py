@@ -32,6 +32,7 @@ def estimate_height(message: Message, width_px: int) -> int:
     return 70 + lines * LINE_PX
 
 
+NARROW_VIEW = 480  # px: below this the list keeps 8 px beside the messages instead of 24
 READING_WIDTH = 900
 UPDATE_MS = 80  # streamed text reaches the transcript at most this often
 PAGE = 12  # at most this many widgets are created at once
@@ -252,8 +253,10 @@ class MessageView(QScrollArea):
     # ---- internals ---------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # A comfortable reading column: at most READING_WIDTH wide, centred.
-        side = max(24, (event.size().width() - READING_WIDTH) // 2)
+        # A comfortable reading column: at most READING_WIDTH wide, centred; in a narrow column (a side
+        # panel open) the margins give the messages their room.
+        least = 24 if event.size().width() >= NARROW_VIEW else 8
+        side = max(least, (event.size().width() - READING_WIDTH) // 2)
         self._layout.setContentsMargins(side, 16, side, 16)
         super().resizeEvent(event)
 

@@ -23,6 +23,7 @@ from runyard_desktop.core.chat.render_budget import RenderBudget, over_budget
 from runyard_desktop.ui.chat.chat_style import ChatColors, tint
 from runyard_desktop.ui.chat.rich_text import MessageBody
 from runyard_desktop.ui.chat.thinking_block import ThinkingBlock
+from runyard_desktop.ui.widgets.elided_label import ElidedLabel
 from runyard_desktop.ui.widgets.plain_text import plain_label
 
 USER_INDENT = 0.18  # share of the column left free beside the user's bubble
@@ -106,9 +107,10 @@ class MessageWidget(QFrame):
 
     def _build_user(self, message: Message) -> None:
         for att in message.attachments:
-            chip = plain_label(
-                ("Image: " if att.kind == KIND_IMAGE else "Document: ") + f"{att.name} · ≈{att.tokens:,} tokens"
-            )
+            text = ("Image: " if att.kind == KIND_IMAGE else "Document: ") + f"{att.name} · ≈{att.tokens:,} tokens"
+            # elided, not as wide as the file's name: a long name held the bubble wider than a narrow column
+            chip = ElidedLabel(text, "The attached file")
+            chip.setToolTip(text)
             chip.setObjectName("attachmentChip")
             tint(chip, self._colors.muted)
             self._outer.addWidget(chip, 0, Qt.AlignmentFlag.AlignLeft)
