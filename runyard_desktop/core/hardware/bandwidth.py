@@ -198,16 +198,23 @@ lookup_gpu_name = name_lookup(GPU_BANDWIDTH_GBPS)  # "NVIDIA GeForce RTX 4060 Ti
 lookup_soc_name = name_lookup(ARM_SOC_RAM_GBPS)  # "ARM Cortex-A55 (Radxa ROCK 5B, Rockchip RK3588)" -> 33.8
 
 
+def reads_system_ram(gpu: GpuInfo) -> bool:
+    """An integrated GPU that neither the probe nor the table gives a bandwidth of its own: it reads the
+    system RAM, so gpu_bandwidth() takes the RAM's (Apple's chips are all in the table)."""
+    probed = bool(gpu.memory_bandwidth_gbps and gpu.memory_bandwidth_gbps > 0)
+    return gpu.integrated and gpu.vendor != "apple" and not probed and lookup_gpu_name(gpu.name) is None
+
+
 def gpu_bandwidth(gpu: GpuInfo, profile: HardwareProfile | None = None) -> Bandwidth:
     """The GPU's memory bandwidth. With the machine's `profile`, an integrated GPU the table does not list
     gets the system RAM's (cpu_bandwidth): a 780M reading DDR5-5600 has its 90 GB/s, not a card's 250."""
+    if profile is not None and reads_system_ram(gpu):
+        return cpu_bandwidth(profile)
     if gpu.memory_bandwidth_gbps and gpu.memory_bandwidth_gbps > 0:
         return Bandwidth(float(gpu.memory_bandwidth_gbps), "probe")
     table = lookup_gpu_name(gpu.name)
     if table is not None:
         return Bandwidth(table, "table")
-    if profile is not None and gpu.integrated and gpu.vendor != "apple":
-        return cpu_bandwidth(profile)
     return Bandwidth(_VENDOR_FALLBACK_GBPS.get(gpu.vendor, _OTHER_FALLBACK_GBPS), "estimate")
 
 

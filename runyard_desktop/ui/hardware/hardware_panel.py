@@ -373,13 +373,13 @@ def ram_bandwidth_text(p: HardwareProfile) -> str:
 
 def gpu_bandwidth_text(gpu: GpuInfo, profile: HardwareProfile) -> str:
     """The GPU bandwidth the speed estimates use, and where it comes from."""
-    from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth, lookup_gpu_name
+    from runyard_desktop.core.hardware.bandwidth import gpu_bandwidth, reads_system_ram
 
     bw = gpu_bandwidth(gpu, profile)
-    if gpu.memory_bandwidth_gbps:
+    if reads_system_ram(gpu):
+        return f"{'' if bw.source == 'probe' else 'about '}{bw.gbps:.0f} GB/s (reads the system RAM)"
+    if bw.source == "probe":
         return f"{bw.gbps:.0f} GB/s"
     if bw.source == "table":
         return f"{bw.gbps:.0f} GB/s (published spec)"
-    if gpu.integrated and lookup_gpu_name(gpu.name) is None and gpu.vendor != "apple":
-        return f"{'' if bw.source == 'probe' else 'about '}{bw.gbps:.0f} GB/s (reads the system RAM)"
     return f"about {bw.gbps:.0f} GB/s (card not in the table)"
