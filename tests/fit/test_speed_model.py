@@ -125,6 +125,22 @@ def test_published_bandwidth_of_cards_in_the_measurements(name: str, gbps: float
         ("NVIDIA GeForce RTX 2060 SUPER", 448),  # not the RTX 2060's 336
         ("NVIDIA A100-SXM4-80GB", 2039),  # not the 40 GB part's 1,555
         ("NVIDIA A100-SXM4-40GB", 1555),
+        ("Tesla P100-PCIE-12GB", 549),  # not the 16 GB part's 732
+        ("Tesla P100-PCIE-16GB", 732),
+        ("Tesla P40", 346),
+        ("Quadro RTX 5000", 448),
+        ("NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition", 1792),
+        ("AMD Radeon RX 5700 XT", 448),
+        ("AMD Radeon RX 7600 XT", 288),
+        ("AMD Radeon RX 9060 XT", 320),
+        ("AMD Instinct MI50", 1024),
+        ("Intel(R) Arc(TM) Pro B60 Graphics", 456),
+        ("Intel(R) Arc(TM) Pro B70 Graphics", 608),
+        ("Intel(R) Arc(TM) B570 Graphics", 380),
+        ("Intel(R) Arc(TM) A770 Graphics", 560),  # Windows' and Intel's drivers' name, marks and all
+        ("Intel® Arc™ B580 Graphics", 456),
+        ("NVIDIA GeForce RTX 5050", 320),
+        ("NVIDIA GeForce RTX 5050 Laptop GPU", 384),  # the laptop row stays the laptop's
     ],
 )
 def test_laptop_gpus_are_not_read_as_their_desktop_namesakes(name: str, gbps: float) -> None:

@@ -82,6 +82,7 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "GTX 1060": 192,
     "GTX 1050 Ti": 112,
     "TITAN RTX": 672,
+    "RTX 5050": 320,  # desktop card: 128-bit GDDR6 at 20 Gbps
     # NVIDIA workstation / data centre
     "H200": 4800,
     "H100 NVL": 3900,
@@ -106,6 +107,16 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "Quadro P4000": 243,
     "RTX PRO 4000 Blackwell": 672,
     "P6000": 432,
+    # Cards people run local models on that the measurements met without a row (NVIDIA's datasheets: bus width
+    # × data rate; the RTX PRO 6000 Blackwell's workstation and Max-Q editions, not the server edition)
+    "RTX PRO 6000 Blackwell": 1792,
+    "Quadro RTX 8000": 672,
+    "Quadro RTX 6000": 672,
+    "Quadro RTX 5000": 448,
+    "Quadro RTX 4000": 416,
+    "P100-PCIE-12GB": 549,
+    "P100": 732,
+    "P40": 346,
     "GB10": 273,
     "DGX Spark": 273,
     # AMD
@@ -117,7 +128,15 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "RX 7900 GRE": 576,
     "RX 7800 XT": 624,
     "RX 7700 XT": 432,
+    "RX 7600 XT": 288,
     "RX 7600": 288,
+    "RX 9060 XT": 320,  # 128-bit GDDR6 at 20 Gbps (AMD's spec page), the 8 GB and 16 GB cards alike
+    "RX 5700 XT": 448,
+    "RX 5700": 448,
+    "Radeon VII": 1024,
+    "MI50": 1024,
+    "MI60": 1024,
+    "MI100": 1229,
     "RX 6950 XT": 576,
     "RX 6900 XT": 512,
     "RX 6800 XT": 512,
@@ -134,6 +153,10 @@ GPU_BANDWIDTH_GBPS: dict[str, float] = {
     "Arc A770": 560,
     "Arc A750": 512,
     "Arc B580": 456,
+    "Arc B570": 380,
+    "Arc Pro B70": 608,  # 256-bit GDDR6 at 19 Gbps (Intel's Arc Pro B-series spec)
+    "Arc Pro B60": 456,
+    "Arc Pro B50": 224,
     # Lunar Lake's memory is on the package (LPDDR5X-8533, 128-bit: Intel's Core Ultra 200V spec), so its
     # Arc 130V/140V iGPU has a bandwidth of its own; other Intel and AMD iGPUs read whatever RAM the laptop has.
     "140V": 136,
@@ -179,9 +202,13 @@ class Bandwidth:
     source: str  # "probe" | "table" | "estimate"
 
 
+_MARKS = re.compile(r"\((?:R|TM|C)\)|[®™©]", re.IGNORECASE)
+
+
 def name_lookup(table: dict[str, float]) -> Callable[[str], float | None]:
     """A cached look-up of `table` by GPU name: its keys match as whole words, case-insensitively,
-    longest key first, so "RTX 4060 Ti" wins over "RTX 4060". None when no key matches."""
+    longest key first, so "RTX 4060 Ti" wins over "RTX 4060", after trademark marks are dropped (Windows and
+    Intel's drivers say "Intel(R) Arc(TM) A770 Graphics"). None when no key matches."""
     patterns = [
         (re.compile(rf"(?<![\w]){re.escape(k)}(?![\w])", re.IGNORECASE), table[k])
         for k in sorted(table, key=len, reverse=True)
@@ -189,7 +216,8 @@ def name_lookup(table: dict[str, float]) -> Callable[[str], float | None]:
 
     @functools.lru_cache(maxsize=64)
     def lookup(name: str) -> float | None:
-        return next((value for pattern, value in patterns if pattern.search(name)), None)
+        plain = " ".join(_MARKS.sub(" ", name).split())
+        return next((value for pattern, value in patterns if pattern.search(plain)), None)
 
     return lookup
 
