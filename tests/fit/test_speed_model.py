@@ -139,6 +139,7 @@ def test_published_bandwidth_of_cards_in_the_measurements(name: str, gbps: float
         ("Intel(R) Arc(TM) B570 Graphics", 380),
         ("Intel(R) Arc(TM) A770 Graphics", 560),  # Windows' and Intel's drivers' name, marks and all
         ("Intel® Arc™ B580 Graphics", 456),
+        ("AMD Radeon(TM) 8060S Graphics", 256),  # Strix Halo on Windows (tests/hardware/test_windows.py)
         ("NVIDIA GeForce RTX 5050", 320),
         ("NVIDIA GeForce RTX 5050 Laptop GPU", 384),  # the laptop row stays the laptop's
     ],
