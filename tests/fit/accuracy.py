@@ -316,7 +316,8 @@ SPLITS: tuple[tuple[str, bool, int | None], ...] = (
     ("Held out, round 10 only (never tuned on; seen by round 11)", True, 10),
     ("Held out, round 11 only (never tuned on; seen by round 12)", True, 11),
     ("Held out, round 12 only (never tuned on; seen by round 13)", True, 12),
-    ("Held out, round 13 only (never tuned on, never seen)", True, 13),
+    ("Held out, round 13 only (never tuned on; seen by round 14)", True, 13),
+    ("Held out, round 14 only (never tuned on, never seen)", True, 14),
 )
 
 

@@ -1,4 +1,4 @@
-"""One collection round of published measurements (tests/fit/round4/ … round13/, listed in later_rounds.py):
+"""One collection round of published measurements (tests/fit/round4/ … round14/, listed in later_rounds.py):
 one module per kind of machine, so that no two collectors enter the same source, gathered into the round's rows.
 
 Each module has SOURCES (entries as in sources_round3.py: id, url or description, hardware, software,
