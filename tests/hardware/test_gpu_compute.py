@@ -18,6 +18,10 @@ from runyard_desktop.core.hardware.profile import GpuInfo
         ("NVIDIA GB10", 31.0),
         ("Intel Arc Graphics 130V/140V", 4.2),
         ("AMD Instinct MI300X", 163.4),
+        ("AMD Radeon Instinct MI50", 13.3),  # not its 1 TB/s ÷ 20 = 51 from the bandwidth estimate
+        ("Tesla P40", 11.8),
+        ("Intel(R) Arc(TM) Pro B60 Graphics", 12.3),  # marks dropped, as for the bandwidth table
+        ("AMD Radeon(TM) 8060S Graphics", 29.7),
     ],
 )
 def test_published_fp32_figures_of_cards_in_the_measurements(name: str, tflops: float) -> None:
