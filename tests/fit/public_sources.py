@@ -397,4 +397,5 @@ SAME_MACHINE = {
     # one repository's validation pages, two machines, entered per machine like llmfit's device folders (twelfth round)
     "haven42-rx7800xt-ollama": "haven42-dual-v100-ollama",
     "bigkijimon-m1max-qwen35-ja-bench": "bigkijimon-m1max-ollama-mlx-bench",  # one author's articles, one M1 Max (13th)
+    "reddit-1rei65v-followup": "reddit-1rei65v",  # one author's two posts, one RTX 5080 + 9950X (fourteenth round)
 }

@@ -5,85 +5,176 @@ Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/ro
 
 Profiles state only what the source states (GPU, VRAM); RAM and CPU are the builders' defaults where the
 source is silent, and each source's note says so. GGUF files Ollama does not ship are entered from their
-stated size (`gguf_file` for decimal GB).
+stated size (`gguf_file` for decimal GB). Where the CPU is named, its physical cores, maximum boost clock and
+AVX-512 support come from the maker's spec (what the app's probe reads), as each note says.
 """
 
 from __future__ import annotations
 
-from ..measurements_public import RTX3090, RTX5090, MemoryCase, PlacementCase, SpeedCase
-from ..reference_data import gguf_file
+from ..measurements_public import RTX3090, MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gguf_file, gpu_machine
+from ..round4.cpu_offload import _cpu
+from ..round13.discrete_gpus import _ZEN4
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
     (
-        "ramdi-rtx5090-qwopus27b",
-        "https://ramdi.fr/post/ai-llm/local-llm-tokens-per-second-benchmark/ (Part 2 of the author's four-part "
-        "series; the figure's meaning is stated in Part 3, "
-        "https://ramdi.fr/post/ai-llm/local-llm-speculative-decoding-hybrid-ssm/)",
-        "NVIDIA GeForce RTX 5090 32 GB, NixOS (CPU and RAM not stated in the text read)",
-        "mainline llama.cpp llama-server 8770 as nixpkgs unstable ships it, rebuilt locally with cudaSupport "
-        "(sm_120); upstream master measured the same",
+        "phytertek-ren4-3090-ollama",
+        "https://ren.phytertek.com/blog/deltanets-hidden-tax/ ('DeltaNet's Hidden Tax', the author's list of "
+        "the four machines of their inference fleet)",
+        "'ren4': AMD Ryzen 9 (model not stated), NVIDIA RTX 3090 (24 GB); RAM and OS not stated",
+        "Ollama with CUDA, version not stated; flash attention off on this machine as stated",
         False,
-        "Qwopus3.6-27B-v1-preview Q4_K_M, a fine-tune of Qwen3.6-27B (same architecture), standing for "
-        "qwen3.5:27b; the Q4_K_M file size is not stated (the catalogue's Q4_K_M tag is used). Constant "
-        "ExecStart: -ngl 99, -c 262144, -fa on, -ctk q4_0 -ctv q4_0, --parallel 1. Decode rate read from "
-        "llama-server's predicted_tokens_seconds after two warm-ups, one short coding prompt ('Write a Python "
-        "function that computes the Fibonacci sequence.'; output length not stated, depth left unset). The row "
-        "is the 66 tok/s every working configuration reached; it is a no-draft rate: Part 3 states that the "
-        "nixpkgs 8770 build refuses to enable speculative decoding ('partial sequence removal not supported'), "
-        "that upstream's non-speculative run is 66 tok/s against 51 with the Qwen3-1.7B draft, and that plain "
-        "autoregressive decode of this 27B Q4_K_M on the 5090 is ~15 ms/token -> 66 tok/s. Left out: the "
-        "drafted runs (upstream 51 tok/s, ik_llama.cpp 34 tok/s at 12 % acceptance) and the ik_llama.cpp fork. "
-        "RAM not stated (64 GB assumed); CPU not stated (the builder's default)",
+        "Row: 'ren4 (AMD Ryzen 9, RTX 3090, Ollama) — ... qwen3.5:9b at 103 tok/s'; the tag's quant is not "
+        "stated (Ollama's default q4_K_M assumed). The post's date is not shown in the text read: it describes "
+        "llama.cpp as still lacking optimised DeltaNet kernels and Qwen3.5 as newly added to the fleet, so it "
+        "is taken as spring 2026 and the run as Ollama's own engine (0.17-0.29), inferred. Context not stated "
+        "(no num_ctx given; Ollama's default for a 24 GiB GPU, 32K, assumed); KV f16 assumed (Ollama's "
+        "default); prompt and output lengths not stated (depth left unset); thinking mode of the run not "
+        "stated. RAM not stated (64 GB assumed); the CPU is named only as 'AMD Ryzen 9', so it is left to "
+        "the builder's default. Left out: ren3's 28.4 tok/s (M1 Pro with MLX, another engine) and ren1's "
+        "13.4 tok/s 'on ren1 (Intel i9)' (the post says the Intel boxes run llama-server on an unnamed AMD GPU "
+        "but calls the slow run 'Intel with Ollama': neither the GPU nor whether it was used is stated)",
     ),
     (
-        "thc1006-rtx3090-specdec-baseline",
-        "https://hackmd.io/ODXuOQNzSiyUITz7g9mtBw (the author's write-up 'Tested every llama.cpp "
-        "speculative-decode mode on Qwen3.6-35B-A3B + RTX 3090 — none of them are faster than baseline'; the "
-        "same author's Hacker News post, item 47843553, states the same baseline)",
-        "NVIDIA GeForce RTX 3090 24 GB, single card (CPU, RAM and OS not stated in the text read)",
-        "mainline llama.cpp llama-server at commit 9789512 (after PR #19493, merged 2026-04-19)",
+        "sergiiob-rx7800xt",
+        "https://sergiiob.dev/posts/rx7800-xt-llama-cpp-benchmarks-moe-context (read from the post's source "
+        "file, github.com/SergiioB/portfolio src/content/posts/rx7800-xt-llama-cpp-benchmarks-moe-context.md, "
+        "pubDate 2026-06-10)",
+        "Sapphire Radeon RX 7800 XT 16 GB (gfx1101), AMD Ryzen 7 3800X (8C/16T, run at 2.8 GHz under the "
+        "powersave governor), 16 GB DDR4, Ubuntu 24.04.4 (kernel 6.17.0-35)",
+        "mainline llama.cpp built from source with HIP (ROCm 6.4.4, -DGPU_TARGETS=gfx1101, rocWMMA flash "
+        "attention), build not stated; llama-server",
         False,
-        "Qwen3.6-35B-A3B UD-Q4_K_XL, '21 GB on disk' as stated (decimal GB assumed), standing for "
-        "qwen3.5:35b-a3b. Row: the non-speculative baseline of the 19-configuration matrix, 135.7 tok/s mean "
-        "decode across the prompt set (chat, multi-turn, reasoning, code, long-explain prompts; output 300 "
-        "tokens, 1000 tested as unchanged; prompt lengths not stated, depth left unset). Context not stated "
-        "(4K assumed); KV f16 assumed (the author says fp16 KV was also tried as a control; the matrix's KV "
-        "type is not stated in the text read). Full GPU placement assumed (21 GB file on a 24 GB card, not "
-        "logged). Left out: every drafted configuration (ngram-cache, ngram-mod, classic draft with "
-        "Qwen3.5-0.8B, DFlash), the N=3 replication on 'a fresh standalone 3090' (139.19 tok/s, another "
-        "host) and the later code/JSON and DFlash baselines (139.22 and 138.9 tok/s, same reason), and the "
-        "vLLM runs in the author's sibling repository. RAM not stated (64 GB assumed)",
+        "The same author as round 4's sergiiob-rk3588, another machine (a dedicated inference node). Rows: "
+        "Phase 1's two 27B rows ('Gen t/s' at the 190 W cap, benchmark flags --cache-type-k q8_0 "
+        "--cache-type-v q4_0 --flash-attn on --parallel 1 -b 512 -ub 128 --mlock, KV entered as q8_0): "
+        "'qwen3.6-27b 4bpw' 13 GB at 16K, 19.4 t/s (Qwen3.6-27B standing for qwen3.5:27b, a GGUF Ollama does "
+        "not ship, entered from its stated size, decimal GB assumed), and 'qwopus-27b Q3_K_L' 14 GB at 32K, "
+        "16.8 t/s (Qwopus, a fine-tune of the same 27B architecture; the post's context table lists it as "
+        "'27B + MTP', i.e. the file carries an MTP head, but the benchmark flags set no drafting, so the run "
+        "is taken as plain decode; entered from its stated size); and the no-draft baseline of the "
+        "speculative-decoding test of the daily Qwen3.6-35B-A3B UD-IQ3_XXS (standing for qwen3.5:35b-a3b; "
+        "'13G' in the post's model catalog, entered as 13 GB), the mean of its two requests (56.6 and 57.7 "
+        "t/s); that test's flags are taken to be the daily service's (-ngl 99, 128K, q8_0/q8_0 KV, --reasoning "
+        "off), not stated for the test itself. Prompt lengths not stated (Phase 1 names a 180-token 'long "
+        "prefill'; depth left unset). The -ngl of Phase 1 is not shown (llama-server's default offload "
+        "assumed; VRAM idle 14.25 and 15.68 GB of 16 GB). CPU facts from AMD's spec (8 cores, 4.5 GHz max "
+        "boost, no AVX-512); RAM speed not stated. Left out: the GLM-4.7, Gemma-4 and Qwen3.6-REAP-28B rows "
+        "(other models; the REAP file is an expert-pruned 28B, not a Qwen3.5/3.6 size), the power-cap, KV-type "
+        "and thinking sweeps (GLM-4.7 only), the ngram-simple drafted rows, and the context-limit table (fit "
+        "or OOM only)",
+    ),
+    (
+        "reddit-1rei65v-followup",
+        "https://r.arson.gg/r/LocalLLAMA?before=t3_1r8ubck (a public reddit mirror's r/LocalLLaMA listing, "
+        "where the post is shown in full; the post's own address and id are not shown in the text read)",
+        "RTX 5080 16 GB, AMD Ryzen 9 9950X (32 threads), 128 GB DDR5; OS not stated in this post",
+        "llama.cpp built from source (CUDA 12.8, sm_120), build not stated; --fit on",
+        False,
+        "The follow-up of reddit-1rei65v's post by the same author on the same machine ('After posting "
+        "Qwen3.5-35B-A3B quantization quality + speed benchmarks on RTX 5080 16GB, you folks raised a bunch of "
+        "great questions'): another publication with another figure, entered as its own source, to be counted "
+        "with reddit-1rei65v as one machine (public_sources.SAME_MACHINE is the lead's). Row: the TL;DR's "
+        "'--fit on without batch flags hits 74.7 tok/s (+7% over my original config)', Qwen3.5-35B-A3B "
+        "Q4_K_M (the catalogue tag), the original config being the first post's --n-cpu-moe 24 at 69.6 tok/s "
+        "(short prompt), so the short workload is assumed; llama.cpp's --fit chooses the expert split (not "
+        "shown). Context not stated in this post: the first post's constant 65K assumed; KV q8_0 (the post's "
+        "recommendation, the first post's constant); depth unknown. RAM speed as the first post states it "
+        "(DDR5-4800); CPU facts from AMD's spec (16 cores, 5.7 GHz max boost, AVX-512). Left out: the "
+        "perplexity and KL-divergence tables (not speeds)",
     ),
 )
 
-UDQ4KXL_36_35B_THC = gguf_file("qwen3.5:35b-a3b", 21.0)
+# Sapphire RX 7800 XT 16 GB, Ryzen 7 3800X (8 cores, 4.5 GHz max boost, AVX2 only per AMD's spec), 16 GB DDR4
+RX7800XT_3800X = _cpu(
+    gpu_machine("AMD Radeon RX 7800 XT", 16, ram_gib=16, vendor="amd"),
+    name="AMD Ryzen 7 3800X 8-Core Processor",
+    cores=8,
+    mhz=4500,
+    memory_type="DDR4",
+)
+
+# RTX 5080 16 GB, Ryzen 9 9950X (16 cores, 5.7 GHz max boost, AVX-512 per AMD's spec), 128 GB DDR5-4800 (the
+# speed as the same author's first post states it)
+RTX5080_9950X_FOLLOWUP = _cpu(
+    gpu_machine("NVIDIA GeForce RTX 5080", 16, ram_gib=128),
+    name="AMD Ryzen 9 9950X 16-Core Processor",
+    cores=16,
+    mhz=5700,
+    memory_type="DDR5",
+    mts=4800,
+    flags=_ZEN4,
+)
+
+Q4BPW_36_27B_SERGIIOB = gguf_file("qwen3.5:27b", 13.0)
+Q3KL_QWOPUS_27B_SERGIIOB = gguf_file("qwen3.5:27b", 14.0)
+UDIQ3XXS_36_35B_SERGIIOB = gguf_file("qwen3.5:35b-a3b", 13.0)
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
-    # ramdi-rtx5090-qwopus27b: the no-draft rate every working backend reached, 256K window, q4_0 K/V
+    # phytertek-ren4-3090-ollama: the fleet's CUDA box, flash attention off
     SpeedCase(
-        "27B Q4_K_M (Qwopus3.6 fine-tune), RTX 5090 32 GB, llama-server 8770, 256K q4_0, no draft",
-        "ramdi-rtx5090-qwopus27b",
-        "qwen3.5:27b",
-        RTX5090,
-        262144,
-        66.0,
-        kv="q4_0",
-        runner="llama.cpp",
-        backend="cuda",
-        note="fine-tune of Qwen3.6-27B; predicted_tokens_seconds; short prompt, depth unknown",
-    ),
-    # thc1006-rtx3090-specdec-baseline: the non-speculative baseline of a speculative-decoding matrix
-    SpeedCase(
-        "35B-A3B UD-Q4_K_XL 21 GB (Qwen3.6), RTX 3090 24 GB, llama-server 9789512, no draft",
-        "thc1006-rtx3090-specdec-baseline",
-        UDQ4KXL_36_35B_THC,
+        "9B Q4_K_M (assumed), RTX 3090 24 GB, Ollama (engine era inferred), 32K (assumed)",
+        "phytertek-ren4-3090-ollama",
+        "qwen3.5:9b",
         RTX3090,
-        4096,
-        135.7,
+        32768,
+        103.0,
+        regime="ollama-engine",
+        runner="ollama",
+        backend="cuda",
+        note="Ollama version, context, quant and prompt length not stated; engine era inferred from the post",
+    ),
+    # sergiiob-rx7800xt: Phase 1, 190 W cap, K q8_0 / V q4_0
+    SpeedCase(
+        "27B '4bpw' 13 GB (Qwen3.6), RX 7800 XT 16 GB, llama-server ROCm, 16K q8_0/q4_0",
+        "sergiiob-rx7800xt",
+        Q4BPW_36_27B_SERGIIOB,
+        RX7800XT_3800X,
+        16384,
+        19.4,
+        kv="q8_0",
+        runner="llama.cpp",
+        backend="rocm",
+        note="Phase 1 Gen t/s; V cache q4_0; short prompt, depth unknown",
+    ),
+    SpeedCase(
+        "27B Q3_K_L 14 GB (Qwopus fine-tune), RX 7800 XT 16 GB, llama-server ROCm, 32K q8_0/q4_0",
+        "sergiiob-rx7800xt",
+        Q3KL_QWOPUS_27B_SERGIIOB,
+        RX7800XT_3800X,
+        32768,
+        16.8,
+        kv="q8_0",
+        runner="llama.cpp",
+        backend="rocm",
+        note="fine-tune of the 27B; file carries an MTP head, no drafting set; short prompt, depth unknown",
+    ),
+    # sergiiob-rx7800xt: the daily service's model, no-draft baseline of the ngram test
+    SpeedCase(
+        "35B-A3B UD-IQ3_XXS 13 GB (Qwen3.6), RX 7800 XT 16 GB, llama-server ROCm, 128K q8_0, no draft",
+        "sergiiob-rx7800xt",
+        UDIQ3XXS_36_35B_SERGIIOB,
+        RX7800XT_3800X,
+        131072,
+        57.2,
+        kv="q8_0",
+        runner="llama.cpp",
+        backend="rocm",
+        note="mean of the baseline's two requests (56.6, 57.7); daily-service flags assumed; depth unknown",
+    ),
+    # reddit-1rei65v-followup: --fit on without batch flags
+    SpeedCase(
+        "35B-A3B Q4_K_M, RTX 5080 16 GB + Ryzen 9 9950X, llama-server --fit on, 65K q8_0 (assumed)",
+        "reddit-1rei65v-followup",
+        "qwen3.5:35b-a3b",
+        RTX5080_9950X_FOLLOWUP,
+        65536,
+        74.7,
+        kv="q8_0",
         runner="llama.cpp",
         backend="cuda",
-        note="mean over the prompt set; context assumed 4K, KV f16 assumed; depth unknown",
+        note="the follow-up's headline figure; --fit chooses the expert split; context and workload assumed",
     ),
 )
 PLACEMENT_CASES: tuple[PlacementCase, ...] = ()

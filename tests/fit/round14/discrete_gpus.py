@@ -6,452 +6,394 @@ Entry rules and the held-out rule: docs/fit-accuracy.md; the round: tests/fit/ro
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from runyard_desktop.core.hardware.presets import apple, build_profile
-
-from ..measurements_public import MemoryCase, PlacementCase, SpeedCase, _ram
-from ..reference_data import gguf_file, gpu_machine, unified_machine
+from ..measurements_public import MemoryCase, PlacementCase, SpeedCase
+from ..reference_data import gguf_file, gguf_gib, gpu_machine, unified_machine
 from ..round4.cpu_offload import _cpu
-from ..round8.apple_unified import M4PRO_24
+from ..round12.apple_unified import M3MAX_64
 
-_ZEN4 = ("avx", "avx2", "fma", "f16c", "avx512f", "avx512_vnni")
+# Intel Arc A770 as the CI summary names it ("GPU: Intel(R) Arc(TM) A770 Graphics"); its memory is not stated:
+# the 16 GB card (560 GB/s, the bandwidth table's row) assumed, as the 8 GB card is rarer; host CPU and RAM
+# not stated (32 GB assumed)
+ARC_A770_CI = gpu_machine("Intel Arc A770 Graphics", 16, ram_gib=32, vendor="intel")
+# Qwen3.5-0.8B-Q4_K_M.gguf as llama-bench reports it, 497.39 MiB (a quant Ollama does not ship for 0.8b)
+QWEN35_08B_Q4KM = gguf_gib("qwen3.5:0.8b", round(497.39 / 1024, 4))
 
-# GMKtec M6 Ultra: AMD Ryzen 5 7640HS (6C/12T, Radeon 760M iGPU, gfx1103), 40 GB RAM, Debian 13; Ollama sees 26.5 GiB
-# on the iGPU (carve-out plus GTT). Memory type and speed not stated: DDR5-5600 on a 128-bit bus (89.6 GB/s)
-# assumed, the chip's rated SO-DIMM speed; the bandwidth table has no 760M row, so the profile carries the bus
-RADEON760M_7640HS = unified_machine("AMD Radeon 760M Graphics", 26.5, 40, 89.6, vendor="amd")
-# the same box with Ollama's default of dropping integrated GPUs (no OLLAMA_IGPU_ENABLE): decoded on the CPU
-R5_7640HS_CPU = _ram(
-    build_profile(
-        ram_gib=40, ram_available_gib=31, cpu="AMD Ryzen 5 7640HS w/ Radeon 760M Graphics", cores=6, flags=_ZEN4
-    ),
-    "DDR5",
-    5600,
+# LocalVRAM's benchmark runner "Vernon": NVIDIA GeForce RTX 3090 (24576 MiB as nvidia-smi reports it) under
+# WSL2 (Linux 6.6.87.2-microsoft-standard-WSL2); host CPU and RAM not stated: 128 GB assumed, since the same
+# runner ran qwen3.5:122b (about 81 GB) with the rest of it in system memory
+RTX3090_LOCALVRAM = gpu_machine("NVIDIA GeForce RTX 3090", 24, ram_gib=128)
+# unsloth-style Qwen3.6-35B-A3B-Q6_K.gguf as the results file states it, 28.5 GB (a quant Ollama does not ship)
+QWEN36_35B_Q6K_285 = gguf_file("qwen3.5:35b-a3b", 28.5)
+
+# RTX 5060 Laptop GPU 8 GB (8151 MiB) with an Intel Core Ultra 9 275HX and 32 GB DDR5-5600 (2x 16 GB), Windows 11
+# build 26200, as the machine audit states; the CPU's 24 cores (8P + 16E, no AVX-512) and 5.4 GHz maximum turbo come
+# from Intel's spec
+RTX5060L_275HX = _cpu(
+    gpu_machine("NVIDIA GeForce RTX 5060 Laptop GPU", 8, ram_gib=32),
+    name="Intel Core Ultra 9 275HX",
+    cores=24,
+    mhz=5400,
+    memory_type="DDR5",
+    mts=5600,
 )
+# qwen35moe 35B.A3B Q4_K_M as llama-bench prints it, 18.23 GiB (smaller than Ollama's 35b-a3b Q4_K_M); entered
+# from its size
+QWEN35_35B_Q4KM_1823 = gguf_gib("qwen3.5:35b-a3b", 18.23)
 
-# Apple M1 Max with 64 GB (GPU core count not stated; the 24- and 32-core parts share the 400 GB/s bus)
-M1MAX_64 = apple("Apple M1 Max", 64, 56)
-
-# Lenovo ThinkPad T14 Gen 1 AMD: Ryzen 7 PRO 4750U, Radeon (Renoir, Vega) iGPU through Vulkan/RADV, 28 GiB RAM as
-# `free` reports it; Ollama's Vulkan discovery: iGPU total 16.3 GiB. Memory speed not stated: the T14 Gen 1 AMD's
-# DDR4-3200 on a 128-bit bus (51.2 GB/s) assumed; the bandwidth table has no Renoir iGPU row
-RENOIR_T14 = unified_machine("AMD Radeon Graphics (RADV RENOIR)", 16.3, 28, 51.2, vendor="amd")
-# unsloth Qwen3.6-35B-A3B-UD-IQ1_M.gguf, 10,047,749,088 bytes as the smoke report states (a quant Ollama does not ship)
-QWEN36_35B_UD_IQ1M = gguf_file("qwen3.5:35b-a3b", 10.047749088)
-
-# Orange Pi 6 Plus: CIX P1 CD8160 (12 cores: Cortex-A720 and Cortex-A520), 14.9 GB RAM as the benchmark states;
-# memory type and speed not stated (left unset); CPU only (Ollama's ARM build, no GPU offload)
-OPI6PLUS_CIX_P1 = build_profile(
-    ram_gib=14.9, ram_available_gib=13, cpu="CIX P1 CD8160", cores=12, arch="aarch64", flags=("neon", "dotprod")
+# AMD Radeon Instinct MI50 32 GB (gfx906, HBM2, 32,752 MiB) in a PCIe 3.0 x4 slot, Intel Core i7-9700K and 31 GiB RAM,
+# Ubuntu 24.04.2, as stated; the bandwidth table has no MI50 row; the CPU's 8 cores, 4.9 GHz maximum turbo and no
+# AVX-512 come from Intel's spec; RAM type not stated
+MI50_9700K = _cpu(
+    gpu_machine("AMD Radeon Instinct MI50", 32, ram_gib=31, vendor="amd"),
+    name="Intel Core i7-9700K",
+    cores=8,
+    mhz=4900,
 )
+# Qwen3.6-35B-A3B-Uncensored-HauhauCS-Aggressive Q4_K_M, 21,166,758,016 bytes (19.70 GiB) as stated: a fine-tune of
+# the 35B-A3B, entered from its size
+HAUHAU_35B_Q4KM = gguf_file("qwen3.5:35b-a3b", 21.167)
 
-# "DARKTEXAS": Dell Tower Plus EBT2250, RTX 5070 12 GB, Core Ultra 9 285, 32 GB DDR5-5600, Windows 11
-RTX5070_DARKTEXAS = gpu_machine("NVIDIA GeForce RTX 5070", 12, ram_gib=32)
-
-# GTX 1050 Ti 4 GB (about 3.5 GB usable beside the Windows desktop, as the document states), Xeon E5-2670 v3
-# (12C/24T, 2.3 GHz, AVX2), 32 GB RAM (type and speed not stated), Windows 10 Pro
-GTX1050TI_E52670V3 = _cpu(
-    gpu_machine("NVIDIA GeForce GTX 1050 Ti", 4, ram_gib=32, free_gib=3.5),
-    name="Intel(R) Xeon(R) CPU E5-2670 v3",
-    cores=12,
-    mhz=2300,
-)
-GTX1050TI_E52670V3 = replace(GTX1050TI_E52670V3, os="windows")
+# Framework Desktop (Ryzen AI Max, Radeon 8060S, GFX1151) under FreeBSD (drm-kmod), Vulkan0; the notes give a 64 GB
+# GTT; total RAM not stated (128 GB assumed); the bandwidth table's 8060S row (256 GB/s)
+STRIX_FREEBSD = unified_machine("AMD Radeon 8060S", 64, 128, 256, vendor="amd")
+# unsloth Qwen3.6-27B-UD-Q4_K_XL.gguf as llama-bench prints it, qwen35 27B Q4_K - Medium 16.39 GiB (a quant Ollama
+# does not ship); entered from its size
+QWEN36_27B_UDQ4KXL_1639 = gguf_gib("qwen3.5:27b", 16.39)
 
 # (id, url or description, hardware, software, second_hand, note) — ids written down before hashing
 SOURCES: tuple[tuple[str, str, str, str, bool, str], ...] = (
     (
-        "davide97g-homelab-760m-ollama",
-        "https://github.com/davide97g/homelab/blob/main/apps/local-ai/README.md (sections 'Why this model' and "
-        "'GPU'; hardware from the repository's README.md 'Hardware'; apps/local-ai/bench.sh and compose.yaml for "
-        "the benchmark and the server settings)",
-        "GMKtec M6 Ultra mini PC: AMD Ryzen 5 7640HS (6 cores / 12 threads) with Radeon 760M iGPU (gfx1103, RADV), "
-        "40 GB RAM, Debian 13 (kernel 6.12); Ollama sees 26.5 GiB for the iGPU (carve-out plus GTT)",
-        "Ollama 0.34.4 (Docker image ollama/ollama:0.34.4), Vulkan (OLLAMA_VULKAN=1, OLLAMA_IGPU_ENABLE=1), "
-        "OLLAMA_FLASH_ATTENTION=1, OLLAMA_KV_CACHE_TYPE=q8_0; bench.sh: /api/generate, think false, num_predict 300",
+        "sycl-ci-a770-pr29510",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a committed "
+        "'SYCL Workflow Summary' for llama.cpp PR #29510 (https://github.com/ggml-org/llama.cpp/pull/29510, "
+        "created 2026-09-27), whose bench results give the PR build and its base, master commit 85ca3b52c",
+        "Intel Arc A770 (as the summary's 'GPU:' line names it; memory size not stated), host CPU, RAM and OS ?",
+        "llama.cpp base build 85ca3b52c (11208), mainline master, SYCL backend; llama-bench -ngl -1, tg128",
         False,
-        "round 12's lead; qwen3.6:35b-a3b-q4_K_M (Qwen3.6-35B-A3B, 23 GB, standing for qwen3.5:35b-a3b), measured "
-        "with bench.sh and a 2.3k-token prompt: 24 tok/s generation (depth 2,300 + 150 = 2,450, taking the 300 "
-        "tokens num_predict allows as generated); the README's later 'generation at 24 tok/s' in Open WebUI is "
-        "the same figure, not entered again; all 42 layers on the GPU and `ollama ps` 100% GPU as the README "
-        "states, so a placement row; the 'CPU-only was 19 tok/s' figure (Ollama's default of dropping the iGPU, "
-        "before OLLAMA_IGPU_ENABLE) is entered as a CPU-only row, its prompt not stated (depth unset); context at "
-        "the measurement not stated: the README says the window was raised from 32K to 64K for coding agents "
-        "after the model was picked, so 32K is assumed for both rows; memory type and speed not stated "
-        "(DDR5-5600, 89.6 GB/s, assumed); the Radeon 760M is not in the bandwidth table, so the profile carries "
-        "the assumed bus; left out: the Qwen3.6-35B-A3B MTP Q4_K_M row (an MTP build, 'gave nothing extra'), the "
-        "Qwen3.8-27B MTP row (not a Qwen3.5/3.6 model) and the prefill rates",
+        "a CI log committed to a repository: each summary runs llama-bench on the PR build and on its base; only "
+        "the base (mainline) row is entered: Qwen3.5-0.8B-Q4_K_M.gguf (497.39 MiB, 752.39 M parameters; "
+        "entered from its size, Ollama ships 0.8b as Q8_0) tg128 with flash attention on, 57.09 tok/s (d0: "
+        "depth 64, context 4096); the flash-attention-off row (56.43) is the flag sweep's other point and is "
+        "left out, as are the PR build's rows (not mainline) and the same file's MTP-head GGUF (513.78 MiB) "
+        "and Qwen2 MoE rows; A770 memory size (16 GB assumed) and host RAM (32 GB assumed) not stated; KV f16 "
+        "(llama-bench's default); other summaries of the same series (e.g. PR #29507, 161.9 tok/s on the "
+        "0.8B MTP file) do not name their GPU and look like a different card, so they are not entered; round "
+        "12 left out 'SYCL PR workflow files' because they named no hardware — this one names the GPU",
     ),
     (
-        "bigkijimon-m1max-ollama-mlx-bench",
-        "https://github.com/bigkijimon/zenn-content/blob/main/articles/ollama-mlx-backend-bench.md ('Ollama "
-        "0.30.8はMLXランナーを内蔵するがGGUFは通らない — M1 Max 64GB実測', committed 2026-07-30)",
-        "Apple M1 Max, 64 GB unified memory, macOS (GPU core count not stated)",
-        "Ollama 0.30.8 (`ollama --version`), `ollama run --verbose`; the server log names llama_server.go (GGUF "
-        "through llama-server, not the MLX runner)",
+        "localvram-3090-ollama-weekly",
+        "https://github.com/kxz2009-crypto/localvram (file src/data/benchmark-results.json and its git history, "
+        "February to August 2026: the site's weekly Ollama benchmark runs; read from a stored snapshot of the "
+        "repository)",
+        "NVIDIA GeForce RTX 3090 24 GB (driver 591.74, '450W TDP' per the file's tooltip) in a Windows PC under "
+        "WSL2 (runner host 'Vernon'); CPU, RAM ?",
+        "Ollama 0.17.1, 0.17.7 and 0.20.2 (as each run's record states), /api/generate with num_ctx 4096, "
+        "temperature 0, num_predict 96 (48 for the 122b), two runs averaged",
         False,
-        "round 12's lead (a Japanese zenn.dev article, read from its source file in the author's repository); "
-        "prompt 'Explain what a Kalman filter does in one paragraph.' (prompt token count not shown: depth unset); "
-        "qwen3.6:latest (qwen35moe 36.0B Q4_K_M, Ollama's default Qwen3.6 tag, standing for qwen3.5:35b-a3b) 58.91 "
-        "tok/s over 534 tokens, `ollama ps` 'qwen3.6:latest 29 GB 100% GPU', so a placement row; qwen3.5:latest "
-        "(qwen35 9.7B Q4_K_M = qwen3.5:9b) 40.18 tok/s (eval count not shown); single runs; context not stated "
-        "(Ollama's default for >= 48 GiB, 256K, assumed; the 29 GB resident size fits it); KV f16 assumed; the "
-        "same author's M1 Max is also bigkijimon-m1max-qwen35-ja-bench (another article, the same machine)",
+        "a benchmark site's committed result file (LocalVRAM, an affiliate site whose runner posts each week's "
+        "runs to its repository); each run records eval_count, eval_duration and prompt_eval_count per model; the "
+        "series has several runs per model over six months, so the rows are the FIRST successful run of each "
+        "(model tag, Ollama version) pair, chosen by that rule before looking at the other runs: qwen3.5:35b "
+        "(Ollama's 35B-A3B Q4_K_M) on 0.17.1 (2026-02-26) 43.64 and on 0.17.7 (2026-03-11) 48.86; qwen3.5:122b "
+        "on 0.17.1 (2026-02-26) 4.93; qwen3.5:27b on 0.17.1 (2026-03-04) 37.64, 0.17.7 (2026-03-10) 34.52 and "
+        "0.20.2 (2026-04-24) 23.08; qwen3.6:35b on 0.20.2 (2026-04-24) 33.87 and qwen3.6:27b on 0.20.2 "
+        "(2026-08-05) 18.06 (Qwen3.6 tags standing for the Qwen3.5 ones); the later runs of the same pairs "
+        "vary widely (e.g. qwen3.6:35b 10.6-47.8 tok/s, the 27b once 2.8) and are left out as repeats; the "
+        "results file keys some 27b runs under 'qwen3.5:35b' / 'qwen3.6:35b' (its alias table), the tag entered "
+        "is the run's own 'model' field; prompt 31 tokens, 96 generated (48 for the 122b): depth 79 (55); "
+        "Ollama 0.17-0.29 is the engine era; CUDA as Ollama uses on an NVIDIA card; where the model went is "
+        "not recorded (the 35b-a3b's 24 GB and the 122b do not fit the 3090 alone: partial offload "
+        "presumably); host RAM not stated (128 GB assumed, the 122b ran); CPU not stated; the qwen3-coder, "
+        "gemma3 and other models' rows are other models",
     ),
     (
-        "bigkijimon-m1max-qwen35-ja-bench",
-        "https://github.com/bigkijimon/zenn-content/blob/main/articles/qwen35-ja-bench.md ('Qwen3.5-9B（Q4/6.6GB）に"
-        "M1 Maxで日本語を書かせたら、答えは131字なのに出力は3936トークンだった', committed 2026-08-01)",
-        "Apple M1 Max, 64 GB unified memory, macOS (GPU core count not stated)",
-        "Ollama (version not stated; 0.30.8 inferred: the same machine ran 0.30.8 in the author's articles of "
-        "2026-07-30 and 2026-08-05), `ollama run qwen3.5:latest --verbose`",
+        "qwen36-local-llamacpp-turboquant-m3max",
+        "https://github.com/hackur/qwen36-local-llamacpp-turboquant (file benchmarks/RESULTS.md, run date "
+        "2026-04-28; read as a stored copy in the public GitHub index)",
+        "Apple M3 Max, 16 CPU cores (12P + 4E), 64 GB unified memory, macOS 26.4.1",
+        "llama.cpp mainline f9f3365 (vendor/llama.cpp-mainline), llama-server, Metal; f16 KV, 32K context",
         False,
-        "round 12's lead (a Japanese zenn.dev article, read from its source file in the author's repository); "
-        "qwen3.5:latest (architecture qwen35, 9.7B, Q4_K_M, 6.6 GB = qwen3.5:9b) with thinking on: eval rate "
-        "39.95 tok/s over 3,936 tokens after a 26-token prompt (depth 26 + 1,968 = 1,994); one run (the second "
-        "timed out); context not stated (Ollama's default for >= 48 GiB, 256K, assumed); KV f16 assumed; the same "
-        "machine as bigkijimon-m1max-ollama-mlx-bench (counted once as a publication if the lead so decides)",
+        "a repository setting up Qwen 3.6 with a TurboQuant fork of llama.cpp beside mainline; only the "
+        "mainline 'baseline' row is entered: Qwen3.6-35B-A3B-Q6_K.gguf (28.5 GB, entered from its size; "
+        "standing for qwen3.5:35b-a3b), f16 KV at 32K context, 63.25 tok/s generation as a 3-run hot average of "
+        "500-token generations with thinking off; the turboquant rows (turbo3 KV, 61.45 tok/s at 64K; the "
+        "needle and 131K runs) are the fork and left out, as are the README's Qwen3.6-27B Heretic NEO-CODE rows "
+        "(turboquant); the prompt length is not stated (depth not entered); the M3 Max's GPU core count is not "
+        "stated (the 64 GB part has the 40-core GPU, 400 GB/s)",
     ),
     (
-        "ueni-t14-renoir-ollama-vulkan",
-        "https://github.com/ueni/mcp-coding-experiment (evaluation/qwen3.6-35b-a3b/: "
-        "target-model-smoke-2026-05-09.md, results/results-docker-ollama-full-2026-05-09.json, "
-        "host-gpu-probe-2026-05-08.md, docker-gpu-runtime-2026-05-08.md)",
-        "Lenovo ThinkPad T14 Gen 1 AMD: Ryzen 7 PRO 4750U (8C/16T) with Radeon (Renoir) iGPU, RADV RENOIR (Mesa "
-        "26.0.3), 28 GiB RAM as `free` reports it, Ubuntu (kernel 7.0.0-15), on battery, power profile performance",
-        "Ollama 0.18.2 (the Dockerfile's ARG OLLAMA_VERSION), Vulkan (OLLAMA_VULKAN=1; 'inference compute ... "
-        "library=Vulkan ... type=iGPU total=16.3 GiB'), /api/generate with num_predict 80",
+        "runtime-evidence-5060laptop-275hx",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a 'Runtime "
+        "Evidence' markdown file of a 'Reasoning Budget Arena' project (machine audit dated 2026-08-13), section "
+        "'llama.cpp benchmark — experts on GPU vs CPU (same file)'",
+        "NVIDIA GeForce RTX 5060 Laptop 8 GB (8151 MiB), Intel Core Ultra 9 275HX (24 cores), 32 GB DDR5-5600 "
+        "(2x 16 GB), Windows 11 build 26200",
+        "llama.cpp llama-bench (build of these records not stated; the file's arena runs name b10375), ngl=99, tg64",
         False,
-        "round 12's lead; Qwen3.6-35B-A3B-UD-IQ1_M.gguf (10,047,749,088 bytes; a quant Ollama does not ship, "
-        "entered from its size; standing for qwen3.5:35b-a3b) imported with a Modelfile, num_ctx 4096; the log "
-        "shows 'offloaded 41/41 layers to GPU', so a placement row; the seven-scenario run's median, 8.056 tok/s, "
-        "is the bash scenario's (57 input tokens, 80 output: depth 57 + 40 = 97); Ollama 0.18.2 is the engine era "
-        "(0.17-0.29); memory speed not stated (DDR4-3200, 51.2 GB/s, assumed); the Renoir iGPU is not in the "
-        "bandwidth table, so the profile carries the assumed bus; the one-scenario smoke run (7.929 tok/s) is an "
-        "earlier run of the same setting and is left out; KV f16 assumed",
+        "'from the archived llama-bench records on the same GPU/runtime': qwen35moe 35B.A3B Q4_K_M (18.23 GiB; "
+        "which GGUF is not named, entered from its size as qwen3.5:35b-a3b) tg64 4.15 t/s with every layer and "
+        "expert on the 8 GB GPU (ngl=99: the file does not fit, so on Windows the driver's shared-memory "
+        "fallback presumably) and 43.31 t/s with n_cpu_moe=256 (all routed experts in system RAM); the "
+        "first is a placement forced by hand onto a card the file does not fit, left out by the lead under the "
+        "forced-placement rule before the evaluation (the collector had entered both), the second entered; tg64 at d0 taken (depth 32, context 4096, KV f16 as llama-bench's "
+        "defaults); the build is not stated: taken as the mainline b10375 the file names, though the same "
+        "project validated its own expert-pinning patch for another model (not said to be in these runs); the "
+        "arena table (fine-tunes without file sizes, Gemma, Qwen3.8) and the FreeToken engine rows are left out; "
+        "CPU core count, clock and AVX-512 (none) from Intel's spec; the same hardware (8151 MiB, Windows 11 "
+        "26200, 32 GB) as round 10's kr-walkthrough-rtx5060laptop, perhaps the same person, but another "
+        "publication with other runs (llama.cpp, not Ollama)",
     ),
     (
-        "rcao-claw-m4pro-ollama-bench",
-        "https://github.com/ranjeetcao/rcao-claw/blob/main/docs/setup-and-operations.md (section 'Model "
-        "Benchmarks', results updated 2026-04-10; bin/benchmark-models.sh for the method)",
-        "Apple M4 Pro (14 CPU cores, 20 GPU cores), 24 GB unified memory, macOS",
-        "Ollama, native macOS app with Metal (version not stated; engine era 0.17-0.29 inferred from the date, "
-        "April 2026); /api/chat, stream false, think false, num_ctx 4096",
+        "mi50-gfx906-llamacpp-study-ko",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a Korean "
+        "markdown report 'AMD Radeon Instinct MI50(gfx906)에서의 llama.cpp 백엔드 실증 연구' (dated 2026-07-29), "
+        "section 5.1 '합성 벤치마크 (llama-bench)'",
+        "AMD Radeon Instinct MI50 32 GB (gfx906, VBIOS V420, 178 W cap, PCIe 3.0 x4 via the chipset), Intel Core "
+        "i7-9700K (8C/8T), 31 GiB RAM, Intel UHD 630 iGPU beside it, Ubuntu 24.04.2, kernel 7.0.0-28",
+        "llama.cpp release b10176 (commit f5b9bd3, ggml 0.17.0) built with Vulkan (Mesa RADV 25.2.8); llama-bench "
+        "-ngl 99 -p 512 -n 128 --device Vulkan1; power_dpm_force_performance_level forced to high",
         False,
-        "a Claw-agent project's model benchmark: 'Avg tok/s' is eval_count / eval_duration (decode only, as the "
-        "script computes it), averaged over 3 runs of each of 4 prompts (short, medium, coding, reasoning; prompts "
-        "of 6 to 30 words, output lengths not stated: depth unset); qwen3.5:4b 38.5 and qwen3.5:9b 28.6 tok/s "
-        "(Ollama's default tags, 3.4 GB and 6.6 GB, Q4_K_M); context 4096 as the script passes num_ctx; KV f16 "
-        "assumed; the gemma4 and qwen3:8b rows are other models; placement not logged",
+        "only the Vulkan llama-bench row is entered: qwen35moe 35B.A3B Q4_K_M (the HauhauCS 'Uncensored "
+        "Aggressive' fine-tune of Qwen3.6-35B-A3B, 19.70 GiB / 21,166,758,016 bytes, entered from its size, "
+        "standing for qwen3.5:35b-a3b) tg128 73.08 t/s (d0: depth 64, context 4096, KV f16 as llama-bench's "
+        "default); the ROCm/HIP row (63.51) is left out because that build was patched locally (a sed on "
+        "ggml-cuda/vendors/hip.h raising an FP8 version guard so it compiles with ROCm 6.2); the llama-server "
+        "rows are a study of q4_0-KV and --parallel slow paths (and a 'Count from 1 to 100' probe) and are not "
+        "entered in this pass; the clock-policy 'auto' figures (6.28) are a misconfigured card; the Qwen2.5 "
+        "row is another model; CPU cores, clock and AVX-512 (none) from Intel's spec; RAM type not stated; the "
+        "MI50 is not in the bandwidth table",
     ),
     (
-        "producerjenn-orangepi6plus-ollama",
-        "https://github.com/ProducerJenn/orangepi6plus-benchmarks (docs/ollama-benchmarks.md 'Ollama Benchmarks - "
-        "Orange Pi 6 Plus'; results/all_t8.log and results/cctx.log for the raw lines)",
-        "CPU only: Orange Pi 6 Plus, CIX P1 CD8160 (12-core ARM, Cortex-A720 + Cortex-A520), 14.9 GB RAM; OS ?",
-        "Ollama 0.31.2, /api/generate with stream false, num_thread 8, keep_alive 0",
+        "framework-strixhalo-freebsd-vulkan-tuning",
+        "stored copy in the public GitHub index, repository not identified (no address shown): a markdown note "
+        "'llama-bench tuning on Framework Desktop (Strix Halo, Vulkan)' (goal: flags for code writing), with "
+        "an end-to-end llama-server validation and a 'Stage 5' --ctx-size 131072 check",
+        "Framework Desktop, Radeon 8060S (RADV GFX1151) as Vulkan0, FreeBSD with drm-kmod (amdgpu kld); 64 GB "
+        "GTT as the notes say; total RAM ?",
+        "llama.cpp build 9d34231bb (8929), Vulkan (RADV, run with RADV_DEBUG=zerovram against device-lost "
+        "crashes); llama-bench -fa 1 --no-host 1 -b 2048 -ub 512 -r 2; llama-server --flash-attn on --no-host "
+        "--ctx-size 131072 --parallel 1 for Stage 5",
         False,
-        "the model comparison at 8 threads (the author's measured sweet spot), num_ctx 2048, a one-sentence prompt "
-        "('Explain the theory of relativity in simple terms ...'; its token count not shown: depth unset), capped "
-        "at 512 decode tokens (both Qwen3.5 runs generated 512): qwen3.5:0.8b 31.84 and qwen3.5:4b 11.72 tok/s "
-        "eval rate (Ollama's default tags, Q8_0 for 0.8b and Q4_K_M for 4b); the context sweep's longest point, "
-        "qwen3.5:4b at num_ctx 16384 (a derived 'qwen3.5-4b-16k' model, 256 tokens), 11.47 tok/s, is entered "
-        "beside the 2048 row; the earlier 4-thread suite (0.8b 30.33, 4b 10.09) is the thread sweep's other point "
-        "and is left out; memory type and speed not stated (left unset); KV f16 assumed; no GPU used (the Mali "
-        "GPU rows are LiteRT-LM, another engine)",
-    ),
-    (
-        "darktexas-rtx5070-ollama-notes",
-        "stored copy in the public GitHub index, repository not identified (no address shown): a lab notebook of "
-        "'field notes from running AI LLM harnesses and local models on a deliberately limited desktop' (machine "
-        "'DARKTEXAS'), files RESULTS.md ('Fresh round (2026-09-09)') and its hardware page",
-        "Dell Tower Plus EBT2250: NVIDIA RTX 5070 12 GB GDDR7, Intel Core Ultra 9 285 (24 cores), 32 GB DDR5-5600 "
-        "(one UDIMM), Windows 11",
-        "Ollama (version not stated; >= 0.31.1 inferred: the notes say the Blackwell MoE crash of 0.30.x was fixed "
-        "from 0.31.1 and the runs of 2026-09-09 followed), temperature 0, 32K context",
-        False,
-        "qwen3.5:9b (Ollama's default tag, 6.6 GB, Q4_K_M) 94 tok/s generation with thinking on (the probes' "
-        "setting), `ollama ps` 100% GPU at the notes' 32K context, so a placement row; the prompts are short "
-        "probes (bat-and-ball, planets, code) whose token counts are not stated (depth unset); how many runs the "
-        "figure averages is not stated; KV f16 assumed; a different machine from round 10's bd775i-rtx5070-ollama "
-        "(a Minisforum BD775i SE); the other rows are other models; the later September 15 round (16K context) "
-        "was not found in the stored index",
-    ),
-    (
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "stored copy in the public GitHub index, repository not identified (no address shown): the technology-stack "
-        "document of a desktop assistant project called ORACLE ('# ORACLE — Technology Stack', facts marked "
-        "'VERIFIED 2026-08-21'), section '3. Local LLM'",
-        "NVIDIA GTX 1050 Ti 4096 MiB (compute 6.1, driver 582.28; ~3.5 GB usable beside the desktop), Intel Xeon "
-        "E5-2670 v3 (12C/24T, 2.3 GHz, AVX2), 32 GB RAM, Windows 10 Pro 19045",
-        "Ollama 0.32.5 (the client installed, as stated; the server taken to be the same), think false",
-        False,
-        "the author's measurements on this machine: qwen3.5:0.8b (Ollama's default tag, 1.0 GB) 100% GPU at "
-        "num_ctx 8192 and 16384 (`ollama ps`), generating at 45.4 tok/s as the router (16K, think false; prompt "
-        "lengths of the speed figure not stated: depth unset); qwen3.5:2b (2.7 GB) 36%/64% CPU/GPU at num_ctx "
-        "4096 and 8192, '20.4 tok/s hybrid' (the context of the speed figure not stated: 4096, Ollama's default "
-        "for this card, assumed); placement rows for both ends of each context pair; the qwen3.5:9b '~5 tok/s' "
-        "and the qwen3.5:4b verdict are not measured figures and are left out, as are the prompt-eval timings; "
-        "RAM type and speed not stated; KV f16 assumed (the q8_0 KV of the design's arithmetic is not said to be "
-        "set)",
+        "the file is Qwen3.6-27B-UD-Q4_K_XL.gguf, which this build prints as qwen35 27B Q4_K - Medium, 16.39 GiB, "
+        "26.90 B params (the note's header still carries an older doc's 'qwen35moe 35B.A3B, 20.70 GiB' line "
+        "from another build, whose ~50 t/s rows are not in this file and are not entered); standing for "
+        "qwen3.5:27b, entered from its size; rows: the Stage 3 depth sweep's two ends (tg128 at d0 11.91 and "
+        "at d65536 9.59; d8192/d32768 left out; depth 64 and 65600, context 4096 and 65664) and the Stage 5 "
+        "llama-server sweep's two ends (prompt ~4,067 tokens with 64 generated, 11.9 t/s, and ~114,482 tokens, "
+        "8.5 t/s; depth 4099 and 114514; context 131072; the 30K/91K points left out); the 65536-context "
+        "server table and the --kv-unified pair repeat the same setup at other points and are left out; "
+        "Stage 1/1b/2/4 are flag sweeps at d0 (same figures within 1%); KV f16 throughout (q8_0 crashed); "
+        "RADV_DEBUG=zerovram costs ~1.5% pp as the note measured; total RAM not stated (128 GB assumed from the "
+        "64 GB GTT); the build is taken as mainline (not said otherwise)",
     ),
 )
 
 SPEED_CASES: tuple[SpeedCase, ...] = (
-    # davide97g-homelab-760m-ollama
+    # sycl-ci-a770-pr29510
     SpeedCase(
-        "35B-A3B (qwen3.6:35b-a3b) Q4_K_M, Radeon 760M (R5 7640HS) 40 GB, Ollama 0.34.4 Vulkan, 2.3k prompt",
-        "davide97g-homelab-760m-ollama",
+        "0.8B Q4_K_M (497 MiB), Arc A770, llama.cpp 85ca3b52c (b11208) SYCL, fa on, tg128",
+        "sycl-ci-a770-pr29510",
+        QWEN35_08B_Q4KM,
+        ARC_A770_CI,
+        4096,
+        57.09,
+        note="CI run of a PR's base (master) build; A770 memory size and host RAM assumed; d0",
+        depth=64,
+        runner="llama.cpp",
+        backend="sycl",
+    ),
+    # localvram-3090-ollama-weekly
+    SpeedCase(
+        "35B-A3B (qwen3.5:35b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.17.1, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
         "qwen3.5:35b-a3b",
-        RADEON760M_7640HS,
-        32768,
-        24.0,
-        note="Qwen3.6 tag standing for the Qwen3.5 one; KV q8_0; context (32K) and DDR5-5600 assumed",
-        kv="q8_0",
-        depth=2450,
+        RTX3090_LOCALVRAM,
+        4096,
+        43.642,
+        regime="ollama-engine",
+        note="first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
         runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "35B-A3B (qwen3.5:35b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.17.7, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:35b-a3b",
+        RTX3090_LOCALVRAM,
+        4096,
+        48.862,
+        regime="ollama-engine",
+        note="first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "122B-A10B (qwen3.5:122b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.17.1, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:122b-a10b",
+        RTX3090_LOCALVRAM,
+        4096,
+        4.931,
+        regime="ollama-engine",
+        note="first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=55,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "27B (qwen3.5:27b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.17.1, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:27b",
+        RTX3090_LOCALVRAM,
+        4096,
+        37.644,
+        regime="ollama-engine",
+        note="first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "27B (qwen3.5:27b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.17.7, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:27b",
+        RTX3090_LOCALVRAM,
+        4096,
+        34.516,
+        regime="ollama-engine",
+        note="first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "27B (qwen3.5:27b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.20.2, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:27b",
+        RTX3090_LOCALVRAM,
+        4096,
+        23.081,
+        regime="ollama-engine",
+        note="first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "35B-A3B (qwen3.6:35b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.20.2, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:35b-a3b",
+        RTX3090_LOCALVRAM,
+        4096,
+        33.867,
+        regime="ollama-engine",
+        note="Qwen3.6 tag standing for the Qwen3.5 one; first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
+        runner="ollama",
+        backend="cuda",
+    ),
+    SpeedCase(
+        "27B (qwen3.6:27b) Q4_K_M, RTX 3090 24 GB (WSL2), Ollama 0.20.2, num_ctx 4096",
+        "localvram-3090-ollama-weekly",
+        "qwen3.5:27b",
+        RTX3090_LOCALVRAM,
+        4096,
+        18.058,
+        regime="ollama-engine",
+        note="Qwen3.6 tag standing for the Qwen3.5 one; first run of this tag on this Ollama version; host RAM assumed; placement not recorded",
+        depth=79,
+        runner="ollama",
+        backend="cuda",
+    ),
+    # qwen36-local-llamacpp-turboquant-m3max
+    SpeedCase(
+        "35B-A3B (3.6) Q6_K (28.5 GB), M3 Max 64 GB, llama.cpp f9f3365 (mainline baseline), 32K, KV f16",
+        "qwen36-local-llamacpp-turboquant-m3max",
+        QWEN36_35B_Q6K_285,
+        M3MAX_64,
+        32768,
+        63.25,
+        note="Qwen3.6 file standing for the Qwen3.5 tag; 3-run average of 500-token generations; prompt length not stated",
+        runner="llama.cpp",
+        backend="metal",
+    ),
+    # runtime-evidence-5060laptop-275hx (the forced ngl=99 row is left out: see the source's note)
+    SpeedCase(
+        "35B-A3B Q4_K_M (18.23 GiB), RTX 5060 Laptop 8 GB + Core Ultra 9 275HX 32 GB, n_cpu_moe=256, tg64",
+        "runtime-evidence-5060laptop-275hx",
+        QWEN35_35B_Q4KM_1823,
+        RTX5060L_275HX,
+        4096,
+        43.31,
+        note="all routed experts in system RAM (n_cpu_moe=256), the rest on the GPU; build not stated; d0",
+        depth=32,
+        runner="llama.cpp",
+        backend="cuda",
+    ),
+    # mi50-gfx906-llamacpp-study-ko
+    SpeedCase(
+        "35B-A3B (3.6 fine-tune) Q4_K_M (19.70 GiB), Radeon Instinct MI50 32 GB, llama.cpp b10176 Vulkan, tg128",
+        "mi50-gfx906-llamacpp-study-ko",
+        HAUHAU_35B_Q4KM,
+        MI50_9700K,
+        4096,
+        73.08,
+        note="Qwen3.6 fine-tune standing for the Qwen3.5 tag; DPM forced high; d0; MI50 not in the bandwidth table",
+        depth=64,
+        runner="llama.cpp",
+        backend="vulkan",
+    ),
+    # framework-strixhalo-freebsd-vulkan-tuning
+    SpeedCase(
+        "27B (3.6) UD-Q4_K_XL (16.39 GiB), Radeon 8060S (Framework Desktop, FreeBSD), llama.cpp 8929 Vulkan, tg128 d0",
+        "framework-strixhalo-freebsd-vulkan-tuning",
+        QWEN36_27B_UDQ4KXL_1639,
+        STRIX_FREEBSD,
+        4096,
+        11.91,
+        note="Qwen3.6 file standing for the Qwen3.5 tag; depth sweep's shortest point; total RAM assumed",
+        depth=64,
+        runner="llama.cpp",
         backend="vulkan",
     ),
     SpeedCase(
-        "35B-A3B (qwen3.6:35b-a3b) Q4_K_M, Ryzen 5 7640HS CPU only 40 GB, Ollama 0.34.4 (iGPU dropped)",
-        "davide97g-homelab-760m-ollama",
-        "qwen3.5:35b-a3b",
-        R5_7640HS_CPU,
-        32768,
-        19.0,
-        note="Qwen3.6 tag standing for the Qwen3.5 one; KV q8_0; context (32K) and DDR5-5600 assumed; depth unset",
-        kv="q8_0",
-        runner="ollama",
-        backend="cpu",
-    ),
-    # bigkijimon-m1max-ollama-mlx-bench
-    SpeedCase(
-        "35B-A3B (qwen3.6:latest) Q4_K_M, M1 Max 64 GB, Ollama 0.30.8, 100% GPU",
-        "bigkijimon-m1max-ollama-mlx-bench",
-        "qwen3.5:35b-a3b",
-        M1MAX_64,
-        262144,
-        58.91,
-        note="Qwen3.6 tag standing for the Qwen3.5 one; 534 tokens; context assumed; depth unset",
-        runner="ollama",
-        backend="metal",
-    ),
-    SpeedCase(
-        "9B (qwen3.5:latest) Q4_K_M, M1 Max 64 GB, Ollama 0.30.8",
-        "bigkijimon-m1max-ollama-mlx-bench",
-        "qwen3.5:9b",
-        M1MAX_64,
-        262144,
-        40.18,
-        note="context assumed; depth unset",
-        runner="ollama",
-        backend="metal",
-    ),
-    # bigkijimon-m1max-qwen35-ja-bench
-    SpeedCase(
-        "9B (qwen3.5:latest) Q4_K_M, M1 Max 64 GB, Ollama (0.30.8 inferred), 3,936 tokens",
-        "bigkijimon-m1max-qwen35-ja-bench",
-        "qwen3.5:9b",
-        M1MAX_64,
-        262144,
-        39.95,
-        note="thinking on; 26-token prompt; context assumed; version inferred",
-        depth=1994,
-        runner="ollama",
-        backend="metal",
-    ),
-    # ueni-t14-renoir-ollama-vulkan
-    SpeedCase(
-        "35B-A3B UD-IQ1_M (10.05 GB), Renoir iGPU (R7 PRO 4750U) 28 GiB, Ollama 0.18.2 Vulkan, 4K",
-        "ueni-t14-renoir-ollama-vulkan",
-        QWEN36_35B_UD_IQ1M,
-        RENOIR_T14,
-        4096,
-        8.056,
-        regime="ollama-engine",
-        note="Qwen3.6 file standing for the Qwen3.5 tag; median of seven scenarios; DDR4-3200 assumed",
-        depth=97,
-        runner="ollama",
+        "27B (3.6) UD-Q4_K_XL (16.39 GiB), Radeon 8060S (Framework Desktop, FreeBSD), llama.cpp 8929 Vulkan, tg128 d65536",
+        "framework-strixhalo-freebsd-vulkan-tuning",
+        QWEN36_27B_UDQ4KXL_1639,
+        STRIX_FREEBSD,
+        65664,
+        9.59,
+        note="Qwen3.6 file standing for the Qwen3.5 tag; depth sweep's longest point; total RAM assumed",
+        depth=65600,
+        runner="llama.cpp",
         backend="vulkan",
     ),
-    # rcao-claw-m4pro-ollama-bench
     SpeedCase(
-        "4B (qwen3.5:4b) Q4_K_M, M4 Pro 24 GB, Ollama (engine era inferred), think off, 4K",
-        "rcao-claw-m4pro-ollama-bench",
-        "qwen3.5:4b",
-        M4PRO_24,
-        4096,
-        38.5,
-        regime="ollama-engine",
-        note="mean of 12 runs over 4 prompts; version inferred from the date; depth unset",
-        runner="ollama",
-        backend="metal",
+        "27B (3.6) UD-Q4_K_XL (16.39 GiB), Radeon 8060S (Framework Desktop, FreeBSD), llama.cpp 8929 Vulkan, llama-server ~4K prompt",
+        "framework-strixhalo-freebsd-vulkan-tuning",
+        QWEN36_27B_UDQ4KXL_1639,
+        STRIX_FREEBSD,
+        131072,
+        11.9,
+        note="Qwen3.6 file; llama-server, ~4,067-token prompt, 64 generated; total RAM assumed",
+        depth=4099,
+        runner="llama.cpp",
+        backend="vulkan",
     ),
     SpeedCase(
-        "9B (qwen3.5:9b) Q4_K_M, M4 Pro 24 GB, Ollama (engine era inferred), think off, 4K",
-        "rcao-claw-m4pro-ollama-bench",
-        "qwen3.5:9b",
-        M4PRO_24,
-        4096,
-        28.6,
-        regime="ollama-engine",
-        note="mean of 12 runs over 4 prompts; version inferred from the date; depth unset",
-        runner="ollama",
-        backend="metal",
-    ),
-    # producerjenn-orangepi6plus-ollama
-    SpeedCase(
-        "0.8B (qwen3.5:0.8b), Orange Pi 6 Plus CIX P1 CPU only 14.9 GB, Ollama 0.31.2, 8 threads, 2K",
-        "producerjenn-orangepi6plus-ollama",
-        "qwen3.5:0.8b",
-        OPI6PLUS_CIX_P1,
-        2048,
-        31.84,
-        note="512 tokens generated; num_thread 8; RAM type not stated; depth unset",
-        runner="ollama",
-        backend="cpu",
-    ),
-    SpeedCase(
-        "4B (qwen3.5:4b) Q4_K_M, Orange Pi 6 Plus CIX P1 CPU only 14.9 GB, Ollama 0.31.2, 8 threads, 2K",
-        "producerjenn-orangepi6plus-ollama",
-        "qwen3.5:4b",
-        OPI6PLUS_CIX_P1,
-        2048,
-        11.72,
-        note="512 tokens generated; num_thread 8; RAM type not stated; depth unset",
-        runner="ollama",
-        backend="cpu",
-    ),
-    SpeedCase(
-        "4B (qwen3.5:4b) Q4_K_M, Orange Pi 6 Plus CIX P1 CPU only 14.9 GB, Ollama 0.31.2, 8 threads, 16K",
-        "producerjenn-orangepi6plus-ollama",
-        "qwen3.5:4b",
-        OPI6PLUS_CIX_P1,
-        16384,
-        11.47,
-        note="the context sweep's longest point; 256 tokens generated; num_thread 8; depth unset",
-        runner="ollama",
-        backend="cpu",
-    ),
-    # darktexas-rtx5070-ollama-notes
-    SpeedCase(
-        "9B (qwen3.5:9b) Q4_K_M, RTX 5070 12 GB, Core Ultra 9 285, Ollama, 32K, 100% GPU",
-        "darktexas-rtx5070-ollama-notes",
-        "qwen3.5:9b",
-        RTX5070_DARKTEXAS,
-        32768,
-        94.0,
-        note="thinking on, temperature 0; version inferred (>= 0.31.1); depth unset",
-        runner="ollama",
-        backend="cuda",
-    ),
-    # oracle-gtx1050ti-e52670v3-ollama
-    SpeedCase(
-        "0.8B (qwen3.5:0.8b), GTX 1050 Ti 4 GB + Xeon E5-2670 v3, Ollama 0.32.5, 16K, 100% GPU, think off",
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "qwen3.5:0.8b",
-        GTX1050TI_E52670V3,
-        16384,
-        45.4,
-        note="router setting (think false); depth unset",
-        runner="ollama",
-        backend="cuda",
-    ),
-    SpeedCase(
-        "2B (qwen3.5:2b), GTX 1050 Ti 4 GB + Xeon E5-2670 v3, Ollama 0.32.5, 36%/64% CPU/GPU",
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "qwen3.5:2b",
-        GTX1050TI_E52670V3,
-        4096,
-        20.4,
-        note="'hybrid' split as `ollama ps` shows at 4K and 8K; context of the speed figure assumed; depth unset",
-        runner="ollama",
-        backend="cuda",
+        "27B (3.6) UD-Q4_K_XL (16.39 GiB), Radeon 8060S (Framework Desktop, FreeBSD), llama.cpp 8929 Vulkan, llama-server ~114K prompt",
+        "framework-strixhalo-freebsd-vulkan-tuning",
+        QWEN36_27B_UDQ4KXL_1639,
+        STRIX_FREEBSD,
+        131072,
+        8.5,
+        note="Qwen3.6 file; llama-server, ~114,482-token prompt, 64 generated; total RAM assumed",
+        depth=114514,
+        runner="llama.cpp",
+        backend="vulkan",
     ),
 )
-
-PLACEMENT_CASES: tuple[PlacementCase, ...] = (
-    PlacementCase(
-        "35B-A3B (qwen3.6:35b-a3b), Radeon 760M 26.5 GiB, Ollama 0.34.4 Vulkan: 100% GPU",
-        "davide97g-homelab-760m-ollama",
-        "qwen3.5:35b-a3b",
-        RADEON760M_7640HS,
-        32768,
-        "gpu",
-        1.0,
-        note="all 42 layers on the GPU and `ollama ps` 100% GPU as the README states; context assumed",
-    ),
-    PlacementCase(
-        "35B-A3B (qwen3.6:latest), M1 Max 64 GB, Ollama 0.30.8: 100% GPU",
-        "bigkijimon-m1max-ollama-mlx-bench",
-        "qwen3.5:35b-a3b",
-        M1MAX_64,
-        262144,
-        "gpu",
-        1.0,
-        note="`ollama ps`: qwen3.6:latest 29 GB 100% GPU; context assumed",
-    ),
-    PlacementCase(
-        "35B-A3B UD-IQ1_M, Renoir iGPU 16.3 GiB, Ollama 0.18.2 Vulkan, 4K: 41/41 layers",
-        "ueni-t14-renoir-ollama-vulkan",
-        QWEN36_35B_UD_IQ1M,
-        RENOIR_T14,
-        4096,
-        "gpu",
-        1.0,
-        regime="ollama-engine",
-        note="log: offloaded 41/41 layers to GPU, weights 9.1 GiB and KV 1.6 GiB on Vulkan0",
-    ),
-    PlacementCase(
-        "9B (qwen3.5:9b), RTX 5070 12 GB, Ollama, 32K: 100% GPU",
-        "darktexas-rtx5070-ollama-notes",
-        "qwen3.5:9b",
-        RTX5070_DARKTEXAS,
-        32768,
-        "gpu",
-        1.0,
-        note="`ollama ps` 100% GPU as the results table states",
-    ),
-    PlacementCase(
-        "0.8B (qwen3.5:0.8b), GTX 1050 Ti 4 GB, Ollama 0.32.5, 8K: 100% GPU",
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "qwen3.5:0.8b",
-        GTX1050TI_E52670V3,
-        8192,
-        "gpu",
-        1.0,
-        note="`ollama ps` 100% GPU",
-    ),
-    PlacementCase(
-        "0.8B (qwen3.5:0.8b), GTX 1050 Ti 4 GB, Ollama 0.32.5, 16K: 100% GPU",
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "qwen3.5:0.8b",
-        GTX1050TI_E52670V3,
-        16384,
-        "gpu",
-        1.0,
-        note="`ollama ps` 100% GPU",
-    ),
-    PlacementCase(
-        "2B (qwen3.5:2b), GTX 1050 Ti 4 GB, Ollama 0.32.5, 4K: 36%/64% CPU/GPU",
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "qwen3.5:2b",
-        GTX1050TI_E52670V3,
-        4096,
-        "partial",
-        0.64,
-        note="`ollama ps` 36%/64% CPU/GPU",
-    ),
-    PlacementCase(
-        "2B (qwen3.5:2b), GTX 1050 Ti 4 GB, Ollama 0.32.5, 8K: 36%/64% CPU/GPU",
-        "oracle-gtx1050ti-e52670v3-ollama",
-        "qwen3.5:2b",
-        GTX1050TI_E52670V3,
-        8192,
-        "partial",
-        0.64,
-        note="`ollama ps` 36%/64% CPU/GPU (the same split as at 4K)",
-    ),
-)
+PLACEMENT_CASES: tuple[PlacementCase, ...] = ()
 MEMORY_CASES: tuple[MemoryCase, ...] = ()
