@@ -78,7 +78,7 @@ def speed_phrase(tps: tuple[float, float] | None) -> str:
 # How often published decode rates land inside the ranges (docs/fit-accuracy.md, "Summary" and "Re-centred on
 # a measured check": held-out rows, which no constant was tuned on). tests/fit/test_reference_docs.py keeps
 # these within two points of the measured figures.
-PUBLISHED_INSIDE_SHARE = 0.73  # the plain estimate
+PUBLISHED_INSIDE_SHARE = 0.74  # the plain estimate
 CHECKED_INSIDE_SHARE = 0.85  # re-centred on a check measured on the same machine
 
 

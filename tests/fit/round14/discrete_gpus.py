@@ -340,7 +340,7 @@ SPEED_CASES: tuple[SpeedCase, ...] = (
         MI50_9700K,
         4096,
         73.08,
-        note="Qwen3.6 fine-tune standing for the Qwen3.5 tag; DPM forced high; d0; MI50 not in the bandwidth table",
+        note="Qwen3.6 fine-tune standing for the Qwen3.5 tag; DPM forced high; d0; MI50 added to the bandwidth table (1,024 GB/s) before the evaluation",
         depth=64,
         runner="llama.cpp",
         backend="vulkan",
