@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from runyard_desktop.core.hardware.presets import DEFAULT_CPU_NAME
 from runyard_desktop.core.hardware.profile import HardwareProfile
 
 from .measurements_public import SpeedCase
+from .round4.cpu_offload import _AVX2
+from .round13.discrete_gpus import _ZEN4 as _AVX512
 
-_AVX2 = ("avx", "avx2", "fma", "f16c")
-_AVX512 = (*_AVX2, "avx512f", "avx512_vnni")
 _ARM = ("neon", "asimd", "dotprod")
 
 
@@ -91,7 +92,7 @@ def published_cpu(profile: HardwareProfile, spec: CpuSpec) -> HardwareProfile:
     cpu = profile.cpu
     if cpu.max_mhz is not None:
         return profile
-    stated_name = not cpu.name.startswith("x86-64")  # the builders' placeholder for a CPU nobody named
+    stated_name = cpu.name != DEFAULT_CPU_NAME
     cores = cpu.physical_cores if stated_name else spec.cores
     flags = tuple(dict.fromkeys((*cpu.flags, *spec.flags)))
     named = replace(

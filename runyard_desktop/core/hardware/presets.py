@@ -34,12 +34,15 @@ def _gpu(
     )
 
 
+DEFAULT_CPU_NAME = "x86-64 laptop CPU"  # the CPU a built profile has when nobody named one
+
+
 def build_profile(
     *,
     ram_gib: float,
     ram_available_gib: float,
     gpus: tuple[GpuInfo, ...] = (),
-    cpu: str = "x86-64 laptop CPU",
+    cpu: str = DEFAULT_CPU_NAME,
     cores: int = 8,
     os: str = "linux",
     arch: str = "x86_64",
