@@ -52,6 +52,7 @@ def format_table(p: HardwareProfile) -> str:
         ("System", f"{p.os} {p.arch}"),
         ("CPU", p.cpu.name),
         ("Cores / threads", f"{p.cpu.physical_cores} / {p.cpu.logical_cores}"),
+        ("CPU clock", _clock(p)),
         ("CPU flags", ", ".join(p.cpu.flags) or "—"),
         ("RAM", f"{human_gib(p.ram.available_bytes)} available of {human_gib(p.ram.total_bytes)}"),
     ]
@@ -65,6 +66,16 @@ def format_table(p: HardwareProfile) -> str:
     out = [f"{k.ljust(width)}  {v}" for k, v in rows]
     out += [f"note: {n}" for n in p.notes]
     return "\n".join(out) + "\n"
+
+
+def _clock(p: HardwareProfile) -> str:
+    """The clock the CPU speed estimates use, as the Processor card says it."""
+    from runyard_desktop.core.fit.speed import cpu_clock
+
+    ghz, source = cpu_clock(p)
+    if source == "assumed":
+        return f"not reported ({ghz:.0f} GHz assumed)"
+    return f"{ghz:.1f} GHz" + (" (rated; Windows does not report the boost clock)" if source == "rated" else " (max)")
 
 
 def _gpu_line(gpu: GpuInfo) -> str:

@@ -35,6 +35,19 @@ def test_moe_on_the_cpu_is_held_back_by_clock_and_vector_width() -> None:
     assert fast.tokens_per_second[0] > 1.5 * slow.tokens_per_second[0]
 
 
+def test_the_basis_names_the_clock_and_whether_it_is_windows_rated_one() -> None:
+    """`fit --json`'s speed_basis says which clock the CPU terms used: Windows reports the rated clock, not the
+    boost clock (giampaolo/psutil#2083), and the estimate uses what was reported, saying so."""
+    linux = _run("qwen3.5:35b-a3b", _cpu_box(4500))
+    windows = _run("qwen3.5:35b-a3b", replace(_cpu_box(4500), os="windows"))
+    unknown = _run("qwen3.5:35b-a3b", _cpu_box(None))
+    assert linux.speed_basis and windows.speed_basis and unknown.speed_basis
+    assert (linux.speed_basis.cpu_ghz, linux.speed_basis.cpu_clock_source) == (4.5, "reported")
+    assert (windows.speed_basis.cpu_ghz, windows.speed_basis.cpu_clock_source) == (4.5, "rated")
+    assert windows.tokens_per_second == linux.tokens_per_second
+    assert unknown.speed_basis.as_json()["cpu_ghz"] == 3.0 and unknown.speed_basis.cpu_clock_source == "assumed"
+
+
 def test_dense_models_on_the_cpu_stay_memory_bound() -> None:
     slow, fast = _run("qwen3.5:9b", _cpu_box(2000)), _run("qwen3.5:9b", _cpu_box(4500, AVX512))
     for report in (slow, fast):

@@ -34,3 +34,14 @@ def test_integrated_only_means_cpu() -> None:
     igpu = GpuInfo("intel", "Intel(R) UHD Graphics 770", 128 << 20, 128 << 20, integrated=True)
     text = format_table(_profile(igpu))
     assert "integrated: counts as CPU" in text and "none usable: models run on the CPU" in text
+
+
+def test_the_cpu_clock_row_says_what_the_os_reported() -> None:
+    from dataclasses import replace
+
+    profile = _profile()
+    assert "CPU clock        not reported (3 GHz assumed)" in format_table(profile)
+    fast = replace(profile, cpu=replace(profile.cpu, max_mhz=5200.0))
+    assert "CPU clock        5.2 GHz (max)" in format_table(fast)
+    windows = replace(fast, os="windows", cpu=replace(fast.cpu, max_mhz=3500.0))
+    assert "3.5 GHz (rated; Windows does not report the boost clock)" in format_table(windows)

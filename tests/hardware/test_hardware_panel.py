@@ -96,3 +96,25 @@ def test_an_igpu_with_memory_set_aside_is_shown_as_the_gpu_ollama_uses_with_the_
     unknown = GpuInfo("amd", "AMD Radeon Mystery 9999", 16 * GIB, 15 * GIB)
     panel.set_profile(replace(profile, gpus=(unknown,)))
     assert "about 250 GB/s (card not in the table)" in _texts(panel)
+
+
+def test_the_processor_card_says_which_clock_the_cpu_estimates_use(qtbot) -> None:
+    """Windows reports the rated clock, not the boost clock (giampaolo/psutil#2083): the card says so rather than
+    passing the lower figure off as the CPU's maximum; no reported clock says the assumed one."""
+    from dataclasses import replace
+
+    panel = HardwarePanel()
+    qtbot.addWidget(panel)
+    cpu = CpuInfo("AMD Ryzen 9 7950X", 16, 32, ("avx2",), max_mhz=5881.0)
+    linux = HardwareProfile("linux", "x86_64", cpu, RamInfo(64 * GIB, 60 * GIB))
+    panel.set_profile(linux)
+    assert "up to 5.9 GHz" in _texts(panel)
+    laptop = CpuInfo("13th Gen Intel(R) Core(TM) i7-1360P", 12, 16, ("avx2",), max_mhz=2200.0)
+    panel.set_profile(replace(linux, os="windows", cpu=laptop))
+    text = _texts(panel)
+    assert (
+        "2.2 GHz (rated: Windows does not report the boost clock, so CPU speed estimates" in text
+        and "up to" not in text
+    )
+    panel.set_profile(replace(linux, cpu=replace(cpu, max_mhz=None)))
+    assert "not reported (3 GHz assumed)" in _texts(panel)

@@ -83,9 +83,22 @@ class SpeedBasis:
     ram_bytes_per_token: int
     efficiency: float
     engine_factor: float
+    cpu_ghz: float  # the clock the CPU terms use (`cpu_clock`)
+    cpu_clock_source: str  # "reported" | "rated" (Windows: the rated, not the boost clock) | "assumed"
 
     def as_json(self) -> dict[str, object]:
         return dict(self.__dict__)
+
+
+def cpu_clock(profile: HardwareProfile) -> tuple[float, str]:
+    """The clock the CPU terms use, in GHz, and where it comes from:
+    - "reported": the highest clock the OS reports (Linux's cpufreq maximum, the boost clock on most machines);
+    - "rated": Windows reports only the rated (base) clock (psutil reads `CallNtPowerInformation`'s MaxMhz;
+      giampaolo/psutil#2083, #2299), below the boost clock a CPU decodes at, so CPU-bound ranges come out low;
+    - "assumed": no clock reported, ASSUMED_CPU_GHZ."""
+    if not profile.cpu.max_mhz:
+        return ASSUMED_CPU_GHZ, "assumed"
+    return profile.cpu.max_mhz / 1000, "rated" if profile.os == "windows" else "reported"
 
 
 def bytes_per_token(tag: ModelTag) -> float:
@@ -126,7 +139,7 @@ def _times(
 ) -> tuple[dict[str, float], SpeedBasis] | None:
     gpu_bytes, cpu_bytes = _split(tag, s)
     ram = cpu_bandwidth(profile)
-    ghz = profile.cpu.max_mhz / 1000 if profile.cpu.max_mhz else ASSUMED_CPU_GHZ
+    ghz, clock_source = cpu_clock(profile)
     used = budget.gpus[: max(1, s.gpus_used)] if s.verdict != "cpu" else ()
     # Layers split over GPUs run one after the other: the slowest card sets the pace.
     gbw = min((gpu_bandwidth(g.gpu, profile) for g in used), key=lambda b: b.gbps, default=None)
@@ -159,6 +172,8 @@ def _times(
         ram_bytes_per_token=round(cpu_bytes),
         efficiency=m.gpu_efficiency if s.verdict == "gpu" else m.cpu_efficiency,
         engine_factor=engine,
+        cpu_ghz=ghz,
+        cpu_clock_source=clock_source,
     )
     return times, basis
 

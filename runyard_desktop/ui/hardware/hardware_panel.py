@@ -279,6 +279,7 @@ class HardwarePanel(QWidget):
     def _cpu_card(self, p: HardwareProfile) -> QWidget:
         card = _Card("Processor", p.cpu.name)
         card.add_row("Cores / threads", f"{p.cpu.physical_cores} / {p.cpu.logical_cores}")
+        card.add_row("Clock", cpu_clock_text(p))
         flags = [_FLAG_NAMES.get(f, f.upper()) for f in p.cpu.flags]
         card.add_row("Fast-math instructions", ", ".join(flags) or "none detected (slow CPU inference)")
         card.add_row("System", f"{_os_display(p.os)} · {p.arch}")
@@ -369,6 +370,18 @@ def ram_bandwidth_text(p: HardwareProfile) -> str:
     if bw.source == "table":
         return f"{bw.gbps:.0f} GB/s (published spec)"
     return f"about {bw.gbps:.0f} GB/s (speed not reported)"
+
+
+def cpu_clock_text(p: HardwareProfile) -> str:
+    """The clock the CPU speed estimates use, and what it is (core/fit/speed.py `cpu_clock`)."""
+    from runyard_desktop.core.fit.speed import cpu_clock
+
+    ghz, source = cpu_clock(p)
+    if source == "rated":
+        return f"{ghz:.1f} GHz (rated: Windows does not report the boost clock, so CPU speed estimates may be low)"
+    if source == "assumed":
+        return f"not reported ({ghz:.0f} GHz assumed)"
+    return f"up to {ghz:.1f} GHz"
 
 
 def gpu_bandwidth_text(gpu: GpuInfo, profile: HardwareProfile) -> str:
