@@ -15,7 +15,7 @@ from runyard_desktop.core.fit.text import speed_phrase
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
-from .public_sources import SOURCES, independent_sources, is_held_out, source_round
+from .public_sources import SOURCES, independent_sources, is_held_out, publication, source_round
 
 MIB = 2**20
 
@@ -202,10 +202,20 @@ def _facts(case: SpeedCase) -> tuple[str, str, bool, str, str, str]:
     return vendor, verdict, tag.size.is_moe, size, case.runner or "unstated", case.regime
 
 
+def _cards(case: SpeedCase) -> tuple[str, ...]:
+    """The GPU models that decode a row (their names, as the probe reports them), or ("cpu",) when the engine
+    places the model on the CPU alone."""
+    report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
+    if report.verdict.value == "cpu" or not case.profile.gpus:
+        return ("cpu",)
+    return tuple(sorted({g.name for g in case.profile.gpus}))
+
+
 BOUND_GROUPINGS: tuple[tuple[str, str], ...] = (
     ("none", "The plain estimate"),
     ("all", "One factor for every row"),
     ("vendor", "One factor per GPU vendor (or the CPU alone)"),
+    ("card", "One factor per GPU model, by its name (or the CPU alone): a table of measured cards"),
     ("facts", "One factor per vendor × placement × dense/MoE × size × program × Ollama generation"),
     ("source", "One factor per source: a perfect check on each machine"),
 )
@@ -227,7 +237,7 @@ def coverage_bounds(held: bool | None = None) -> list[Bound]:
     group, each source in turn (what such factors do on a machine they have not seen). `held` None: all rows."""
     half = math.log(RANGE_RATIO) / 2
     rows = [
-        (case.source, _facts(case), math.log(case.measured_tps / centre_of(tps)))
+        (case.source, (*_facts(case), _cards(case)), math.log(case.measured_tps / centre_of(tps)))
         for case, tps, _e in speed_rows()
         if tps is not None and (held is None or is_held_out(case.source) == held)
     ]
@@ -237,8 +247,8 @@ def coverage_bounds(held: bool | None = None) -> list[Bound]:
             out.append(Bound(name, 0, 0, sum(abs(e) <= half for *_r, e in rows), None, len(rows)))
             continue
 
-        def group_of(source: str, facts: tuple[str, str, bool, str, str, str], key: str = key) -> object:
-            return {"all": 0, "vendor": facts[0], "facts": facts, "source": source}[key]
+        def group_of(source: str, facts: tuple[object, ...], key: str = key) -> object:
+            return {"all": 0, "vendor": facts[0], "card": facts[6], "facts": facts[:6], "source": source}[key]
 
         groups: dict[object, list[float]] = {}
         for source, facts, e in rows:
@@ -269,6 +279,64 @@ def coverage_bounds(held: bool | None = None) -> list[Bound]:
     return out
 
 
+def width_for(share: float, held: bool | None = True) -> float:
+    """The high ÷ low a range centred where the plain estimate's is would need for `share` of the decode rows
+    to fall inside (held out by default; None: all rows)."""
+    errors = sorted(
+        abs(math.log(case.measured_tps / centre_of(tps)))
+        for case, tps, _e in speed_rows()
+        if tps is not None and (held is None or is_held_out(case.source) == held)
+    )
+    if not errors:
+        return 1.0
+    return math.exp(2 * errors[max(0, math.ceil(share * len(errors)) - 1)])
+
+
+@dataclass(frozen=True)
+class Replication:
+    configurations: int  # configurations measured by at least two publications
+    values: int  # one figure per publication and configuration (the geometric mean of its rows)
+    one_range: int  # of those, how many the fullest range of the ranges' width holds, per configuration
+    estimate: int  # of those, how many the plain estimate's range holds
+    wider: tuple[str, ...]  # configurations whose publications differ by more than the ranges' width
+
+
+def replication() -> Replication:
+    """The same configuration (the GPU models, or the CPU's when it decodes alone; the model file; the program and Ollama's generation;
+    the estimated placement; the KV type) measured by different publications: how far apart they are, against
+    the width of a range. An estimate that gives one configuration one range cannot hold more of these figures
+    than the fullest window of that width does."""
+    half = math.log(RANGE_RATIO) / 2
+    groups: dict[tuple[tuple[str, ...], tuple[str, str, int], str, str, str, str], dict[str, list[tuple[float, float]]]]
+    groups = {}
+    for case, tps, _e in speed_rows():
+        if tps is None:
+            continue
+        report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
+        tag = catalogue_tag(case.tag)
+        model = (tag.tag, tag.quant, round(tag.download_bytes / 2**28))  # a file of another size is another model
+        verdict = report.verdict.value
+        machine = (case.profile.cpu.name,) if verdict == "cpu" else _cards(case)  # on the CPU alone, which CPU
+        key = (machine, model, case.runner or "unstated", case.regime, verdict, case.kv)
+        by_pub = groups.setdefault(key, {})
+        by_pub.setdefault(publication(case.source), []).append((math.log(case.measured_tps), math.log(centre_of(tps))))
+    configurations = values = one_range = estimate = 0
+    wider = []
+    for config, by_pub in groups.items():
+        if len(by_pub) < 2:
+            continue
+        measured = [sum(m for m, _c in rs) / len(rs) for rs in by_pub.values()]
+        centres = [sum(c for _m, c in rs) / len(rs) for rs in by_pub.values()]
+        configurations += 1
+        values += len(measured)
+        one_range += _best_shift(measured, half)[0]
+        estimate += sum(abs(m - c) <= half for m, c in zip(measured, centres, strict=True))
+        if max(measured) - min(measured) > 2 * half:
+            cards, (name, quant, _size), runner, regime, _verdict, _kv = config
+            wider.append(f"{name} {quant} on {' + '.join(cards)} ({runner}, {regime})")
+    return Replication(configurations, values, one_range, estimate, tuple(sorted(wider)))
+
+
 def _count(inside: int | None, n: int) -> str:
     return "—" if inside is None else f"{inside} of {n} ({100 * inside / max(1, n):.0f} %)"
 
@@ -289,6 +357,26 @@ def render_bounds() -> list[str]:
             f"| {b.name} | {f'{b.groups} ({b.tiny})' if b.groups else '—'} | {_count(b.inside, b.rows)} | "
             f"{_count(b.left_out, b.rows)} | {_count(h.inside, h.rows)} | {_count(h.left_out, h.rows)} |"
         )
+    r = replication()
+    out += [
+        "",
+        "Two more measures of the same question. **How wide a range would have to be**: centred where the plain",
+        "estimate centres it, a range holds 90 % of the held-out rows only at "
+        f"{width_for(0.9):.2f}× (80 % at {width_for(0.8):.2f}×, 85 % at {width_for(0.85):.2f}×; "
+        f"all rows: {width_for(0.9, None):.2f}× for 90 %): the misses are a tail of rows up to "
+        f"{math.sqrt(width_for(1.0)):.0f} times off the",
+        "centre, not a crowd just outside the ends. **Whether people agree with each",
+        "other**: the same configuration (the same GPU models, or the same CPU alone; the same model file, program, Ollama",
+        "generation, estimated placement and KV type) measured by different publications, each publication's rows",
+        f"of it averaged: {r.configurations} configurations, {r.values} figures. The fullest range of the ranges' "
+        f"width holds {_count(r.one_range, r.values)} of them, the plain estimate's range "
+        f"{_count(r.estimate, r.values)}; the configurations whose publications lie further apart than one "
+        f"range: {'; '.join(r.wider) or 'none'}.",
+        "So published figures do agree with each other where the configuration is the same, and the estimate's",
+        "misses there are the estimate's; but the factors that would correct them belong to the combination of",
+        "card, model and program, and learned from other sources (the card's own factor above) they do not carry",
+        "over to a machine they have not seen.",
+    ]
     return out
 
 

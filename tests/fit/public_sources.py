@@ -380,10 +380,15 @@ def source_round(source_id: str) -> int:
     return next((n for n, ids in ROUND_IDS.items() if source_id in ids), 1)
 
 
+def publication(source: str) -> str:
+    """The publication a source counts as: the llmfit device folders are one, and so are the sources that are
+    probably one person's reports on one machine (SAME_MACHINE)."""
+    return "llmfit" if source.startswith("llmfit-") else SAME_MACHINE.get(source, source)
+
+
 def independent_sources() -> int:
-    """Sources counted as independent publications: the llmfit device folders count once, and so do the
-    sources that are probably one person's reports on one machine (SAME_MACHINE)."""
-    return len({"llmfit" if s.startswith("llmfit-") else SAME_MACHINE.get(s, s) for s in SOURCES})
+    """Sources counted as independent publications (`publication`)."""
+    return len({publication(s) for s in SOURCES})
 
 
 # Reports that are probably the same person's on the same machine (or host) as another source: entered as

@@ -11,7 +11,7 @@ from runyard_desktop.core.fit.catalogue import load_catalogue
 from runyard_desktop.core.fit.engine import evaluate_all
 from runyard_desktop.core.hardware.presets import MACHINES
 
-from . import accuracy, docgen
+from . import accuracy, docgen, public_sources
 from .measurements_added import MEMORY_CASES, PLACEMENT_CASES
 from .measurements_public import MemoryCase, PlacementCase, SpeedCase
 from .measurements_speed import SPEED_CASES
@@ -145,6 +145,28 @@ def test_a_ceiling_is_never_below_the_plain_estimate() -> None:
         assert bound.rows == plain.rows and plain.inside <= bound.inside <= bound.rows
         assert bound.tiny <= bound.groups
     assert grouped[-1].groups == len({c.source for c, t, _e in accuracy.speed_rows() if t is not None})
+
+
+def test_the_width_a_range_would_need_is_read_off_the_same_errors_as_the_ceilings() -> None:
+    """docs/fit-accuracy.md: "How wide a range would have to be". A range of the ranges' own width holds exactly
+    the rows the plain estimate holds, so the width for that share is within it and one row more needs more."""
+    plain = accuracy.coverage_bounds(held=True)[0]
+    assert accuracy.width_for(plain.inside / plain.rows) <= accuracy.RANGE_RATIO
+    assert accuracy.width_for((plain.inside + 1) / plain.rows) > accuracy.RANGE_RATIO
+    widths = [accuracy.width_for(share) for share in (0.5, 0.8, 0.9, 1.0)]
+    assert widths == sorted(widths)
+
+
+def test_agreement_between_publications_counts_each_publication_once_per_configuration() -> None:
+    """docs/fit-accuracy.md: "Whether people agree with each other"."""
+    assert public_sources.publication("llmfit-rtx4090") == "llmfit"
+    for source, first in public_sources.SAME_MACHINE.items():
+        assert public_sources.publication(source) == public_sources.publication(first) == first
+    r = accuracy.replication()
+    assert r.values >= 2 * r.configurations > 0
+    # each configuration keeps at least one figure in its fullest window; one that spans more than a range loses one
+    assert r.configurations <= r.one_range <= r.values - len(r.wider)
+    assert r.estimate <= r.values and len(set(r.wider)) == len(r.wider)
 
 
 def test_what_the_app_says_about_its_ranges_matches_the_measured_figures() -> None:
