@@ -202,11 +202,10 @@ def _facts(case: SpeedCase) -> tuple[str, str, bool, str, str, str]:
     return vendor, verdict, tag.size.is_moe, size, case.runner or "unstated", case.regime
 
 
-def _cards(case: SpeedCase) -> tuple[str, ...]:
+def _cards(case: SpeedCase, verdict: str) -> tuple[str, ...]:
     """The GPU models that decode a row (their names, as the probe reports them), or ("cpu",) when the engine
-    places the model on the CPU alone."""
-    report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
-    if report.verdict.value == "cpu" or not case.profile.gpus:
+    places the model on the CPU alone (`verdict`, the engine's, as `_facts` gives it)."""
+    if verdict == "cpu" or not case.profile.gpus:
         return ("cpu",)
     return tuple(sorted({g.name for g in case.profile.gpus}))
 
@@ -236,11 +235,11 @@ def coverage_bounds(held: bool | None = None) -> list[Bound]:
     per group of rows: chosen on the rows themselves (a ceiling), and chosen on the other sources' rows of the
     group, each source in turn (what such factors do on a machine they have not seen). `held` None: all rows."""
     half = math.log(RANGE_RATIO) / 2
-    rows = [
-        (case.source, (*_facts(case), _cards(case)), math.log(case.measured_tps / centre_of(tps)))
-        for case, tps, _e in speed_rows()
-        if tps is not None and (held is None or is_held_out(case.source) == held)
-    ]
+    rows = []
+    for case, tps, _e in speed_rows():
+        if tps is not None and (held is None or is_held_out(case.source) == held):
+            known = _facts(case)
+            rows.append((case.source, (*known, _cards(case, known[1])), math.log(case.measured_tps / centre_of(tps))))
     out = []
     for key, name in BOUND_GROUPINGS:
         if key == "none":
@@ -302,21 +301,22 @@ class Replication:
 
 
 def replication() -> Replication:
-    """The same configuration (the GPU models, or the CPU's when it decodes alone; the model file; the program and Ollama's generation;
-    the estimated placement; the KV type) measured by different publications: how far apart they are, against
-    the width of a range. An estimate that gives one configuration one range cannot hold more of these figures
+    """The same configuration (the GPU models, or the CPU's when it decodes alone; the model file; the program
+    and Ollama's generation; the estimated placement; the KV type) measured by different publications: how far
+    apart they are, against the width of a range. An estimate that gives one configuration one range cannot hold more of these figures
     than the fullest window of that width does."""
     half = math.log(RANGE_RATIO) / 2
     groups: dict[tuple[tuple[str, ...], tuple[str, str, int], str, str, str, str], dict[str, list[tuple[float, float]]]]
     groups = {}
-    for case, tps, _e in speed_rows():
+    for case in SPEED_CASES:
+        report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
+        tps = report.tokens_per_second
         if tps is None:
             continue
-        report = case_report(case.tag, case.profile, case.context, case.kv, case.regime, case.depth, case.runner)
         tag = catalogue_tag(case.tag)
         model = (tag.tag, tag.quant, round(tag.download_bytes / 2**28))  # a file of another size is another model
         verdict = report.verdict.value
-        machine = (case.profile.cpu.name,) if verdict == "cpu" else _cards(case)  # on the CPU alone, which CPU
+        machine = (case.profile.cpu.name,) if verdict == "cpu" else _cards(case, verdict)  # alone: which CPU
         key = (machine, model, case.runner or "unstated", case.regime, verdict, case.kv)
         by_pub = groups.setdefault(key, {})
         by_pub.setdefault(publication(case.source), []).append((math.log(case.measured_tps), math.log(centre_of(tps))))
